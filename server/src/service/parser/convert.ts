@@ -1,0 +1,205 @@
+/**
+ * Converts the `yaml` package's nodes into our YamlNode tree, shifting offsets by the chunk's start so that
+ * every span is absolute in the file. Aliases are expanded under a budget (an alias bomb is reported, not
+ * expanded) and nesting is bounded, so no input can make later stages blow up.
+ */
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
+import type { Node as YNode, Pair } from 'yaml';
+import type { MapEntry, MapNode, ScalarNode, YamlNode } from './ast';
+import type { Span } from '../types';
+
+export const MAX_DEPTH = 64;
+/** Nodes that alias expansion may add per chunk; far above any real use, far below a billion laughs. */
+export const MAX_ALIAS_NODES = 10_000;
+
+export type ConvertProblem =
+  | { kind: 'depth'; span: Span }
+  | { kind: 'alias-budget'; span: Span }
+  | { kind: 'unresolved-alias'; span: Span; name: string }
+  | { kind: 'complex-key'; span: Span };
+
+export interface ConvertResult {
+  node: YamlNode | null;
+  problems: ConvertProblem[];
+}
+
+interface State {
+  doc: Document;
+  offset: number;
+  aliasNodes: number;
+  problems: ConvertProblem[];
+  expanding: Set<YNode>;
+}
+
+export function convertDocument(doc: Document, offset: number): ConvertResult {
+  const state: State = { doc, offset, aliasNodes: 0, problems: [], expanding: new Set() };
+  const contents = doc.contents as YNode | null;
+  const node = contents ? convertNode(contents, state, 0, undefined) : null;
+  return { node, problems: state.problems };
+}
+
+function spanOf(node: { range?: [number, number, number] | null }, offset: number): Span {
+  const range = node.range;
+  if (!range) return { start: offset, end: offset };
+  return { start: range[0] + offset, end: range[1] + offset };
+}
+
+/** `at` is the span to report and to give the node when it comes from an alias (the alias's own place). */
+function convertNode(node: YNode, state: State, depth: number, at: Span | undefined): YamlNode {
+  const span = at ?? spanOf(node, state.offset);
+  if (depth > MAX_DEPTH) {
+    if (!state.problems.some((p) => p.kind === 'depth')) state.problems.push({ kind: 'depth', span });
+    return nullScalar(span);
+  }
+  if (isAlias(node)) return convertAlias(node, state, depth, span);
+  if (isScalar(node)) return convertScalar(node, span);
+  if (isMap(node)) {
+    const entries: MapEntry[] = [];
+    for (const pair of node.items) {
+      const entry = convertPair(pair, state, depth, at);
+      if (entry) entries.push(entry);
+    }
+    return { type: 'map', span, entries } satisfies MapNode;
+  }
+  if (isSeq(node)) {
+    const items: YamlNode[] = [];
+    for (const item of node.items) {
+      if (isPair(item)) {
+        const entry = convertPair(item, state, depth, at);
+        items.push({ type: 'map', span: entry ? { start: entry.keySpan.start, end: entry.value.span.end } : span, entries: entry ? [entry] : [] });
+      } else if (item == null) items.push(nullScalar(span));
+      else items.push(convertNode(item as YNode, state, depth + 1, at));
+    }
+    return { type: 'seq', span, items };
+  }
+  return nullScalar(span);
+}
+
+function convertPair(pair: Pair, state: State, depth: number, at: Span | undefined): MapEntry | undefined {
+  const keyNode = pair.key as YNode | null;
+  let key: string;
+  let keySpan: Span;
+  if (keyNode == null) {
+    key = '';
+    keySpan = at ?? { start: state.offset, end: state.offset };
+  } else if (isScalar(keyNode)) {
+    key = keyNode.value == null ? '' : String(keyNode.value);
+    keySpan = at ?? spanOf(keyNode, state.offset);
+  } else {
+    state.problems.push({ kind: 'complex-key', span: at ?? spanOf(keyNode, state.offset) });
+    return undefined;
+  }
+  const valueNode = pair.value as YNode | null;
+  const value = valueNode == null
+    ? nullScalar({ start: keySpan.end, end: keySpan.end })
+    : convertNode(valueNode, state, depth + 1, at);
+  return { key, keySpan, value };
+}
+
+function convertAlias(node: YNode & { source: string; resolve(doc: Document): YNode | undefined }, state: State, depth: number, span: Span): YamlNode {
+  const target = node.resolve(state.doc);
+  if (!target) {
+    state.problems.push({ kind: 'unresolved-alias', span, name: node.source });
+    return nullScalar(span);
+  }
+  if (state.expanding.has(target)) {
+    state.problems.push({ kind: 'alias-budget', span });
+    return nullScalar(span);
+  }
+  const size = countNodes(target, state.doc, MAX_ALIAS_NODES - state.aliasNodes + 1);
+  state.aliasNodes += size;
+  if (state.aliasNodes > MAX_ALIAS_NODES) {
+    if (!state.problems.some((p) => p.kind === 'alias-budget')) state.problems.push({ kind: 'alias-budget', span });
+    return nullScalar(span);
+  }
+  state.expanding.add(target);
+  try {
+    // Every node of the expansion sits at the alias: that is where the user sees the value.
+    return convertNode(target, state, depth, span);
+  } finally {
+    state.expanding.delete(target);
+  }
+}
+
+/** Counts the nodes an expansion would create, stopping as soon as `limit` is passed. */
+function countNodes(node: YNode, doc: Document, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [node];
+  while (stack.length > 0 && count <= limit) {
+    const current = stack.pop();
+    if (current == null) continue;
+    count++;
+    if (isAlias(current)) {
+      const target = current.resolve(doc);
+      if (target) stack.push(target);
+    } else if (isMap(current) || isSeq(current)) {
+      for (const item of current.items) stack.push(item);
+    } else if (isPair(current)) {
+      stack.push(current.key, current.value);
+    }
+  }
+  return count;
+}
+
+function convertScalar(node: Scalar, span: Span): ScalarNode {
+  const source = typeof node.source === 'string' ? node.source : String(node.value ?? '');
+  let value = node.value as unknown;
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && /^[-+]?[0-9]+$/.test(source)) {
+    // A double would change the digits (an 18-digit unit code, say): keep what the user wrote.
+    value = source;
+  } else if (typeof value === 'bigint') {
+    value = source;
+  } else if (value instanceof Uint8Array || (typeof value === 'object' && value !== null)) {
+    value = source;
+  }
+  return { type: 'scalar', span, value: value as ScalarNode['value'], source, style: scalarStyle(node.type) };
+}
+
+function scalarStyle(type: Scalar['type']): ScalarNode['style'] {
+  switch (type) {
+    case 'QUOTE_DOUBLE': return 'double';
+    case 'QUOTE_SINGLE': return 'single';
+    case 'BLOCK_FOLDED':
+    case 'BLOCK_LITERAL': return 'block';
+    default: return 'plain';
+  }
+}
+
+function nullScalar(span: Span): ScalarNode {
+  return { type: 'scalar', span, value: null, source: '', style: 'plain' };
+}
+
+/** A plain JS value for schema validation. `__proto__` and friends become ordinary own properties. */
+export function toPlainValue(node: YamlNode): unknown {
+  switch (node.type) {
+    case 'scalar': return node.value;
+    case 'seq': return node.items.map(toPlainValue);
+    case 'map': {
+      const object: Record<string, unknown> = {};
+      for (const entry of node.entries) {
+        if (Object.prototype.hasOwnProperty.call(object, entry.key)) continue;
+        Object.defineProperty(object, entry.key, { value: toPlainValue(entry.value), enumerable: true, writable: true, configurable: true });
+      }
+      return object;
+    }
+  }
+}
+
+/** A copy of `node` with every span moved by `delta` (a cached item reused at another offset). */
+export function shiftNode(node: YamlNode, delta: number): YamlNode {
+  if (delta === 0) return node;
+  const span = { start: node.span.start + delta, end: node.span.end + delta };
+  switch (node.type) {
+    case 'scalar': return { ...node, span };
+    case 'seq': return { type: 'seq', span, items: node.items.map((item) => shiftNode(item, delta)) };
+    case 'map': return {
+      type: 'map',
+      span,
+      entries: node.entries.map((entry) => ({
+        key: entry.key,
+        keySpan: { start: entry.keySpan.start + delta, end: entry.keySpan.end + delta },
+        value: shiftNode(entry.value, delta),
+      })),
+    };
+  }
+}

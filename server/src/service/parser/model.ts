@@ -1,0 +1,49 @@
+/** The parsed file: YAML documents, each with a root assembled from separately parsed chunks. */
+import type { Finding, Span } from '../types';
+import type { MapNode, YamlNode } from './ast';
+import type { LineIndex } from './lines';
+
+export type DocumentKind = 'DataResourceCatalog' | 'DataAssetRegister';
+
+/** The list of top-level items of each kind: `resources:` in a catalog, `assets:` in a register. */
+export const ITEM_LIST_KEY: Record<DocumentKind, 'resources' | 'assets'> = {
+  DataResourceCatalog: 'resources',
+  DataAssetRegister: 'assets',
+};
+
+/** One top-level item (a resource or an asset), parsed on its own so that it can be cached on its own. */
+export interface ItemChunk {
+  /** Span of the item's text, from its `-` indicator to the start of the next item (comments included). */
+  span: Span;
+  /** The item's node, usually a MapNode; null when the chunk failed to parse. */
+  node: YamlNode | null;
+  /** The chunk's text: equal texts give equal parse results relative to `span.start` (the cache key). */
+  text: string;
+}
+
+export interface StewardYamlDocument {
+  /** 0-based index of the YAML document in the file (documents are separated by `---`). */
+  index: number;
+  span: Span;
+  /** The document's root node, with the item list assembled from the chunks; null for an empty document. */
+  root: YamlNode | null;
+  /** The recognised kind, when `kind` is one of ours (the schema checks `apiVersion`). */
+  kind: DocumentKind | undefined;
+  /** True when the document declares itself ours (apiVersion steward/* or a known kind). */
+  isSteward: boolean;
+  /** Items of the item list, in order; empty when the document has none or is not ours. */
+  items: ItemChunk[];
+}
+
+export interface StewardDocument {
+  uri: string;
+  text: string;
+  lines: LineIndex;
+  documents: StewardYamlDocument[];
+  /** YAML-level problems: syntax errors, duplicate keys, tabs, alias and depth limits, non-mapping roots. */
+  parseFindings: Finding[];
+}
+
+export function rootMap(document: StewardYamlDocument): MapNode | undefined {
+  return document.root && document.root.type === 'map' ? document.root : undefined;
+}

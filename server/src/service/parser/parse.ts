@@ -1,0 +1,254 @@
+/**
+ * Parses a file into a StewardDocument: documents split at `---`, each document's item list split into
+ * one chunk per item, each chunk parsed by the `yaml` package on its own and converted to our node tree with
+ * absolute offsets. A cache keyed by a chunk's text lets an edited file re-parse only the chunks that changed.
+ */
+import { parseDocument } from 'yaml';
+import type { YAMLError } from 'yaml';
+import type { Finding, Span } from '../types';
+import type { MapEntry, MapNode, YamlNode } from './ast';
+import { getEntry } from './ast';
+import { convertDocument, shiftNode } from './convert';
+import type { ConvertProblem } from './convert';
+import { LineIndex } from './lines';
+import type { DocumentKind, ItemChunk, StewardDocument, StewardYamlDocument } from './model';
+import { ITEM_LIST_KEY } from './model';
+import { splitDocuments } from './split';
+import type { ItemListLayout } from './split';
+import { yamlProblemFinding } from './problems';
+import type { YamlProblem } from './problems';
+
+/** YAML errors reported per file at most; past that one finding says how many more there were. */
+export const MAX_YAML_PROBLEMS = 100;
+
+interface ChunkResult {
+  node: YamlNode | null;
+  /** Problems with spans relative to the chunk start. */
+  problems: YamlProblem[];
+  unresolvedAlias: boolean;
+}
+
+/** Parsed chunks by text. Bounded: the oldest entries go first. */
+export class ChunkCache {
+  private readonly entries = new Map<string, ChunkResult>();
+  hits = 0;
+  misses = 0;
+  constructor(private readonly capacity = 100_000) {}
+
+  get(text: string): ChunkResult | undefined {
+    const found = this.entries.get(text);
+    if (found) this.hits++;
+    else this.misses++;
+    return found;
+  }
+
+  set(text: string, result: ChunkResult): void {
+    if (this.entries.size >= this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(text, result);
+  }
+}
+
+export interface ParseOptions {
+  cache?: ChunkCache;
+  /** Parse item lists item by item (default). `false` parses each document whole: the reference behaviour. */
+  split?: boolean;
+}
+
+export function parseStewardFile(uri: string, input: string, options: ParseOptions = {}): StewardDocument {
+  // A byte-order mark is not content; blank it so offsets stay those of the text the caller holds.
+  const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  const lines = new LineIndex(text);
+  const problems: YamlProblem[] = [];
+  const documents: StewardYamlDocument[] = [];
+  splitDocuments(text).forEach((layout, index) => {
+    documents.push(parseOneDocument(text, index, layout.span, options.split === false ? undefined : layout.items, problems, options.cache));
+  });
+  return { uri, text, lines, documents, parseFindings: toFindings(problems, lines) };
+}
+
+function toFindings(problems: YamlProblem[], lines: LineIndex): Finding[] {
+  const kept = problems.slice(0, MAX_YAML_PROBLEMS).map((problem) => yamlProblemFinding(problem, lines));
+  if (problems.length > MAX_YAML_PROBLEMS) {
+    const last = problems[MAX_YAML_PROBLEMS];
+    kept.push(yamlProblemFinding({ code: 'TOO_MANY', span: last.span, detail: String(problems.length - MAX_YAML_PROBLEMS) }, lines));
+  }
+  return kept;
+}
+
+function parseOneDocument(
+  text: string,
+  index: number,
+  span: Span,
+  layout: ItemListLayout | undefined,
+  problems: YamlProblem[],
+  cache: ChunkCache | undefined,
+): StewardYamlDocument {
+  if (layout) {
+    const split = parseSplit(text, layout, cache);
+    if (split) {
+      problems.push(...split.problems);
+      return describe(index, span, split.root, split.items, layout.key);
+    }
+  }
+  const whole = parseChunk(text, span, 'document', cache);
+  problems.push(...whole.problems);
+  return describe(index, span, whole.node, [], undefined);
+}
+
+function parseSplit(
+  text: string,
+  layout: ItemListLayout,
+  cache: ChunkCache | undefined,
+): { root: MapNode; items: ItemChunk[]; problems: YamlProblem[] } | undefined {
+  const head = parseChunk(text, layout.head, 'document', cache);
+  if (head.unresolvedAlias || !head.node || head.node.type !== 'map') return undefined;
+  const listEntry = head.node.entries[head.node.entries.length - 1];
+  // The head must end with the list key and nothing after it, or the split misread the layout.
+  if (!listEntry || listEntry.key !== layout.key || listEntry.value.type !== 'scalar' || listEntry.value.value !== null
+    || text.slice(listEntry.keySpan.start, listEntry.keySpan.end) !== layout.key) return undefined;
+  const problems = [...head.problems];
+  const items: ItemChunk[] = [];
+  const itemNodes: YamlNode[] = [];
+  for (const itemSpan of layout.items) {
+    const chunk = parseChunk(text, itemSpan, 'item', cache);
+    if (chunk.unresolvedAlias) return undefined; // an alias to an anchor in another chunk: parse whole
+    problems.push(...chunk.problems);
+    const node = chunk.node ?? { type: 'scalar', span: { start: itemSpan.start, end: itemSpan.start }, value: null, source: '', style: 'plain' } as YamlNode;
+    items.push({ span: itemSpan, node: chunk.node, text: text.slice(itemSpan.start, itemSpan.end) });
+    itemNodes.push(node);
+  }
+  const entries: MapEntry[] = head.node.entries.slice(0, -1);
+  const listSpan = { start: layout.items[0].start, end: lastContentEnd(itemNodes, layout) };
+  entries.push({ key: listEntry.key, keySpan: listEntry.keySpan, value: { type: 'seq', span: listSpan, items: itemNodes } });
+  if (!isTrivia(text, layout.tail)) {
+    const tail = parseChunk(text, layout.tail, 'document', cache);
+    if (tail.unresolvedAlias) return undefined;
+    problems.push(...tail.problems);
+    if (tail.node && tail.node.type === 'map') {
+      for (const entry of tail.node.entries) {
+        if (getEntry({ type: 'map', span: listSpan, entries }, entry.key)) {
+          problems.push({ code: 'DUPLICATE_KEY', span: entry.keySpan, detail: entry.key });
+        }
+        entries.push(entry);
+      }
+    } else if (tail.node) {
+      problems.push({ code: 'NOT_MAPPING', span: tail.node.span });
+    }
+  }
+  const end = entries.length > 0 ? Math.max(listSpan.end, entries[entries.length - 1].value.span.end) : listSpan.end;
+  return { root: { type: 'map', span: { start: head.node.span.start, end }, entries }, items, problems };
+}
+
+function lastContentEnd(nodes: YamlNode[], layout: ItemListLayout): number {
+  for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i].span.end > nodes[i].span.start) return nodes[i].span.end;
+  return layout.items[layout.items.length - 1].end;
+}
+
+function isTrivia(text: string, span: Span): boolean {
+  return !/^(?!\s*#)\s*\S/m.test(text.slice(span.start, span.end));
+}
+
+/**
+ * Parses `text[span]`. An item chunk is a one-element block sequence (`- id: ...`); its node is that element.
+ * Results are cached by the chunk's text with offsets relative to the chunk, and shifted on the way out.
+ */
+function parseChunk(text: string, span: Span, shape: 'document' | 'item', cache: ChunkCache | undefined): ChunkResult {
+  const source = text.slice(span.start, span.end);
+  const key = shape === 'item' ? source : '\u0000' + source;
+  let relative = cache?.get(key);
+  if (!relative) {
+    relative = parseRelative(source, shape);
+    cache?.set(key, relative);
+  }
+  if (span.start === 0) return relative;
+  return {
+    node: relative.node ? shiftNode(relative.node, span.start) : null,
+    problems: relative.problems.map((p) => ({ ...p, span: { start: p.span.start + span.start, end: p.span.end + span.start } })),
+    unresolvedAlias: relative.unresolvedAlias,
+  };
+}
+
+function parseRelative(source: string, shape: 'document' | 'item'): ChunkResult {
+  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+  const problems: YamlProblem[] = [];
+  for (const error of doc.errors) problems.push(fromYamlError(error, source));
+  for (const warning of doc.warnings) problems.push(fromYamlError(warning, source));
+  const converted = convertDocument(doc, 0);
+  let unresolvedAlias = false;
+  for (const problem of converted.problems) {
+    if (problem.kind === 'unresolved-alias') unresolvedAlias = true;
+    problems.push(fromConvertProblem(problem));
+  }
+  let node = converted.node;
+  if (shape === 'item' && node) {
+    if (node.type === 'seq' && node.items.length === 1) node = node.items[0];
+    else if (node.type === 'seq' && node.items.length === 0) node = null;
+  }
+  return { node, problems: dedupe(problems), unresolvedAlias };
+}
+
+function fromYamlError(error: YAMLError, source: string): YamlProblem {
+  const [start, end] = error.pos;
+  const span = { start, end: Math.max(end, start) };
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^("[^"\n]*"|'[^'\n]*'|[^\s:#,[\]{}][^:#\n]*?)(?=[ \t]*:)/.exec(source.slice(start, start + 1100));
+    if (key) return { code: error.code, span: { start, end: start + key[1].length }, detail: key[1].replace(/^["']|["']$/g, '') };
+    return { code: error.code, span };
+  }
+  return { code: error.code, span, detail: error.message };
+}
+
+function fromConvertProblem(problem: ConvertProblem): YamlProblem {
+  switch (problem.kind) {
+    case 'depth': return { code: 'TOO_DEEP', span: problem.span };
+    case 'alias-budget': return { code: 'ALIAS_BUDGET', span: problem.span };
+    case 'unresolved-alias': return { code: 'UNRESOLVED_ALIAS', span: problem.span, detail: problem.name };
+    case 'complex-key': return { code: 'COMPLEX_KEY', span: problem.span };
+  }
+}
+
+/** The parser may report one cause many times (a stack overflow per level): keep one per code and place. */
+function dedupe(problems: YamlProblem[]): YamlProblem[] {
+  const seen = new Set<string>();
+  const out: YamlProblem[] = [];
+  let exhausted = false;
+  for (const problem of problems) {
+    if (problem.code === 'RESOURCE_EXHAUSTION' || problem.code === 'TOO_DEEP') {
+      if (exhausted) continue;
+      exhausted = true;
+    }
+    const key = `${problem.code}:${problem.span.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(problem);
+  }
+  return out;
+}
+
+function describe(index: number, span: Span, root: YamlNode | null, chunks: ItemChunk[], splitKey: string | undefined): StewardYamlDocument {
+  let kind: DocumentKind | undefined;
+  let isSteward = false;
+  let items: ItemChunk[] = [];
+  if (root && root.type === 'map') {
+    const apiVersion = getEntry(root, 'apiVersion')?.value;
+    const kindNode = getEntry(root, 'kind')?.value;
+    const apiValue = apiVersion?.type === 'scalar' ? String(apiVersion.value ?? '') : '';
+    const kindValue = kindNode?.type === 'scalar' ? String(kindNode.value ?? '') : '';
+    const knownKind = kindValue === 'DataResourceCatalog' || kindValue === 'DataAssetRegister';
+    isSteward = apiValue.startsWith('steward/') || knownKind;
+    // A known kind is validated as ours even with a wrong apiVersion: the schema then says what is wrong.
+    if (knownKind) kind = kindValue as DocumentKind;
+  }
+  if (kind && root && root.type === 'map') {
+    if (splitKey === ITEM_LIST_KEY[kind]) items = chunks;
+    else {
+      // A list that was not split still gets one entry per item, so every later stage sees one shape.
+      const list = getEntry(root, ITEM_LIST_KEY[kind])?.value;
+      if (list && list.type === 'seq') items = list.items.map((item) => ({ span: item.span, node: item, text: '' }));
+    }
+  }
+  return { index, span, root, kind, isSteward, items };
+}

@@ -1,0 +1,148 @@
+/**
+ * Splits a file's text into YAML documents and, inside a document, its item list (`resources:` / `assets:`)
+ * into one chunk per item, by looking at indentation only. Every chunk is later parsed on its own, so an edit
+ * inside one item costs a parse of that item. When the layout is anything but the plain block form, the
+ * document is left whole (`items` undefined) and parsed in one piece: correct first, fast where it can be.
+ */
+import type { Span } from '../types';
+
+export interface DocumentLayout {
+  span: Span;
+  /** Present when the document's item list could be split. */
+  items?: ItemListLayout;
+}
+
+export interface ItemListLayout {
+  key: 'resources' | 'assets';
+  /** From the document start to the first item: `apiVersion`, `kind`, `unit`, and the list key itself. */
+  head: Span;
+  /** One span per item, each from its `-` line to the next item's. */
+  items: Span[];
+  /** Top-level keys after the list, if any (may be empty). */
+  tail: Span;
+}
+
+interface Line {
+  start: number;
+  /** End of the content, before the line break. */
+  end: number;
+  /** Start of the next line. */
+  next: number;
+}
+
+function* lines(text: string, from: number, to: number): Generator<Line> {
+  let start = from;
+  while (start < to) {
+    let end = start;
+    while (end < to) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    let next = end;
+    if (next < to && text.charCodeAt(next) === 13) next++;
+    if (next < to && text.charCodeAt(next) === 10 && (next === end || text.charCodeAt(next - 1) === 13)) next++;
+    if (next === end) next = Math.min(to, end + 1);
+    yield { start, end, next };
+    start = next;
+  }
+}
+
+function isMarker(text: string, line: Line, marker: '---' | '...'): boolean {
+  if (line.end - line.start < 3 || !text.startsWith(marker, line.start)) return false;
+  const after = text.charCodeAt(line.start + 3);
+  return line.end === line.start + 3 || after === 32 || after === 9;
+}
+
+/** Splits at `---` lines (document markers cannot occur inside content: YAML forbids them at column 0). */
+export function splitDocuments(text: string): DocumentLayout[] {
+  const spans: Span[] = [];
+  let start = 0;
+  let sawContent = false;
+  for (const line of lines(text, 0, text.length)) {
+    if (isMarker(text, line, '---')) {
+      if (sawContent || line.start > start) spans.push({ start, end: line.start });
+      start = line.start;
+      sawContent = true;
+    } else if (!sawContent && !isBlankOrComment(text, line)) {
+      sawContent = true;
+    }
+  }
+  if (start < text.length || spans.length === 0) spans.push({ start, end: text.length });
+  // Text before the first `---` that holds only comments or blanks is not a document of its own.
+  if (spans.length > 1 && isOnlyTrivia(text, spans[0])) {
+    spans[1] = { start: spans[0].start, end: spans[1].end };
+    spans.shift();
+  }
+  return spans.map((span) => ({ span, items: findItemList(text, span) }));
+}
+
+function isBlankOrComment(text: string, line: Line): boolean {
+  for (let i = line.start; i < line.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xfeff) continue;
+    return c === 35; // '#'
+  }
+  return true;
+}
+
+function isOnlyTrivia(text: string, span: Span): boolean {
+  for (const line of lines(text, span.start, span.end)) if (!isBlankOrComment(text, line)) return false;
+  return true;
+}
+
+function indentOf(text: string, line: Line): number {
+  let i = line.start;
+  while (i < line.end && text.charCodeAt(i) === 32) i++;
+  return i - line.start;
+}
+
+const LIST_KEY = /^(resources|assets)[ \t]*:[ \t]*(#.*)?$/;
+
+function isItemStart(text: string, line: Line, indent: number): boolean {
+  const dash = line.start + indent;
+  if (text.charCodeAt(dash) !== 45) return false; // '-'
+  const after = dash + 1;
+  if (after >= line.end) return true;
+  const c = text.charCodeAt(after);
+  return c === 32 || c === 9;
+}
+
+function findItemList(text: string, doc: Span): ItemListLayout | undefined {
+  let key: ItemListLayout['key'] | undefined;
+  let indent = -1;
+  let firstItem = -1;
+  const items: Span[] = [];
+  let regionEnd = doc.end;
+  for (const line of lines(text, doc.start, doc.end)) {
+    if (text.charCodeAt(line.start) === 37) return undefined; // '%' directive: parse the document whole
+    if (key === undefined) {
+      if (text.charCodeAt(line.start) === 9) return undefined;
+      const match = LIST_KEY.exec(text.slice(line.start, line.end));
+      if (match) key = match[1] as ItemListLayout['key'];
+      continue;
+    }
+    if (isBlankOrComment(text, line)) continue;
+    const lineIndent = indentOf(text, line);
+    if (text.charCodeAt(line.start + lineIndent) === 9 && lineIndent <= Math.max(indent, 0)) return undefined;
+    if (indent < 0) {
+      if (!isItemStart(text, line, lineIndent)) return undefined; // a flow list, a map, a scalar: parse whole
+      indent = lineIndent;
+    }
+    if (lineIndent === indent && isItemStart(text, line, indent)) {
+      if (items.length > 0) items[items.length - 1].end = line.start;
+      else firstItem = line.start;
+      items.push({ start: line.start, end: doc.end });
+      continue;
+    }
+    if (lineIndent > indent) continue;
+    // The list ends at the next top-level key; anything else at or below its indentation is left to the
+    // whole-document parser, which reports it the way YAML sees it.
+    if (lineIndent !== 0) return undefined;
+    regionEnd = line.start;
+    break;
+  }
+  if (key === undefined || items.length === 0) return undefined;
+  items[items.length - 1].end = regionEnd;
+  return { key, head: { start: doc.start, end: firstItem }, items, tail: { start: regionEnd, end: doc.end } };
+}

@@ -1,0 +1,42 @@
+/** Plain data types shared by every layer. Positions are 0-based, columns in UTF-16 code units (as LSP). */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Offsets into the document text, [start, end). The parser layer owns the offset -> Position mapping. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type Locale = 'zh-CN' | 'en';
+
+/** A message in both languages; outputs pick one by locale. */
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+/** One problem found in a document: the same shape for parse errors, schema errors and rule findings. */
+export interface Finding {
+  /** Stable id, e.g. `DA-SCHEMA-003` or `DA-CODE-002`. */
+  ruleId: string;
+  severity: Severity;
+  message: LocalizedText;
+  range: Range;
+  /** The clause the finding enforces, e.g. `财资〔2024〕1号 (4)`, or the standard (`GB 32100-2015`). */
+  clause?: string;
+  /** JSON pointer of the offending instance location, when there is one. */
+  path?: string;
+  /** Data a quick fix or a formatter may use; never formatted text. */
+  data?: Record<string, unknown>;
+}
