@@ -1,0 +1,66 @@
+/** Helpers every output format shares: 1-based positions, localized messages, counts, a stable order. */
+import type { Finding, Locale, Position, Severity } from '../../service/types';
+import type { FileResult } from './types';
+
+/** A finding's place as printed: 1-based lines and columns, the end column just past the last character. */
+export interface PrintedRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+function toOneBased(value: number): number {
+  return Number.isFinite(value) && value > 0 ? Math.floor(value) + 1 : 1;
+}
+
+/** Converts a 0-based range; any negative, missing or reversed position still yields a valid range. */
+export function printedRange(finding: Finding): PrintedRange {
+  const start: Position | undefined = finding.range?.start;
+  const end: Position | undefined = finding.range?.end;
+  const line = toOneBased(start?.line ?? 0);
+  const column = toOneBased(start?.character ?? 0);
+  let endLine = toOneBased(end?.line ?? start?.line ?? 0);
+  let endColumn = toOneBased(end?.character ?? start?.character ?? 0);
+  if (endLine < line || (endLine === line && endColumn < column)) {
+    endLine = line;
+    endColumn = column;
+  }
+  return { line, column, endLine, endColumn };
+}
+
+/** The finding's message in the locale, falling back to the other language if that one is empty. */
+export function messageText(finding: Finding, locale: Locale): string {
+  const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
+  return finding.message?.[locale] || finding.message?.[other] || finding.ruleId;
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function countSeverities(results: readonly FileResult[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const result of results) {
+    for (const finding of result.findings) counts[finding.severity] += 1;
+  }
+  return counts;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const ra = printedRange(a);
+  const rb = printedRange(b);
+  return ra.line - rb.line || ra.column - rb.column;
+}
+
+/**
+ * Files by path (code-unit order, independent of the machine's locale), findings by position; ties keep the
+ * CLI's order. Every format prints this order, so two runs over the same files give byte-identical output.
+ */
+export function inStableOrder(results: readonly FileResult[]): FileResult[] {
+  return [...results]
+    .sort((a, b) => compareText(a.path, b.path))
+    .map((result) => ({ ...result, findings: [...result.findings].sort(compareFindings) }));
+}

@@ -1,0 +1,122 @@
+/**
+ * The default, human format: findings grouped under their file, in aligned columns
+ * `line:col  severity  message  RULE-ID`, then one summary line. Prints nothing when there is nothing to say.
+ */
+import type { Severity } from '../../service/types';
+import { countSeverities, inStableOrder, messageText, printedRange } from './common';
+import { formatterStrings, type FormatterStrings } from './messages';
+import type { FileResult, FormatContext } from './types';
+import { displayWidth, padEnd, padStart } from './width';
+
+type Paint = (text: string) => string;
+
+interface Palette {
+  path: Paint;
+  severity: Record<Severity, Paint>;
+  ruleId: Paint;
+  summary: Record<Severity, Paint>;
+}
+
+const sgr =
+  (open: string, close: string): Paint =>
+  (text) =>
+    `\u001b[${open}m${text}\u001b[${close}m`;
+
+const plain: Paint = (text) => text;
+
+const COLORS: Palette = {
+  path: (text) => sgr('1', '22')(sgr('4', '24')(text)),
+  severity: { error: sgr('31', '39'), warning: sgr('33', '39'), info: sgr('36', '39') },
+  ruleId: sgr('2', '22'),
+  summary: {
+    error: (text) => sgr('1', '22')(sgr('31', '39')(text)),
+    warning: (text) => sgr('1', '22')(sgr('33', '39')(text)),
+    info: (text) => sgr('1', '22')(sgr('36', '39')(text)),
+  },
+};
+
+const NO_COLORS: Palette = {
+  path: plain,
+  severity: { error: plain, warning: plain, info: plain },
+  ruleId: plain,
+  summary: { error: plain, warning: plain, info: plain },
+};
+
+const hex2 = (code: number): string => code.toString(16).toUpperCase().padStart(2, '0');
+
+/**
+ * One line of text safe for a terminal: line breaks and tabs become spaces, other control characters
+ * (which could move the cursor or recolour the screen) are shown as `\xNN`.
+ */
+export function terminalText(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${hex2(char.charCodeAt(0))}`);
+}
+
+interface Row {
+  line: string;
+  column: string;
+  severity: Severity;
+  severityLabel: string;
+  message: string;
+  ruleId: string;
+}
+
+function rowsOf(result: FileResult, context: FormatContext, strings: FormatterStrings): Row[] {
+  return result.findings.map((finding) => {
+    const range = printedRange(finding);
+    return {
+      line: String(range.line),
+      column: String(range.column),
+      severity: finding.severity,
+      severityLabel: strings.severity[finding.severity],
+      message: terminalText(messageText(finding, context.locale)),
+      ruleId: terminalText(finding.ruleId),
+    };
+  });
+}
+
+function widest(values: string[]): number {
+  return values.reduce((max, value) => Math.max(max, displayWidth(value)), 0);
+}
+
+function fileBlock(result: FileResult, context: FormatContext, strings: FormatterStrings, palette: Palette): string[] {
+  const rows = rowsOf(result, context, strings);
+  const lineWidth = widest(rows.map((row) => row.line));
+  const columnWidth = widest(rows.map((row) => row.column));
+  const severityWidth = widest(rows.map((row) => row.severityLabel));
+  const messageWidth = widest(rows.map((row) => row.message));
+  const header = palette.path(terminalText(result.path)) + (result.skipped ? `  ${strings.unreadable}` : '');
+  const lines = rows.map((row) =>
+    [
+      `  ${padStart(row.line, lineWidth)}:${padEnd(row.column, columnWidth)}`,
+      palette.severity[row.severity](padEnd(row.severityLabel, severityWidth)),
+      padEnd(row.message, messageWidth),
+      palette.ruleId(row.ruleId),
+    ].join('  '),
+  );
+  return [header, ...lines, ''];
+}
+
+function summaryLine(results: readonly FileResult[], strings: FormatterStrings, palette: Palette): string {
+  const counts = countSeverities(results);
+  const total = counts.error + counts.warning + counts.info;
+  const parts = [strings.errors(counts.error), strings.warnings(counts.warning)];
+  if (counts.info > 0) parts.push(strings.infos(counts.info));
+  const worst: Severity = counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'info';
+  const symbol = worst === 'info' ? 'ℹ' : '✖';
+  return palette.summary[worst](`${symbol} ${strings.summary(strings.problems(total), parts)}`);
+}
+
+export function formatStylish(results: readonly FileResult[], context: FormatContext): string {
+  const shown = inStableOrder(results).filter((result) => result.findings.length > 0 || result.skipped);
+  if (shown.length === 0) return '';
+  const strings = formatterStrings(context.locale);
+  const palette = context.color ? COLORS : NO_COLORS;
+  const lines = shown.flatMap((result) => fileBlock(result, context, strings, palette));
+  lines.push(summaryLine(shown, strings, palette));
+  const unreadable = results.filter((result) => result.skipped).length;
+  if (unreadable > 0) lines.push(palette.summary.error(strings.filesUnreadable(unreadable)));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,32 @@
+import type { Finding, Locale, LocalizedText, Severity } from '../../service/types';
+
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github';
+
+export interface FileResult {
+  /** Path as shown to the user: relative to the working directory, '/' separators ('<stdin>' or the --stdin-filename). */
+  path: string;
+  findings: Finding[]; // already sorted by position
+  /** Set when the file could not be read or decoded at all (the message is also a finding at 1:1). */
+  skipped?: boolean;
+}
+
+export interface RuleDescriptor {
+  // one per rule id that can appear (parse, schema, code and unit rules)
+  id: string;
+  name: string;
+  clause: string;
+  severity: Severity;
+  short: LocalizedText; // one-line description
+  help: LocalizedText; // markdown: what it checks, why, example, fix
+  helpUri?: string;
+}
+
+export interface FormatContext {
+  locale: Locale;
+  color: boolean; // stylish only; the CLI sets it from TTY / NO_COLOR / FORCE_COLOR
+  rules: RuleDescriptor[];
+  toolName: string; // 'steward'
+  toolVersion: string;
+  cwd: string; // absolute, for SARIF's originalUriBaseIds
+  quiet: boolean; // --quiet: only errors are reported (the CLI has already filtered; formats may mention it)
+}
