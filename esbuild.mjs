@@ -11,8 +11,9 @@ await esbuild.build({
   target: 'node20',
   format: 'cjs',
   outfile: 'dist/steward.js',
-  banner: { js: '#!/usr/bin/env node' },
-  define: { STEWARD_VERSION: JSON.stringify(pkg.version) },
+  // Some dependencies ship ESM that reads import.meta.url; give the CommonJS bundle a real one.
+  banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { STEWARD_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
   sourcemap: 'linked',
   minifySyntax: true,
   legalComments: 'none',

@@ -19,6 +19,8 @@ export interface ItemChunk {
   node: YamlNode | null;
   /** The chunk's text: equal texts give equal parse results relative to `span.start` (the cache key). */
   text: string;
+  /** A YAML error lies inside the item: its tree is unreliable, so later stages skip it. */
+  broken: boolean;
 }
 
 export interface StewardYamlDocument {
@@ -33,6 +35,8 @@ export interface StewardYamlDocument {
   isSteward: boolean;
   /** Items of the item list, in order; empty when the document has none or is not ours. */
   items: ItemChunk[];
+  /** A YAML error lies outside the items (in `apiVersion`, `kind`, `unit`, ...): the head is not validated. */
+  headBroken: boolean;
 }
 
 export interface StewardDocument {

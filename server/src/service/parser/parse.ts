@@ -90,12 +90,28 @@ function parseOneDocument(
     const split = parseSplit(text, layout, cache);
     if (split) {
       problems.push(...split.problems);
-      return describe(index, span, split.root, split.items, layout.key);
+      return markBroken(describe(index, span, split.root, split.items, layout.key), split.problems);
     }
   }
   const whole = parseChunk(text, span, 'document', cache);
   problems.push(...whole.problems);
-  return describe(index, span, whole.node, [], undefined);
+  return markBroken(describe(index, span, whole.node, [], undefined), whole.problems);
+}
+
+/** Problems that leave the tree unreliable (a duplicate key does not: the first value stands). */
+function breaks(problem: YamlProblem): boolean {
+  return problem.code !== 'DUPLICATE_KEY' && problem.code !== 'TOO_MANY';
+}
+
+/** Attributes each breaking problem to the item it lies in, or to the head. */
+function markBroken(document: StewardYamlDocument, problems: YamlProblem[]): StewardYamlDocument {
+  for (const problem of problems) {
+    if (!breaks(problem)) continue;
+    const item = document.items.find((i) => problem.span.start >= i.span.start && problem.span.start < i.span.end);
+    if (item) item.broken = true;
+    else document.headBroken = true;
+  }
+  return document;
 }
 
 function parseSplit(
@@ -117,7 +133,7 @@ function parseSplit(
     if (chunk.unresolvedAlias) return undefined; // an alias to an anchor in another chunk: parse whole
     problems.push(...chunk.problems);
     const node = chunk.node ?? { type: 'scalar', span: { start: itemSpan.start, end: itemSpan.start }, value: null, source: '', style: 'plain' } as YamlNode;
-    items.push({ span: itemSpan, node: chunk.node, text: text.slice(itemSpan.start, itemSpan.end) });
+    items.push({ span: itemSpan, node: chunk.node, text: text.slice(itemSpan.start, itemSpan.end), broken: false });
     itemNodes.push(node);
   }
   const entries: MapEntry[] = head.node.entries.slice(0, -1);
@@ -247,8 +263,16 @@ function describe(index: number, span: Span, root: YamlNode | null, chunks: Item
     else {
       // A list that was not split still gets one entry per item, so every later stage sees one shape.
       const list = getEntry(root, ITEM_LIST_KEY[kind])?.value;
-      if (list && list.type === 'seq') items = list.items.map((item) => ({ span: item.span, node: item, text: '' }));
+      // Each item reaches to the next one's start, as a split chunk does, so problems are attributed alike.
+      if (list && list.type === 'seq') {
+        items = list.items.map((item, i) => ({
+          span: { start: item.span.start, end: i + 1 < list.items.length ? list.items[i + 1].span.start : Math.max(list.span.end, item.span.end + 1) },
+          node: item,
+          text: '',
+          broken: false,
+        }));
+      }
     }
   }
-  return { index, span, root, kind, isSteward, items };
+  return { index, span, root, kind, isSteward, items, headBroken: false };
 }

@@ -1,0 +1,24 @@
+/** Entry point of the `steward` binary. */
+import { run } from './run';
+
+function readStdin(): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
+    process.stdin.on('error', reject);
+  });
+}
+
+run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin,
+}).then((code) => {
+  process.exitCode = code;
+}, (error: unknown) => {
+  process.stderr.write(`steward: ${String(error)}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,81 @@
+/** Strings the CLI itself prints, in both languages. */
+import type { Locale } from '../service/types';
+
+const MESSAGES = {
+  usage: {
+    'zh-CN': `用法：steward <命令> [选项]
+
+命令：
+  validate [路径或通配符...]   检查数据资源目录与数据资产登记文件（默认：当前目录）
+  codes search <文本>          按代码前缀或名称查找资产分类代码（GB/T 14885-2022）
+
+validate 选项：
+  -f, --format <格式>          stylish（默认）| json | sarif | junit | github
+  -o, --output <文件>          把结果写入文件而不是标准输出
+      --max-warnings <N>       警告数超过 N 时以退出码 1 结束
+      --quiet                  只报告错误
+      --stdin                  从标准输入读取一个文件
+      --stdin-filename <名称>  标准输入内容的文件名（用于显示和定位）
+      --code-table <文件>      单位的完整资产分类代码表（CSV 或 JSON）
+      --max-file-size <MB>     大于此大小的文件不检查（默认 256）
+      --locale <zh-CN|en>      输出语言（默认取自环境变量 LANG）
+      --color / --no-color     强制开启或关闭颜色
+      --debug                  出错时打印调用栈
+  -h, --help                   显示帮助
+  -v, --version                显示版本
+
+退出码：0 没有问题；1 有错误或警告数超过上限；2 用法错误或内部错误。`,
+    en: `Usage: steward <command> [options]
+
+Commands:
+  validate [paths or globs...]  check data resource catalogs and data asset registers (default: the current folder)
+  codes search <text>           find asset classification codes (GB/T 14885-2022) by code prefix or name
+
+Options for validate:
+  -f, --format <name>           stylish (default) | json | sarif | junit | github
+  -o, --output <file>           write the report to a file instead of standard output
+      --max-warnings <N>        exit with code 1 when there are more than N warnings
+      --quiet                   report errors only
+      --stdin                   read one file from standard input
+      --stdin-filename <name>   the name to show for standard input
+      --code-table <file>       the unit's full asset classification code table (CSV or JSON)
+      --max-file-size <MB>      skip files larger than this (default 256)
+      --locale <zh-CN|en>       language of the output (default: from LANG)
+      --color / --no-color      force colours on or off
+      --debug                   print stack traces on internal errors
+  -h, --help                    show this help
+  -v, --version                 show the version
+
+Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or internal error.`,
+  },
+  unknownCommand: { 'zh-CN': '未知命令“{0}”。运行 steward --help 查看用法。', en: 'Unknown command "{0}". Run steward --help for usage.' },
+  badFormat: { 'zh-CN': '未知的输出格式“{0}”，可选：{1}', en: 'Unknown format "{0}"; choose one of: {1}' },
+  badLocale: { 'zh-CN': '未知的语言“{0}”，可选：zh-CN、en', en: 'Unknown locale "{0}"; choose zh-CN or en' },
+  badNumber: { 'zh-CN': '{0} 需要一个非负整数，而不是“{1}”', en: '{0} needs a non-negative integer, not "{1}"' },
+  noMatch: { 'zh-CN': '没有文件匹配“{0}”', en: 'No files match "{0}"' },
+  noFiles: { 'zh-CN': '没有找到要检查的文件（*.catalog.yaml、*.assets.yaml）', en: 'No files to check were found (*.catalog.yaml, *.assets.yaml)' },
+  stdinWithPaths: { 'zh-CN': '--stdin 不能与路径参数同时使用', en: '--stdin cannot be combined with paths' },
+  codeTableProblem: { 'zh-CN': '代码表', en: 'code table' },
+  codeTableUnreadable: { 'zh-CN': '无法读取代码表 {0}：{1}', en: 'Cannot read the code table {0}: {1}' },
+  codeTableLoaded: { 'zh-CN': '已加载代码表 {0}：{1} 个代码，{2} 个问题', en: 'Loaded code table {0}: {1} codes, {2} problems' },
+  searchUsage: { 'zh-CN': '用法：steward codes search <代码前缀或名称>', en: 'Usage: steward codes search <code prefix or name>' },
+  searchNone: { 'zh-CN': '没有找到与“{0}”匹配的代码', en: 'No code matches "{0}"' },
+  internalError: { 'zh-CN': '内部错误：{0}（加 --debug 查看调用栈）', en: 'Internal error: {0} (add --debug for the stack trace)' },
+  outputUnwritable: { 'zh-CN': '无法写入输出文件 {0}：{1}', en: 'Cannot write the output file {0}: {1}' },
+  unreadable: { 'zh-CN': '无法读取文件：{0}', en: 'Cannot read the file: {0}' },
+  isDirectory: { 'zh-CN': '这是一个目录', en: 'it is a directory' },
+  binary: { 'zh-CN': '这是二进制文件，不是 YAML 文本（第 {0} 个字节为 NUL）', en: 'This is a binary file, not YAML text (byte {0} is NUL)' },
+  utf16: { 'zh-CN': '文件是 UTF-16 编码；请另存为 UTF-8', en: 'The file is encoded as UTF-16; save it as UTF-8' },
+  invalidUtf8: { 'zh-CN': '无效的 UTF-8 字节序列（字节 0x{0}）；请以 UTF-8 保存文件', en: 'Invalid UTF-8 byte sequence (byte 0x{0}); save the file as UTF-8' },
+  tooLarge: { 'zh-CN': '文件大小 {0} MB 超过上限 {1} MB，未作检查（可用 --max-file-size 调整）', en: 'The file is {0} MB, over the {1} MB limit; not checked (see --max-file-size)' },
+} as const;
+
+export type MessageId = keyof typeof MESSAGES;
+
+export function t(locale: Locale, id: MessageId, ...args: (string | number)[]): string {
+  return MESSAGES[id][locale].replace(/\{(\d+)\}/g, (whole, index: string) => (args[Number(index)] !== undefined ? String(args[Number(index)]) : whole));
+}
+
+export function both(id: MessageId, ...args: (string | number)[]): { 'zh-CN': string; en: string } {
+  return { 'zh-CN': t('zh-CN', id, ...args), en: t('en', id, ...args) };
+}

@@ -1,0 +1,318 @@
+/** One ajv error -> one finding, placed at the key or value the user must change, worded in zh-CN and en. */
+import type { ErrorObject } from 'ajv';
+import type { Finding, LocalizedText, Span } from '../types';
+import type { MapEntry, YamlNode } from '../parser/ast';
+import type { LineIndex } from '../parser/lines';
+import { describeSchema } from './describe';
+import type { SchemaDoc } from './describe';
+import { ENUM_LABELS } from '../i18n/enums';
+
+export const SCHEMA_RULES = {
+  required: 'DA-SCHEMA-001',
+  unknownField: 'DA-SCHEMA-002',
+  enum: 'DA-SCHEMA-003',
+  type: 'DA-SCHEMA-004',
+  format: 'DA-SCHEMA-005',
+  forbidden: 'DA-SCHEMA-006',
+  constraint: 'DA-SCHEMA-007',
+} as const;
+
+const DEFAULT_CLAUSE = '财资〔2024〕1号';
+
+interface Located {
+  node: YamlNode;
+  /** The map entry whose value is `node`, when it has one. */
+  entry?: MapEntry;
+}
+
+function decodeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Walks a JSON pointer through the node tree. */
+export function locate(root: YamlNode, pointer: string): Located {
+  let current: Located = { node: root };
+  if (pointer === '') return current;
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = decodeSegment(raw);
+    const node = current.node;
+    if (node.type === 'map') {
+      const entry = node.entries.find((e) => e.key === segment);
+      if (!entry) return current;
+      current = { node: entry.value, entry };
+    } else if (node.type === 'seq') {
+      const item = node.items[Number(segment)];
+      if (!item) return current;
+      current = { node: item };
+    } else return current;
+  }
+  return current;
+}
+
+/** Where a finding about a whole object goes: its key, or its first key when it has none (a list item, the root). */
+function objectAnchor(located: Located): Span {
+  if (located.entry) return located.entry.keySpan;
+  const node = located.node;
+  if (node.type === 'map' && node.entries.length > 0) return node.entries[0].keySpan;
+  if (node.span.end > node.span.start) return { start: node.span.start, end: Math.min(node.span.end, node.span.start + 1) };
+  return node.span;
+}
+
+/** Where a finding about a value goes: the scalar itself, or the key of a block value (never a whole block). */
+function valueAnchor(located: Located): Span {
+  const node = located.node;
+  if (node.type === 'scalar' && node.span.end > node.span.start) return node.span;
+  if (located.entry) return located.entry.keySpan;
+  return objectAnchor(located);
+}
+
+const TYPE_NAMES: Record<string, LocalizedText> = {
+  string: { 'zh-CN': '字符串', en: 'a string' },
+  integer: { 'zh-CN': '整数', en: 'an integer' },
+  number: { 'zh-CN': '数字', en: 'a number' },
+  boolean: { 'zh-CN': '布尔值（true/false）', en: 'a boolean (true/false)' },
+  object: { 'zh-CN': '映射（键: 值）', en: 'a mapping (key: value)' },
+  array: { 'zh-CN': '列表', en: 'a list' },
+  null: { 'zh-CN': '空值', en: 'null' },
+};
+
+function typeName(type: unknown, locale: 'zh-CN' | 'en'): string {
+  const types = Array.isArray(type) ? type : [type];
+  return types.map((t) => TYPE_NAMES[String(t)]?.[locale] ?? String(t)).join(locale === 'zh-CN' ? '或' : ' or ');
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+function lastSegment(pointer: string): string {
+  const parts = pointer.split('/');
+  return decodeSegment(parts[parts.length - 1] ?? '');
+}
+
+/** Levenshtein distance, for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+export function closest(value: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const limit = Math.max(1, Math.floor(Math.max(value.length, 3) / 2));
+  return best !== undefined && (bestDistance <= limit || (best.includes(value) && value.length > 0)) ? best : undefined;
+}
+
+function label(field: string, doc: SchemaDoc, locale: 'zh-CN' | 'en'): string {
+  if (locale === 'zh-CN' && doc.title) return `“${field}”（${doc.title}）`;
+  return locale === 'zh-CN' ? `“${field}”` : `"${field}"`;
+}
+
+function withClause(text: LocalizedText, clause: string | undefined): LocalizedText {
+  if (!clause) return text;
+  return { 'zh-CN': `${text['zh-CN']}（${clause}）`, en: `${text.en} (${clause})` };
+}
+
+/** Describes a simple `if` (consts and enums on properties) as "method = 购置". */
+function describeCondition(schema: unknown): string | undefined {
+  if (!schema || typeof schema !== 'object') return undefined;
+  const properties = (schema as { properties?: Record<string, Record<string, unknown>> }).properties;
+  if (!properties) return undefined;
+  const parts: string[] = [];
+  for (const [name, property] of Object.entries(properties)) {
+    if ('const' in property) parts.push(`${name} = ${show(property.const)}`);
+    else if (Array.isArray(property.enum)) parts.push(`${name} ∈ {${property.enum.map(show).join(', ')}}`);
+    else if (property.properties) {
+      const inner = describeCondition(property);
+      if (inner) parts.push(`${name}.${inner}`);
+    }
+  }
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+interface Conditional {
+  condition: string | undefined;
+  /** The nearest enclosing schema that declares `properties`: where a conditionally required field is documented. */
+  owner: Record<string, unknown> | undefined;
+}
+
+const conditionals = new WeakMap<object, Conditional>();
+const indexed = new WeakSet<object>();
+
+/** Maps every `then` subschema of a root schema to its `if` and to the schema that documents its fields. */
+function indexConditionals(root: unknown): void {
+  if (!root || typeof root !== 'object' || indexed.has(root)) return;
+  indexed.add(root);
+  const walk = (node: unknown, owners: Record<string, unknown>[]): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item, owners);
+      return;
+    }
+    const schema = node as Record<string, unknown>;
+    const chain = schema.properties ? [...owners, schema] : owners;
+    if (schema.then && typeof schema.then === 'object') {
+      conditionals.set(schema.then, { condition: describeCondition(schema.if), owner: chain[chain.length - 1] });
+    }
+    for (const value of Object.values(schema)) walk(value, chain);
+  };
+  walk(root, []);
+}
+
+export function schemaErrorFinding(error: ErrorObject, root: YamlNode, basePath: string, lines: LineIndex, rootSchema?: unknown): Finding {
+  const located = locate(root, error.instancePath);
+  const path = basePath + error.instancePath;
+  const parentDoc = describeSchema(error.parentSchema);
+  const params = error.params as Record<string, unknown>;
+  let ruleId: string;
+  let span: Span;
+  let message: LocalizedText;
+  let clause = parentDoc.clause;
+  const data: Record<string, unknown> = { keyword: error.keyword };
+  const field = lastSegment(error.instancePath);
+
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      indexConditionals(rootSchema);
+      const conditional = error.parentSchema ? conditionals.get(error.parentSchema) : undefined;
+      const owner = (conditional?.owner ?? error.parentSchema) as { properties?: Record<string, unknown> } | undefined;
+      const doc = describeSchema(owner?.properties?.[missing]);
+      clause = doc.clause ?? clause;
+      const condition = conditional?.condition;
+      ruleId = 'DA-SCHEMA-001';
+      span = objectAnchor(located);
+      data.missingProperty = missing;
+      if (condition) data.condition = condition;
+      message = condition
+        ? { 'zh-CN': `缺少字段${label(missing, doc, 'zh-CN')}：当 ${condition} 时必须填写`, en: `Missing field ${label(missing, doc, 'en')}: required when ${condition}` }
+        : { 'zh-CN': `缺少必填字段${label(missing, doc, 'zh-CN')}`, en: `Missing required field ${label(missing, doc, 'en')}` };
+      break;
+    }
+    case 'additionalProperties': {
+      const extra = String(params.additionalProperty);
+      const entry = located.node.type === 'map' ? located.node.entries.find((e) => e.key === extra) : undefined;
+      const allowed = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+      const suggestion = closest(extra, allowed);
+      ruleId = 'DA-SCHEMA-002';
+      span = entry ? entry.keySpan : objectAnchor(located);
+      data.field = extra;
+      data.allowed = allowed;
+      if (suggestion) data.suggestion = suggestion;
+      message = suggestion
+        ? { 'zh-CN': `未知字段“${extra}”，是否应为“${suggestion}”？`, en: `Unknown field "${extra}"; did you mean "${suggestion}"?` }
+        : { 'zh-CN': `未知字段“${extra}”（自定义字段请以 x- 开头）`, en: `Unknown field "${extra}" (custom fields must start with x-)` };
+      return finish(ruleId, message, span, `${path}/${extra}`, clause, data, lines);
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = error.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue];
+      const value = located.node.type === 'scalar' ? located.node.value : error.data;
+      const suggestion = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
+      ruleId = 'DA-SCHEMA-003';
+      span = valueAnchor(located);
+      data.allowed = allowed;
+      data.value = value;
+      if (suggestion) data.suggestion = suggestion;
+      const zhAllowed = allowed.map((v) => `“${show(v)}”`).join('、');
+      const enAllowed = allowed.map((v) => {
+        const english = typeof v === 'string' ? ENUM_LABELS[v]?.en : undefined;
+        return english ? `"${show(v)}" (${english})` : `"${show(v)}"`;
+      }).join(', ');
+      message = allowed.length === 1
+        ? { 'zh-CN': `${label(field, parentDoc, 'zh-CN')} 的值应为 ${zhAllowed}，而不是“${show(value)}”`, en: `${label(field, parentDoc, 'en')} must be ${enAllowed}, not "${show(value)}"` }
+        : { 'zh-CN': `“${show(value)}”不是${label(field, parentDoc, 'zh-CN')}的有效值；可选值：${zhAllowed}`, en: `"${show(value)}" is not a valid value of ${label(field, parentDoc, 'en')}; allowed: ${enAllowed}` };
+      break;
+    }
+    case 'type': {
+      ruleId = 'DA-SCHEMA-004';
+      span = valueAnchor(located);
+      data.expected = params.type;
+      message = {
+        'zh-CN': `${label(field, parentDoc, 'zh-CN')} 应为${typeName(params.type, 'zh-CN')}`,
+        en: `${label(field, parentDoc, 'en')} must be ${typeName(params.type, 'en')}`,
+      };
+      break;
+    }
+    case 'format':
+    case 'pattern': {
+      ruleId = 'DA-SCHEMA-005';
+      span = valueAnchor(located);
+      const value = show(error.data);
+      const isDate = error.keyword === 'format' && String(params.format).startsWith('date');
+      data.value = error.data;
+      if (isDate) {
+        message = { 'zh-CN': `“${value}”不是有效日期，应为 YYYY-MM-DD`, en: `"${value}" is not a valid date; use YYYY-MM-DD` };
+      } else {
+        const expected = error.keyword === 'pattern' ? String(params.pattern) : String(params.format);
+        message = {
+          'zh-CN': `${label(field, parentDoc, 'zh-CN')} 的值“${value}”格式不正确（应符合 ${expected}）`,
+          en: `${label(field, parentDoc, 'en')} value "${value}" has the wrong format (expected ${expected})`,
+        };
+      }
+      break;
+    }
+    case 'not':
+    case 'false schema': {
+      ruleId = 'DA-SCHEMA-006';
+      span = located.entry ? located.entry.keySpan : valueAnchor(located);
+      const doc = error.keyword === 'not' ? parentDoc : {};
+      clause = doc.clause ?? clause;
+      message = {
+        'zh-CN': `不得出现字段${label(field, doc, 'zh-CN')}${doc.zh ? '：' + doc.zh : ''}`,
+        en: `Field ${label(field, doc, 'en')} is not allowed${doc.en ? ': ' + doc.en : ''}`,
+      };
+      break;
+    }
+    default: {
+      ruleId = 'DA-SCHEMA-007';
+      span = valueAnchor(located);
+      data.params = params;
+      message = constraintMessage(error, label(field, parentDoc, 'zh-CN'), label(field, parentDoc, 'en'));
+      if (error.keyword === 'uniqueItems' && located.node.type === 'seq') {
+        const duplicate = located.node.items[Number(params.i)];
+        if (duplicate) span = duplicate.span;
+      }
+    }
+  }
+  return finish(ruleId, message, span, path, clause, data, lines);
+}
+
+function finish(ruleId: string, message: LocalizedText, span: Span, path: string, clause: string | undefined, data: Record<string, unknown>, lines: LineIndex): Finding {
+  return { ruleId, severity: 'error', message: withClause(message, clause ?? DEFAULT_CLAUSE), range: lines.rangeOf(span), clause: clause ?? DEFAULT_CLAUSE, path, data };
+}
+
+function constraintMessage(error: ErrorObject, zhField: string, enField: string): LocalizedText {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'minimum': return { 'zh-CN': `${zhField} 不能小于 ${p.limit}`, en: `${enField} must be at least ${p.limit}` };
+    case 'exclusiveMinimum': return { 'zh-CN': `${zhField} 必须大于 ${p.limit}`, en: `${enField} must be greater than ${p.limit}` };
+    case 'maximum': return { 'zh-CN': `${zhField} 不能大于 ${p.limit}`, en: `${enField} must be at most ${p.limit}` };
+    case 'exclusiveMaximum': return { 'zh-CN': `${zhField} 必须小于 ${p.limit}`, en: `${enField} must be less than ${p.limit}` };
+    case 'minItems': return { 'zh-CN': `${zhField} 至少需要 ${p.limit} 项`, en: `${enField} needs at least ${p.limit} item(s)` };
+    case 'maxItems': return { 'zh-CN': `${zhField} 最多 ${p.limit} 项`, en: `${enField} allows at most ${p.limit} item(s)` };
+    case 'minLength': return { 'zh-CN': `${zhField} 不能为空或过短（至少 ${p.limit} 个字符）`, en: `${enField} is empty or too short (at least ${p.limit} characters)` };
+    case 'maxLength': return { 'zh-CN': `${zhField} 过长（最多 ${p.limit} 个字符）`, en: `${enField} is too long (at most ${p.limit} characters)` };
+    case 'uniqueItems': return { 'zh-CN': `${zhField} 中有重复项（第 ${Number(p.j) + 1} 项与第 ${Number(p.i) + 1} 项相同）`, en: `${enField} has duplicate items (item ${Number(p.i) + 1} repeats item ${Number(p.j) + 1})` };
+    case 'minProperties': return { 'zh-CN': `${zhField} 不能为空`, en: `${enField} must not be empty` };
+    default: return { 'zh-CN': `${zhField} 不符合要求（${error.keyword}）`, en: `${enField} is invalid: ${error.message ?? error.keyword}` };
+  }
+}

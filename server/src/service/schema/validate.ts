@@ -1,0 +1,104 @@
+/**
+ * Schema validation with positions. Each item (resource, asset) is validated alone against its `$defs` entry
+ * and the rest of the document against the root schema with the item list's `items` relaxed to `true`, so a
+ * changed item costs one item's validation. Ajv errors become findings at the offending key or value.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import catalogSchema from '../../../../schemas/data-resource-catalog.schema.json';
+import registerSchema from '../../../../schemas/data-asset-register.schema.json';
+import type { Finding } from '../types';
+import type { MapNode, YamlNode } from '../parser/ast';
+import { toPlainValue } from '../parser/convert';
+import type { DocumentKind } from '../parser/model';
+import { ITEM_LIST_KEY } from '../parser/model';
+import type { LineIndex } from '../parser/lines';
+import { schemaErrorFinding } from './errors';
+
+type JsonSchema = Record<string, unknown>;
+
+export const SCHEMAS: Record<DocumentKind, JsonSchema> = {
+  DataResourceCatalog: catalogSchema as JsonSchema,
+  DataAssetRegister: registerSchema as JsonSchema,
+};
+
+const ITEM_DEF: Record<DocumentKind, string> = { DataResourceCatalog: 'Resource', DataAssetRegister: 'Asset' };
+
+export interface KindValidators {
+  /** The whole document minus the items' contents. */
+  head: ValidateFunction;
+  /** One item. */
+  item: ValidateFunction;
+}
+
+let compiled: Record<DocumentKind, KindValidators> | undefined;
+
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false });
+  addFormats(ajv, ['date', 'date-time', 'uri', 'email']);
+  return ajv;
+}
+
+/** Compiled once per process: compiling is the slow part of ajv. */
+export function validators(): Record<DocumentKind, KindValidators> {
+  if (compiled) return compiled;
+  const ajv = createAjv();
+  const build = (kind: DocumentKind): KindValidators => {
+    const schema = SCHEMAS[kind];
+    const listKey = ITEM_LIST_KEY[kind];
+    const properties = { ...(schema.properties as Record<string, JsonSchema>) };
+    properties[listKey] = { ...properties[listKey], items: true };
+    const headSchema: JsonSchema = { ...schema, properties };
+    delete headSchema.$id;
+    const head = ajv.compile(headSchema);
+    const item = ajv.compile({ $schema: schema.$schema as string, $defs: schema.$defs, $ref: `#/$defs/${ITEM_DEF[kind]}` });
+    return { head, item };
+  };
+  compiled = { DataResourceCatalog: build('DataResourceCatalog'), DataAssetRegister: build('DataAssetRegister') };
+  return compiled;
+}
+
+/** Validates a document's head: everything but the items (the list itself must still be an array). */
+export function validateHead(kind: DocumentKind, root: MapNode, lines: LineIndex): Finding[] {
+  const validate = validators()[kind].head;
+  const listKey = ITEM_LIST_KEY[kind];
+  // The items are checked one by one; here only the list's shape matters, so skip converting them.
+  const value = toPlainValue({ ...root, entries: root.entries.map((e) => e.key === listKey && e.value.type === 'seq' ? { ...e, value: { ...e.value, items: [] } } : e) });
+  if (validate(value)) return [];
+  return mapErrors(validate.errors ?? [], root, '', lines, SCHEMAS[kind]);
+}
+
+/** Validates one item; findings carry paths like `/assets/3/...`. */
+export function validateItem(kind: DocumentKind, item: YamlNode, itemPath: string, lines: LineIndex): Finding[] {
+  const validate = validators()[kind].item;
+  if (validate(toPlainValue(item))) return [];
+  return mapErrors(validate.errors ?? [], item, itemPath, lines, SCHEMAS[kind]);
+}
+
+function mapErrors(errors: ErrorObject[], node: YamlNode, basePath: string, lines: LineIndex, rootSchema: JsonSchema): Finding[] {
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    if (error.keyword === 'if') continue; // its `then` errors say what is wrong
+    const list = byPath.get(error.instancePath);
+    if (list) list.push(error);
+    else byPath.set(error.instancePath, [error]);
+  }
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const list of byPath.values()) {
+    // A value of the wrong type also fails its enum or pattern: the type error alone says it.
+    const hasType = list.some((e) => e.keyword === 'type');
+    for (const error of list) {
+      if (hasType && error.keyword !== 'type' && VALUE_KEYWORDS.has(error.keyword)) continue;
+      const finding = schemaErrorFinding(error, node, basePath, lines, rootSchema);
+      const key = `${finding.ruleId}|${finding.path}|${finding.range.start.line}:${finding.range.start.character}|${finding.message.en}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+const VALUE_KEYWORDS = new Set(['enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength']);

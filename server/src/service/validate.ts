@@ -1,0 +1,231 @@
+/**
+ * The validation pipeline: parse findings, document-level findings, schema findings (head and per item) and
+ * rule findings, in one list sorted by position. Items are validated one by one, and their findings can be
+ * cached by the item's text, so an edit inside one item re-validates that item only.
+ */
+import type { Finding, LocalizedText, Range, Severity, Span } from './types';
+import type { YamlNode } from './parser/ast';
+import type { StewardDocument, StewardYamlDocument } from './parser/model';
+import { ITEM_LIST_KEY } from './parser/model';
+import { YAML_RULES } from './parser/problems';
+import { validateHead, validateItem } from './schema/validate';
+import type { CodeTable } from './codes/table';
+import type { Report, Rule, RuleContext } from './rules/rule';
+
+export const DOCUMENT_RULES = {
+  empty: 'DA-DOC-001',
+  foreign: 'DA-DOC-002',
+  unknownKind: 'DA-DOC-003',
+} as const;
+
+export interface ValidateOptions {
+  rules: Rule[];
+  codeTable: CodeTable;
+  /** Report documents that are not ours (the CLI was pointed at them); the editor leaves them alone. */
+  reportForeignDocuments: boolean;
+  cache?: ItemFindingsCache;
+}
+
+/** Item findings by item text, with lines relative to the item's first line. */
+export class ItemFindingsCache {
+  private readonly entries = new Map<string, Finding[]>();
+  hits = 0;
+  misses = 0;
+  constructor(private readonly capacity = 100_000) {}
+  get(key: string): Finding[] | undefined {
+    const found = this.entries.get(key);
+    if (found) this.hits++;
+    else this.misses++;
+    return found;
+  }
+  set(key: string, findings: Finding[]): void {
+    if (this.entries.size >= this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, findings);
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export function validateFile(file: StewardDocument, options: ValidateOptions): Finding[] {
+  const findings: Finding[] = [...file.parseFindings];
+  const meaningful = file.documents.filter((d) => d.root !== null);
+  if (meaningful.length === 0 && !findings.some((f) => f.severity === 'error')) {
+    findings.push(docFinding(DOCUMENT_RULES.empty, 'warning', file, { start: 0, end: 0 }, {
+      'zh-CN': '文件中没有任何 YAML 文档（空文件）',
+      en: 'The file holds no YAML document (it is empty)',
+    }));
+  }
+  for (const document of file.documents) validateDocument(file, document, options, findings);
+  return sortFindings(findings);
+}
+
+function validateDocument(file: StewardDocument, document: StewardYamlDocument, options: ValidateOptions, out: Finding[]): void {
+  const root = document.root;
+  if (!root) return;
+  if (root.type !== 'map') {
+    out.push(docFinding(YAML_RULES.notMapping, 'error', file, firstLine(file, root.span), {
+      'zh-CN': '文档顶层必须是映射（键: 值），以 apiVersion: steward/v1 和 kind 开头',
+      en: 'The top level of a document must be a mapping (key: value) starting with apiVersion: steward/v1 and kind',
+    }, 'YAML 1.2.2'));
+    return;
+  }
+  if (!document.isSteward) {
+    if (options.reportForeignDocuments) {
+      out.push(docFinding(DOCUMENT_RULES.foreign, 'warning', file, root.entries[0]?.keySpan ?? root.span, {
+        'zh-CN': '这不是数据资产文档：缺少 apiVersion: steward/v1 与 kind（DataResourceCatalog 或 DataAssetRegister），未作检查',
+        en: 'Not a Data Asset Steward document: apiVersion: steward/v1 and kind (DataResourceCatalog or DataAssetRegister) are missing; not checked',
+      }));
+    }
+    return;
+  }
+  const kind = document.kind;
+  if (!kind) {
+    const kindEntry = root.entries.find((e) => e.key === 'kind');
+    out.push(docFinding(DOCUMENT_RULES.unknownKind, 'error', file, kindEntry ? (kindEntry.value.span.end > kindEntry.value.span.start ? kindEntry.value.span : kindEntry.keySpan) : root.entries[0].keySpan, {
+      'zh-CN': 'kind 必须是 DataResourceCatalog（数据资源目录）或 DataAssetRegister（数据资产登记）',
+      en: 'kind must be DataResourceCatalog (data resource catalog) or DataAssetRegister (data asset register)',
+    }));
+    return;
+  }
+  const lines = file.lines;
+  const schemaFindings = document.headBroken ? [] : validateHead(kind, root, lines);
+  const ruleFindings: Finding[] = [];
+  const context = ruleContext(file, options, ruleFindings);
+  for (const rule of options.rules) {
+    if (rule.checkDocument && !document.headBroken) runRule(rule, context, ruleFindings, () => rule.checkDocument!(document, context));
+  }
+  out.push(...dropReplaced(schemaFindings, ruleFindings, options.rules), ...ruleFindings);
+  const listKey = ITEM_LIST_KEY[kind];
+  document.items.forEach((item, index) => {
+    if (!item.node || item.broken) return;
+    const path = `/${listKey}/${index}`;
+    const firstLineOfItem = lines.positionAt(item.span.start).line;
+    const cacheKey = item.text ? `${kind}\u0000${item.text}` : undefined;
+    const cached = cacheKey ? options.cache?.get(cacheKey) : undefined;
+    if (cached) {
+      for (const finding of cached) out.push(relocate(finding, firstLineOfItem, path));
+      return;
+    }
+    const itemFindings = validateOneItem(file, document, item.node, index, path, options);
+    out.push(...itemFindings);
+    if (cacheKey && options.cache) options.cache.set(cacheKey, itemFindings.map((f) => relocate(f, -firstLineOfItem, undefined, path)));
+  });
+}
+
+function validateOneItem(file: StewardDocument, document: StewardYamlDocument, node: YamlNode, index: number, path: string, options: ValidateOptions): Finding[] {
+  const kind = document.kind!;
+  const schemaFindings = validateItem(kind, node, path, file.lines);
+  if (node.type !== 'map') return schemaFindings;
+  const ruleFindings: Finding[] = [];
+  const context = ruleContext(file, options, ruleFindings);
+  const scope = { kind: kind === 'DataResourceCatalog' ? 'resource' as const : 'asset' as const, document, index, path };
+  for (const rule of options.rules) {
+    if (rule.checkItem) runRule(rule, context, ruleFindings, () => rule.checkItem!(node, scope, context));
+  }
+  return [...dropReplaced(schemaFindings, ruleFindings, options.rules), ...ruleFindings];
+}
+
+/** Moves a finding by whole lines (items start at a line start) and rewrites its item path prefix. */
+function relocate(finding: Finding, lineDelta: number, path?: string, fromPath?: string): Finding {
+  const range: Range = {
+    start: { line: finding.range.start.line + lineDelta, character: finding.range.start.character },
+    end: { line: finding.range.end.line + lineDelta, character: finding.range.end.character },
+  };
+  let findingPath = finding.path;
+  if (findingPath !== undefined) {
+    if (fromPath !== undefined && findingPath.startsWith(fromPath)) findingPath = '#' + findingPath.slice(fromPath.length);
+    else if (path !== undefined && findingPath.startsWith('#')) findingPath = path + findingPath.slice(1);
+  }
+  return { ...finding, range, path: findingPath };
+}
+
+function ruleContext(file: StewardDocument, options: ValidateOptions, sink: Finding[]): RuleContext & { current?: Rule } {
+  const context: RuleContext & { current?: Rule } = {
+    file,
+    codeTable: options.codeTable,
+    report(report: Report) {
+      const rule = context.current;
+      if (!rule) return;
+      sink.push(ruleFinding(rule, report, file));
+    },
+  };
+  return context;
+}
+
+function runRule(rule: Rule, context: RuleContext & { current?: Rule }, sink: Finding[], run: () => void): void {
+  context.current = rule;
+  try {
+    run();
+  } catch (error) {
+    // A rule's bug must not hide the other findings; it becomes a finding of its own.
+    sink.push({
+      ruleId: rule.meta.id,
+      severity: 'error',
+      message: { 'zh-CN': `规则 ${rule.meta.id} 执行出错：${String(error)}`, en: `Rule ${rule.meta.id} failed: ${String(error)}` },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    });
+  } finally {
+    context.current = undefined;
+  }
+}
+
+export function fillTemplate(template: string, args: Record<string, string | number> | undefined): string {
+  if (!args) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+function ruleFinding(rule: Rule, report: Report, file: StewardDocument): Finding {
+  const template = rule.meta.messages[report.messageId];
+  const message: LocalizedText = template
+    ? { 'zh-CN': fillTemplate(template['zh-CN'], report.args), en: fillTemplate(template.en, report.args) }
+    : { 'zh-CN': report.messageId, en: report.messageId };
+  return {
+    ruleId: rule.meta.id,
+    severity: report.severity ?? rule.meta.severity,
+    message,
+    range: file.lines.rangeOf(report.span),
+    clause: rule.meta.clause,
+    path: report.path,
+    data: { messageId: report.messageId, ...report.data },
+  };
+}
+
+function pathMatches(pattern: string, path: string): boolean {
+  const a = pattern.split('/');
+  const b = path.split('/');
+  return a.length === b.length && a.every((segment, i) => segment === '*' || segment === b[i]);
+}
+
+/** Drops schema findings at paths where a rule that replaces them has reported. */
+function dropReplaced(schemaFindings: Finding[], ruleFindings: Finding[], rules: Rule[]): Finding[] {
+  if (ruleFindings.length === 0) return schemaFindings;
+  const claimed = new Set<string>();
+  for (const finding of ruleFindings) {
+    const rule = rules.find((r) => r.meta.id === finding.ruleId);
+    if (!finding.path || !rule?.meta.replacesSchemaAt) continue;
+    if (rule.meta.replacesSchemaAt.some((pattern) => pathMatches(pattern, finding.path!))) claimed.add(finding.path);
+  }
+  return claimed.size === 0 ? schemaFindings : schemaFindings.filter((f) => !f.path || !claimed.has(f.path));
+}
+
+function docFinding(ruleId: string, severity: Severity, file: StewardDocument, span: Span, message: LocalizedText, clause = 'steward/v1'): Finding {
+  return { ruleId, severity, message, range: file.lines.rangeOf(span), clause };
+}
+
+function firstLine(file: StewardDocument, span: Span): Span {
+  const start = file.lines.positionAt(span.start);
+  const lineEnd = file.lines.lineStart(start.line + 1);
+  const end = start.line + 1 < file.lines.lineCount ? lineEnd - 1 : file.text.length;
+  return { start: span.start, end: Math.max(span.start, Math.min(end, span.end)) };
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) =>
+    a.range.start.line - b.range.start.line
+    || a.range.start.character - b.range.start.character
+    || a.ruleId.localeCompare(b.ruleId));
+}

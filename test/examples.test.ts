@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createStewardService } from '../server/src/service';
+import { ROOT } from './helpers';
+
+/** What each invalid example must produce: the rule id and a text found on the line it points at. */
+const EXPECTED: Record<string, [ruleId: string, lineContains: string]> = {
+  'bad-date.catalog.yaml': ['DA-SCHEMA-005', '2024-02-30'],
+  'bad-id-pattern.catalog.yaml': ['DA-SCHEMA-005', 'r-330100-jt-9112'],
+  'code-2010-edition.assets.yaml': ['DA-CODE-004', 'classificationCode: 2010000'],
+  'code-not-a08.assets.yaml': ['DA-CODE-003', 'classificationCode: A02010100'],
+  'code-not-data-branch.assets.yaml': ['DA-CODE-002', 'classificationCode: A08060301'],
+  'code-unknown.assets.yaml': ['DA-CODE-001', 'classificationCode: A08060299'],
+  'disposal-without-approval.assets.yaml': ['DA-SCHEMA-001', 'disposal:'],
+  'duplicate-key.catalog.yaml': ['DA-YAML-002', 'name:'],
+  'guarantee.assets.yaml': ['DA-SCHEMA-006', 'guarantee:'],
+  'missing-required.catalog.yaml': ['DA-SCHEMA-001', '- id: R-'],
+  'no-sharing-without-basis.catalog.yaml': ['DA-SCHEMA-001', 'sharing:'],
+  'paid-without-fee.assets.yaml': ['DA-SCHEMA-001', '- entity:'],
+  'personal-info-without-basis.catalog.yaml': ['DA-SCHEMA-001', 'personalInformation:'],
+  'purchase-without-budget.assets.yaml': ['DA-SCHEMA-001', 'acquisition:'],
+  'tab-indent.catalog.yaml': ['DA-YAML-003', '\t'],
+  'top-level-not-mapping.catalog.yaml': ['DA-YAML-004', '- apiVersion'],
+  'unexpected-property.catalog.yaml': ['DA-SCHEMA-002', 'relatedResoures:'],
+  'unit-code-bad-check.catalog.yaml': ['DA-UNIT-001', 'code: 113301000025391738'],
+  'unit-code-kind-mismatch.catalog.yaml': ['DA-UNIT-002', 'code: 123301004703621533'],
+  'wrong-enum.catalog.yaml': ['DA-SCHEMA-003', 'securityGrade: 普通数据'],
+  'wrong-type.catalog.yaml': ['DA-SCHEMA-004', 'contains: 否'],
+  'yaml-syntax-error.catalog.yaml': ['DA-YAML-001', '注: '],
+};
+
+const service = createStewardService({ reportForeignDocuments: true });
+
+describe('examples: the engine on the bundled examples', () => {
+  it('the example unit is clean', () => {
+    const dir = path.join(ROOT, 'examples', 'transport-bureau');
+    const files = fs.readdirSync(dir).filter((f) => /\.(catalog|assets)\.yaml$/.test(f));
+    assert.ok(files.length >= 2);
+    for (const file of files) {
+      const findings = service.validate(file, fs.readFileSync(path.join(dir, file), 'utf8')).findings;
+      assert.deepEqual(findings, [], file);
+    }
+  });
+
+  const dir = path.join(ROOT, 'examples', 'invalid');
+  it('every invalid example is listed here', () => {
+    assert.deepEqual(fs.readdirSync(dir).sort(), Object.keys(EXPECTED).sort());
+  });
+
+  for (const [file, [ruleId, lineContains]] of Object.entries(EXPECTED)) {
+    it(`${file}: exactly one ${ruleId}, on the offending line, explained in both languages`, () => {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      assert.match(text.split('\n')[0], /^# 错误：/);
+      const findings = service.validate(file, text).findings;
+      assert.deepEqual(findings.map((f) => f.ruleId), [ruleId]);
+      const [finding] = findings;
+      const line = text.split(/\r?\n/)[finding.range.start.line];
+      assert.ok(line.includes(lineContains), `line ${finding.range.start.line + 1}: ${JSON.stringify(line)}`);
+      assert.ok(finding.message['zh-CN'].length > 0 && finding.message.en.length > 0);
+      assert.notEqual(finding.message['zh-CN'], finding.message.en);
+      assert.ok(finding.clause, 'cites a clause or standard');
+    });
+  }
+});

@@ -1,0 +1,93 @@
+/** Test helpers: run the bundled CLI for real, in a temporary folder. */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CLI = path.join(ROOT, 'dist', 'steward.js');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): CliRun {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(files: Record<string, string | Buffer> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  return dir;
+}
+
+/** The CONTRACT's register example with only required blocks: must be valid. */
+export const MINIMAL_REGISTER = `apiVersion: steward/v1
+kind: DataAssetRegister
+unit:
+  name: 某市交通运输局
+  code: 113301000025391739
+  type: 行政单位
+  supervisingDepartment: 某市人民政府
+assets:
+  - id: DA-2024-0001
+    name: 公交运行监测数据集
+    resource: R-330100-JT-0001
+    classificationCode: A08060201
+    securityGrade: 一般数据
+    acquisition:
+      method: 自主采集
+    registration:
+      cardNumber: ZC-2024-0001
+`;
+
+export const MINIMAL_CATALOG = `apiVersion: steward/v1
+kind: DataResourceCatalog
+unit:
+  name: 某市交通运输局
+  code: 113301000025391739
+  type: 行政单位
+  supervisingDepartment: 某市人民政府
+resources:
+  - id: R-330100-JT-0001
+    name: 公交车辆实时位置数据
+    abstract: 全市公交车辆的实时定位数据
+    provider: 某市交通运输局
+    updateCycle: 实时
+    securityGrade: 一般数据
+    secrecy: 非涉密
+    personalInformation:
+      contains: false
+    sharing:
+      type: 有条件共享
+    opening:
+      type: 不予开放
+`;
+
+export interface JsonReport {
+  schemaVersion: number;
+  summary: { files: number; errors: number; warnings: number; infos: number };
+  files: { path: string; findings: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; clause?: string; path?: string }[] }[];
+}
+
+export function jsonReport(run: CliRun): JsonReport {
+  try {
+    return JSON.parse(run.stdout) as JsonReport;
+  } catch {
+    throw new Error(`not JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
+  }
+}
