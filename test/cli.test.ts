@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli, tempDir, jsonReport, MINIMAL_REGISTER, MINIMAL_CATALOG, ROOT } from './helpers';
@@ -202,5 +203,25 @@ describe('cli: code tables', () => {
     const run = runCli(['validate', '--code-table', 'nope.csv'], { cwd: tempDir({ 'a.assets.yaml': MINIMAL_REGISTER }) });
     assert.equal(run.code, 2);
     assert.match(run.stderr, /nope\.csv/);
+  });
+});
+
+describe('cli: a 50 MB register', function () {
+  this.timeout(300_000);
+  it('is checked to the end with every finding placed, within a bounded heap', () => {
+    const dir = tempDir();
+    const generated = spawnSync(process.execPath, [path.join(ROOT, 'bench', 'generate.mjs'), '--assets', '47000', '--out', dir], { encoding: 'utf8' });
+    assert.equal(generated.status, 0, generated.stderr);
+    const register = fs.readdirSync(dir).find((f) => f.endsWith('.assets.yaml'))!;
+    const file = path.join(dir, register);
+    // One bad value near the end: it must be found at its exact line.
+    const text = fs.readFileSync(file, 'utf8');
+    const at = text.lastIndexOf('securityGrade: 一般数据');
+    fs.writeFileSync(file, text.slice(0, at) + 'securityGrade: 普通数据' + text.slice(at + 'securityGrade: 一般数据'.length));
+    assert.ok(fs.statSync(file).size > 50_000_000);
+    const run = runCli(['validate', register, '--format', 'json'], { cwd: dir, nodeArgs: ['--max-old-space-size=1024'] });
+    assert.equal(run.code, 1, run.stderr.slice(0, 500));
+    const [result] = jsonReport(run).files;
+    assert.deepEqual(result.findings.map((f) => [f.ruleId, f.line]), [['DA-SCHEMA-003', text.slice(0, at).split('\n').length]]);
   });
 });
