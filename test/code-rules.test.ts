@@ -60,6 +60,7 @@ function context(table: CodeTable, reports: Array<Report & { ruleId: string }>, 
   return {
     file: { uri: 'file:///t.assets.yaml', text: '', documents: [], parseFindings: [] } as unknown as StewardDocument,
     codeTable: table,
+    today: '2026-01-01',
     report: (report) => reports.push({ ...report, ruleId: rule.meta.id }),
   };
 }
@@ -67,7 +68,7 @@ function context(table: CodeTable, reports: Array<Report & { ruleId: string }>, 
 function runItemRules(item: MapNode, table: CodeTable = builtinCodeTable(), kind: 'asset' | 'resource' = 'asset'): Array<Report & { ruleId: string }> {
   const reports: Array<Report & { ruleId: string }> = [];
   for (const rule of CLASSIFICATION_CODE_RULES) {
-    rule.checkItem!(item, { kind, document: fakeDocument(null), index: 3, path: '/assets/3' }, context(table, reports, rule));
+    rule.checkItem!(item, { kind, document: fakeDocument(null), index: 3, path: '/assets/3', unitType: '行政单位' }, context(table, reports, rule));
   }
   return reports;
 }

@@ -20,6 +20,10 @@ export interface StewardServiceOptions {
   /** Report documents in the file that are not steward documents (the CLI: the user pointed at the file). */
   reportForeignDocuments?: boolean;
   rules?: Rule[];
+  /** `YYYY-MM-DD` for rules about age or expiry; defaults to the current date (UTC). */
+  today?: string;
+  /** `unit.type` assumed when a document does not say. */
+  defaultUnitType?: string;
 }
 
 export interface ValidationResult {
@@ -51,6 +55,8 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       const findings = validateFile(document, {
         rules,
         codeTable,
+        today: options.today ?? new Date().toISOString().slice(0, 10),
+        defaultUnitType: options.defaultUnitType,
         reportForeignDocuments: options.reportForeignDocuments ?? false,
         cache: itemCache,
       });

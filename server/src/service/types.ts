@@ -26,6 +26,18 @@ export interface LocalizedText {
   en: string;
 }
 
+/** A replacement of the text in `range` (LSP's TextEdit). */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A fix a rule offers: minimal edits that keep the user's comments, indentation, quoting and key order. */
+export interface Fix {
+  title: LocalizedText;
+  edits: TextEdit[];
+}
+
 /** One problem found in a document: the same shape for parse errors, schema errors and rule findings. */
 export interface Finding {
   /** Stable id, e.g. `DA-SCHEMA-003` or `DA-CODE-002`. */
@@ -39,4 +51,6 @@ export interface Finding {
   path?: string;
   /** Data a quick fix or a formatter may use; never formatted text. */
   data?: Record<string, unknown>;
+  /** The fix the rule offers, if any. */
+  fix?: Fix;
 }

@@ -21,6 +21,10 @@ export const DOCUMENT_RULES = {
 export interface ValidateOptions {
   rules: Rule[];
   codeTable: CodeTable;
+  /** `YYYY-MM-DD`; rules about age or expiry compare with it. */
+  today: string;
+  /** `unit.type` to assume when a document does not say (from the configuration). */
+  defaultUnitType?: string;
   /** Report documents that are not ours (the CLI was pointed at them); the editor leaves them alone. */
   reportForeignDocuments: boolean;
   cache?: ItemFindingsCache;
@@ -100,29 +104,37 @@ function validateDocument(file: StewardDocument, document: StewardYamlDocument, 
   }
   out.push(...dropReplaced(schemaFindings, ruleFindings, options.rules), ...ruleFindings);
   const listKey = ITEM_LIST_KEY[kind];
+  const unitType = unitTypeOf(root) ?? options.defaultUnitType;
   document.items.forEach((item, index) => {
     if (!item.node || item.broken) return;
     const path = `/${listKey}/${index}`;
     const firstLineOfItem = lines.positionAt(item.span.start).line;
-    const cacheKey = item.text ? `${kind}\u0000${item.text}` : undefined;
+    // Item rules may read the unit type and today's date: both are part of what a cached result depends on.
+    const cacheKey = item.text ? `${kind}\u0000${unitType ?? ''}\u0000${options.today}\u0000${item.text}` : undefined;
     const cached = cacheKey ? options.cache?.get(cacheKey) : undefined;
     if (cached) {
       for (const finding of cached) out.push(relocate(finding, firstLineOfItem, path));
       return;
     }
-    const itemFindings = validateOneItem(file, document, item.node, index, path, options);
+    const itemFindings = validateOneItem(file, document, item.node, index, path, unitType, options);
     out.push(...itemFindings);
     if (cacheKey && options.cache) options.cache.set(cacheKey, itemFindings.map((f) => relocate(f, -firstLineOfItem, undefined, path)));
   });
 }
 
-function validateOneItem(file: StewardDocument, document: StewardYamlDocument, node: YamlNode, index: number, path: string, options: ValidateOptions): Finding[] {
+function unitTypeOf(root: YamlNode): string | undefined {
+  const unit = root.type === 'map' ? root.entries.find((e) => e.key === 'unit')?.value : undefined;
+  const type = unit?.type === 'map' ? unit.entries.find((e) => e.key === 'type')?.value : undefined;
+  return type?.type === 'scalar' && typeof type.value === 'string' ? type.value : undefined;
+}
+
+function validateOneItem(file: StewardDocument, document: StewardYamlDocument, node: YamlNode, index: number, path: string, unitType: string | undefined, options: ValidateOptions): Finding[] {
   const kind = document.kind!;
   const schemaFindings = validateItem(kind, node, path, file.lines);
   if (node.type !== 'map') return schemaFindings;
   const ruleFindings: Finding[] = [];
   const context = ruleContext(file, options, ruleFindings);
-  const scope = { kind: kind === 'DataResourceCatalog' ? 'resource' as const : 'asset' as const, document, index, path };
+  const scope = { kind: kind === 'DataResourceCatalog' ? 'resource' as const : 'asset' as const, document, index, path, unitType };
   for (const rule of options.rules) {
     if (rule.checkItem) runRule(rule, context, ruleFindings, () => rule.checkItem!(node, scope, context));
   }
@@ -147,6 +159,7 @@ function ruleContext(file: StewardDocument, options: ValidateOptions, sink: Find
   const context: RuleContext & { current?: Rule } = {
     file,
     codeTable: options.codeTable,
+    today: options.today,
     report(report: Report) {
       const rule = context.current;
       if (!rule) return;
@@ -183,7 +196,7 @@ function ruleFinding(rule: Rule, report: Report, file: StewardDocument): Finding
   const message: LocalizedText = template
     ? { 'zh-CN': fillTemplate(template['zh-CN'], report.args), en: fillTemplate(template.en, report.args) }
     : { 'zh-CN': report.messageId, en: report.messageId };
-  return {
+  const finding: Finding = {
     ruleId: rule.meta.id,
     severity: report.severity ?? rule.meta.severity,
     message,
@@ -192,6 +205,13 @@ function ruleFinding(rule: Rule, report: Report, file: StewardDocument): Finding
     path: report.path,
     data: { messageId: report.messageId, ...report.data },
   };
+  if (report.fix && report.fix.edits.length > 0) {
+    finding.fix = {
+      title: report.fix.title,
+      edits: report.fix.edits.map((edit) => ({ range: file.lines.rangeOf(edit.span), newText: edit.newText })),
+    };
+  }
+  return finding;
 }
 
 function pathMatches(pattern: string, path: string): boolean {

@@ -43,11 +43,20 @@ export interface Report {
   /** JSON pointer of the instance location, used for de-duplication against schema findings. */
   path?: string;
   data?: Record<string, unknown>;
+  /** A fix: edits over offsets of the file text (see ../edit/yaml-edit.ts for helpers that build them). */
+  fix?: { title: LocalizedText; edits: SpanEdit[] };
+}
+
+export interface SpanEdit {
+  span: Span;
+  newText: string;
 }
 
 export interface RuleContext {
   file: StewardDocument;
   codeTable: CodeTable;
+  /** Today's date, `YYYY-MM-DD`, for rules about expiry or age (injected, so tests are deterministic). */
+  today: string;
   report(report: Report): void;
 }
 
@@ -59,6 +68,8 @@ export interface ItemScope {
   index: number;
   /** JSON pointer of the item, e.g. `/assets/3`. */
   path: string;
+  /** `unit.type` of the document (行政单位 | 事业单位), or the configured default; undefined when unknown. */
+  unitType: string | undefined;
 }
 
 export interface Rule {

@@ -202,6 +202,11 @@ export function schemaErrorFinding(error: ErrorObject, root: YamlNode, basePath:
       span = objectAnchor(located);
       data.missingProperty = missing;
       if (condition) data.condition = condition;
+      // The path names the missing field, so a rule that reports the same gap replaces exactly this finding.
+      return finish(ruleId, condition
+        ? { 'zh-CN': `缺少字段${label(missing, doc, 'zh-CN')}：当 ${condition} 时必须填写`, en: `Missing field ${label(missing, doc, 'en')}: required when ${condition}` }
+        : { 'zh-CN': `缺少必填字段${label(missing, doc, 'zh-CN')}`, en: `Missing required field ${label(missing, doc, 'en')}` },
+      span, `${path}/${missing}`, clause, data, lines);
       message = condition
         ? { 'zh-CN': `缺少字段${label(missing, doc, 'zh-CN')}：当 ${condition} 时必须填写`, en: `Missing field ${label(missing, doc, 'en')}: required when ${condition}` }
         : { 'zh-CN': `缺少必填字段${label(missing, doc, 'zh-CN')}`, en: `Missing required field ${label(missing, doc, 'en')}` };
