@@ -105,7 +105,7 @@ describe('cli: steward validate', () => {
 
 describe('cli: bad input', () => {
   function one(name: string, content: string | Buffer, extra: string[] = []): { code: number | null; findings: { ruleId: string; line: number; column: number; message: string }[]; stderr: string } {
-    const dir = tempDir({ [name]: content, 'ok.assets.yaml': MINIMAL_REGISTER });
+    const dir = tempDir({ [name]: content, 'ok.assets.yaml': MINIMAL_REGISTER.replace('DA-2024-0001', 'DA-2024-9999') });
     const run = runCli(['validate', '--format', 'json', ...extra], { cwd: dir });
     const report = jsonReport(run);
     const ok = report.files.find((f) => f.path === 'ok.assets.yaml');

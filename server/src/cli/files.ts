@@ -16,7 +16,7 @@ export interface Discovery {
   warnings: string[];
 }
 
-export function discoverFiles(inputs: string[], cwd: string, locale: Locale): Discovery {
+export function discoverFiles(inputs: string[], cwd: string, locale: Locale, globs: string[] = DEFAULT_GLOBS): Discovery {
   const found = new Set<string>();
   const warnings: string[] = [];
   for (const input of inputs.length > 0 ? inputs : ['.']) {
@@ -28,7 +28,7 @@ export function discoverFiles(inputs: string[], cwd: string, locale: Locale): Di
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const matches = globSync(DEFAULT_GLOBS, { cwd: absolute, absolute: true, ignore: IGNORED, dot: false, followSymbolicLinks: false });
+      const matches = globSync(globs, { cwd: absolute, absolute: true, ignore: IGNORED, dot: false, followSymbolicLinks: false });
       for (const match of matches) found.add(path.normalize(match));
       continue;
     }

@@ -10,6 +10,12 @@ function readStdin(): Promise<Uint8Array> {
   });
 }
 
+// A reader that stops early (`steward rules | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

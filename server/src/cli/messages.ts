@@ -8,6 +8,8 @@ const MESSAGES = {
 命令：
   validate [路径或通配符...]   检查数据资源目录与数据资产登记文件（默认：当前目录）
   codes search <文本>          按代码前缀或名称查找资产分类代码（GB/T 14885-2022）
+  rules                        列出全部规则（--format json|markdown）
+  explain <规则编号>           显示规则说明、依据条款和示例
 
 validate 选项：
   -f, --format <格式>          stylish（默认）| json | sarif | junit | github
@@ -17,6 +19,7 @@ validate 选项：
       --stdin                  从标准输入读取一个文件
       --stdin-filename <名称>  标准输入内容的文件名（用于显示和定位）
       --code-table <文件>      单位的完整资产分类代码表（CSV 或 JSON）
+  -c, --config <文件>          配置文件（默认：从当前目录向上查找 steward.config.yaml）
       --max-file-size <MB>     大于此大小的文件不检查（默认 256）
       --locale <zh-CN|en>      输出语言（默认取自环境变量 LANG）
       --color / --no-color     强制开启或关闭颜色
@@ -30,6 +33,8 @@ validate 选项：
 Commands:
   validate [paths or globs...]  check data resource catalogs and data asset registers (default: the current folder)
   codes search <text>           find asset classification codes (GB/T 14885-2022) by code prefix or name
+  rules                         list every rule (--format json|markdown)
+  explain <rule id>             show a rule's documentation, the clause it enforces and examples
 
 Options for validate:
   -f, --format <name>           stylish (default) | json | sarif | junit | github
@@ -39,6 +44,7 @@ Options for validate:
       --stdin                   read one file from standard input
       --stdin-filename <name>   the name to show for standard input
       --code-table <file>       the unit's full asset classification code table (CSV or JSON)
+  -c, --config <file>           configuration file (default: steward.config.yaml, looked up from the current folder)
       --max-file-size <MB>      skip files larger than this (default 256)
       --locale <zh-CN|en>       language of the output (default: from LANG)
       --color / --no-color      force colours on or off
@@ -60,6 +66,11 @@ Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or inter
   codeTableLoaded: { 'zh-CN': '已加载代码表 {0}：{1} 个代码，{2} 个问题', en: 'Loaded code table {0}: {1} codes, {2} problems' },
   searchUsage: { 'zh-CN': '用法：steward codes search <代码前缀或名称>', en: 'Usage: steward codes search <code prefix or name>' },
   searchNone: { 'zh-CN': '没有找到与“{0}”匹配的代码', en: 'No code matches "{0}"' },
+  configMissing: { 'zh-CN': '找不到配置文件 {0}', en: 'The configuration file {0} does not exist' },
+  configUnreadable: { 'zh-CN': '无法读取配置文件 {0}：{1}', en: 'Cannot read the configuration file {0}: {1}' },
+  configInvalid: { 'zh-CN': '配置文件 {0} 有错误（见上）', en: 'The configuration file {0} has errors (see above)' },
+  explainUsage: { 'zh-CN': '用法：steward explain <规则编号>，例如 steward explain DA-AUTH-001', en: 'Usage: steward explain <rule id>, e.g. steward explain DA-AUTH-001' },
+  unknownRule: { 'zh-CN': '没有规则“{0}”（运行 steward rules 查看全部规则）', en: 'There is no rule "{0}" (run steward rules to list them)' },
   internalError: { 'zh-CN': '内部错误：{0}（加 --debug 查看调用栈）', en: 'Internal error: {0} (add --debug for the stack trace)' },
   outputUnwritable: { 'zh-CN': '无法写入输出文件 {0}：{1}', en: 'Cannot write the output file {0}: {1}' },
   unreadable: { 'zh-CN': '无法读取文件：{0}', en: 'Cannot read the file: {0}' },

@@ -11,6 +11,44 @@ import type { FileResult, FormatName } from './formatters/types';
 import { decodeText, discoverFiles, displayPath, readTextFile } from './files';
 import { t } from './messages';
 import { codesCommand } from './codes';
+import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig } from '../service/config';
+import type { StewardConfig } from '../service/config';
+import type { Severity } from '../service/types';
+import type { RuleInfo } from '../service/catalog';
+import { padEnd } from './formatters/width';
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+const SEVERITY_NAMES: Record<Severity, { 'zh-CN': string; en: string }> = {
+  error: { 'zh-CN': '错误', en: 'error' },
+  warning: { 'zh-CN': '警告', en: 'warning' },
+  info: { 'zh-CN': '提示', en: 'info' },
+};
+
+function severityName(severity: Severity, locale: Locale): string {
+  return SEVERITY_NAMES[severity][locale];
+}
+
+/** The rules reference (docs/rules.md is this output): one section per rule, from the rules' own metadata. */
+export function rulesMarkdown(infos: RuleInfo[], locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const lines = [
+    zh ? '# 规则一览' : '# Rules',
+    '',
+    zh ? '由规则元数据生成（`steward rules --format markdown`），请勿手工编辑。' : 'Generated from the rules\' metadata (`steward rules --format markdown`); do not edit by hand.',
+    '',
+    zh ? '| 编号 | 名称 | 默认级别 | 依据 | 说明 |' : '| id | name | default | basis | what it checks |',
+    '|---|---|---|---|---|',
+    ...infos.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.name} | ${severityName(r.severity, locale)} | ${r.clause} | ${r.short[locale].replace(/\|/g, '\\|')} |`),
+    '',
+  ];
+  for (const info of infos) {
+    lines.push(`<a id="${info.id.toLowerCase()}"></a>`, '', info.help[locale].trimEnd(), '');
+  }
+  return lines.join('\n');
+}
 
 declare const STEWARD_VERSION: string | undefined;
 export const VERSION = typeof STEWARD_VERSION === 'string' ? STEWARD_VERSION : '0.0.0-dev';
@@ -63,6 +101,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         'code-table': { type: 'string' },
+        config: { type: 'string', short: 'c' },
         locale: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -77,13 +116,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
+    const workspace = loadWorkspaceConfig(values.config, io, locale);
+    if (values.locale === undefined && workspace.config.locale) locale = workspace.config.locale;
     const [command, ...rest] = positionals;
     if (values.help || command === undefined || command === 'help') {
       io.stdout.write(t(locale, 'usage') + '\n');
       return 0;
     }
-    const codeTable = values['code-table'] ? loadTableFile(values['code-table'], io, locale) : undefined;
-    if (command === 'validate') return await validateCommand(rest, values, io, locale, codeTable);
+    const tablePath = values['code-table'] ? path.resolve(io.cwd, values['code-table'])
+      : workspace.config.codeTable ? path.resolve(workspace.root, workspace.config.codeTable) : undefined;
+    const codeTable = tablePath ? loadTableFile(tablePath, io, locale) : undefined;
+    if (command === 'validate') return await validateCommand(rest, values, io, locale, codeTable, workspace);
+    if (command === 'rules') return rulesCommand(io, locale, values.format);
+    if (command === 'explain') return explainCommand(rest, io, locale);
     if (command === 'codes') {
       const limit = parseCount('--limit', values.limit, locale) ?? 20;
       return codesCommand(rest, { io, locale, codeTable, limit, json: values.format === 'json' });
@@ -98,6 +143,75 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (debug) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return 2;
   }
+}
+
+interface Workspace {
+  /** Folder of the configuration file, or the working directory: paths in the configuration are relative to it. */
+  root: string;
+  config: StewardConfig;
+  file?: string;
+}
+
+/** Finds `steward.config.yaml` walking up from the working directory (or takes `--config`), and reads it. */
+function loadWorkspaceConfig(explicit: string | undefined, io: Io, locale: Locale): Workspace {
+  let file: string | undefined;
+  if (explicit) {
+    file = path.resolve(io.cwd, explicit);
+    if (!fs.existsSync(file)) throw new UsageError(t(locale, 'configMissing', explicit));
+  } else {
+    for (let dir = io.cwd; ; dir = path.dirname(dir)) {
+      const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).find((candidate) => fs.existsSync(candidate));
+      if (found) {
+        file = found;
+        break;
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  if (!file) return { root: io.cwd, config: EMPTY_CONFIG };
+  const shown = displayPath(file, io.cwd);
+  let text: string;
+  try {
+    const decoded = decodeText(fs.readFileSync(file));
+    if (!decoded.ok) throw new Error(decoded.finding.message[locale]);
+    text = decoded.text;
+  } catch (error) {
+    throw new UsageError(t(locale, 'configUnreadable', shown, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+  }
+  const probe = createStewardService();
+  const { config, findings } = parseConfig(text, shown, probe.isKnownRule);
+  for (const finding of findings) {
+    io.stderr.write(`${shown}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.message[locale]}  ${finding.ruleId}\n`);
+  }
+  if (findings.some((f) => f.severity === 'error')) throw new UsageError(t(locale, 'configInvalid', shown));
+  return { root: path.dirname(file), config, file };
+}
+
+function rulesCommand(io: Io, locale: Locale, format: string | undefined): number {
+  const infos = createStewardService().rules();
+  if (format === 'json') {
+    io.stdout.write(JSON.stringify(infos.map((r) => ({ id: r.id, name: r.name, severity: r.severity, clause: r.clause, description: r.short[locale] })), null, 2) + '\n');
+    return 0;
+  }
+  if (format === 'markdown') {
+    io.stdout.write(rulesMarkdown(infos, locale));
+    return 0;
+  }
+  const idWidth = Math.max(...infos.map((r) => r.id.length));
+  const severityWidth = Math.max(...infos.map((r) => severityName(r.severity, locale).length));
+  for (const info of infos) {
+    io.stdout.write(`${info.id.padEnd(idWidth)}  ${padEnd(severityName(info.severity, locale), severityWidth)}  ${info.short[locale]}  [${info.clause}]\n`);
+  }
+  return 0;
+}
+
+function explainCommand(args: string[], io: Io, locale: Locale): number {
+  const [id] = args;
+  if (!id) throw new UsageError(t(locale, 'explainUsage'));
+  const info = createStewardService().rules().find((r) => r.id.toUpperCase() === id.toUpperCase() || r.name === id);
+  if (!info) throw new UsageError(t(locale, 'unknownRule', id));
+  io.stdout.write(info.help[locale].endsWith('\n') ? info.help[locale] : info.help[locale] + '\n');
+  return 0;
 }
 
 function loadTableFile(file: string, io: Io, locale: Locale): CodeTable {
@@ -130,7 +244,7 @@ interface ValidateValues {
   'no-color'?: boolean;
 }
 
-async function validateCommand(inputs: string[], values: ValidateValues, io: Io, locale: Locale, codeTable: CodeTable | undefined): Promise<number> {
+async function validateCommand(inputs: string[], values: ValidateValues, io: Io, locale: Locale, codeTable: CodeTable | undefined, workspace: Workspace): Promise<number> {
   const format = (values.format ?? 'stylish') as FormatName;
   if (!FORMATS.includes(format)) throw new UsageError(t(locale, 'badFormat', values.format ?? '', FORMATS.join(', ')));
   const maxWarnings = parseCount('--max-warnings', values['max-warnings'], locale);
@@ -138,7 +252,9 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
   const useStdin = values.stdin || values['stdin-filename'] !== undefined;
   if (useStdin && inputs.length > 0) throw new UsageError(t(locale, 'stdinWithPaths'));
 
-  const service = createStewardService({ codeTable, reportForeignDocuments: true });
+  // Overrides in the configuration match paths relative to the workspace root (the configuration's folder).
+  const configPath = (shown: string) => toPosix(path.relative(workspace.root, path.resolve(io.cwd, shown)));
+  const service = createStewardService({ codeTable, reportForeignDocuments: true, config: workspace.config, configPath });
   const results: FileResult[] = [];
   if (useStdin) {
     const name = values['stdin-filename'] ?? '<stdin>';
@@ -148,15 +264,22 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
       ? { path: shown, findings: service.validate(shown, decoded.text).findings }
       : { path: shown, findings: [decoded.finding], skipped: true });
   } else {
-    const discovery = discoverFiles(inputs, io.cwd, locale);
+    const globs = workspace.config.files;
+    const discovery = discoverFiles(inputs.length > 0 ? inputs : [workspace.file ? workspace.root : '.'], io.cwd, locale, globs);
     for (const warning of discovery.warnings) io.stderr.write(`steward: ${warning}\n`);
     if (discovery.files.length === 0) throw new UsageError(t(locale, 'noFiles'));
+    // Two passes: every file enters the workspace index first, then each gets its cross-file findings.
+    const order: Array<{ shown: string; skipped?: Finding }> = [];
     for (const file of discovery.files) {
       const shown = displayPath(file, io.cwd);
       const read = readTextFile(file, { maxBytes: maxFileMb * 1024 * 1024 });
-      results.push(read.ok
-        ? { path: shown, findings: service.validate(shown, read.text).findings }
-        : { path: shown, findings: [read.finding], skipped: true });
+      if (read.ok) service.update(shown, read.text);
+      order.push(read.ok ? { shown } : { shown, skipped: read.finding });
+    }
+    for (const entry of order) {
+      results.push(entry.skipped
+        ? { path: entry.shown, findings: [entry.skipped], skipped: true }
+        : { path: entry.shown, findings: service.findings(entry.shown) });
     }
   }
 

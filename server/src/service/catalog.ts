@@ -7,6 +7,8 @@ import type { Rule } from './rules/rule';
 import { YAML_RULES } from './parser/problems';
 import { SCHEMA_RULES } from './schema/errors';
 import { DOCUMENT_RULES } from './validate';
+import { WAIVER_RULES } from './waivers';
+import type { WorkspaceRule } from './rules/workspace-rules';
 
 export interface RuleInfo {
   id: string;
@@ -43,6 +45,10 @@ const BUILT_IN: Entry[] = [
   [SCHEMA_RULES.format, 'wrong-format', 'steward/v1', 'error', '值的格式不正确（日期、编号等）', 'The value has the wrong format (a date, an id, ...)'],
   [SCHEMA_RULES.forbidden, 'forbidden-field', '财资〔2024〕1号 (4)', 'error', '出现了禁止的字段（如以数据资产担保）', 'A forbidden field is present (e.g. a guarantee backed by a data asset)'],
   [SCHEMA_RULES.constraint, 'constraint-violated', 'steward/v1', 'error', '值不满足约束（范围、数量、唯一性）', 'The value breaks a constraint (range, count, uniqueness)'],
+  [WAIVER_RULES.noReason, 'waiver-without-reason', 'steward/v1', 'error', '豁免注释没有写明原因', 'A waiver comment gives no reason'],
+  [WAIVER_RULES.unused, 'unused-waiver', 'steward/v1', 'warning', '豁免注释没有豁免任何问题', 'A waiver comment waives nothing'],
+  [WAIVER_RULES.malformed, 'malformed-waiver', 'steward/v1', 'warning', '豁免注释写法有误（规则编号不存在或到期日无效）', 'A waiver comment is malformed (unknown rule id or invalid expiry date)'],
+  ['DA-CONFIG-001', 'unknown-rule-in-config', 'steward/v1', 'warning', '配置中的规则编号不存在', 'The configuration names a rule that does not exist'],
 ];
 
 function builtInInfo([id, name, clause, severity, zh, en]: Entry): RuleInfo {
@@ -53,11 +59,11 @@ function builtInInfo([id, name, clause, severity, zh, en]: Entry): RuleInfo {
   };
 }
 
-function ruleName(rule: Rule): string {
+function ruleName(rule: Rule | WorkspaceRule): string {
   return rule.meta.docs.description.en.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || rule.meta.id.toLowerCase();
 }
 
-export function ruleHelp(rule: Rule): LocalizedText {
+export function ruleHelp(rule: Rule | WorkspaceRule): LocalizedText {
   const { docs, clause } = rule.meta;
   return {
     'zh-CN': `## ${rule.meta.id}：${docs.description['zh-CN']}\n\n依据：${clause}\n\n### 为什么\n${docs.rationale['zh-CN']}\n\n### 示例（有问题）\n\`\`\`yaml\n${docs.example}\n\`\`\`\n\n### 改为\n\`\`\`yaml\n${docs.fixedExample}\n\`\`\`\n`,
@@ -65,7 +71,7 @@ export function ruleHelp(rule: Rule): LocalizedText {
   };
 }
 
-export function ruleInfos(rules: Rule[]): RuleInfo[] {
+export function ruleInfos(rules: Array<Rule | WorkspaceRule>): RuleInfo[] {
   return [
     ...BUILT_IN.map(builtInInfo),
     ...rules.map((rule) => ({

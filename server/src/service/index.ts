@@ -1,17 +1,27 @@
 /**
  * The language service facade: one object with every operation, built once. Pure — no file system, no
  * editor, no LSP connection. The CLI and the language server are thin shells around it.
+ *
+ * Per file: `update` parses and validates a file and records its summary in the workspace index; `findings`
+ * adds the cross-file findings, applies the file's waivers and the configured severities. `validate` does both.
  */
 import type { Finding, Locale } from './types';
 import type { StewardDocument } from './parser/model';
 import { ChunkCache, parseStewardFile } from './parser/parse';
-import { ItemFindingsCache, validateFile } from './validate';
+import { ItemFindingsCache, fillTemplate, sortFindings, validateFile } from './validate';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
+import { WORKSPACE_RULES } from './rules/workspace-rules';
+import type { WorkspaceRule } from './rules/workspace-rules';
 import { builtinCodeTable } from './codes/table';
 import type { CodeTable } from './codes/table';
 import { ruleInfos } from './catalog';
 import type { RuleInfo } from './catalog';
+import { summarize, WorkspaceIndex } from './workspace';
+import { applyWaivers, parseWaivers } from './waivers';
+import type { Waiver, WaiverProblem } from './waivers';
+import { applyConfig, EMPTY_CONFIG } from './config';
+import type { StewardConfig } from './config';
 
 export interface StewardServiceOptions {
   codeTable?: CodeTable;
@@ -20,10 +30,13 @@ export interface StewardServiceOptions {
   /** Report documents in the file that are not steward documents (the CLI: the user pointed at the file). */
   reportForeignDocuments?: boolean;
   rules?: Rule[];
+  workspaceRules?: WorkspaceRule[];
   /** `YYYY-MM-DD` for rules about age or expiry; defaults to the current date (UTC). */
   today?: string;
-  /** `unit.type` assumed when a document does not say. */
-  defaultUnitType?: string;
+  /** Rule severities, overrides and the default unit type. */
+  config?: StewardConfig;
+  /** The path a file's overrides are matched against (relative to the workspace root); defaults to the uri. */
+  configPath?: (uri: string) => string;
 }
 
 export interface ValidationResult {
@@ -33,36 +46,106 @@ export interface ValidationResult {
 
 export interface StewardService {
   readonly codeTable: CodeTable;
+  readonly index: WorkspaceIndex;
   parse(uri: string, text: string): StewardDocument;
+  /** Parses and validates one file, records it in the workspace index; returns the file's own findings. */
+  update(uri: string, text: string): ValidationResult;
+  /** Forgets a file (deleted or closed and gone). */
+  remove(uri: string): void;
+  /** What users see for a file: its own and cross-file findings, waivers and configured severities applied. */
+  findings(uri: string): Finding[];
+  /** `update` then `findings`. */
   validate(uri: string, text: string): ValidationResult;
   rules(): RuleInfo[];
+  isKnownRule(id: string): boolean;
   /** For tests and benchmarks: how often the incremental caches were hit. */
   cacheStats(): { chunkHits: number; chunkMisses: number; itemHits: number; itemMisses: number };
+}
+
+interface FileState {
+  findings: Finding[];
+  waivers: { waivers: Waiver[]; problems: WaiverProblem[] };
 }
 
 export function createStewardService(options: StewardServiceOptions = {}): StewardService {
   const codeTable = options.codeTable ?? builtinCodeTable();
   const rules = options.rules ?? RULES;
+  const workspaceRules = options.workspaceRules ?? WORKSPACE_RULES;
+  const config = options.config ?? EMPTY_CONFIG;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const chunkCache = options.incremental ? new ChunkCache() : undefined;
   const itemCache = options.incremental ? new ItemFindingsCache() : undefined;
-  const infos = ruleInfos(rules);
+  const infos = ruleInfos([...rules, ...workspaceRules]);
+  const known = new Set(infos.map((info) => info.id));
+  const index = new WorkspaceIndex();
+  const files = new Map<string, FileState>();
   const parse = (uri: string, text: string) => parseStewardFile(uri, text, { cache: chunkCache });
+  const isKnownRule = (id: string) => known.has(id);
+
+  const update = (uri: string, text: string): ValidationResult => {
+    const document = parse(uri, text);
+    const findings = validateFile(document, {
+      rules,
+      codeTable,
+      today,
+      defaultUnitType: config.unitType,
+      reportForeignDocuments: options.reportForeignDocuments ?? false,
+      cache: itemCache,
+    });
+    index.update(summarize(document));
+    files.set(uri, { findings, waivers: parseWaivers(document.text, document.lines, isKnownRule) });
+    return { document, findings };
+  };
+
+  const workspaceFindings = (uri: string): Finding[] => {
+    const summary = index.get(uri);
+    if (!summary) return [];
+    const out: Finding[] = [];
+    for (const rule of workspaceRules) {
+      rule.checkFile(summary, index, (report) => {
+        const template = rule.meta.messages[report.messageId];
+        out.push({
+          ruleId: rule.meta.id,
+          severity: report.severity ?? rule.meta.severity,
+          message: template
+            ? { 'zh-CN': fillTemplate(template['zh-CN'], report.args), en: fillTemplate(template.en, report.args) }
+            : { 'zh-CN': report.messageId, en: report.messageId },
+          range: report.range,
+          clause: rule.meta.clause,
+          path: report.path,
+          data: { messageId: report.messageId, ...report.data },
+          ...(report.fix ? { fix: report.fix } : {}),
+        });
+      });
+    }
+    return out;
+  };
+
+  const findings = (uri: string): Finding[] => {
+    const state = files.get(uri);
+    if (!state) return [];
+    const all = [...state.findings, ...workspaceFindings(uri)];
+    const waived = applyWaivers(all, state.waivers, today);
+    const path = options.configPath ? options.configPath(uri) : uri;
+    return sortFindings(applyConfig(waived, config, path));
+  };
+
   return {
     codeTable,
+    index,
     parse,
+    update,
+    remove(uri) {
+      files.delete(uri);
+      index.remove(uri);
+    },
+    findings,
     validate(uri, text) {
-      const document = parse(uri, text);
-      const findings = validateFile(document, {
-        rules,
-        codeTable,
-        today: options.today ?? new Date().toISOString().slice(0, 10),
-        defaultUnitType: options.defaultUnitType,
-        reportForeignDocuments: options.reportForeignDocuments ?? false,
-        cache: itemCache,
-      });
-      return { document, findings };
+      const { document } = update(uri, text);
+      return { document, findings: findings(uri) };
     },
     rules: () => infos,
+    isKnownRule,
     cacheStats: () => ({
       chunkHits: chunkCache?.hits ?? 0,
       chunkMisses: chunkCache?.misses ?? 0,
@@ -72,4 +155,4 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   };
 }
 
-export type { Finding, Locale, StewardDocument, RuleInfo, CodeTable };
+export type { Finding, Locale, StewardDocument, RuleInfo, CodeTable, StewardConfig };

@@ -76,6 +76,12 @@ export function validateItem(kind: DocumentKind, item: YamlNode, itemPath: strin
   return mapErrors(validate.errors ?? [], item, itemPath, lines, SCHEMAS[kind]);
 }
 
+/** Validates any node against a compiled validator; findings are placed as for documents. */
+export function validateNode(validate: ValidateFunction, node: YamlNode, lines: LineIndex, rootSchema: JsonSchema): Finding[] {
+  if (validate(toPlainValue(node))) return [];
+  return mapErrors(validate.errors ?? [], node, '', lines, rootSchema);
+}
+
 function mapErrors(errors: ErrorObject[], node: YamlNode, basePath: string, lines: LineIndex, rootSchema: JsonSchema): Finding[] {
   const byPath = new Map<string, ErrorObject[]>();
   for (const error of errors) {

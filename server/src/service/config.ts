@@ -1,0 +1,116 @@
+/**
+ * The workspace configuration, `steward.config.yaml`: rule severities with per-glob overrides, the code table,
+ * the files to check, the default unit type and the locale. Parsing and applying are pure; finding the file and
+ * reading it is the CLI's (or the server's) job.
+ */
+import picomatch from 'picomatch';
+import configSchema from '../../../schemas/steward-config.schema.json';
+import type { Finding, Locale, Severity } from './types';
+import { parseStewardFile } from './parser/parse';
+import { toPlainValue } from './parser/convert';
+import { createAjv, validateNode } from './schema/validate';
+import type { ValidateFunction } from 'ajv';
+
+export type RuleSetting = Severity | 'off';
+
+export interface StewardConfig {
+  rules: Record<string, RuleSetting>;
+  overrides: Array<{ files: string[]; rules: Record<string, RuleSetting> }>;
+  codeTable?: string;
+  files?: string[];
+  unitType?: '行政单位' | '事业单位';
+  locale?: Locale;
+}
+
+export const CONFIG_FILE_NAMES = ['steward.config.yaml', 'steward.config.yml'];
+
+export const EMPTY_CONFIG: StewardConfig = { rules: {}, overrides: [] };
+
+let validator: ValidateFunction | undefined;
+
+/**
+ * Reads a configuration file's text. Problems (YAML errors, schema errors, unknown rule ids) are findings with
+ * positions; the configuration returned keeps every valid part.
+ */
+export function parseConfig(text: string, uri: string, knownRule: (id: string) => boolean): { config: StewardConfig; findings: Finding[] } {
+  const file = parseStewardFile(uri, text);
+  const findings: Finding[] = [...file.parseFindings];
+  const root = file.documents[0]?.root ?? null;
+  if (!root) return { config: { ...EMPTY_CONFIG }, findings };
+  validator ??= createAjv().compile(configSchema);
+  findings.push(...validateNode(validator, root, file.lines, configSchema as Record<string, unknown>));
+  if (root.type !== 'map') return { config: { ...EMPTY_CONFIG }, findings };
+  const plain = toPlainValue(root) as Record<string, unknown>;
+  const rules = settings(plain.rules);
+  const overrides = Array.isArray(plain.overrides)
+    ? plain.overrides.flatMap((o) => {
+      const files = (o as { files?: unknown }).files;
+      return Array.isArray(files) && files.every((f) => typeof f === 'string') ? [{ files: files as string[], rules: settings((o as { rules?: unknown }).rules) }] : [];
+    })
+    : [];
+  // Rule ids that do not exist: a typo would silently do nothing.
+  const ruleMaps = [root.entries.find((e) => e.key === 'rules')?.value];
+  const overridesNode = root.entries.find((e) => e.key === 'overrides')?.value;
+  if (overridesNode?.type === 'seq') {
+    for (const item of overridesNode.items) if (item.type === 'map') ruleMaps.push(item.entries.find((e) => e.key === 'rules')?.value);
+  }
+  for (const map of ruleMaps) {
+    if (!map || map.type !== 'map') continue;
+    for (const entry of map.entries) {
+      if (knownRule(entry.key) || !/^DA-[A-Z]+-\d{3}$/.test(entry.key)) continue;
+      findings.push({
+        ruleId: 'DA-CONFIG-001',
+        severity: 'warning',
+        message: { 'zh-CN': `没有编号为 ${entry.key} 的规则（运行 steward rules 查看全部规则）`, en: `There is no rule ${entry.key} (run steward rules to list them)` },
+        range: file.lines.rangeOf(entry.keySpan),
+        clause: 'steward/v1',
+      });
+    }
+  }
+  const config: StewardConfig = { rules, overrides };
+  if (typeof plain.codeTable === 'string') config.codeTable = plain.codeTable;
+  if (Array.isArray(plain.files) && plain.files.every((f) => typeof f === 'string')) config.files = plain.files as string[];
+  if (plain.unitType === '行政单位' || plain.unitType === '事业单位') config.unitType = plain.unitType;
+  if (plain.locale === 'zh-CN' || plain.locale === 'en') config.locale = plain.locale;
+  return { config, findings };
+}
+
+const SETTINGS = new Set(['off', 'info', 'warning', 'error']);
+
+function settings(value: unknown): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [id, setting] of Object.entries(value)) if (typeof setting === 'string' && SETTINGS.has(setting)) out[id] = setting as RuleSetting;
+  return out;
+}
+
+/** Compiled glob matchers per override, built once per configuration. */
+const matchers = new WeakMap<StewardConfig, Array<(path: string) => boolean>>();
+
+/** The setting for a rule in a file (`path` relative to the workspace root, '/' separators), if configured. */
+export function settingFor(config: StewardConfig, ruleId: string, path: string): RuleSetting | undefined {
+  let setting = config.rules[ruleId];
+  if (config.overrides.length > 0) {
+    let compiled = matchers.get(config);
+    if (!compiled) {
+      compiled = config.overrides.map((o) => picomatch(o.files, { dot: true }));
+      matchers.set(config, compiled);
+    }
+    config.overrides.forEach((override, i) => {
+      if (override.rules[ruleId] !== undefined && compiled![i](path)) setting = override.rules[ruleId];
+    });
+  }
+  return setting;
+}
+
+/** Applies configured severities: `off` drops a finding, a severity replaces the rule's default. */
+export function applyConfig(findings: Finding[], config: StewardConfig, path: string): Finding[] {
+  if (Object.keys(config.rules).length === 0 && config.overrides.length === 0) return findings;
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const setting = settingFor(config, finding.ruleId, path);
+    if (setting === 'off') continue;
+    out.push(setting === undefined || setting === finding.severity ? finding : { ...finding, severity: setting });
+  }
+  return out;
+}

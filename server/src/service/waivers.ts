@@ -1,0 +1,147 @@
+/**
+ * Waivers written as YAML comments:
+ *   # steward-disable-next-line DA-AUTH-001 -- reason        the next line
+ *   key: value  # steward-disable-line DA-AUTH-001 -- reason  this line
+ *   # steward-disable DA-AUTH-001, DA-AUTH-002 -- reason      until `# steward-enable` (or the end of the file)
+ * An optional `until YYYY-MM-DD` before `--` makes a waiver lapse after that day: the finding comes back with a note.
+ * A waiver without a reason, naming an unknown rule, or that waives nothing is itself a finding.
+ */
+import type { Finding, LocalizedText, Range } from './types';
+import type { LineIndex } from './parser/lines';
+
+export const WAIVER_RULES = {
+  noReason: 'DA-WAIVER-001',
+  unused: 'DA-WAIVER-002',
+  malformed: 'DA-WAIVER-003',
+} as const;
+
+export interface Waiver {
+  kind: 'next-line' | 'line' | 'block';
+  ruleIds: string[];
+  reason: string;
+  until?: string;
+  /** 0-based lines the waiver covers, inclusive. */
+  fromLine: number;
+  toLine: number;
+  /** Range of the comment, for findings about the waiver itself. */
+  range: Range;
+}
+
+export interface WaiverProblem {
+  ruleId: string;
+  range: Range;
+  message: LocalizedText;
+}
+
+const DIRECTIVE = /(^|[ \t])#[ \t]*steward-(disable-next-line|disable-line|disable|enable)\b(.*)$/;
+
+/** Finds the waiver comments of a file. */
+export function parseWaivers(text: string, lines: LineIndex, knownRule: (id: string) => boolean): { waivers: Waiver[]; problems: WaiverProblem[] } {
+  const waivers: Waiver[] = [];
+  const problems: WaiverProblem[] = [];
+  const open = new Map<string, Waiver>();
+  for (let line = 0; line < lines.lineCount; line++) {
+    const start = lines.lineStart(line);
+    const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+    const lineText = text.slice(start, end).replace(/[\r\n]+$/, '');
+    if (!lineText.includes('steward-')) continue;
+    const match = DIRECTIVE.exec(lineText);
+    if (!match) continue;
+    const column = match.index + match[1].length;
+    const range: Range = { start: { line, character: column }, end: { line, character: lineText.length } };
+    const [verb, rest] = [match[2], match[3]];
+    const [head, ...reasonParts] = rest.split(/\s--\s?/);
+    const reason = reasonParts.join(' -- ').trim();
+    const untilMatch = /\buntil\s+(\S+)/.exec(head);
+    const until = untilMatch?.[1];
+    const ruleIds = head.replace(/\buntil\s+\S+/, '').split(/[\s,]+/).filter(Boolean);
+    if (until !== undefined && !isDate(until)) {
+      problems.push({ ruleId: WAIVER_RULES.malformed, range, message: { 'zh-CN': `豁免的到期日“${until}”不是有效日期（应为 until YYYY-MM-DD）`, en: `The waiver's expiry "${until}" is not a valid date (use until YYYY-MM-DD)` } });
+      continue;
+    }
+    if (ruleIds.length === 0) {
+      problems.push({ ruleId: WAIVER_RULES.malformed, range, message: { 'zh-CN': '豁免注释没有写规则编号，例如 # steward-disable-next-line DA-AUTH-001 -- 原因', en: 'The waiver names no rule, e.g. # steward-disable-next-line DA-AUTH-001 -- reason' } });
+      continue;
+    }
+    const unknown = ruleIds.filter((id) => !knownRule(id));
+    if (unknown.length > 0) {
+      problems.push({ ruleId: WAIVER_RULES.malformed, range, message: { 'zh-CN': `豁免注释中的规则编号不存在：${unknown.join('、')}`, en: `The waiver names unknown rules: ${unknown.join(', ')}` } });
+    }
+    const known = ruleIds.filter((id) => knownRule(id));
+    if (verb === 'enable') {
+      for (const id of known) {
+        const waiver = open.get(id);
+        if (waiver) {
+          waiver.toLine = line;
+          open.delete(id);
+        }
+      }
+      continue;
+    }
+    if (known.length === 0) continue;
+    if (reason === '') {
+      problems.push({ ruleId: WAIVER_RULES.noReason, range, message: { 'zh-CN': '豁免必须写明原因：在规则编号后加“-- 原因”', en: 'A waiver needs a reason: add "-- reason" after the rule ids' } });
+    }
+    const waiver: Waiver = {
+      kind: verb === 'disable-next-line' ? 'next-line' : verb === 'disable-line' ? 'line' : 'block',
+      ruleIds: known,
+      reason,
+      until,
+      fromLine: verb === 'disable-next-line' ? line + 1 : line,
+      toLine: verb === 'disable' ? lines.lineCount - 1 : verb === 'disable-next-line' ? line + 1 : line,
+      range,
+    };
+    waivers.push(waiver);
+    if (verb === 'disable') for (const id of known) open.set(id, waiver);
+  }
+  return { waivers, problems };
+}
+
+function isDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/**
+ * Applies waivers: a waived finding is dropped; one whose waiver has lapsed stays, with a note. Unused waivers and
+ * the waivers' own problems are added as findings.
+ */
+export function applyWaivers(findings: Finding[], parsed: { waivers: Waiver[]; problems: WaiverProblem[] }, today: string): Finding[] {
+  const used = new Set<Waiver>();
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const line = finding.range.start.line;
+    const waiver = parsed.waivers.find((w) => w.ruleIds.includes(finding.ruleId) && line >= w.fromLine && line <= w.toLine);
+    if (!waiver) {
+      kept.push(finding);
+      continue;
+    }
+    used.add(waiver);
+    if (waiver.until !== undefined && waiver.until < today) {
+      kept.push({
+        ...finding,
+        message: {
+          'zh-CN': `${finding.message['zh-CN']}（豁免已于 ${waiver.until} 到期）`,
+          en: `${finding.message.en} (waiver expired on ${waiver.until})`,
+        },
+        data: { ...finding.data, waiverExpired: waiver.until },
+      });
+    }
+  }
+  for (const problem of parsed.problems) {
+    kept.push({ ruleId: problem.ruleId, severity: problem.ruleId === WAIVER_RULES.noReason ? 'error' : 'warning', message: problem.message, range: problem.range, clause: 'steward/v1' });
+  }
+  for (const waiver of parsed.waivers) {
+    if (used.has(waiver)) continue;
+    kept.push({
+      ruleId: WAIVER_RULES.unused,
+      severity: 'warning',
+      message: { 'zh-CN': `豁免没有用上：${waiver.ruleIds.join('、')} 在此处没有报告问题，请删除该注释`, en: `Unused waiver: ${waiver.ruleIds.join(', ')} reports nothing here; remove the comment` },
+      range: waiver.range,
+      clause: 'steward/v1',
+      data: { ruleIds: waiver.ruleIds },
+    });
+  }
+  return kept;
+}
