@@ -265,7 +265,7 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
       : { path: shown, findings: [decoded.finding], skipped: true });
   } else {
     const globs = workspace.config.files;
-    const discovery = discoverFiles(inputs.length > 0 ? inputs : [workspace.file ? workspace.root : '.'], io.cwd, locale, globs);
+    const discovery = discoverFiles(inputs, io.cwd, locale, globs);
     for (const warning of discovery.warnings) io.stderr.write(`steward: ${warning}\n`);
     if (discovery.files.length === 0) throw new UsageError(t(locale, 'noFiles'));
     // Two passes: every file enters the workspace index first, then each gets its cross-file findings.
