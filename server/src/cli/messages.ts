@@ -16,6 +16,7 @@ validate 选项：
   -o, --output <文件>          把结果写入文件而不是标准输出
       --max-warnings <N>       警告数超过 N 时以退出码 1 结束
       --quiet                  只报告错误
+      --schema-only            只做 YAML 与 JSON Schema 检查，不运行合规规则
       --stdin                  从标准输入读取一个文件
       --stdin-filename <名称>  标准输入内容的文件名（用于显示和定位）
       --code-table <文件>      单位的完整资产分类代码表（CSV 或 JSON）
@@ -41,6 +42,7 @@ Options for validate:
   -o, --output <file>           write the report to a file instead of standard output
       --max-warnings <N>        exit with code 1 when there are more than N warnings
       --quiet                   report errors only
+      --schema-only             YAML and JSON Schema checks only, no compliance rules
       --stdin                   read one file from standard input
       --stdin-filename <name>   the name to show for standard input
       --code-table <file>       the unit's full asset classification code table (CSV or JSON)

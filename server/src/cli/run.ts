@@ -98,6 +98,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         'max-warnings': { type: 'string' },
         'max-file-size': { type: 'string' },
         quiet: { type: 'boolean' },
+        'schema-only': { type: 'boolean' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         'code-table': { type: 'string' },
@@ -238,6 +239,7 @@ interface ValidateValues {
   'max-warnings'?: string;
   'max-file-size'?: string;
   quiet?: boolean;
+  'schema-only'?: boolean;
   stdin?: boolean;
   'stdin-filename'?: string;
   color?: boolean;
@@ -254,7 +256,13 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
 
   // Overrides in the configuration match paths relative to the workspace root (the configuration's folder).
   const configPath = (shown: string) => toPosix(path.relative(workspace.root, path.resolve(io.cwd, shown)));
-  const service = createStewardService({ codeTable, reportForeignDocuments: true, config: workspace.config, configPath });
+  const service = createStewardService({
+    codeTable,
+    reportForeignDocuments: true,
+    config: workspace.config,
+    configPath,
+    ...(values['schema-only'] ? { rules: [], workspaceRules: [] } : {}),
+  });
   const results: FileResult[] = [];
   if (useStdin) {
     const name = values['stdin-filename'] ?? '<stdin>';
