@@ -16,7 +16,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-run(process.argv.slice(2), {
+if (process.argv[2] === 'lsp') {
+  // `steward lsp --stdio`: the language server for any editor. Its own transport flags follow.
+  (require('../server') as typeof import('../server')).startServer();
+} else run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: process.stdout,

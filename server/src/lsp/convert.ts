@@ -1,0 +1,20 @@
+/** Findings to LSP diagnostics. */
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Finding, Locale } from '../service/types';
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+export function toDiagnostic(finding: Finding, locale: Locale): Diagnostic {
+  const text = finding.message[locale];
+  // Reviewers read the clause inline; schema messages already end with it.
+  const clause = finding.clause && !text.includes(finding.clause) ? ` [${finding.clause}]` : '';
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    source: 'steward',
+    message: text + clause,
+    data: { ruleId: finding.ruleId, path: finding.path },
+  };
+}

@@ -1,0 +1,328 @@
+/**
+ * The language server: LSP wiring around the pure service. It owns the connection, the open documents, the files
+ * of the workspace on disk, settings and scheduling; every answer comes from the service.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import picomatch from 'picomatch';
+import { globSync } from 'tinyglobby';
+import { createStewardService } from './service';
+import type { StewardService } from './service';
+import type { Finding, Locale } from './service/types';
+import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig } from './service/config';
+import type { StewardConfig } from './service/config';
+import { loadCodeTable } from './service/codes/loader';
+import type { CodeTable } from './service/codes/table';
+import { decodeText, readTextFile } from './cli/files';
+import { configFrom, DEFAULT_FILES, DEFAULT_MAX_FILE_KB, localeOf } from './lsp/settings';
+import type { StewardSettings } from './lsp/settings';
+import { toDiagnostic } from './lsp/convert';
+import { registerFeatures } from './lsp/features';
+
+/** Delay between the last keystroke and validation: short, since one item costs little to re-validate. */
+const DEBOUNCE_MS = 10;
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+export type FileMode = 'full' | 'save-only';
+
+export interface ServerState {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: StewardService;
+  locale: Locale;
+  /** The files the service knows, by uri: open documents and steward files found on disk. */
+  known: Set<string>;
+  modeOf(uri: string): FileMode;
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  let folders: string[] = [];
+  let clientLocale: string | undefined;
+  let settings: StewardSettings = {};
+  let config: StewardConfig = EMPTY_CONFIG;
+  let service: StewardService = createStewardService({ incremental: true });
+  let canPullConfiguration = false;
+  let canWatchFiles = false;
+  const known = new Set<string>();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const published = new Map<string, { errors: number; warnings: number; infos: number }>();
+  let signatures = new Map<string, string>();
+  let generation = 0;
+
+  const state: ServerState = {
+    connection,
+    documents,
+    get service() { return service; },
+    get locale() { return localeOf(settings, clientLocale); },
+    known,
+    modeOf: (uri) => (sizeOf(uri) > maxBytes() ? 'save-only' : 'full'),
+  };
+
+  const maxBytes = () => (settings.validation?.maxFileSize ?? DEFAULT_MAX_FILE_KB) * 1024;
+  const sizeOf = (uri: string) => documents.get(uri)?.getText().length ?? 0;
+  const rootOf = (uri: string): string | undefined => {
+    const file = URI.parse(uri).fsPath;
+    return folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+  };
+  const relativePath = (uri: string): string => {
+    const file = URI.parse(uri).fsPath;
+    const root = rootOf(uri);
+    return (root ? path.relative(root, file) : path.basename(file)).split(path.sep).join('/');
+  };
+  const fileGlobs = () => config.files ?? DEFAULT_FILES;
+  let matchesGlobs = picomatch(fileGlobs(), { dot: true });
+  /** Ours: the path matches the file globs, or the text declares a steward document. */
+  const isSteward = (uri: string, text: string): boolean => matchesGlobs(relativePath(uri)) || /^apiVersion:\s*['"]?steward\//m.test(text.slice(0, 4096));
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientLocale = params.locale;
+    folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
+    canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: [':', ' ', '-', '#', ','], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.steward'] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'steward', version: typeof STEWARD_VERSION === 'string' ? STEWARD_VERSION : 'dev' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'steward' });
+    if (canWatchFiles) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{catalog,assets}.{yaml,yml}' }, { globPattern: '**/steward.config.{yaml,yml}' }],
+      });
+    }
+    await reload();
+  });
+
+  /** Reads settings and the workspace configuration, rebuilds the service, indexes the workspace. */
+  async function reload(): Promise<void> {
+    const myGeneration = ++generation;
+    settings = canPullConfiguration ? ((await connection.workspace.getConfiguration('steward')) as StewardSettings | null) ?? {} : settings;
+    config = configFrom(settings, readConfigFile());
+    matchesGlobs = picomatch(fileGlobs(), { dot: true });
+    service = createStewardService({
+      incremental: true,
+      codeTable: readCodeTable(),
+      config,
+      configPath: relativePath,
+    });
+    known.clear();
+    signatures = new Map();
+    await indexWorkspace(myGeneration);
+  }
+
+  function readConfigFile(): StewardConfig {
+    for (const folder of folders) {
+      for (const name of CONFIG_FILE_NAMES) {
+        const file = path.join(folder, name);
+        if (!fs.existsSync(file)) continue;
+        const decoded = decodeText(fs.readFileSync(file));
+        if (!decoded.ok) return EMPTY_CONFIG;
+        const parsed = parseConfig(decoded.text, file, createStewardService().isKnownRule);
+        for (const finding of parsed.findings) {
+          connection.console.warn(`${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.message[state.locale]}`);
+        }
+        return parsed.config;
+      }
+    }
+    return EMPTY_CONFIG;
+  }
+
+  function readCodeTable(): CodeTable | undefined {
+    if (!config.codeTable) return undefined;
+    const file = path.isAbsolute(config.codeTable) ? config.codeTable : path.join(folders[0] ?? process.cwd(), config.codeTable);
+    try {
+      const decoded = decodeText(fs.readFileSync(file));
+      if (!decoded.ok) throw new Error(decoded.finding.message[state.locale]);
+      const { table, problems } = loadCodeTable(decoded.text, { fileName: file });
+      for (const problem of problems) connection.console.warn(`${file}:${problem.line}:${problem.column}: ${problem.message[state.locale]}`);
+      return table;
+    } catch (error) {
+      void connection.window.showWarningMessage(state.locale === 'zh-CN' ? `无法读取资产分类代码表 ${file}：${(error as Error).message}` : `Cannot read the code table ${file}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** Indexes every steward file of the workspace folders, reporting progress, then publishes all diagnostics. */
+  async function indexWorkspace(myGeneration: number): Promise<void> {
+    const files = folders.flatMap((folder) => globSync(fileGlobs(), { cwd: folder, absolute: true, ignore: IGNORE, dot: false }));
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin(state.locale === 'zh-CN' ? '正在索引数据资产文件' : 'Indexing data asset files', 0, `0/${files.length}`, false);
+    let done = 0;
+    for (const file of files) {
+      if (myGeneration !== generation) break;
+      const uri = URI.file(file).toString();
+      if (!documents.get(uri)) {
+        const read = readTextFile(file, { maxBytes: 256 * 1024 * 1024 });
+        if (read.ok) {
+          service.update(uri, read.text);
+          known.add(uri);
+        }
+      }
+      done++;
+      if (done % 50 === 0) {
+        progress.report(Math.round((done / files.length) * 100), `${done}/${files.length}`);
+        await new Promise((resolve) => setImmediate(resolve)); // let edits and requests in between files
+      }
+    }
+    for (const document of documents.all()) validateNow(document, true);
+    progress.done();
+    publishAll();
+  }
+
+  function publish(uri: string): void {
+    const findings = service.findings(uri);
+    const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, state.locale));
+    const document = documents.get(uri);
+    void connection.sendDiagnostics({ uri, version: document?.version, diagnostics });
+    const counts = countFindings(findings);
+    published.set(uri, counts);
+    void connection.sendNotification('steward/status', { uri, ...counts, mode: state.modeOf(uri) });
+  }
+
+  function publishAll(except?: string): void {
+    for (const uri of known) if (uri !== except) publish(uri);
+  }
+
+  /** What other files' cross-file findings depend on: ids, references and grades of this file. */
+  function signature(uri: string): string {
+    const summary = service.index.get(uri);
+    if (!summary) return '';
+    return JSON.stringify([summary.resources.map((r) => [r.id, r.securityGrade, r.related.map((x) => x.id)]), summary.assets.map((a) => [a.id, a.resource?.id])]);
+  }
+
+  function validateNow(document: TextDocument, force = false): void {
+    const uri = document.uri;
+    const text = document.getText();
+    if (!isSteward(uri, text)) {
+      if (known.delete(uri)) service.remove(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    if (!force && state.modeOf(uri) === 'save-only') return;
+    service.update(uri, text);
+    known.add(uri);
+    publish(uri);
+    const next = signature(uri);
+    if (signatures.get(uri) !== next) {
+      signatures.set(uri, next);
+      // Other files' cross-file findings may have changed: refresh them after this answer is out.
+      setImmediate(() => publishAll(uri));
+    }
+  }
+
+  function schedule(document: TextDocument): void {
+    const uri = document.uri;
+    const timer = pending.get(uri);
+    if (timer) clearTimeout(timer);
+    const version = document.version;
+    pending.set(uri, setTimeout(() => {
+      pending.delete(uri);
+      const current = documents.get(uri);
+      // A newer edit has its own timer: this one is stale.
+      if (current && current.version === version) validateNow(current);
+    }, DEBOUNCE_MS));
+  }
+
+  documents.onDidOpen((event) => validateNow(event.document, true));
+  documents.onDidChangeContent((event) => schedule(event.document));
+  documents.onDidSave((event) => validateNow(event.document, true));
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    const file = URI.parse(uri).fsPath;
+    // A closed file stays in the workspace view if it is on disk; otherwise it is gone.
+    const read = fs.existsSync(file) && matchesGlobs(relativePath(uri)) ? readTextFile(file, { maxBytes: 256 * 1024 * 1024 }) : undefined;
+    if (read?.ok) {
+      service.update(uri, read.text);
+      publish(uri);
+    } else {
+      known.delete(uri);
+      service.remove(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      setImmediate(() => publishAll());
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => void reload());
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => CONFIG_FILE_NAMES.includes(path.basename(URI.parse(c.uri).fsPath)))) {
+      void reload();
+      return;
+    }
+    for (const change of params.changes) {
+      if (documents.get(change.uri)) continue; // the editor's text wins over the disk's
+      if (change.type === FileChangeType.Deleted) {
+        known.delete(change.uri);
+        service.remove(change.uri);
+        void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        continue;
+      }
+      const read = readTextFile(URI.parse(change.uri).fsPath, { maxBytes: 256 * 1024 * 1024 });
+      if (!read.ok) continue;
+      service.update(change.uri, read.text);
+      known.add(change.uri);
+    }
+    publishAll();
+  });
+
+  connection.onRequest('steward/validateWorkspace', async () => {
+    await reload();
+    let errors = 0;
+    let warnings = 0;
+    for (const counts of published.values()) {
+      errors += counts.errors;
+      warnings += counts.warnings;
+    }
+    return { files: known.size, errors, warnings };
+  });
+  connection.onRequest('steward/fileState', (params: { uri: string }) => ({
+    ...(published.get(params.uri) ?? { errors: 0, warnings: 0, infos: 0 }),
+    mode: state.modeOf(params.uri),
+    steward: known.has(params.uri),
+  }));
+  connection.onRequest('steward/rules', () => service.rules());
+
+  registerFeatures(state);
+  documents.listen(connection);
+  connection.listen();
+}
+
+function countFindings(findings: Finding[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+declare const STEWARD_VERSION: string | undefined;

@@ -1,0 +1,113 @@
+/**
+ * A real LSP client for tests: spawns the bundled server over stdio and speaks JSON-RPC to it
+ * (vscode-languageserver-protocol), answering the server's requests as an editor would.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { ROOT } from './helpers';
+
+export const SERVER = path.join(ROOT, 'dist', 'server.js');
+
+export interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+type Waiter = { uri: string; predicate: (p: Published) => boolean; resolve: (p: Published) => void };
+
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  /** The latest diagnostics per uri. */
+  readonly diagnostics = new Map<string, Published>();
+  readonly progress: unknown[] = [];
+  settings: Record<string, unknown> = {};
+  private waiters: Waiter[] = [];
+  private versions = new Map<string, number>();
+
+  constructor(args: string[] = [SERVER, '--stdio']) {
+    this.process = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
+      this.diagnostics.set(params.uri, params);
+      const ready = this.waiters.filter((w) => w.uri === params.uri && w.predicate(params));
+      this.waiters = this.waiters.filter((w) => !ready.includes(w));
+      for (const waiter of ready) waiter.resolve(params);
+    });
+    this.connection.onNotification('$/progress', (params: { value: unknown }) => this.progress.push(params.value));
+    this.connection.onNotification('steward/status', () => undefined);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(folder: string, locale = 'en'): Promise<unknown> {
+    const uri = URI.file(folder).toString();
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri,
+      workspaceFolders: [{ uri, name: path.basename(folder) }],
+      locale,
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        window: { workDoneProgress: true },
+        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Resolves with the next diagnostics published for `uri` that satisfy `predicate`. */
+  nextDiagnostics(uri: string, predicate: (p: Published) => boolean = () => true, timeoutMs = 20_000): Promise<Published> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      this.waiters.push({ uri, predicate, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+    });
+  }
+
+  /** Diagnostics already published for `uri` that satisfy `predicate`, or the next ones that do. */
+  diagnosticsFor(uri: string, predicate: (p: Published) => boolean = () => true): Promise<Published> {
+    const current = this.diagnostics.get(uri);
+    return current && predicate(current) ? Promise.resolve(current) : this.nextDiagnostics(uri, predicate);
+  }
+
+  open(uri: string, text: string): void {
+    this.versions.set(uri, 1);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  }
+
+  /** Sends an incremental change; returns the new version. */
+  change(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return version;
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  async close(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the server may already be gone
+    }
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+  }
+}
+
+export function uriOf(file: string): string {
+  return URI.file(file).toString();
+}

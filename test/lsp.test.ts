@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LspClient, uriOf } from './lsp-client';
+import { tempDir, MINIMAL_CATALOG, MINIMAL_REGISTER, ROOT } from './helpers';
+
+describe('lsp: the bundled server over stdio', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  afterEach(async () => client?.close());
+
+  it('indexes the workspace with progress and publishes diagnostics for files not open', async () => {
+    client = new LspClient();
+    const examples = path.join(ROOT, 'examples');
+    const enumFile = uriOf(path.join(examples, 'invalid', 'wrong-enum.catalog.yaml'));
+    const waiting = client.nextDiagnostics(enumFile);
+    await client.initialize(examples);
+    const published = await waiting;
+    assert.deepEqual(published.diagnostics.filter((d) => d.code !== 'DA-REF-002').map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.severity]), [['DA-SCHEMA-003', 22, 20, 1]]);
+    const valid = await client.diagnosticsFor(uriOf(path.join(examples, 'transport-bureau', 'transport.assets.yaml')));
+    assert.deepEqual(valid.diagnostics, []);
+    assert.ok(client.progress.some((p) => (p as { kind: string }).kind === 'begin'));
+    assert.ok(client.progress.some((p) => (p as { kind: string }).kind === 'end'));
+  });
+
+  it('re-validates an open document on each edit, version by version, in the client\'s locale', async () => {
+    client = new LspClient();
+    const dir = tempDir({ 'a.catalog.yaml': MINIMAL_CATALOG });
+    await client.initialize(dir, 'zh-cn');
+    const uri = uriOf(path.join(dir, 'a.assets.yaml'));
+    client.open(uri, MINIMAL_REGISTER);
+    assert.deepEqual((await client.nextDiagnostics(uri)).diagnostics, []);
+    // securityGrade: 一般数据 -> 普通数据 (line 13, characters 19..23)
+    const version = client.change(uri, { start: { line: 12, character: 19 }, end: { line: 12, character: 21 } }, '普通');
+    const after = await client.nextDiagnostics(uri, (p) => p.version === version);
+    assert.deepEqual(after.diagnostics.map((d) => d.code), ['DA-SCHEMA-003']);
+    assert.match(after.diagnostics[0].message, /“普通数据”不是“securityGrade”（数据分级）的有效值/);
+  });
+
+  it('cross-file: fixing a catalog clears an open register\'s finding', async () => {
+    client = new LspClient();
+    const dir = tempDir({ 'a.catalog.yaml': MINIMAL_CATALOG.replace('R-330100-JT-0001', 'R-330100-JT-0002') });
+    await client.initialize(dir);
+    const register = uriOf(path.join(dir, 'a.assets.yaml'));
+    client.open(register, MINIMAL_REGISTER);
+    // Once the workspace is indexed, the reference is checked against the catalog on disk.
+    const first = await client.diagnosticsFor(register, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(first.diagnostics.map((d) => d.code), ['DA-REF-001']);
+    const catalog = uriOf(path.join(dir, 'a.catalog.yaml'));
+    client.open(catalog, fs.readFileSync(path.join(dir, 'a.catalog.yaml'), 'utf8'));
+    await client.nextDiagnostics(catalog);
+    client.change(catalog, { start: { line: 8, character: 23 }, end: { line: 8, character: 24 } }, '1');
+    const cleared = await client.nextDiagnostics(register, (p) => p.diagnostics.length === 0);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('leaves YAML files that are not steward documents alone', async () => {
+    client = new LspClient();
+    const dir = tempDir();
+    await client.initialize(dir);
+    const uri = uriOf(path.join(dir, 'docker-compose.yaml'));
+    client.open(uri, 'services:\n  web:\n    image: nginx\n');
+    assert.deepEqual((await client.nextDiagnostics(uri)).diagnostics, []);
+  });
+
+  it('applies rule settings from the editor', async () => {
+    client = new LspClient();
+    const dir = tempDir();
+    client.settings = { rules: { 'DA-CODE-002': 'error' } };
+    await client.initialize(dir);
+    const uri = uriOf(path.join(dir, 'a.assets.yaml'));
+    client.open(uri, MINIMAL_REGISTER.replace('A08060201', 'A08060301'));
+    const published = await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.severity === 1));
+    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity]), [['DA-CODE-002', 1]]);
+  });
+
+  it('steward lsp --stdio starts the same server from the CLI', async () => {
+    client = new LspClient([path.join(ROOT, 'dist', 'steward.js'), 'lsp', '--stdio']);
+    const result = (await client.initialize(tempDir())) as { serverInfo: { name: string } };
+    assert.equal(result.serverInfo.name, 'steward');
+  });
+});
