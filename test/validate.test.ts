@@ -160,3 +160,33 @@ describe('validate: incremental', () => {
     }
   });
 });
+
+describe('validate: incremental re-parsing gives exactly what a fresh parse gives', () => {
+  it('after a sequence of edits anywhere in a register (in-place reuse of unchanged items)', () => {
+    let text = MINIMAL_REGISTER;
+    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
+    for (let i = 2; i <= 30; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
+    const incremental = createStewardService({ incremental: true, today: '2026-11-26' });
+    incremental.update('x', text);
+    // A deterministic walk of edits: inserts, deletions, a broken line, duplicated items, a moved item.
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const edits: Array<(t: string) => string> = [
+      (t) => t.replace('name: 公交运行监测数据集', 'name: 公交运行监测数据集（修订）'),
+      (t) => { const at = random(t.length); return t.slice(0, at) + 'x' + t.slice(at); },
+      (t) => { const at = random(t.length - 5); return t.slice(0, at) + t.slice(at + 5); },
+      (t) => t + item.replace('DA-2024-0001', 'DA-2024-0099'),
+      (t) => t.replace('    securityGrade: 一般数据\n', '    securityGrade: [一般数据\n'),
+      (t) => item + t.slice(0, 0) + t.replace(item, ''),
+      (t) => t.replace(/\n/g, '\r\n'),
+    ];
+    for (let step = 0; step < 60; step++) {
+      text = edits[random(edits.length)](text);
+      const fresh = createStewardService({ today: '2026-11-26' });
+      const a = incremental.validate('x', text);
+      const b = fresh.validate('x', text);
+      assert.deepEqual(a.findings, b.findings, `step ${step}`);
+      assert.deepEqual(a.document.documents.map((d) => d.root), b.document.documents.map((d) => d.root), `tree at step ${step}`);
+    }
+  });
+});

@@ -79,11 +79,14 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   const known = new Set(infos.map((info) => info.id));
   const index = new WorkspaceIndex();
   const files = new Map<string, FileState>();
+  /** The latest parse of each file, reused by the next parse of the same file (incremental mode only). */
+  const latest = new Map<string, StewardDocument>();
   const parse = (uri: string, text: string) => parseStewardFile(uri, text, { cache: chunkCache });
   const isKnownRule = (id: string) => known.has(id);
 
   const update = (uri: string, text: string): ValidationResult => {
-    const document = parse(uri, text);
+    const document = parseStewardFile(uri, text, { cache: chunkCache, previous: options.incremental ? latest.get(uri) ?? null : undefined });
+    if (options.incremental) latest.set(uri, document);
     const findings = validateFile(document, {
       rules,
       codeTable,
@@ -136,6 +139,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     parse,
     update,
     remove(uri) {
+      latest.delete(uri);
       files.delete(uri);
       index.remove(uri);
     },

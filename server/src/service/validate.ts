@@ -30,27 +30,32 @@ export interface ValidateOptions {
   cache?: ItemFindingsCache;
 }
 
-/** Item findings by item text, with lines relative to the item's first line. */
+/**
+ * Item findings by context (kind, unit type, date) and item text, with lines relative to the item's first line.
+ * Two levels, so the key of an item is its text itself (a string whose hash the parser's cache already computed).
+ */
 export class ItemFindingsCache {
-  private readonly entries = new Map<string, Finding[]>();
+  private readonly contexts = new Map<string, Map<string, Finding[]>>();
+  private size = 0;
   hits = 0;
   misses = 0;
   constructor(private readonly capacity = 100_000) {}
-  get(key: string): Finding[] | undefined {
-    const found = this.entries.get(key);
+  get(context: string, text: string): Finding[] | undefined {
+    const found = this.contexts.get(context)?.get(text);
     if (found) this.hits++;
     else this.misses++;
     return found;
   }
-  set(key: string, findings: Finding[]): void {
-    if (this.entries.size >= this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    this.entries.set(key, findings);
+  set(context: string, text: string, findings: Finding[]): void {
+    if (this.size >= this.capacity) this.clear();
+    let entries = this.contexts.get(context);
+    if (!entries) this.contexts.set(context, (entries = new Map()));
+    if (!entries.has(text)) this.size++;
+    entries.set(text, findings);
   }
   clear(): void {
-    this.entries.clear();
+    this.contexts.clear();
+    this.size = 0;
   }
 }
 
@@ -105,20 +110,20 @@ function validateDocument(file: StewardDocument, document: StewardYamlDocument, 
   out.push(...dropReplaced(schemaFindings, ruleFindings, options.rules), ...ruleFindings);
   const listKey = ITEM_LIST_KEY[kind];
   const unitType = unitTypeOf(root) ?? options.defaultUnitType;
+  // Item rules may read the unit type and today's date: both are part of what a cached result depends on.
+  const cacheContext = `${kind}\u0000${unitType ?? ''}\u0000${options.today}`;
   document.items.forEach((item, index) => {
     if (!item.node || item.broken) return;
     const path = `/${listKey}/${index}`;
     const firstLineOfItem = lines.positionAt(item.span.start).line;
-    // Item rules may read the unit type and today's date: both are part of what a cached result depends on.
-    const cacheKey = item.text ? `${kind}\u0000${unitType ?? ''}\u0000${options.today}\u0000${item.text}` : undefined;
-    const cached = cacheKey ? options.cache?.get(cacheKey) : undefined;
+    const cached = item.text ? options.cache?.get(cacheContext, item.text) : undefined;
     if (cached) {
       for (const finding of cached) out.push(relocate(finding, firstLineOfItem, path));
       return;
     }
     const itemFindings = validateOneItem(file, document, item.node, index, path, unitType, options);
     out.push(...itemFindings);
-    if (cacheKey && options.cache) options.cache.set(cacheKey, itemFindings.map((f) => relocate(f, -firstLineOfItem, undefined, path)));
+    if (item.text && options.cache) options.cache.set(cacheContext, item.text, itemFindings.map((f) => relocate(f, -firstLineOfItem, undefined, path)));
   });
 }
 

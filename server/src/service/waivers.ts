@@ -40,11 +40,15 @@ export function parseWaivers(text: string, lines: LineIndex, knownRule: (id: str
   const waivers: Waiver[] = [];
   const problems: WaiverProblem[] = [];
   const open = new Map<string, Waiver>();
-  for (let line = 0; line < lines.lineCount; line++) {
+  // Only lines that mention `steward-` can hold a directive: find them with indexOf instead of reading every line.
+  let lastLine = -1;
+  for (let at = text.indexOf('steward-'); at >= 0; at = text.indexOf('steward-', at + 8)) {
+    const line = lines.positionAt(at).line;
+    if (line === lastLine) continue;
+    lastLine = line;
     const start = lines.lineStart(line);
     const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
     const lineText = text.slice(start, end).replace(/[\r\n]+$/, '');
-    if (!lineText.includes('steward-')) continue;
     const match = DIRECTIVE.exec(lineText);
     if (!match) continue;
     const column = match.index + match[1].length;

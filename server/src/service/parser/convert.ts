@@ -185,6 +185,24 @@ export function toPlainValue(node: YamlNode): unknown {
   }
 }
 
+/**
+ * Moves every span of `node` by `delta`, in place (new span objects, the nodes themselves kept). For trees that
+ * belong to a document being replaced: cheaper than a copy, and span objects shared by an alias are moved once.
+ */
+export function shiftInPlace(node: YamlNode, delta: number): YamlNode {
+  if (delta === 0) return node;
+  node.span = { start: node.span.start + delta, end: node.span.end + delta };
+  if (node.type === 'map') {
+    for (const entry of node.entries) {
+      entry.keySpan = { start: entry.keySpan.start + delta, end: entry.keySpan.end + delta };
+      shiftInPlace(entry.value, delta);
+    }
+  } else if (node.type === 'seq') {
+    for (const item of node.items) shiftInPlace(item, delta);
+  }
+  return node;
+}
+
 /** A copy of `node` with every span moved by `delta` (a cached item reused at another offset). */
 export function shiftNode(node: YamlNode, delta: number): YamlNode {
   if (delta === 0) return node;

@@ -21,6 +21,8 @@ export interface ItemChunk {
   text: string;
   /** A YAML error lies inside the item: its tree is unreliable, so later stages skip it. */
   broken: boolean;
+  /** Parsed without any YAML problem: the next parse of the same file may reuse its tree in place. */
+  clean?: boolean;
 }
 
 export interface StewardYamlDocument {

@@ -8,7 +8,7 @@ import type { YAMLError } from 'yaml';
 import type { Finding, Span } from '../types';
 import type { MapEntry, MapNode, YamlNode } from './ast';
 import { getEntry } from './ast';
-import { convertDocument, shiftNode } from './convert';
+import { convertDocument, shiftInPlace, shiftNode } from './convert';
 import type { ConvertProblem } from './convert';
 import { LineIndex } from './lines';
 import type { DocumentKind, ItemChunk, StewardDocument, StewardYamlDocument } from './model';
@@ -55,6 +55,31 @@ export interface ParseOptions {
   cache?: ChunkCache;
   /** Parse item lists item by item (default). `false` parses each document whole: the reference behaviour. */
   split?: boolean;
+  /**
+   * The previous parse of the same file. Its clean items whose text is unchanged are moved into the new parse
+   * in place (their spans shifted), so an edit costs work in the edited item, not a copy of every other one.
+   * The previous document must not be used afterwards. `null`: the first parse of a file that later parses will
+   * reuse (items then skip the chunk cache, which would only hold a second copy of them).
+   */
+  previous?: StewardDocument | null;
+}
+
+/** Clean items of a previous parse by their text, each taken at most once. */
+type Reusable = Map<string, ItemChunk[]>;
+
+function reusableItems(previous: StewardDocument | null | undefined): Reusable | undefined {
+  if (previous === undefined) return undefined;
+  const map: Reusable = new Map();
+  if (previous === null) return map;
+  for (const document of previous.documents) {
+    for (const item of document.items) {
+      if (!item.clean || !item.node || item.text === '') continue;
+      const list = map.get(item.text);
+      if (list) list.push(item);
+      else map.set(item.text, [item]);
+    }
+  }
+  return map;
 }
 
 export function parseStewardFile(uri: string, input: string, options: ParseOptions = {}): StewardDocument {
@@ -63,8 +88,9 @@ export function parseStewardFile(uri: string, input: string, options: ParseOptio
   const lines = new LineIndex(text);
   const problems: YamlProblem[] = [];
   const documents: StewardYamlDocument[] = [];
+  const reusable = reusableItems(options.previous);
   splitDocuments(text).forEach((layout, index) => {
-    documents.push(parseOneDocument(text, index, layout.span, options.split === false ? undefined : layout.items, problems, options.cache));
+    documents.push(parseOneDocument(text, index, layout.span, options.split === false ? undefined : layout.items, problems, options.cache, reusable));
   });
   return { uri, text, lines, documents, parseFindings: toFindings(problems, lines) };
 }
@@ -85,9 +111,10 @@ function parseOneDocument(
   layout: ItemListLayout | undefined,
   problems: YamlProblem[],
   cache: ChunkCache | undefined,
+  reusable: Reusable | undefined,
 ): StewardYamlDocument {
   if (layout) {
-    const split = parseSplit(text, layout, cache);
+    const split = parseSplit(text, layout, cache, reusable);
     if (split) {
       problems.push(...split.problems);
       return markBroken(describe(index, span, split.root, split.items, layout.key), split.problems);
@@ -118,6 +145,7 @@ function parseSplit(
   text: string,
   layout: ItemListLayout,
   cache: ChunkCache | undefined,
+  reusable: Reusable | undefined,
 ): { root: MapNode; items: ItemChunk[]; problems: YamlProblem[] } | undefined {
   const head = parseChunk(text, layout.head, 'document', cache);
   if (head.unresolvedAlias || !head.node || head.node.type !== 'map') return undefined;
@@ -129,11 +157,20 @@ function parseSplit(
   const items: ItemChunk[] = [];
   const itemNodes: YamlNode[] = [];
   for (const itemSpan of layout.items) {
-    const chunk = parseChunk(text, itemSpan, 'item', cache);
+    const itemText = text.slice(itemSpan.start, itemSpan.end);
+    const previous = reusable?.get(itemText)?.pop();
+    if (previous && previous.node) {
+      const node = shiftInPlace(previous.node, itemSpan.start - previous.span.start);
+      items.push({ span: itemSpan, node, text: previous.text, broken: false, clean: true });
+      itemNodes.push(node);
+      continue;
+    }
+    // With a previous parse to reuse from, items need no cache of their own: only edited items are parsed again.
+    const chunk = parseChunk(text, itemSpan, 'item', reusable ? undefined : cache, itemText);
     if (chunk.unresolvedAlias) return undefined; // an alias to an anchor in another chunk: parse whole
     problems.push(...chunk.problems);
     const node = chunk.node ?? { type: 'scalar', span: { start: itemSpan.start, end: itemSpan.start }, value: null, source: '', style: 'plain' } as YamlNode;
-    items.push({ span: itemSpan, node: chunk.node, text: text.slice(itemSpan.start, itemSpan.end), broken: false });
+    items.push({ span: itemSpan, node: chunk.node, text: itemText, broken: false, clean: chunk.problems.length === 0 && chunk.node !== null });
     itemNodes.push(node);
   }
   const entries: MapEntry[] = head.node.entries.slice(0, -1);
@@ -171,8 +208,8 @@ function isTrivia(text: string, span: Span): boolean {
  * Parses `text[span]`. An item chunk is a one-element block sequence (`- id: ...`); its node is that element.
  * Results are cached by the chunk's text with offsets relative to the chunk, and shifted on the way out.
  */
-function parseChunk(text: string, span: Span, shape: 'document' | 'item', cache: ChunkCache | undefined): ChunkResult {
-  const source = text.slice(span.start, span.end);
+function parseChunk(text: string, span: Span, shape: 'document' | 'item', cache: ChunkCache | undefined, sliced?: string): ChunkResult {
+  const source = sliced ?? text.slice(span.start, span.end);
   const key = shape === 'item' ? source : '\u0000' + source;
   let relative = cache?.get(key);
   if (!relative) {

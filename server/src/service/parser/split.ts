@@ -30,10 +30,31 @@ interface Line {
   next: number;
 }
 
-function* lines(text: string, from: number, to: number): Generator<Line> {
-  let start = from;
-  while (start < to) {
-    let end = start;
+/** The lines of text[from, to): one reused object per call, advanced by `advance` (no allocation per line). */
+class LineCursor implements Line {
+  start: number;
+  end = 0;
+  next: number;
+  private readonly hasCr: boolean;
+
+  constructor(private readonly text: string, from: number, private readonly to: number) {
+    this.start = from;
+    this.next = from;
+    this.hasCr = text.indexOf('\r', from) >= 0 && text.indexOf('\r', from) < to;
+  }
+
+  /** Moves to the next line; false at the end. */
+  advance(): boolean {
+    const { text, to } = this;
+    this.start = this.next;
+    if (this.start >= to) return false;
+    if (!this.hasCr) {
+      const lf = text.indexOf('\n', this.start);
+      this.end = lf < 0 || lf >= to ? to : lf;
+      this.next = this.end < to ? this.end + 1 : to;
+      return true;
+    }
+    let end = this.start;
     while (end < to) {
       const c = text.charCodeAt(end);
       if (c === 10 || c === 13) break;
@@ -43,8 +64,9 @@ function* lines(text: string, from: number, to: number): Generator<Line> {
     if (next < to && text.charCodeAt(next) === 13) next++;
     if (next < to && text.charCodeAt(next) === 10 && (next === end || text.charCodeAt(next - 1) === 13)) next++;
     if (next === end) next = Math.min(to, end + 1);
-    yield { start, end, next };
-    start = next;
+    this.end = end;
+    this.next = next;
+    return true;
   }
 }
 
@@ -59,7 +81,7 @@ export function splitDocuments(text: string): DocumentLayout[] {
   const spans: Span[] = [];
   let start = 0;
   let sawContent = false;
-  for (const line of lines(text, 0, text.length)) {
+  for (const line = new LineCursor(text, 0, text.length); line.advance();) {
     if (isMarker(text, line, '---')) {
       if (sawContent || line.start > start) spans.push({ start, end: line.start });
       start = line.start;
@@ -87,7 +109,7 @@ function isBlankOrComment(text: string, line: Line): boolean {
 }
 
 function isOnlyTrivia(text: string, span: Span): boolean {
-  for (const line of lines(text, span.start, span.end)) if (!isBlankOrComment(text, line)) return false;
+  for (const line = new LineCursor(text, span.start, span.end); line.advance();) if (!isBlankOrComment(text, line)) return false;
   return true;
 }
 
@@ -114,16 +136,20 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
   let firstItem = -1;
   const items: Span[] = [];
   let regionEnd = doc.end;
-  for (const line of lines(text, doc.start, doc.end)) {
-    if (text.charCodeAt(line.start) === 37) return undefined; // '%' directive: parse the document whole
+  for (const line = new LineCursor(text, doc.start, doc.end); line.advance();) {
+    const first = text.charCodeAt(line.start);
+    if (first === 37) return undefined; // '%' directive: parse the document whole
     if (key === undefined) {
-      if (text.charCodeAt(line.start) === 9) return undefined;
+      if (first === 9) return undefined;
+      if (first !== 114 && first !== 97) continue; // only `resources:` or `assets:` can open the list
       const match = LIST_KEY.exec(text.slice(line.start, line.end));
       if (match) key = match[1] as ItemListLayout['key'];
       continue;
     }
-    if (isBlankOrComment(text, line)) continue;
     const lineIndent = indentOf(text, line);
+    const at = line.start + lineIndent;
+    // Blank lines and comment lines belong to whatever item they sit in.
+    if (at >= line.end || text.charCodeAt(at) === 35 || (text.charCodeAt(at) === 9 && isBlankOrComment(text, line))) continue;
     if (text.charCodeAt(line.start + lineIndent) === 9 && lineIndent <= Math.max(indent, 0)) return undefined;
     if (indent < 0) {
       if (!isItemStart(text, line, lineIndent)) return undefined; // a flow list, a map, a scalar: parse whole

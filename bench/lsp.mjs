@@ -1,0 +1,139 @@
+// Benchmark: the language server over stdio, as an editor drives it.
+//   node bench/lsp.mjs [--assets 2000] [--edits 60] [--workspace 10000]
+// Prints a markdown table: edit-to-diagnostics latency (median, p95), completion latency (median, p95), time to
+// first diagnostics, and the server's resident memory with a workspace of --workspace assets indexed.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import os from 'node:os';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
+import { writeGenerated } from './generate.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER = join(ROOT, 'dist', 'server.js');
+
+function parseArgs(argv) {
+  const options = { assets: 2000, edits: 60, completions: 60, workspace: 10000 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '');
+    if (!(key in options)) throw new Error(`unknown option ${argv[i]}`);
+    options[key] = Number(argv[i + 1]);
+  }
+  return options;
+}
+
+function quantile(values, q) {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+function rssMB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const current = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  const peak = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  return { current, peak };
+}
+
+async function startServer(folder) {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    for (const waiter of [...waiters]) {
+      if (waiter.uri === params.uri && (waiter.version === undefined || params.version === waiter.version)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    }
+  });
+  connection.onNotification('steward/status', () => {});
+  connection.onNotification('$/progress', () => {});
+  connection.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+  const uri = pathToFileURL(folder).href;
+  await connection.sendRequest('initialize', {
+    processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], locale: 'en',
+    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  await connection.sendNotification('initialized', {});
+  const diagnostics = (target, version) => new Promise((resolve) => waiters.push({ uri: target, version, resolve }));
+  return { child, connection, diagnostics };
+}
+
+async function editLatency(options) {
+  const dir = join(ROOT, 'bench', '.data', `lsp-${options.assets}`);
+  mkdirSync(dir, { recursive: true });
+  const paths = writeGenerated({ assets: options.assets, out: dir });
+  const text = readFileSync(paths.register, 'utf8');
+  const server = await startServer(dir);
+  const uri = pathToFileURL(paths.register).href;
+  let started = performance.now();
+  const first = server.diagnostics(uri, 1);
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  await first;
+  const firstMs = performance.now() - started;
+  // Edit the name of assets spread through the file: type one character, wait for that version's diagnostics.
+  const lines = text.split('\n');
+  const nameLines = lines.map((line, i) => (line.startsWith('    name: ') ? i : -1)).filter((i) => i >= 0);
+  const edits = [];
+  let version = 1;
+  for (let k = 0; k < options.edits; k++) {
+    const line = nameLines[Math.floor((k * 7919) % nameLines.length)];
+    version++;
+    const waiting = server.diagnostics(uri, version);
+    started = performance.now();
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character: 10 }, end: { line, character: 10 } }, text: 'x' }],
+    });
+    await waiting;
+    edits.push(performance.now() - started);
+  }
+  const gradeLines = lines.map((line, i) => (line.startsWith('    securityGrade: ') ? i : -1)).filter((i) => i >= 0);
+  const completions = [];
+  for (let k = 0; k < options.completions; k++) {
+    const line = gradeLines[Math.floor((k * 104729) % gradeLines.length)];
+    started = performance.now();
+    await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 19 } });
+    completions.push(performance.now() - started);
+  }
+  const memory = rssMB(server.child.pid);
+  await server.connection.sendRequest('shutdown');
+  await server.connection.sendNotification('exit');
+  return { firstMs, edits, completions, memory };
+}
+
+async function workspaceMemory(options) {
+  const dir = join(ROOT, 'bench', '.data', `lsp-ws-${options.workspace}`);
+  mkdirSync(dir, { recursive: true });
+  const paths = writeGenerated({ assets: options.workspace, out: dir });
+  const started = performance.now();
+  const server = await startServer(dir);
+  // The catalog's diagnostics arrive once the whole workspace is indexed.
+  await server.diagnostics(pathToFileURL(paths.catalog).href);
+  const indexMs = performance.now() - started;
+  const memory = rssMB(server.child.pid);
+  await server.connection.sendRequest('shutdown');
+  await server.connection.sendNotification('exit');
+  return { indexMs, memory };
+}
+
+const options = parseArgs(process.argv.slice(2));
+const edit = await editLatency(options);
+const ws = await workspaceMemory(options);
+const f = (n) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(1));
+console.log(`| measure | N | median | p95 | target |`);
+console.log(`|---|---:|---:|---:|---|`);
+console.log(`| first diagnostics after open (ms) | ${options.assets} | ${f(edit.firstMs)} | — | — |`);
+console.log(`| edit → diagnostics (ms), ${edit.edits.length} edits | ${options.assets} | ${f(quantile(edit.edits, 0.5))} | ${f(quantile(edit.edits, 0.95))} | p95 ≤ 50 |`);
+console.log(`| completion (ms), ${edit.completions.length} requests | ${options.assets} | ${f(quantile(edit.completions, 0.5))} | ${f(quantile(edit.completions, 0.95))} | p95 ≤ 20 |`);
+console.log(`| server RSS after edits (MB) | ${options.assets} | ${f(edit.memory.current)} | peak ${f(edit.memory.peak)} | — |`);
+console.log(`| workspace indexed (ms) | ${options.workspace} | ${f(ws.indexMs)} | — | — |`);
+console.log(`| server RSS, workspace indexed (MB) | ${options.workspace} | ${f(ws.memory.current)} | peak ${f(ws.memory.peak)} | ≤ 300 |`);
+console.log('');
+console.log(`Machine: ${os.cpus()[0]?.model}, ${os.cpus().length} cores, Node ${process.version}; ${new Date().toISOString()}.`);
