@@ -31,8 +31,11 @@ import type { StewardSettings } from './lsp/settings';
 import { toDiagnostic } from './lsp/convert';
 import { registerFeatures } from './lsp/features';
 
-/** Delay between the last keystroke and validation: short, since one item costs little to re-validate. */
-const DEBOUNCE_MS = 10;
+/**
+ * Delay between a change and its validation. None is needed: changes that arrive while a validation runs are
+ * queued, each replaces the pending timer, and only the newest version is validated.
+ */
+const DEBOUNCE_MS = 0;
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 export type FileMode = 'full' | 'save-only';

@@ -52,6 +52,24 @@ function idText(node: ScalarNode | undefined): string {
   return typeof node.value === 'string' ? node.value.trim() : node.source;
 }
 
+/**
+ * Summaries of item trees, by tree: an item reused in place by the next parse of its file keeps its tree, so its
+ * summary is reused too, moved by whole lines (items start at a line start, so columns do not change).
+ */
+const summaries = new WeakMap<object, { line: number; path: string; uri: string; item: IndexedResource | IndexedAsset }>();
+
+function moveRange(range: Range, lines: number): Range {
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+}
+
+function moveItem<T extends IndexedResource | IndexedAsset>(item: T, lines: number, path: string): T {
+  const moved = { ...item, path, idRange: moveRange(item.idRange, lines), anchor: moveRange(item.anchor, lines) };
+  if (item.gradeRange) moved.gradeRange = moveRange(item.gradeRange, lines);
+  if (item.kind === 'resource') (moved as IndexedResource).related = (item as IndexedResource).related.map((r) => ({ id: r.id, range: moveRange(r.range, lines) }));
+  else if ((item as IndexedAsset).resource) (moved as IndexedAsset).resource = { ...(item as IndexedAsset).resource!, range: moveRange((item as IndexedAsset).resource!.range, lines) };
+  return moved;
+}
+
 /** Reads a file's summary from its parsed documents. */
 export function summarize(file: StewardDocument): FileSummary {
   const summary: FileSummary = { uri: file.uri, resources: [], assets: [], hasCatalog: false, hasRegister: false };
@@ -65,6 +83,16 @@ export function summarize(file: StewardDocument): FileSummary {
     document.items.forEach((chunk, index) => {
       const item = chunk.node;
       if (!item || item.type !== 'map' || chunk.broken) return;
+      const path = `/${isCatalog ? 'resources' : 'assets'}/${index}`;
+      const line = file.lines.positionAt(chunk.span.start).line;
+      const known = summaries.get(item);
+      if (known && known.uri === file.uri) {
+        const reused = known.line === line && known.path === path ? known.item : moveItem(known.item, line - known.line, path);
+        if (reused !== known.item) summaries.set(item, { line, path, uri: file.uri, item: reused });
+        if (reused.kind === 'resource') summary.resources.push(reused);
+        else summary.assets.push(reused);
+        return;
+      }
       const idNode = scalarAt(item, 'id');
       const id = idText(idNode);
       if (!idNode || id === '') return;
@@ -78,19 +106,20 @@ export function summarize(file: StewardDocument): FileSummary {
         securityGrade: textAt(item, 'securityGrade'),
         gradeRange: gradeNode && gradeNode.value !== null ? range(gradeNode.span) : undefined,
         gradeQuote: gradeNode ? (gradeNode.style === 'single' ? "'" as const : gradeNode.style === 'double' ? '"' as const : '' as const) : undefined,
-        path: `/${isCatalog ? 'resources' : 'assets'}/${index}`,
+        path,
       };
+      let entry: IndexedResource | IndexedAsset;
       if (isCatalog) {
-        summary.resources.push({ ...base, kind: 'resource', secrecy: textAt(item, 'secrecy'), related: relatedOf(item, range) });
+        entry = { ...base, kind: 'resource', secrecy: textAt(item, 'secrecy'), related: relatedOf(item, range) };
+        summary.resources.push(entry);
       } else {
         const ref = scalarAt(item, 'resource');
         const refId = idText(ref);
-        summary.assets.push({
-          ...base,
-          kind: 'asset',
-          resource: ref && refId ? { id: refId, range: range(ref.span), quoted: ref.style !== 'plain' } : undefined,
-        });
+        entry = { ...base, kind: 'asset', resource: ref && refId ? { id: refId, range: range(ref.span), quoted: ref.style !== 'plain' } : undefined };
+        summary.assets.push(entry);
       }
+      // Only trees from the item-by-item parse can be reused by the next parse; others are not worth caching.
+      if (chunk.text !== '') summaries.set(item, { line, path, uri: file.uri, item: entry });
     });
   }
   return summary;

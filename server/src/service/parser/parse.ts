@@ -64,22 +64,57 @@ export interface ParseOptions {
   previous?: StewardDocument | null;
 }
 
-/** Clean items of a previous parse by their text, each taken at most once. */
-type Reusable = Map<string, ItemChunk[]>;
+/**
+ * The items of a previous parse, to be taken (each at most once) by the new parse when their text is unchanged.
+ * Most items keep their place relative to the start or the end of their document, so a candidate at the same
+ * index from either end is compared first (a plain string comparison); only moved items need the lookup by text,
+ * whose map is built on first need.
+ */
+class Reusable {
+  private byText: Map<string, ItemChunk[]> | undefined;
+  private readonly taken = new Set<ItemChunk>();
 
-function reusableItems(previous: StewardDocument | null | undefined): Reusable | undefined {
-  if (previous === undefined) return undefined;
-  const map: Reusable = new Map();
-  if (previous === null) return map;
-  for (const document of previous.documents) {
-    for (const item of document.items) {
-      if (!item.clean || !item.node || item.text === '') continue;
-      const list = map.get(item.text);
-      if (list) list.push(item);
-      else map.set(item.text, [item]);
+  constructor(private readonly previous: StewardDocument | null) {}
+
+  take(documentIndex: number, itemIndex: number, itemCount: number, text: string): ItemChunk | undefined {
+    const old = this.previous?.documents[documentIndex]?.items;
+    if (old) {
+      const fromEnd = old.length - (itemCount - itemIndex);
+      for (const candidate of [old[itemIndex], old[fromEnd]]) {
+        if (candidate && candidate.text === text && this.usable(candidate)) return this.claim(candidate);
+      }
     }
+    const list = this.index().get(text);
+    while (list && list.length > 0) {
+      const candidate = list.pop()!;
+      if (this.usable(candidate)) return this.claim(candidate);
+    }
+    return undefined;
   }
-  return map;
+
+  private usable(item: ItemChunk): boolean {
+    return Boolean(item.clean && item.node) && item.text !== '' && !this.taken.has(item);
+  }
+
+  private claim(item: ItemChunk): ItemChunk {
+    this.taken.add(item);
+    return item;
+  }
+
+  private index(): Map<string, ItemChunk[]> {
+    if (!this.byText) {
+      this.byText = new Map();
+      for (const document of this.previous?.documents ?? []) {
+        for (const item of document.items) {
+          if (!item.clean || !item.node || item.text === '') continue;
+          const list = this.byText.get(item.text);
+          if (list) list.push(item);
+          else this.byText.set(item.text, [item]);
+        }
+      }
+    }
+    return this.byText;
+  }
 }
 
 export function parseStewardFile(uri: string, input: string, options: ParseOptions = {}): StewardDocument {
@@ -88,7 +123,7 @@ export function parseStewardFile(uri: string, input: string, options: ParseOptio
   const lines = new LineIndex(text);
   const problems: YamlProblem[] = [];
   const documents: StewardYamlDocument[] = [];
-  const reusable = reusableItems(options.previous);
+  const reusable = options.previous === undefined ? undefined : new Reusable(options.previous);
   splitDocuments(text).forEach((layout, index) => {
     documents.push(parseOneDocument(text, index, layout.span, options.split === false ? undefined : layout.items, problems, options.cache, reusable));
   });
@@ -114,7 +149,7 @@ function parseOneDocument(
   reusable: Reusable | undefined,
 ): StewardYamlDocument {
   if (layout) {
-    const split = parseSplit(text, layout, cache, reusable);
+    const split = parseSplit(text, layout, cache, reusable, index);
     if (split) {
       problems.push(...split.problems);
       return markBroken(describe(index, span, split.root, split.items, layout.key), split.problems);
@@ -146,6 +181,7 @@ function parseSplit(
   layout: ItemListLayout,
   cache: ChunkCache | undefined,
   reusable: Reusable | undefined,
+  documentIndex: number,
 ): { root: MapNode; items: ItemChunk[]; problems: YamlProblem[] } | undefined {
   const head = parseChunk(text, layout.head, 'document', cache);
   if (head.unresolvedAlias || !head.node || head.node.type !== 'map') return undefined;
@@ -156,9 +192,9 @@ function parseSplit(
   const problems = [...head.problems];
   const items: ItemChunk[] = [];
   const itemNodes: YamlNode[] = [];
-  for (const itemSpan of layout.items) {
+  for (const [itemIndex, itemSpan] of layout.items.entries()) {
     const itemText = text.slice(itemSpan.start, itemSpan.end);
-    const previous = reusable?.get(itemText)?.pop();
+    const previous = reusable?.take(documentIndex, itemIndex, layout.items.length, itemText);
     if (previous && previous.node) {
       const node = shiftInPlace(previous.node, itemSpan.start - previous.span.start);
       items.push({ span: itemSpan, node, text: previous.text, broken: false, clean: true });
