@@ -55,7 +55,8 @@ assets:
       cardNumber: ZC-2024-0001
 `;
 
-export const MINIMAL_CATALOG = `apiVersion: steward/v1
+/** The CONTRACT's catalog example exactly: valid (no errors), though recommended fields draw warnings and notes. */
+export const CONTRACT_CATALOG = `apiVersion: steward/v1
 kind: DataResourceCatalog
 unit:
   name: 某市交通运输局
@@ -77,6 +78,11 @@ resources:
     opening:
       type: 不予开放
 `;
+
+/** A catalog with one resource that no rule has anything to say about. */
+export const MINIMAL_CATALOG = CONTRACT_CATALOG
+  .replace('    sharing:\n      type: 有条件共享\n', '    sharing:\n      type: 有条件共享\n      conditions: 仅向市级政务部门共享，用于交通管理\n')
+  .replace('    updateCycle: 实时\n', '    updateCycle: 实时\n    format: 库表\n    releaseDate: 2024-03-01\n    informationItems:\n      - { name: 车辆编号, dataType: 字符型 }\n');
 
 export interface JsonReport {
   schemaVersion: number;

@@ -7,7 +7,7 @@ import { parseStewardFile } from '../server/src/service/parser/parse';
 import { validateFile } from '../server/src/service/validate';
 import { RULES } from '../server/src/service/rules';
 import { builtinCodeTable } from '../server/src/service/codes/table';
-import { MINIMAL_REGISTER, MINIMAL_CATALOG, ROOT } from './helpers';
+import { MINIMAL_REGISTER, MINIMAL_CATALOG, CONTRACT_CATALOG, ROOT } from './helpers';
 
 const service = createStewardService({ reportForeignDocuments: true });
 
@@ -23,8 +23,11 @@ function only(text: string): Finding {
 }
 
 describe('validate: the contract examples are valid', () => {
-  it('register and catalog with only the contract fields give no finding', () => {
+  it('register and catalog with only the contract fields give no error (recommended fields: warnings at most)', () => {
     assert.deepEqual(at(MINIMAL_REGISTER), []);
+    const findings = service.validate('test.yaml', CONTRACT_CATALOG).findings;
+    assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.severity}`), ['DA-CAT-001 info', 'DA-SHARE-002 warning']);
     assert.deepEqual(at(MINIMAL_CATALOG), []);
   });
 });

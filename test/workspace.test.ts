@@ -45,7 +45,7 @@ describe('workspace: cross-file rules', () => {
     assert.deepEqual(s.findings('a.catalog.yaml'), []);
     s.update('a.assets.yaml', MINIMAL_REGISTER);
     const findings = s.findings('a.catalog.yaml');
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.range.start.line + 1]), [['DA-REF-002', 'info', 22]]);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.range.start.line + 1]), [['DA-REF-002', 'info', 27]]);
   });
 
   it('an asset graded below its resource is an error with a fix to the resource\'s grade (DA-SEC-001)', () => {
@@ -71,8 +71,8 @@ describe('workspace: cross-file rules', () => {
 
   it('related resources must exist (DA-REF-003)', () => {
     const s = service();
-    s.update('a.catalog.yaml', MINIMAL_CATALOG.replace('    opening:', '    relatedResources: [R-330100-JT-0001, R-330100-JT-0404]\n    opening:'));
-    assert.deepEqual(ids(s.findings('a.catalog.yaml')), ['DA-REF-003 20:42']);
+    s.update('a.catalog.yaml', MINIMAL_CATALOG.replace('    opening:', '    relatedResources: [R-330100-JT-0404]\n    opening:'));
+    assert.deepEqual(ids(s.findings('a.catalog.yaml')), ['DA-REF-003 25:24']);
   });
 });
 
