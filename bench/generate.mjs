@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bumped whenever the output changes, so cached files are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 const UNIT = {
   name: '某市交通运输局',
@@ -82,7 +82,9 @@ function assetLines(random, asset) {
   ];
   const method = random.pick(['自主采集', '自主采集', '生产加工', '购置']);
   lines.push(`      method: ${method}`);
-  if (method === '购置') lines.push(`      budgetReference: YS-2024-${pad(random.int(1, 99999), 5)}`);
+  if (method === '购置') {
+    lines.push(`      budgetReference: YS-2024-${pad(random.int(1, 99999), 5)}`, '      governmentProcurement: { applies: false }');
+  }
   lines.push('    registration:', `      cardNumber: KP-330100-2024-${pad(random.int(1, 9999999), 7)}`);
 
   const paidFees = [];
@@ -140,12 +142,16 @@ function resourceLines(asset) {
     `    abstract: ${asset.abstract}`,
     `    provider: ${UNIT.name}`,
     '    updateCycle: 每日',
+    '    format: 库表',
+    '    releaseDate: 2024-03-01',
+    '    informationItems: [{ name: 记录编号, dataType: 字符型 }, { name: 采集时间, dataType: 日期时间型 }]',
     `    securityGrade: ${asset.securityGrade}`,
     '    secrecy: 非涉密',
     '    personalInformation:',
     '      contains: false',
     '    sharing:',
     '      type: 有条件共享',
+    '      conditions: 仅向市级政务部门共享，用于交通运行管理',
     '    opening:',
     '      type: 不予开放',
   ];

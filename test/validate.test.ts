@@ -10,6 +10,14 @@ import { builtinCodeTable } from '../server/src/service/codes/table';
 import { MINIMAL_REGISTER, MINIMAL_CATALOG, CONTRACT_CATALOG, ROOT } from './helpers';
 
 const service = createStewardService({ reportForeignDocuments: true });
+/** Parse and schema findings alone: where each kind of schema error is placed. */
+const schemaOnly = createStewardService({ reportForeignDocuments: true, rules: [], workspaceRules: [] });
+
+function onlySchema(text: string): Finding {
+  const findings = schemaOnly.validate('test.yaml', text).findings;
+  assert.equal(findings.length, 1, JSON.stringify(findings.map((f) => [f.ruleId, f.message.en]), null, 1));
+  return findings[0];
+}
 
 /** `line:column` (1-based) of each finding, with its rule id. */
 function at(text: string): string[] {
@@ -34,28 +42,28 @@ describe('validate: the contract examples are valid', () => {
 
 describe('validate: each schema error kind points at the key or value to change', () => {
   it('an unexpected property: at its key, with a suggestion', () => {
-    const finding = only(MINIMAL_REGISTER.replace('  supervisingDepartment:', '  supervisingDepartmnt:'));
+    const finding = onlySchema(MINIMAL_REGISTER.replace('  supervisingDepartment:', '  supervisingDepartmnt:'));
     assert.equal(finding.ruleId, 'DA-SCHEMA-002');
     assert.deepEqual(finding.range, { start: { line: 6, character: 2 }, end: { line: 6, character: 22 } });
     assert.equal(finding.data?.suggestion, 'supervisingDepartment');
   });
 
   it('a missing required property: at its parent\'s key', () => {
-    const finding = only(MINIMAL_REGISTER.replace('  name: 某市交通运输局\n', ''));
+    const finding = onlySchema(MINIMAL_REGISTER.replace('  name: 某市交通运输局\n', ''));
     assert.equal(finding.ruleId, 'DA-SCHEMA-001');
     assert.deepEqual(finding.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } });
     assert.equal(finding.path, '/unit/name');
   });
 
   it('a missing required property of a list item: at the item\'s first key', () => {
-    const finding = only(MINIMAL_REGISTER.replace('    name: 公交运行监测数据集\n', ''));
+    const finding = onlySchema(MINIMAL_REGISTER.replace('    name: 公交运行监测数据集\n', ''));
     assert.equal(finding.ruleId, 'DA-SCHEMA-001');
     assert.deepEqual(finding.range.start, { line: 8, character: 4 });
     assert.equal(finding.path, '/assets/0/name');
   });
 
   it('a wrong enum value: at the value, with the allowed values and the English meaning', () => {
-    const finding = only(MINIMAL_REGISTER.replace('method: 自主采集', 'method: 自己采集'));
+    const finding = onlySchema(MINIMAL_REGISTER.replace('method: 自主采集', 'method: 自己采集'));
     assert.equal(finding.ruleId, 'DA-SCHEMA-003');
     assert.deepEqual(finding.range, { start: { line: 14, character: 14 }, end: { line: 14, character: 18 } });
     assert.match(finding.message['zh-CN'], /自主采集/);
@@ -65,25 +73,25 @@ describe('validate: each schema error kind points at the key or value to change'
   });
 
   it('a wrong type: at the value', () => {
-    const finding = only(MINIMAL_REGISTER.replace('acquisition:\n      method: 自主采集', 'acquisition: 自主采集'));
+    const finding = onlySchema(MINIMAL_REGISTER.replace('acquisition:\n      method: 自主采集', 'acquisition: 自主采集'));
     assert.equal(finding.ruleId, 'DA-SCHEMA-004');
     assert.deepEqual(finding.range.start, { line: 13, character: 17 });
   });
 
   it('a pattern mismatch: at the value', () => {
-    const finding = only(MINIMAL_REGISTER.replace('id: DA-2024-0001', 'id: da-2024-1'));
+    const finding = onlySchema(MINIMAL_REGISTER.replace('id: DA-2024-0001', 'id: da-2024-1'));
     assert.equal(finding.ruleId, 'DA-SCHEMA-005');
     assert.deepEqual(finding.range.start, { line: 8, character: 8 });
   });
 
   it('a wrong apiVersion: at the value', () => {
-    const finding = only(MINIMAL_REGISTER.replace('steward/v1', 'steward/v2'));
+    const finding = onlySchema(MINIMAL_REGISTER.replace('steward/v1', 'steward/v2'));
     assert.equal(finding.ruleId, 'DA-SCHEMA-003');
     assert.deepEqual(finding.range.start, { line: 0, character: 12 });
   });
 
   it('a conditional requirement names its condition: a purchase needs a budget reference', () => {
-    const finding = only(MINIMAL_REGISTER.replace('method: 自主采集', 'method: 购置'));
+    const finding = onlySchema(MINIMAL_REGISTER.replace('method: 自主采集', 'method: 购置'));
     assert.equal(finding.ruleId, 'DA-SCHEMA-001');
     assert.match(finding.message.en, /购置/);
     assert.deepEqual(finding.range.start, { line: 13, character: 4 });
@@ -91,7 +99,7 @@ describe('validate: each schema error kind points at the key or value to change'
   });
 
   it('a guarantee is forbidden: at its key, citing clause (4)', () => {
-    const finding = only(MINIMAL_REGISTER + '    guarantee: 以本数据资产为贷款提供担保\n');
+    const finding = onlySchema(MINIMAL_REGISTER + '    guarantee: 以本数据资产为贷款提供担保\n');
     assert.equal(finding.ruleId, 'DA-SCHEMA-006');
     assert.deepEqual(finding.range.start, { line: 17, character: 4 });
     assert.match(finding.clause ?? '', /\(4\)/);
@@ -101,7 +109,7 @@ describe('validate: each schema error kind points at the key or value to change'
     const text = MINIMAL_CATALOG + '---\n' + MINIMAL_REGISTER + MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id')).replace('DA-2024-0001', 'DA-2024-0002').replace('一般数据', '绝密');
     const lines = text.split('\n');
     const expected = lines.findIndex((l) => l.includes('绝密'));
-    const finding = only(text);
+    const finding = onlySchema(text);
     assert.equal(finding.range.start.line, expected);
     assert.equal(finding.path, '/assets/1/securityGrade');
   });

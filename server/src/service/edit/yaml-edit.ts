@@ -84,7 +84,8 @@ export function insertIntoMap(text: string, map: MapNode, entries: Record<string
   const pairs = Object.entries(entries);
   if (pairs.length === 0 || map.entries.length === 0) return undefined;
   if (isFlowMap(text, map)) {
-    const close = text.lastIndexOf('}', map.span.end);
+    // The map's own closing brace ends its span (`lastIndexOf` from further on could find an outer one).
+    const close = text.charCodeAt(map.span.end - 1) === 125 ? map.span.end - 1 : text.lastIndexOf('}', map.span.end - 1);
     if (close < map.span.start) return undefined;
     let before = close;
     while (before > map.span.start && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;

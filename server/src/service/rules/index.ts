@@ -6,5 +6,8 @@ import { AUTHORIZATION_ASSESSMENT_RULES } from './authorization-assessment';
 import { SHARING_RULES } from './sharing-opening';
 import { DISPOSAL_RULES } from './disposal';
 import { CATALOG_RULES } from './catalog-metadata';
+import { PI_RULES } from './personal-information';
+import { ACQUISITION_RULES } from './acquisition';
+import { AUTHORIZATION_RULES } from './authorization';
 
-export const RULES: Rule[] = [...CLASSIFICATION_CODE_RULES, ...UNIT_CODE_RULES, ...AUTHORIZATION_ASSESSMENT_RULES, ...SHARING_RULES, ...DISPOSAL_RULES, ...CATALOG_RULES];
+export const RULES: Rule[] = [...CLASSIFICATION_CODE_RULES, ...UNIT_CODE_RULES, ...AUTHORIZATION_ASSESSMENT_RULES, ...SHARING_RULES, ...DISPOSAL_RULES, ...CATALOG_RULES, ...PI_RULES, ...ACQUISITION_RULES, ...AUTHORIZATION_RULES];
