@@ -28,6 +28,12 @@ const EXPECTED: Record<string, [ruleId: string, lineContains: string]> = {
   'wrong-enum.catalog.yaml': ['DA-SCHEMA-003', 'securityGrade: 普通数据'],
   'wrong-type.catalog.yaml': ['DA-SCHEMA-004', 'contains: 否'],
   'yaml-syntax-error.catalog.yaml': ['DA-YAML-001', '注: '],
+  'classified-opened.catalog.yaml': ['DA-OPEN-001', 'type: 有条件开放'],
+  'related-to-itself.catalog.yaml': ['DA-CAT-002', 'relatedResources: [R-330100-JT-9122]'],
+  'unknown-resource.assets.yaml': ['DA-REF-001', 'resource: R-330100-JT-0999'],
+  'duplicate-id.assets.yaml': ['DA-ID-001', '- id: DA-2024-9225'],
+  'grade-below-resource.assets.yaml': ['DA-SEC-001', 'securityGrade: 一般数据'],
+  'waiver-without-reason.assets.yaml': ['DA-WAIVER-001', '# steward-disable-next-line DA-REF-001'],
 };
 
 const UNIT = path.join(ROOT, 'examples', 'transport-bureau');
