@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bumped whenever the output changes, so cached files are regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 const UNIT = {
   name: '某市交通运输局',
@@ -119,6 +119,16 @@ function assetLines(random, asset) {
       }
     }
   }
+  if (asset.securityGrade !== '一般数据') {
+    // Graded data records its protection and its inspections (clauses 9 and 10).
+    lines.push(
+      '    security:',
+      '      protectionMeasures: [访问控制, 传输加密, 审计日志]',
+      `      lastRiskAssessment: 2025-${pad(random.int(1, 12), 2)}-${pad(random.int(1, 28), 2)}`,
+      '    inspections:',
+      `      - { date: 2025-${pad(random.int(1, 12), 2)}-15, kind: 日常, findings: 未发现问题 }`,
+    );
+  }
   if (paidFees.length > 0) {
     lines.push('    revenue:');
     for (const year of [2024, 2025]) {
@@ -162,6 +172,8 @@ function header(kind, title) {
     `# ${title}（基准测试生成数据，勿手工编辑）`,
     'apiVersion: steward/v1',
     `kind: ${kind}`,
+    // Checked as of this date, so date-dependent rules give the same findings on any day.
+    'asOf: 2025-12-31',
     'unit:',
     `  name: ${UNIT.name}`,
     // Quoted: 18 digits do not fit a double, and a plain YAML parser would turn them into an inexact number.

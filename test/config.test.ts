@@ -93,3 +93,27 @@ describe('cli: rules and explain', () => {
     assert.equal(runCli(['explain', 'DA-NOPE-999']).code, 2);
   });
 });
+
+describe('config: opt-in rules and the document date', () => {
+  it('an opt-in rule runs only when the configuration gives it a severity', () => {
+    const text = MINIMAL_REGISTER;
+    assert.deepEqual(createStewardService().validate('a.yaml', text).findings.map((f) => f.ruleId), []);
+    const { config } = parseConfig('rules:\n  DA-UNIT-004: warning\n', 'c.yaml', known);
+    const findings = createStewardService({ config }).validate('a.yaml', text).findings;
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity]), [['DA-UNIT-004', 'warning']]);
+  });
+
+  it('asOf makes date-dependent rules give the same findings on any day', () => {
+    const expiring = MINIMAL_REGISTER + `    authorizations:
+      - entity: 某市大数据运营有限公司
+        rights: [数据加工使用权]
+        period: { start: 2024-06-01, end: 2025-05-31 }
+        securityAssessment: { ref: AQPG-2024-03, date: 2024-05-10 }
+        approval: { ref: 某财资〔2024〕56号 }
+`;
+    const later = createStewardService({ today: '2026-11-26' });
+    assert.deepEqual(later.validate('a.yaml', expiring).findings.map((f) => f.ruleId), ['DA-AUTH-008']);
+    const asOf = expiring.replace('kind: DataAssetRegister\n', 'kind: DataAssetRegister\nasOf: 2024-12-31\n');
+    assert.deepEqual(later.validate('a.yaml', asOf).findings, []);
+  });
+});

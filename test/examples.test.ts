@@ -34,6 +34,9 @@ const EXPECTED: Record<string, [ruleId: string, lineContains: string]> = {
   'duplicate-id.assets.yaml': ['DA-ID-001', '- id: DA-2024-9225'],
   'grade-below-resource.assets.yaml': ['DA-SEC-001', 'securityGrade: 一般数据'],
   'waiver-without-reason.assets.yaml': ['DA-WAIVER-001', '# steward-disable-next-line DA-REF-001'],
+  'revenue-not-non-tax.assets.yaml': ['DA-REV-001', 'handling: 事业收入'],
+  'important-data-unprotected.assets.yaml': ['DA-SEC-002', 'security:'],
+  'placeholder-left.assets.yaml': ['DA-TODO-001', 'cardNumber: 待填写'],
 };
 
 const UNIT = path.join(ROOT, 'examples', 'transport-bureau');

@@ -16,7 +16,7 @@ describe('lsp: the bundled server over stdio', function () {
     const waiting = client.nextDiagnostics(enumFile);
     await client.initialize(examples);
     const published = await waiting;
-    assert.deepEqual(published.diagnostics.filter((d) => d.code !== 'DA-REF-002').map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.severity]), [['DA-SCHEMA-003', 22, 20, 1]]);
+    assert.deepEqual(published.diagnostics.filter((d) => d.code !== 'DA-REF-002').map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.severity]), [['DA-SCHEMA-003', 24, 20, 1]]);
     const valid = await client.diagnosticsFor(uriOf(path.join(examples, 'transport-bureau', 'transport.assets.yaml')));
     assert.deepEqual(valid.diagnostics, []);
     assert.ok(client.progress.some((p) => (p as { kind: string }).kind === 'begin'));

@@ -207,6 +207,6 @@ describe('acquisition rules (财资〔2024〕1号 (3))', () => {
   it('the invalid example of a purchase without budget is reported by DA-ACQ-001 instead of the schema', () => {
     const text = fs.readFileSync(path.join(ROOT, 'examples', 'invalid', 'purchase-without-budget.assets.yaml'), 'utf8');
     const findings = createStewardService({ rules: ACQUISITION_RULES, workspaceRules: [], today: TODAY }).validate('purchase-without-budget.assets.yaml', text).findings;
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.path, f.range.start.line + 1]), [['DA-ACQ-001', '/assets/0/acquisition/budgetReference', 19]]);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.path, f.range.start.line + 1]), [['DA-ACQ-001', '/assets/0/acquisition/budgetReference', 21]]);
   });
 });

@@ -203,6 +203,6 @@ describe('personal information rules (财资〔2024〕1号 (2), (5))', () => {
   it('the invalid example of personal information without basis is reported by DA-PI-001 instead of the schema', () => {
     const text = fs.readFileSync(path.join(ROOT, 'examples', 'invalid', 'personal-info-without-basis.catalog.yaml'), 'utf8');
     const findings = createStewardService({ rules: PI_RULES, workspaceRules: [], today: TODAY }).validate('personal-info-without-basis.catalog.yaml', text).findings;
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.path, f.range.start.line + 1]), [['DA-PI-001', '/resources/0/personalInformation/legalBasis', 24]]);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.path, f.range.start.line + 1]), [['DA-PI-001', '/resources/0/personalInformation/legalBasis', 26]]);
   });
 });

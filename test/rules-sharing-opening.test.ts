@@ -308,7 +308,7 @@ describe('sharing and opening rules (财资〔2024〕1号 (5))', () => {
   it('the invalid example of 不予共享 without basis is reported by DA-SHARE-001 instead of the schema', () => {
     const text = fs.readFileSync(path.join(ROOT, 'examples', 'invalid', 'no-sharing-without-basis.catalog.yaml'), 'utf8');
     const findings = createStewardService({ rules: SHARING_RULES, workspaceRules: [], today: TODAY }).validate('no-sharing-without-basis.catalog.yaml', text).findings;
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.path, f.range.start.line + 1]), [['DA-SHARE-001', '/resources/0/sharing/basis', 26]]);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.path, f.range.start.line + 1]), [['DA-SHARE-001', '/resources/0/sharing/basis', 28]]);
   });
 
   it('messages name the resource and explain the clause in both languages', () => {

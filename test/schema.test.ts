@@ -481,6 +481,16 @@ describe('schemas: invalid examples', () => {
     'code-unknown.assets.yaml': { errors: [] },
     'unit-code-bad-check.catalog.yaml': { errors: [] },
     'unit-code-kind-mismatch.catalog.yaml': { errors: [] },
+    // Compliance-rule violations: valid against the schemas; the rules report them.
+    'classified-opened.catalog.yaml': { errors: [] },
+    'related-to-itself.catalog.yaml': { errors: [] },
+    'unknown-resource.assets.yaml': { errors: [] },
+    'duplicate-id.assets.yaml': { errors: [] },
+    'grade-below-resource.assets.yaml': { errors: [] },
+    'waiver-without-reason.assets.yaml': { errors: [] },
+    'revenue-not-non-tax.assets.yaml': { errors: [] },
+    'important-data-unprotected.assets.yaml': { errors: [] },
+    'placeholder-left.assets.yaml': { errors: [] },
   };
 
   it('holds exactly one file per kind of violation', () => {

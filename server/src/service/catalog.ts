@@ -79,7 +79,9 @@ export function ruleInfos(rules: Array<Rule | WorkspaceRule>): RuleInfo[] {
       name: ruleName(rule),
       clause: rule.meta.clause,
       severity: rule.meta.severity,
-      short: rule.meta.docs.description,
+      short: rule.meta.enabledByDefault === false
+        ? { 'zh-CN': `${rule.meta.docs.description['zh-CN']}（默认关闭，在配置中设置级别即启用）`, en: `${rule.meta.docs.description.en} (off by default; give it a severity in the configuration to turn it on)` }
+        : rule.meta.docs.description,
       help: ruleHelp(rule),
     })),
   ];

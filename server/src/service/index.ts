@@ -69,13 +69,16 @@ interface FileState {
 
 export function createStewardService(options: StewardServiceOptions = {}): StewardService {
   const codeTable = options.codeTable ?? builtinCodeTable();
-  const rules = options.rules ?? RULES;
-  const workspaceRules = options.workspaceRules ?? WORKSPACE_RULES;
   const config = options.config ?? EMPTY_CONFIG;
+  // Opt-in rules run when the configuration turns them on anywhere (a severity other than off).
+  const configured = (id: string) => [config.rules[id], ...config.overrides.map((o) => o.rules[id])].some((s) => s !== undefined && s !== 'off');
+  const allRules = options.rules ?? RULES;
+  const rules = allRules.filter((rule) => rule.meta.enabledByDefault !== false || configured(rule.meta.id));
+  const workspaceRules = options.workspaceRules ?? WORKSPACE_RULES;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const chunkCache = options.incremental ? new ChunkCache() : undefined;
   const itemCache = options.incremental ? new ItemFindingsCache() : undefined;
-  const infos = ruleInfos([...rules, ...workspaceRules]);
+  const infos = ruleInfos([...allRules, ...workspaceRules]);
   const known = new Set(infos.map((info) => info.id));
   const index = new WorkspaceIndex();
   const files = new Map<string, FileState>();

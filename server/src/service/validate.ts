@@ -101,6 +101,8 @@ function validateDocument(file: StewardDocument, document: StewardYamlDocument, 
     return;
   }
   const lines = file.lines;
+  // A document that says what date it is as of is checked as of that date, the same on any day.
+  options = { ...options, today: asOfDate(root) ?? options.today };
   const schemaFindings = document.headBroken ? [] : validateHead(kind, root, lines);
   const ruleFindings: Finding[] = [];
   const context = ruleContext(file, options, ruleFindings);
@@ -125,6 +127,14 @@ function validateDocument(file: StewardDocument, document: StewardYamlDocument, 
     out.push(...itemFindings);
     if (item.text && options.cache) options.cache.set(cacheContext, item.text, itemFindings.map((f) => relocate(f, -firstLineOfItem, undefined, path)));
   });
+}
+
+function asOfDate(root: YamlNode): string | undefined {
+  const node = root.type === 'map' ? root.entries.find((e) => e.key === 'asOf')?.value : undefined;
+  const value = node?.type === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : undefined;
 }
 
 function unitTypeOf(root: YamlNode): string | undefined {

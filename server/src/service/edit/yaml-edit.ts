@@ -70,10 +70,15 @@ function isFlowMap(text: string, map: MapNode): boolean {
   return text.charCodeAt(map.span.start) === 123; // '{'
 }
 
-/** Where the last entry of a block mapping ends: the end of its value, or of its key when the value is empty. */
-function lastContentEnd(map: MapNode): number {
+/**
+ * Where the last entry of a block mapping ends: the end of its value, or of its key when the value is empty. A
+ * nested block's span runs past its last line break, so trailing white space is not counted.
+ */
+function lastContentEnd(text: string, map: MapNode): number {
   const last = map.entries[map.entries.length - 1];
-  return Math.max(last.keySpan.end, last.value.span.end);
+  let end = Math.max(last.keySpan.end, last.value.span.end);
+  while (end > last.keySpan.end && /\s/.test(text[end - 1])) end--;
+  return end;
 }
 
 /**
@@ -93,7 +98,7 @@ export function insertIntoMap(text: string, map: MapNode, entries: Record<string
     return { span: { start: before, end: before }, newText: `, ${addition}` };
   }
   const indent = columnOf(text, map.entries[0].keySpan.start);
-  const at = nextLineStart(text, lastContentEnd(map));
+  const at = nextLineStart(text, lastContentEnd(text, map));
   const eol = lineBreakOf(text);
   const lines = pairs.flatMap(([k, v]) => blockLines(k, v, indent));
   const needsBreak = at === text.length && at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r';

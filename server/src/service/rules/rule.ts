@@ -32,6 +32,8 @@ export interface RuleMeta {
    * such a path is dropped when this rule reports at the same path, because the rule says it more precisely.
    */
   replacesSchemaAt?: string[];
+  /** Opt-in rules run only when the configuration gives them a severity (default: true). */
+  enabledByDefault?: boolean;
 }
 
 export interface Report {

@@ -1,0 +1,144 @@
+/**
+ * DA-TODO-001: a value still equal to the placeholder a quick fix left (`待填写`) must be filled in. Also the small
+ * edit helpers that the fixes of DA-REG-001, DA-SEC-002 and DA-UNIT-003 share to insert placeholders.
+ */
+import type { MapNode, YamlNode } from '../parser/ast';
+import { getEntry } from '../parser/ast';
+import type { StewardYamlDocument } from '../parser/model';
+import { ITEM_LIST_KEY, rootMap } from '../parser/model';
+import type { InsertValue } from '../edit/yaml-edit';
+import { PLACEHOLDER, scalarText, setInMap } from '../edit/yaml-edit';
+import type { ItemScope, Rule, RuleContext, SpanEdit } from './rule';
+import { textAt } from './helpers';
+
+/**
+ * `map` with its last value's span ending at its last non-blank character. The parser's block collections end
+ * after their final line break, so yaml-edit's insertIntoMap, which inserts after the line where that span ends,
+ * would land one line too far down (inside the next item) when the last value is a nested block.
+ */
+export function withContentEnd(text: string, map: MapNode): MapNode {
+  const last = map.entries[map.entries.length - 1];
+  if (!last) return map;
+  let end = last.value.span.end;
+  while (end > last.keySpan.end && /\s/.test(text[end - 1])) end--;
+  if (end === last.value.span.end) return map;
+  const value = { ...last.value, span: { start: last.value.span.start, end } } as YamlNode;
+  return { ...map, entries: [...map.entries.slice(0, -1), { ...last, value }] };
+}
+
+/** setInMap that inserts right after the mapping's content (see withContentEnd). */
+export function setInBlock(text: string, map: MapNode, key: string, value: InsertValue): SpanEdit | undefined {
+  return setInMap(text, withContentEnd(text, map), key, value);
+}
+
+/**
+ * Sets `key` of `parent` to the mapping `fields` where there is no mapping with content to insert into: the key
+ * absent, written with an empty value (`key:`), or an empty flow mapping (`key: {}`). Undefined otherwise.
+ */
+export function setNewBlock(text: string, parent: MapNode, key: string, fields: Record<string, string | string[]>): SpanEdit | undefined {
+  const entry = getEntry(parent, key);
+  if (!entry || (entry.value.type === 'scalar' && entry.value.value === null && entry.value.source === '')) {
+    return setInBlock(text, parent, key, fields);
+  }
+  const { value } = entry;
+  if (value.type === 'map' && value.entries.length === 0 && /^\{\s*\}$/.test(text.slice(value.span.start, value.span.end))) {
+    const pairs = Object.entries(fields).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map(scalarText).join(', ')}]` : scalarText(v)}`);
+    return { span: value.span, newText: `{ ${pairs.join(', ')} }` };
+  }
+  return undefined;
+}
+
+interface PlaceholderHit {
+  node: YamlNode;
+  /** JSON pointer segments below the starting node. */
+  segments: Array<string | number>;
+}
+
+/** Scalars equal to the placeholder under `node`, in document order; `segments` is the path so far (a stack). */
+function findPlaceholders(node: YamlNode, segments: Array<string | number>, out: PlaceholderHit[]): void {
+  if (node.type === 'scalar') {
+    if (typeof node.value === 'string' && node.value.trim() === PLACEHOLDER) out.push({ node, segments: [...segments] });
+    return;
+  }
+  const count = node.type === 'map' ? node.entries.length : node.items.length;
+  for (let i = 0; i < count; i++) {
+    segments.push(node.type === 'map' ? node.entries[i].key : i);
+    findPlaceholders(node.type === 'map' ? node.entries[i].value : node.items[i], segments, out);
+    segments.pop();
+  }
+}
+
+/** `a.b[0].c`, the way stewards read a field's place. */
+function fieldName(segments: Array<string | number>): string {
+  return segments.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+function pointer(segments: Array<string | number>): string {
+  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+export const placeholderRule: Rule = {
+  meta: {
+    id: 'DA-TODO-001',
+    clause: 'steward/v1',
+    severity: 'warning',
+    messages: {
+      item: {
+        'zh-CN': '请填写“{item}”的 {field}：这里还是快速修复留下的占位符“待填写”',
+        en: 'Fill in {field} of "{item}": it still holds the placeholder 待填写 left by a quick fix',
+      },
+      head: {
+        'zh-CN': '请填写 {field}：这里还是快速修复留下的占位符“待填写”',
+        en: 'Fill in {field}: it still holds the placeholder 待填写 left by a quick fix',
+      },
+    },
+    docs: {
+      description: {
+        'zh-CN': '快速修复在需要由使用者提供事实的地方填入占位符“待填写”；仍等于“待填写”的值都会被提示，直到填上实际内容。',
+        en: 'Quick fixes put the placeholder 待填写 ("to fill in") where only the steward can supply the fact; every value still equal to it is reported until the real value is written.',
+      },
+      rationale: {
+        'zh-CN': '留下占位符的快速修复，补上的是财资〔2024〕1号某一条要求的记录（该规则注明了条款）；占位符只说明“这里缺一项记录”，不是记录本身。文号、日期、责任人等事实只能由单位如实填写，工具不会替你编造。',
+        en: 'The quick fix that left the placeholder added a record some clause of 财资〔2024〕1号 requires (its rule cites the clause); the placeholder only marks that the record is missing and is not the record. References, dates and responsible parties are facts only the unit can supply truthfully; the tool never invents them.',
+      },
+      example: `assets:
+  - id: DA-2024-0002
+    name: 公交线路站点数据集
+    registration:
+      cardNumber: 待填写`,
+      fixedExample: `assets:
+  - id: DA-2024-0002
+    name: 公交线路站点数据集
+    registration:
+      cardNumber: ZCKP-330100-2024-0002`,
+    },
+  },
+  checkItem(item: MapNode, scope: ItemScope, context: RuleContext) {
+    const hits: PlaceholderHit[] = [];
+    findPlaceholders(item, [], hits);
+    const label = textAt(item, 'id') || textAt(item, 'name') || scope.path;
+    for (const { node, segments } of hits) {
+      context.report({
+        messageId: 'item',
+        span: node.span,
+        args: { item: label, field: fieldName(segments) },
+        path: `${scope.path}${pointer(segments)}`,
+        data: { item: textAt(item, 'id'), field: fieldName(segments) },
+      });
+    }
+  },
+  checkDocument(document: StewardYamlDocument, context: RuleContext) {
+    const root = rootMap(document);
+    if (!root || !document.kind) return;
+    const listKey = ITEM_LIST_KEY[document.kind];
+    const hits: PlaceholderHit[] = [];
+    for (const entry of root.entries) {
+      if (entry.key !== listKey) findPlaceholders(entry.value, [entry.key], hits);
+    }
+    for (const { node, segments } of hits) {
+      context.report({ messageId: 'head', span: node.span, args: { field: fieldName(segments) }, path: pointer(segments), data: { field: fieldName(segments) } });
+    }
+  },
+};
+
+export const PLACEHOLDER_RULES: Rule[] = [placeholderRule];
