@@ -48,6 +48,14 @@ export class LspClient {
     this.connection.listen();
   }
 
+  /** Resolves when the server has finished indexing the workspace (its `$/progress` ended). */
+  indexed(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => (this.progress.some((p) => (p as { kind: string }).kind === 'end') ? resolve() : setTimeout(check, 5));
+      check();
+    });
+  }
+
   async initialize(folder: string, locale = 'en'): Promise<unknown> {
     const uri = URI.file(folder).toString();
     const result = await this.connection.sendRequest('initialize', {

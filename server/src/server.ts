@@ -173,6 +173,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** Indexes every steward file of the workspace folders, reporting progress, then publishes all diagnostics. */
   async function indexWorkspace(myGeneration: number): Promise<void> {
+    // Open documents first, so that requests answered while the disk is read already see them.
+    for (const document of documents.all()) {
+      if (!isSteward(document.uri, document.getText())) continue;
+      service.update(document.uri, document.getText());
+      known.add(document.uri);
+    }
     const files = folders.flatMap((folder) => globSync(fileGlobs(), { cwd: folder, absolute: true, ignore: IGNORE, dot: false }));
     const progress = await connection.window.createWorkDoneProgress();
     progress.begin(state.locale === 'zh-CN' ? '正在索引数据资产文件' : 'Indexing data asset files', 0, `0/${files.length}`, false);
@@ -193,7 +199,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         await new Promise((resolve) => setImmediate(resolve)); // let edits and requests in between files
       }
     }
-    for (const document of documents.all()) validateNow(document, true);
     progress.done();
     publishAll();
   }

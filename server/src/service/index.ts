@@ -22,6 +22,13 @@ import { applyWaivers, parseWaivers } from './waivers';
 import type { Waiver, WaiverProblem } from './waivers';
 import { applyConfig, EMPTY_CONFIG } from './config';
 import type { StewardConfig } from './config';
+import type { Position, Range } from './types';
+import { documentSymbols } from './symbols';
+import { definition, prepareRename, references, rename } from './navigation';
+import { codeActions } from './code-actions';
+import type { StewardCodeAction } from './code-actions';
+import type { DocumentSymbol, Location, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { LocalizedText } from './types';
 
 export interface StewardServiceOptions {
   codeTable?: CodeTable;
@@ -58,6 +65,14 @@ export interface StewardService {
   validate(uri: string, text: string): ValidationResult;
   rules(): RuleInfo[];
   isKnownRule(id: string): boolean;
+  /** The latest parse of a file (incremental mode: the editor's view), for the operations below. */
+  document(uri: string): StewardDocument | undefined;
+  documentSymbols(uri: string, locale: Locale): DocumentSymbol[];
+  definition(uri: string, position: Position): Location[];
+  references(uri: string, position: Position, includeDeclaration: boolean): Location[];
+  prepareRename(uri: string, position: Position): Range | null;
+  rename(uri: string, position: Position, newName: string): WorkspaceEdit | { error: LocalizedText };
+  codeActions(uri: string, range: Range, locale: Locale, only?: string[]): StewardCodeAction[];
   /** For tests and benchmarks: how often the incremental caches were hit. */
   cacheStats(): { chunkHits: number; chunkMisses: number; itemHits: number; itemMisses: number };
 }
@@ -153,6 +168,32 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     },
     rules: () => infos,
     isKnownRule,
+    document: (uri) => latest.get(uri),
+    documentSymbols(uri, locale) {
+      const file = latest.get(uri);
+      return file ? documentSymbols(file, locale) : [];
+    },
+    definition(uri, position) {
+      const file = latest.get(uri);
+      return file ? definition(file, file.lines.offsetAt(position), index) : [];
+    },
+    references(uri, position, includeDeclaration) {
+      const file = latest.get(uri);
+      return file ? references(file, file.lines.offsetAt(position), index, includeDeclaration) : [];
+    },
+    prepareRename(uri, position) {
+      const file = latest.get(uri);
+      return file ? prepareRename(file, file.lines.offsetAt(position), index) : null;
+    },
+    rename(uri, position, newName) {
+      const file = latest.get(uri);
+      if (!file) return { error: { 'zh-CN': '文件尚未打开', en: 'The file is not open' } };
+      return rename(file, file.lines.offsetAt(position), newName, index);
+    },
+    codeActions(uri, range, locale, only) {
+      const file = latest.get(uri);
+      return file ? codeActions(file, range, findings(uri), locale, { only, codeTable }) : [];
+    },
     cacheStats: () => ({
       chunkHits: chunkCache?.hits ?? 0,
       chunkMisses: chunkCache?.misses ?? 0,
