@@ -1,0 +1,70 @@
+/**
+ * The VS Code extension: starts the bundled language server (dist/server.js) and wires commands, the status bar and
+ * Red Hat's YAML extension around it. Every check is the server's; this file is wiring only.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { StatusBar } from './status-bar';
+import { contributeHintSchemas, SyntaxErrorFilter } from './yaml-extension';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // A product name, the same in every language (it names the channel in the Output view's list).
+  const log = vscode.window.createOutputChannel('Data Asset Steward', { log: true });
+  context.subscriptions.push(log);
+
+  const syntaxErrors = new SyntaxErrorFilter(() => client?.diagnostics);
+  context.subscriptions.push(syntaxErrors);
+  client = new LanguageClient('steward', vscode.l10n.t('Data Asset Steward language server'), serverOptions(context), clientOptions(log, syntaxErrors));
+
+  const statusBar = new StatusBar(client, log);
+  context.subscriptions.push(statusBar);
+  registerCommands(context, client, log);
+
+  try {
+    await client.start();
+  } catch (error) {
+    log.error(`The language server did not start: ${(error as Error).message}`);
+    const showOutput = vscode.l10n.t('Show Output');
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The Data Asset Steward language server did not start.'), showOutput);
+    if (choice === showOutput) log.show();
+    return;
+  }
+  void statusBar.refresh();
+  void contributeHintSchemas(context, log);
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running?.isRunning()) await running.stop();
+}
+
+function serverOptions(context: vscode.ExtensionContext): ServerOptions {
+  const module = context.asAbsolutePath('dist/server.js');
+  return {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+}
+
+function clientOptions(log: vscode.LogOutputChannel, syntaxErrors: SyntaxErrorFilter): LanguageClientOptions {
+  return {
+    // Every YAML document: the server itself tells steward files (by `steward.files` globs or by their
+    // `apiVersion: steward/v1` header) from others, which get no diagnostics. Untitled documents are included so
+    // a new register is checked before it is saved.
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    outputChannel: log,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    diagnosticCollectionName: 'steward',
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, syntaxErrors.apply(uri, diagnostics)),
+    },
+  };
+}
