@@ -101,3 +101,29 @@ describe('lsp: navigation, outline, rename and quick fixes over stdio', function
     assert.equal(apply(text, replace.edit!.changes![registerUri]), register);
   });
 });
+
+describe('lsp: completion and hover over stdio', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  afterEach(async () => client.close());
+
+  it('offers the grades at securityGrade, codes with names at classificationCode, and explains a key on hover', async () => {
+    client = new LspClient();
+    const dir = tempDir({ 'a.catalog.yaml': MINIMAL_CATALOG });
+    await client.initialize(dir);
+    await client.indexed();
+    const uri = uriOf(path.join(dir, 'b.assets.yaml'));
+    client.open(uri, MINIMAL_REGISTER);
+    await client.diagnosticsFor(uri);
+    const lines = MINIMAL_REGISTER.split('\n');
+    const gradeLine = lines.findIndex((l) => l.startsWith('    securityGrade:'));
+    const grades = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: gradeLine, character: 19 } });
+    assert.deepEqual(grades.items.map((i) => i.label).filter((l) => /数据$/.test(l)).sort(), ['一般数据', '核心数据', '重要数据'].sort());
+    const codeLine = lines.findIndex((l) => l.startsWith('    classificationCode:'));
+    const codes = await client.request<{ items: { label: string; detail?: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: codeLine, character: 24 } });
+    assert.ok(codes.items.some((i) => i.label === 'A08060201' && /结构化数据/.test(i.detail ?? '')), JSON.stringify(codes.items.slice(0, 5)));
+    const hover = await client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: gradeLine, character: 6 } });
+    assert.match(hover.contents.value, /数据分级/);
+    assert.match(hover.contents.value, /GB\/T 43697-2024/);
+  });
+});

@@ -7,6 +7,8 @@ import { toDiagnostic } from './convert';
 export function registerFeatures(state: ServerState): void {
   const { connection } = state;
 
+  connection.onCompletion((params) => state.service.complete(params.textDocument.uri, params.position, state.locale));
+  connection.onHover((params) => state.service.hover(params.textDocument.uri, params.position, state.locale));
   connection.onDocumentSymbol((params) => state.service.documentSymbols(params.textDocument.uri, state.locale));
   connection.onDefinition((params) => state.service.definition(params.textDocument.uri, params.position));
   connection.onReferences((params) => state.service.references(params.textDocument.uri, params.position, params.context.includeDeclaration));

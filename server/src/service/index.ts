@@ -27,7 +27,9 @@ import { documentSymbols } from './symbols';
 import { definition, prepareRename, references, rename } from './navigation';
 import { codeActions } from './code-actions';
 import type { StewardCodeAction } from './code-actions';
-import type { DocumentSymbol, Location, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CompletionList, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-types';
+import { complete } from './complete';
+import { hover } from './hover';
 import type { LocalizedText } from './types';
 
 export interface StewardServiceOptions {
@@ -68,6 +70,8 @@ export interface StewardService {
   /** The latest parse of a file (incremental mode: the editor's view), for the operations below. */
   document(uri: string): StewardDocument | undefined;
   documentSymbols(uri: string, locale: Locale): DocumentSymbol[];
+  complete(uri: string, position: Position, locale: Locale): CompletionList;
+  hover(uri: string, position: Position, locale: Locale): Hover | null;
   definition(uri: string, position: Position): Location[];
   references(uri: string, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(uri: string, position: Position): Range | null;
@@ -169,6 +173,16 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     rules: () => infos,
     isKnownRule,
     document: (uri) => latest.get(uri),
+    complete(uri, position, locale) {
+      const file = latest.get(uri);
+      if (!file) return { isIncomplete: false, items: [] };
+      return complete({ file, offset: file.lines.offsetAt(position), index, codeTable, locale, rules: infos });
+    },
+    hover(uri, position, locale) {
+      const file = latest.get(uri);
+      if (!file) return null;
+      return hover({ file, offset: file.lines.offsetAt(position), index, codeTable, locale, findings: findings(uri), rules: infos });
+    },
     documentSymbols(uri, locale) {
       const file = latest.get(uri);
       return file ? documentSymbols(file, locale) : [];
