@@ -1,6 +1,6 @@
-// Bundles the `steward` CLI (and, later, the language server and the VS Code extension) with esbuild.
+// Bundles the `steward` CLI and the language server with esbuild (the extension: client/esbuild.mjs).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -26,17 +26,10 @@ await esbuild.build({
 });
 
 await esbuild.build({
+  ...common,
   entryPoints: ['server/src/cli/main.ts'],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
   outfile: 'dist/steward.js',
-  // Some dependencies ship ESM that reads import.meta.url; give the CommonJS bundle a real one.
-  banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { STEWARD_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
-  sourcemap: 'linked',
-  minifySyntax: true,
-  legalComments: 'none',
-  logLevel: 'warning',
+  banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` },
 });
+// npm links the package's bin before `prepare` builds it, so the file must make itself executable.
+chmodSync('dist/steward.js', 0o755);
