@@ -127,3 +127,43 @@ describe('lsp: completion and hover over stdio', function () {
     assert.match(hover.contents.value, /GB\/T 43697-2024/);
   });
 });
+
+describe('lsp: every quick fix the server offers on the invalid examples', function () {
+  this.timeout(120_000);
+  let client: LspClient;
+  afterEach(async () => client.close());
+
+  it('applies each preferred fix; the text changes only where the edit says and the finding is gone', async () => {
+    const fs = await import('node:fs');
+    const root = path.resolve(__dirname, '..', '..', 'examples');
+    client = new LspClient();
+    await client.initialize(root);
+    await client.indexed();
+    let applied = 0;
+    for (const name of fs.readdirSync(path.join(root, 'invalid')).sort()) {
+      const uri = uriOf(path.join(root, 'invalid', name));
+      const text = fs.readFileSync(path.join(root, 'invalid', name), 'utf8');
+      client.open(uri, text);
+      const published = await client.nextDiagnostics(uri);
+      for (const diagnostic of published.diagnostics) {
+        const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+        const fix = actions.find((a) => a.isPreferred && a.diagnostics?.some((d) => d.code === diagnostic.code));
+        if (!fix) continue;
+        const edits = fix.edit!.changes![uri];
+        const fixed = apply(text, edits);
+        // Lines before the first edit are untouched.
+        const firstLine = Math.min(...edits.map((e) => e.range.start.line));
+        assert.deepEqual(fixed.split('\n').slice(0, firstLine), text.split('\n').slice(0, firstLine), name);
+        const version = client.change(uri, { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } }, fixed);
+        const after = await client.nextDiagnostics(uri, (p) => p.version === version);
+        const same = (d: { code?: string | number; range: { start: { line: number } } }) => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line;
+        assert.ok(!after.diagnostics.some(same), `${name}: ${diagnostic.code} still reported after its fix`);
+        applied++;
+        // Back to the original for the next diagnostic.
+        const back = client.change(uri, { start: { line: 0, character: 0 }, end: { line: fixed.split('\n').length, character: 0 } }, text);
+        await client.nextDiagnostics(uri, (p) => p.version === back);
+      }
+    }
+    assert.ok(applied >= 8, `only ${applied} fixes applied`);
+  });
+});

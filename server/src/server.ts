@@ -189,7 +189,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!documents.get(uri)) {
         const read = readTextFile(file, { maxBytes: 256 * 1024 * 1024 });
         if (read.ok) {
-          service.update(uri, read.text);
+          // Files no editor shows keep their findings and index entries, not their trees.
+          service.update(uri, read.text, { retain: false });
           known.add(uri);
         }
       }
@@ -266,7 +267,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // A closed file stays in the workspace view if it is on disk; otherwise it is gone.
     const read = fs.existsSync(file) && matchesGlobs(relativePath(uri)) ? readTextFile(file, { maxBytes: 256 * 1024 * 1024 }) : undefined;
     if (read?.ok) {
-      service.update(uri, read.text);
+      service.update(uri, read.text, { retain: false });
       publish(uri);
     } else {
       known.delete(uri);
@@ -293,7 +294,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       }
       const read = readTextFile(URI.parse(change.uri).fsPath, { maxBytes: 256 * 1024 * 1024 });
       if (!read.ok) continue;
-      service.update(change.uri, read.text);
+      service.update(change.uri, read.text, { retain: false });
       known.add(change.uri);
     }
     publishAll();

@@ -57,8 +57,12 @@ export interface StewardService {
   readonly codeTable: CodeTable;
   readonly index: WorkspaceIndex;
   parse(uri: string, text: string): StewardDocument;
-  /** Parses and validates one file, records it in the workspace index; returns the file's own findings. */
-  update(uri: string, text: string): ValidationResult;
+  /**
+   * Parses and validates one file, records it in the workspace index; returns the file's own findings.
+   * `retain: false` keeps only the file's findings and index entry, not its tree (files on disk that no editor
+   * shows: their trees would only cost memory).
+   */
+  update(uri: string, text: string, options?: { retain?: boolean }): ValidationResult;
   /** Forgets a file (deleted or closed and gone). */
   remove(uri: string): void;
   /** What users see for a file: its own and cross-file findings, waivers and configured severities applied. */
@@ -106,9 +110,10 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   const parse = (uri: string, text: string) => parseStewardFile(uri, text, { cache: chunkCache });
   const isKnownRule = (id: string) => known.has(id);
 
-  const update = (uri: string, text: string): ValidationResult => {
+  const update = (uri: string, text: string, updateOptions: { retain?: boolean } = {}): ValidationResult => {
     const document = parseStewardFile(uri, text, { cache: chunkCache, previous: options.incremental ? latest.get(uri) ?? null : undefined });
-    if (options.incremental) latest.set(uri, document);
+    if (options.incremental && updateOptions.retain !== false) latest.set(uri, document);
+    else latest.delete(uri);
     const findings = validateFile(document, {
       rules,
       codeTable,
