@@ -80,3 +80,38 @@ describe('lsp: the bundled server over stdio', function () {
     assert.equal(result.serverInfo.name, 'steward');
   });
 });
+
+describe('lsp: reacting to settings and to files changed on disk', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  afterEach(async () => client?.close());
+
+  it('a settings change re-validates with the new rule severities', async () => {
+    client = new LspClient();
+    const dir = tempDir();
+    await client.initialize(dir);
+    await client.indexed();
+    const uri = uriOf(path.join(dir, 'a.assets.yaml'));
+    client.open(uri, MINIMAL_REGISTER.replace('A08060201', 'A08060301'));
+    const before = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(before.diagnostics.map((d) => [d.code, d.severity]), [['DA-CODE-002', 2]]);
+    client.settings = { rules: { 'DA-CODE-002': 'off' } };
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const after = await client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    assert.deepEqual(after.diagnostics, []);
+  });
+
+  it('a catalog changed on disk updates an open register\'s cross-file finding', async () => {
+    client = new LspClient();
+    const dir = tempDir({ 'a.catalog.yaml': MINIMAL_CATALOG });
+    await client.initialize(dir);
+    await client.indexed();
+    const uri = uriOf(path.join(dir, 'b.assets.yaml'));
+    client.open(uri, MINIMAL_REGISTER);
+    assert.deepEqual((await client.diagnosticsFor(uri)).diagnostics, []);
+    fs.writeFileSync(path.join(dir, 'a.catalog.yaml'), MINIMAL_CATALOG.replace('R-330100-JT-0001', 'R-330100-JT-0002'));
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(dir, 'a.catalog.yaml')), type: 2 }] });
+    const after = await client.nextDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(after.diagnostics.map((d) => d.code), ['DA-REF-001']);
+  });
+});
