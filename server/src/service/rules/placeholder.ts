@@ -11,24 +11,9 @@ import { PLACEHOLDER, scalarText, setInMap } from '../edit/yaml-edit';
 import type { ItemScope, Rule, RuleContext, SpanEdit } from './rule';
 import { textAt } from './helpers';
 
-/**
- * `map` with its last value's span ending at its last non-blank character. The parser's block collections end
- * after their final line break, so yaml-edit's insertIntoMap, which inserts after the line where that span ends,
- * would land one line too far down (inside the next item) when the last value is a nested block.
- */
-export function withContentEnd(text: string, map: MapNode): MapNode {
-  const last = map.entries[map.entries.length - 1];
-  if (!last) return map;
-  let end = last.value.span.end;
-  while (end > last.keySpan.end && /\s/.test(text[end - 1])) end--;
-  if (end === last.value.span.end) return map;
-  const value = { ...last.value, span: { start: last.value.span.start, end } } as YamlNode;
-  return { ...map, entries: [...map.entries.slice(0, -1), { ...last, value }] };
-}
-
-/** setInMap that inserts right after the mapping's content (see withContentEnd). */
+/** setInMap under the name these rules use (insertIntoMap already inserts right after a block's content). */
 export function setInBlock(text: string, map: MapNode, key: string, value: InsertValue): SpanEdit | undefined {
-  return setInMap(text, withContentEnd(text, map), key, value);
+  return setInMap(text, map, key, value);
 }
 
 /**
