@@ -59,7 +59,7 @@ function convertNode(node: YNode, state: State, depth: number, at: Span | undefi
       const entry = convertPair(pair, state, depth, at);
       if (entry) entries.push(entry);
     }
-    return { type: 'map', span, entries } satisfies MapNode;
+    return { type: 'map', span: blockEnd(node, span, at, entries.length > 0 ? entries[entries.length - 1].value.span : undefined), entries } satisfies MapNode;
   }
   if (isSeq(node)) {
     const items: YamlNode[] = [];
@@ -70,9 +70,18 @@ function convertNode(node: YNode, state: State, depth: number, at: Span | undefi
       } else if (item == null) items.push(nullScalar(span));
       else items.push(convertNode(item as YNode, state, depth + 1, at));
     }
-    return { type: 'seq', span, items };
+    return { type: 'seq', span: blockEnd(node, span, at, items.length > 0 ? items[items.length - 1].span : undefined), items };
   }
   return nullScalar(span);
+}
+
+/**
+ * A block collection ends where its last child ends (the `yaml` package's own end would include the line break
+ * and comments after it); a flow collection is its brackets. The fast parser (fast.ts) follows the same rule.
+ */
+function blockEnd(node: { flow?: boolean }, span: Span, at: Span | undefined, last: Span | undefined): Span {
+  if (at || node.flow || !last || last.end < span.start) return span;
+  return { start: span.start, end: last.end };
 }
 
 function convertPair(pair: Pair, state: State, depth: number, at: Span | undefined): MapEntry | undefined {
@@ -178,7 +187,9 @@ export function toPlainValue(node: YamlNode): unknown {
       const object: Record<string, unknown> = {};
       for (const entry of node.entries) {
         if (Object.prototype.hasOwnProperty.call(object, entry.key)) continue;
-        Object.defineProperty(object, entry.key, { value: toPlainValue(entry.value), enumerable: true, writable: true, configurable: true });
+        // Only `__proto__` needs defineProperty (assignment would set the prototype); it is slow, so only there.
+        if (entry.key === '__proto__') Object.defineProperty(object, entry.key, { value: toPlainValue(entry.value), enumerable: true, writable: true, configurable: true });
+        else object[entry.key] = toPlainValue(entry.value);
       }
       return object;
     }

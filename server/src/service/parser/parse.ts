@@ -10,6 +10,7 @@ import type { MapEntry, MapNode, YamlNode } from './ast';
 import { getEntry } from './ast';
 import { convertDocument, shiftInPlace, shiftNode } from './convert';
 import type { ConvertProblem } from './convert';
+import { parseFast } from './fast';
 import { LineIndex } from './lines';
 import type { DocumentKind, ItemChunk, StewardDocument, StewardYamlDocument } from './model';
 import { ITEM_LIST_KEY } from './model';
@@ -62,6 +63,11 @@ export interface ParseOptions {
    * reuse (items then skip the chunk cache, which would only hold a second copy of them).
    */
   previous?: StewardDocument | null;
+  /**
+   * Try the fast parser (fast.ts) first (default). `false` parses every chunk with the `yaml` package: the
+   * reference the fast parser is tested against.
+   */
+  fast?: boolean;
 }
 
 /**
@@ -124,8 +130,9 @@ export function parseStewardFile(uri: string, input: string, options: ParseOptio
   const problems: YamlProblem[] = [];
   const documents: StewardYamlDocument[] = [];
   const reusable = options.previous === undefined ? undefined : new Reusable(options.previous);
+  const chunks: ChunkParser = { cache: options.cache, fast: options.fast !== false };
   splitDocuments(text).forEach((layout, index) => {
-    documents.push(parseOneDocument(text, index, layout.span, options.split === false ? undefined : layout.items, problems, options.cache, reusable));
+    documents.push(parseOneDocument(text, index, layout.span, options.split === false ? undefined : layout.items, problems, chunks, reusable));
   });
   return { uri, text, lines, documents, parseFindings: toFindings(problems, lines) };
 }
@@ -145,17 +152,17 @@ function parseOneDocument(
   span: Span,
   layout: ItemListLayout | undefined,
   problems: YamlProblem[],
-  cache: ChunkCache | undefined,
+  chunks: ChunkParser,
   reusable: Reusable | undefined,
 ): StewardYamlDocument {
   if (layout) {
-    const split = parseSplit(text, layout, cache, reusable, index);
+    const split = parseSplit(text, layout, chunks, reusable, index);
     if (split) {
       problems.push(...split.problems);
       return markBroken(describe(index, span, split.root, split.items, layout.key), split.problems);
     }
   }
-  const whole = parseChunk(text, span, 'document', cache);
+  const whole = parseChunk(text, span, 'document', chunks);
   problems.push(...whole.problems);
   return markBroken(describe(index, span, whole.node, [], undefined), whole.problems);
 }
@@ -179,11 +186,11 @@ function markBroken(document: StewardYamlDocument, problems: YamlProblem[]): Ste
 function parseSplit(
   text: string,
   layout: ItemListLayout,
-  cache: ChunkCache | undefined,
+  chunks: ChunkParser,
   reusable: Reusable | undefined,
   documentIndex: number,
 ): { root: MapNode; items: ItemChunk[]; problems: YamlProblem[] } | undefined {
-  const head = parseChunk(text, layout.head, 'document', cache);
+  const head = parseChunk(text, layout.head, 'document', chunks);
   if (head.unresolvedAlias || !head.node || head.node.type !== 'map') return undefined;
   const listEntry = head.node.entries[head.node.entries.length - 1];
   // The head must end with the list key and nothing after it, or the split misread the layout.
@@ -202,7 +209,7 @@ function parseSplit(
       continue;
     }
     // With a previous parse to reuse from, items need no cache of their own: only edited items are parsed again.
-    const chunk = parseChunk(text, itemSpan, 'item', reusable ? undefined : cache, itemText);
+    const chunk = parseChunk(text, itemSpan, 'item', reusable ? { fast: chunks.fast, cache: undefined } : chunks, itemText);
     if (chunk.unresolvedAlias) return undefined; // an alias to an anchor in another chunk: parse whole
     problems.push(...chunk.problems);
     const node = chunk.node ?? { type: 'scalar', span: { start: itemSpan.start, end: itemSpan.start }, value: null, source: '', style: 'plain' } as YamlNode;
@@ -213,7 +220,7 @@ function parseSplit(
   const listSpan = { start: layout.items[0].start, end: lastContentEnd(itemNodes, layout) };
   entries.push({ key: listEntry.key, keySpan: listEntry.keySpan, value: { type: 'seq', span: listSpan, items: itemNodes } });
   if (!isTrivia(text, layout.tail)) {
-    const tail = parseChunk(text, layout.tail, 'document', cache);
+    const tail = parseChunk(text, layout.tail, 'document', chunks);
     if (tail.unresolvedAlias) return undefined;
     problems.push(...tail.problems);
     if (tail.node && tail.node.type === 'map') {
@@ -244,7 +251,16 @@ function isTrivia(text: string, span: Span): boolean {
  * Parses `text[span]`. An item chunk is a one-element block sequence (`- id: ...`); its node is that element.
  * Results are cached by the chunk's text with offsets relative to the chunk, and shifted on the way out.
  */
-function parseChunk(text: string, span: Span, shape: 'document' | 'item', cache: ChunkCache | undefined, sliced?: string): ChunkResult {
+interface ChunkParser {
+  cache: ChunkCache | undefined;
+  fast: boolean;
+}
+
+function parseChunk(text: string, span: Span, shape: 'document' | 'item', { cache, fast }: ChunkParser, sliced?: string): ChunkResult {
+  if (fast) {
+    const node = parseFast(text, span.start, span.end, shape);
+    if (node !== undefined) return { node, problems: [], unresolvedAlias: false };
+  }
   const source = sliced ?? text.slice(span.start, span.end);
   const key = shape === 'item' ? source : '\u0000' + source;
   let relative = cache?.get(key);
