@@ -1,6 +1,8 @@
 // Bundles the `steward` CLI and the language server with esbuild (the extension: client/esbuild.mjs).
 import * as esbuild from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { precompiledValidators } from './build/validators.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -17,6 +19,9 @@ const common = {
   logLevel: 'warning',
 };
 const importMetaUrl = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
+// The schema validators are compiled here, once, into the bundles (build/validators.mjs).
+common.plugins = [await precompiledValidators(fileURLToPath(new URL('.', import.meta.url)))];
 
 await esbuild.build({
   ...common,

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hintSchema } from './build/hint-schema.mjs';
+import { precompiledValidators } from '../build/validators.mjs';
 
 const client = dirname(fileURLToPath(import.meta.url));
 const root = join(client, '..');
@@ -47,6 +48,8 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
+  // The schema validators, compiled at build time into the server bundle.
+  plugins: [await precompiledValidators(root)],
 };
 
 await esbuild.build({

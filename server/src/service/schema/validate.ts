@@ -15,6 +15,7 @@ import type { DocumentKind } from '../parser/model';
 import { ITEM_LIST_KEY } from '../parser/model';
 import type { LineIndex } from '../parser/lines';
 import { schemaErrorFinding } from './errors';
+import { PRECOMPILED } from './precompiled';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -34,26 +35,38 @@ export interface KindValidators {
 
 let compiled: Record<DocumentKind, KindValidators> | undefined;
 
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false });
+export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false, code: { source: options.source === true } });
   addFormats(ajv, ['date', 'date-time', 'uri', 'email']);
   return ajv;
 }
 
-/** Compiled once per process: compiling is the slow part of ajv. */
+/** The schemas of a kind's two validators: the document with the item list's items relaxed, and one item. */
+export function validatorSchemas(kind: DocumentKind): { head: JsonSchema; item: JsonSchema } {
+  const schema = SCHEMAS[kind];
+  const listKey = ITEM_LIST_KEY[kind];
+  const properties = { ...(schema.properties as Record<string, JsonSchema>) };
+  properties[listKey] = { ...properties[listKey], items: true };
+  const head: JsonSchema = { ...schema, properties };
+  delete head.$id;
+  const item = { $schema: schema.$schema as string, $defs: schema.$defs, $ref: `#/$defs/${ITEM_DEF[kind]}` };
+  return { head, item };
+}
+
+/** Compiled once per process (compiling is ajv's slow part); the bundles carry them precompiled. */
 export function validators(): Record<DocumentKind, KindValidators> {
   if (compiled) return compiled;
+  if (PRECOMPILED) {
+    compiled = {
+      DataResourceCatalog: { head: PRECOMPILED.catalogHead, item: PRECOMPILED.catalogItem },
+      DataAssetRegister: { head: PRECOMPILED.registerHead, item: PRECOMPILED.registerItem },
+    };
+    return compiled;
+  }
   const ajv = createAjv();
   const build = (kind: DocumentKind): KindValidators => {
-    const schema = SCHEMAS[kind];
-    const listKey = ITEM_LIST_KEY[kind];
-    const properties = { ...(schema.properties as Record<string, JsonSchema>) };
-    properties[listKey] = { ...properties[listKey], items: true };
-    const headSchema: JsonSchema = { ...schema, properties };
-    delete headSchema.$id;
-    const head = ajv.compile(headSchema);
-    const item = ajv.compile({ $schema: schema.$schema as string, $defs: schema.$defs, $ref: `#/$defs/${ITEM_DEF[kind]}` });
-    return { head, item };
+    const schemas = validatorSchemas(kind);
+    return { head: ajv.compile(schemas.head), item: ajv.compile(schemas.item) };
   };
   compiled = { DataResourceCatalog: build('DataResourceCatalog'), DataAssetRegister: build('DataAssetRegister') };
   return compiled;
