@@ -41,8 +41,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function calendarDate(node: ScalarNode | undefined): string | undefined {
   const text = node && typeof node.value === 'string' ? node.value.trim() : '';
   if (!ISO_DATE.test(text)) return undefined;
-  const parsed = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text ? text : undefined;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days ? text : undefined;
 }
 
 /** A message template filled with `args` (for fix titles that name a value). */

@@ -161,6 +161,19 @@ export interface CodeVerdict {
  * other than intangible assets, a code the table lacks, an intangible asset that is not data.
  */
 export function classifyCode(code: string, table: CodeTable): CodeVerdict | undefined {
+  // Units use a handful of codes over thousands of assets: the verdict depends on the code and table only.
+  let verdicts = VERDICTS.get(table);
+  if (!verdicts) VERDICTS.set(table, (verdicts = new Map()));
+  if (verdicts.has(code)) return verdicts.get(code);
+  const found = judgeCode(code, table);
+  if (verdicts.size < MAX_REMEMBERED_CODES) verdicts.set(code, found);
+  return found;
+}
+
+const VERDICTS = new WeakMap<CodeTable, Map<string, CodeVerdict | undefined>>();
+const MAX_REMEMBERED_CODES = 10_000;
+
+function judgeCode(code: string, table: CodeTable): CodeVerdict | undefined {
   if (is2010Code(code)) {
     return verdict('DA-CODE-004', 'edition2010', { code }, { code, edition: 'GB/T 14885-2010', suggestions: [...DATA_LEAF_CODES] });
   }
