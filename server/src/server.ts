@@ -234,9 +234,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return;
     }
     if (!force && state.modeOf(uri) === 'save-only') return;
+    const indexVersion = service.index.version;
     service.update(uri, text);
     known.add(uri);
     publish(uri);
+    // The index keeps its version through edits that change nothing cross-file rules read (most keystrokes).
+    if (service.index.version === indexVersion && signatures.has(uri)) return;
     const next = signature(uri);
     if (signatures.get(uri) !== next) {
       signatures.set(uri, next);

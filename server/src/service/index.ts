@@ -7,7 +7,8 @@
  */
 import type { Finding, Locale } from './types';
 import type { StewardDocument } from './parser/model';
-import { ChunkCache, parseStewardFile } from './parser/parse';
+import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
+import { LineIndex } from './parser/lines';
 import { ItemFindingsCache, fillTemplate, sortFindings, validateFile } from './validate';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
@@ -17,7 +18,8 @@ import { builtinCodeTable } from './codes/table';
 import type { CodeTable } from './codes/table';
 import { ruleInfos } from './catalog';
 import type { RuleInfo } from './catalog';
-import { summarize, WorkspaceIndex } from './workspace';
+import { sameSummary, summarize, WorkspaceIndex } from './workspace';
+import type { FileSummary } from './workspace';
 import { applyWaivers, parseWaivers } from './waivers';
 import type { Waiver, WaiverProblem } from './waivers';
 import { applyConfig, EMPTY_CONFIG } from './config';
@@ -63,6 +65,11 @@ export interface StewardService {
    * shows: their trees would only cost memory).
    */
   update(uri: string, text: string, options?: { retain?: boolean }): ValidationResult;
+  /**
+   * Records a file validated elsewhere (a worker thread running `update` with `retain: false` on the same
+   * options): its own findings and index entry, as `update` would have. `text` is read for waiver comments.
+   */
+  adopt(uri: string, text: string, result: { findings: Finding[]; summary: FileSummary }): void;
   /** Forgets a file (deleted or closed and gone). */
   remove(uri: string): void;
   /** What users see for a file: its own and cross-file findings, waivers and configured severities applied. */
@@ -109,9 +116,25 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   const latest = new Map<string, StewardDocument>();
   const parse = (uri: string, text: string) => parseStewardFile(uri, text, { cache: chunkCache });
   const isKnownRule = (id: string) => known.has(id);
+  /** A file's latest parse with every tree at its place (edits move trees lazily: see settleItem). */
+  const current = (uri: string): StewardDocument | undefined => {
+    const file = latest.get(uri);
+    return file ? settleFile(file) : undefined;
+  };
+
+  /** The previous waivers still hold when an edit left every line in place and touched no waiver comment. */
+  const reuseWaivers = (before: { text: string; state: FileState | undefined } | undefined, document: StewardDocument) => {
+    const edit = document.edit;
+    if (!before?.state || !edit || edit.lineDelta !== 0) return undefined;
+    if (linesAround(before.text, edit.start, edit.oldEnd).includes('steward-')) return undefined;
+    if (linesAround(document.text, edit.start, edit.newEnd).includes('steward-')) return undefined;
+    return before.state.waivers;
+  };
 
   const update = (uri: string, text: string, updateOptions: { retain?: boolean } = {}): ValidationResult => {
-    const document = parseStewardFile(uri, text, { cache: chunkCache, previous: options.incremental ? latest.get(uri) ?? null : undefined });
+    const previous = latest.get(uri);
+    const before = previous ? { text: previous.text, state: files.get(uri) } : undefined;
+    const document = parseStewardFile(uri, text, { cache: chunkCache, previous: options.incremental ? previous ?? null : undefined });
     if (options.incremental && updateOptions.retain !== false) latest.set(uri, document);
     else latest.delete(uri);
     const findings = validateFile(document, {
@@ -122,14 +145,43 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       reportForeignDocuments: options.reportForeignDocuments ?? false,
       cache: itemCache,
     });
-    index.update(summarize(document));
-    files.set(uri, { findings, waivers: parseWaivers(document.text, document.lines, isKnownRule) });
+    const summary = summarize(document);
+    const known = index.get(uri);
+    // An edit that changed nothing the index holds leaves it (and what other files' findings depend on) as it was.
+    if (!known || !sameSummary(known, summary)) index.update(summary);
+    files.set(uri, { findings, waivers: reuseWaivers(before, document) ?? parseWaivers(document.text, document.lines, isKnownRule) });
     return { document, findings };
   };
 
+  /** Cross-file findings by file, valid while the index keeps its version. */
+  const crossFile = new Map<string, { version: number; summary: FileSummary; findings: Finding[] }>();
   const workspaceFindings = (uri: string): Finding[] => {
     const summary = index.get(uri);
     if (!summary) return [];
+    const cached = crossFile.get(uri);
+    if (cached && cached.version === index.version && cached.summary === summary) return cached.findings;
+    const out = (cached && cached.version === index.version && recheck(cached.summary, cached.findings, summary)) || checkWorkspace(summary);
+    crossFile.set(uri, { version: index.version, summary, findings: out });
+    return out;
+  };
+
+  /**
+   * With the index as it was, only the file's changed entries can have other cross-file findings: those of
+   * the entries it still holds are kept (found by their paths), the changed ones are checked again.
+   */
+  const recheck = (before: FileSummary, findingsBefore: Finding[], summary: FileSummary): Finding[] | undefined => {
+    const had = new Set<object>([...before.resources, ...before.assets]);
+    const resources = summary.resources.filter((entry) => !had.has(entry));
+    const assets = summary.assets.filter((entry) => !had.has(entry));
+    if (resources.length + assets.length > 200 || findingsBefore.some((f) => f.path === undefined)) return undefined;
+    const now = new Set<object>([...summary.resources, ...summary.assets]);
+    const stale = new Set<string>();
+    for (const entry of [...before.resources, ...before.assets]) if (!now.has(entry)) stale.add(entry.path);
+    const kept = findingsBefore.filter((f) => !stale.has(f.path!.split('/', 3).join('/')));
+    return [...kept, ...checkWorkspace({ ...summary, resources, assets })];
+  };
+
+  const checkWorkspace = (summary: FileSummary): Finding[] => {
     const out: Finding[] = [];
     for (const rule of workspaceRules) {
       rule.checkFile(summary, index, (report) => {
@@ -165,8 +217,15 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     index,
     parse,
     update,
+    adopt(uri, text, result) {
+      latest.delete(uri);
+      const known = index.get(uri);
+      if (!known || !sameSummary(known, result.summary)) index.update(result.summary);
+      files.set(uri, { findings: result.findings, waivers: parseWaivers(text, new LineIndex(text), isKnownRule) });
+    },
     remove(uri) {
       latest.delete(uri);
+      crossFile.delete(uri);
       files.delete(uri);
       index.remove(uri);
     },
@@ -177,40 +236,40 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     },
     rules: () => infos,
     isKnownRule,
-    document: (uri) => latest.get(uri),
+    document: (uri) => current(uri),
     complete(uri, position, locale) {
-      const file = latest.get(uri);
+      const file = current(uri);
       if (!file) return { isIncomplete: false, items: [] };
       return complete({ file, offset: file.lines.offsetAt(position), index, codeTable, locale, rules: infos });
     },
     hover(uri, position, locale) {
-      const file = latest.get(uri);
+      const file = current(uri);
       if (!file) return null;
       return hover({ file, offset: file.lines.offsetAt(position), index, codeTable, locale, findings: findings(uri), rules: infos });
     },
     documentSymbols(uri, locale) {
-      const file = latest.get(uri);
+      const file = current(uri);
       return file ? documentSymbols(file, locale) : [];
     },
     definition(uri, position) {
-      const file = latest.get(uri);
+      const file = current(uri);
       return file ? definition(file, file.lines.offsetAt(position), index) : [];
     },
     references(uri, position, includeDeclaration) {
-      const file = latest.get(uri);
+      const file = current(uri);
       return file ? references(file, file.lines.offsetAt(position), index, includeDeclaration) : [];
     },
     prepareRename(uri, position) {
-      const file = latest.get(uri);
+      const file = current(uri);
       return file ? prepareRename(file, file.lines.offsetAt(position), index) : null;
     },
     rename(uri, position, newName) {
-      const file = latest.get(uri);
+      const file = current(uri);
       if (!file) return { error: { 'zh-CN': '文件尚未打开', en: 'The file is not open' } };
       return rename(file, file.lines.offsetAt(position), newName, index);
     },
     codeActions(uri, range, locale, only) {
-      const file = latest.get(uri);
+      const file = current(uri);
       return file ? codeActions(file, range, findings(uri), locale, { only, codeTable }) : [];
     },
     cacheStats: () => ({
@@ -220,6 +279,13 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       itemMisses: itemCache?.misses ?? 0,
     }),
   };
+}
+
+/** The whole lines of `text` that [start, end) touches. */
+function linesAround(text: string, start: number, end: number): string {
+  const from = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+  const next = text.indexOf('\n', end);
+  return text.slice(from, next < 0 ? text.length : next);
 }
 
 export type { Finding, Locale, StewardDocument, RuleInfo, CodeTable, StewardConfig };

@@ -7,6 +7,7 @@ import type { Finding, LocalizedText, Range, Severity, Span } from './types';
 import type { YamlNode } from './parser/ast';
 import type { StewardDocument, StewardYamlDocument } from './parser/model';
 import { ITEM_LIST_KEY } from './parser/model';
+import { settleItem } from './parser/parse';
 import { YAML_RULES } from './parser/problems';
 import { validateHead, validateItem } from './schema/validate';
 import type { CodeTable } from './codes/table';
@@ -116,13 +117,16 @@ function validateDocument(file: StewardDocument, document: StewardYamlDocument, 
   const cacheContext = `${kind}\u0000${unitType ?? ''}\u0000${options.today}`;
   document.items.forEach((item, index) => {
     if (!item.node || item.broken) return;
+    const cached = item.text ? options.cache?.get(cacheContext, item.text) : undefined;
+    // A clean item found in the cache costs a lookup: no position, no path (most items, on every keystroke).
+    if (cached && cached.length === 0) return;
     const path = `/${listKey}/${index}`;
     const firstLineOfItem = lines.positionAt(item.span.start).line;
-    const cached = item.text ? options.cache?.get(cacheContext, item.text) : undefined;
     if (cached) {
       for (const finding of cached) out.push(relocate(finding, firstLineOfItem, path));
       return;
     }
+    settleItem(item);
     const itemFindings = validateOneItem(file, document, item.node, index, path, unitType, options);
     out.push(...itemFindings);
     if (item.text && options.cache) options.cache.set(cacheContext, item.text, itemFindings.map((f) => relocate(f, -firstLineOfItem, undefined, path)));
@@ -167,7 +171,19 @@ function relocate(finding: Finding, lineDelta: number, path?: string, fromPath?:
     if (fromPath !== undefined && findingPath.startsWith(fromPath)) findingPath = '#' + findingPath.slice(fromPath.length);
     else if (path !== undefined && findingPath.startsWith('#')) findingPath = path + findingPath.slice(1);
   }
-  return { ...finding, range, path: findingPath };
+  const moved: Finding = { ...finding, range, path: findingPath };
+  // A fix's edits sit in the item too (an insertion after its last line, say): they move with it.
+  if (finding.fix && lineDelta !== 0) {
+    moved.fix = { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, range: moveRange(edit.range, lineDelta) })) };
+  }
+  return moved;
+}
+
+function moveRange(range: Range, lineDelta: number): Range {
+  return {
+    start: { line: range.start.line + lineDelta, character: range.start.character },
+    end: { line: range.end.line + lineDelta, character: range.end.character },
+  };
 }
 
 function ruleContext(file: StewardDocument, options: ValidateOptions, sink: Finding[]): RuleContext & { current?: Rule } {

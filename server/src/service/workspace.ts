@@ -7,6 +7,7 @@ import type { MapNode, ScalarNode } from './parser/ast';
 import type { StewardDocument } from './parser/model';
 import { rootMap } from './parser/model';
 import { scalarAt, seqAt, textAt } from './rules/helpers';
+import { settleItem } from './parser/parse';
 
 export interface IndexedItem {
   kind: 'resource' | 'asset';
@@ -56,7 +57,7 @@ function idText(node: ScalarNode | undefined): string {
  * Summaries of item trees, by tree: an item reused in place by the next parse of its file keeps its tree, so its
  * summary is reused too, moved by whole lines (items start at a line start, so columns do not change).
  */
-const summaries = new WeakMap<object, { line: number; path: string; uri: string; item: IndexedResource | IndexedAsset }>();
+const summaries = new WeakMap<object, { line: number; path: string; uri: string; item: IndexedResource | IndexedAsset; offset: number; index: number }>();
 
 function moveRange(range: Range, lines: number): Range {
   return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
@@ -83,16 +84,23 @@ export function summarize(file: StewardDocument): FileSummary {
     document.items.forEach((chunk, index) => {
       const item = chunk.node;
       if (!item || item.type !== 'map' || chunk.broken) return;
+      const known = summaries.get(item);
+      // An item at the same offset, line and index as when summarised is unchanged: nothing to compute.
+      if (known && known.uri === file.uri && known.offset === chunk.span.start && known.index === index && file.lines.lineStart(known.line) === chunk.span.start) {
+        if (known.item.kind === 'resource') summary.resources.push(known.item);
+        else summary.assets.push(known.item);
+        return;
+      }
       const path = `/${isCatalog ? 'resources' : 'assets'}/${index}`;
       const line = file.lines.positionAt(chunk.span.start).line;
-      const known = summaries.get(item);
       if (known && known.uri === file.uri) {
         const reused = known.line === line && known.path === path ? known.item : moveItem(known.item, line - known.line, path);
-        if (reused !== known.item) summaries.set(item, { line, path, uri: file.uri, item: reused });
+        summaries.set(item, { line, path, uri: file.uri, item: reused, offset: chunk.span.start, index });
         if (reused.kind === 'resource') summary.resources.push(reused);
         else summary.assets.push(reused);
         return;
       }
+      settleItem(chunk);
       const idNode = scalarAt(item, 'id');
       const id = idText(idNode);
       if (!idNode || id === '') return;
@@ -119,7 +127,7 @@ export function summarize(file: StewardDocument): FileSummary {
         summary.assets.push(entry);
       }
       // Only trees from the item-by-item parse can be reused by the next parse; others are not worth caching.
-      if (chunk.text !== '') summaries.set(item, { line, path, uri: file.uri, item: entry });
+      if (chunk.text !== '') summaries.set(item, { line, path, uri: file.uri, item: entry, offset: chunk.span.start, index });
     });
   }
   return summary;
@@ -135,18 +143,55 @@ function relatedOf(item: MapNode, range: (span: { start: number; end: number }) 
   return out;
 }
 
+/**
+ * Whether two summaries of a file say the same (an edit that changed no id, grade, reference or place: the
+ * usual keystroke). Entries reused from the previous summary are the same objects, so most compare by identity.
+ */
+export function sameSummary(a: FileSummary, b: FileSummary, ignoreNames = false): boolean {
+  if (a === b) return true;
+  if (a.uri !== b.uri || a.hasCatalog !== b.hasCatalog || a.hasRegister !== b.hasRegister) return false;
+  if (a.resources.length !== b.resources.length || a.assets.length !== b.assets.length) return false;
+  for (let i = 0; i < a.resources.length; i++) if (a.resources[i] !== b.resources[i] && !sameValue(a.resources[i], b.resources[i], ignoreNames)) return false;
+  for (let i = 0; i < a.assets.length; i++) if (a.assets[i] !== b.assets[i] && !sameValue(a.assets[i], b.assets[i], ignoreNames)) return false;
+  return true;
+}
+
+function sameValue(a: unknown, b: unknown, ignoreNames: boolean): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keep = (object: object) => Object.keys(object).filter((k) => (object as Record<string, unknown>)[k] !== undefined && !(ignoreNames && k === 'name'));
+  const keysA = keep(a);
+  const keysB = keep(b);
+  if (keysA.length !== keysB.length) return false;
+  for (const key of keysA) if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], false)) return false;
+  return true;
+}
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
   private byId: Map<string, IndexedItem[]> | undefined;
   private referenced: Map<string, IndexedAsset[]> | undefined;
+  /**
+   * Changes whenever a file's summary changes in anything cross-file rules read (ids, references, grades,
+   * places, kinds; not names). Cross-file findings computed at one version stay right while it lasts.
+   */
+  version = 0;
 
   update(summary: FileSummary): void {
+    const old = this.files.get(summary.uri);
     this.files.set(summary.uri, summary);
-    this.invalidate();
+    // The lookups are patched with the entries that changed, not rebuilt: an edit costs its file's entries.
+    this.patch(old, summary);
+    if (!old || !sameSummary(old, summary, true)) this.version++;
   }
 
   remove(uri: string): void {
-    if (this.files.delete(uri)) this.invalidate();
+    const old = this.files.get(uri);
+    if (!old) return;
+    this.files.delete(uri);
+    this.patch(old, undefined);
+    this.version++;
   }
 
   get(uri: string): FileSummary | undefined {
@@ -180,18 +225,11 @@ export class WorkspaceIndex {
     return [...this.files.values()].flatMap((f) => f.resources);
   }
 
-  /** Assets whose `resource:` names `id`. */
+  /** Assets whose `resource:` names `id`, in file order. */
   assetsReferencing(id: string): IndexedAsset[] {
     if (!this.referenced) {
       this.referenced = new Map();
-      for (const file of this.sortedFiles()) {
-        for (const asset of file.assets) {
-          if (!asset.resource) continue;
-          const list = this.referenced.get(asset.resource.id);
-          if (list) list.push(asset);
-          else this.referenced.set(asset.resource.id, [asset]);
-        }
-      }
+      for (const file of this.sortedFiles()) for (const asset of file.assets) if (asset.resource) addTo(this.referenced, asset.resource.id, asset);
     }
     return this.referenced.get(id) ?? [];
   }
@@ -200,24 +238,65 @@ export class WorkspaceIndex {
     if (!this.byId) {
       this.byId = new Map();
       for (const file of this.sortedFiles()) {
-        for (const item of [...file.resources, ...file.assets].sort(byPosition)) {
-          const list = this.byId.get(item.id);
-          if (list) list.push(item);
-          else this.byId.set(item.id, [item]);
-        }
+        for (const item of [...file.resources, ...file.assets].sort(byPosition)) addTo(this.byId, item.id, item);
       }
     }
     return this.byId;
   }
 
+  private patch(old: FileSummary | undefined, now: FileSummary | undefined): void {
+    if (!this.byId && !this.referenced) return;
+    const before: IndexedItem[] = old ? [...old.resources, ...old.assets] : [];
+    const after: IndexedItem[] = now ? [...now.resources, ...now.assets] : [];
+    const kept = new Set(after);
+    const gone = before.filter((item) => !kept.has(item));
+    const had = new Set(before);
+    const added = after.filter((item) => !had.has(item));
+    for (const item of gone) {
+      if (this.byId) removeFrom(this.byId, item.id, item);
+      if (this.referenced && item.kind === 'asset' && (item as IndexedAsset).resource) removeFrom(this.referenced, (item as IndexedAsset).resource!.id, item as IndexedAsset);
+    }
+    for (const item of added) {
+      if (this.byId) insertInto(this.byId, item.id, item);
+      if (this.referenced && item.kind === 'asset' && (item as IndexedAsset).resource) insertInto(this.referenced, (item as IndexedAsset).resource!.id, item as IndexedAsset);
+    }
+  }
+
   private sortedFiles(): FileSummary[] {
     return [...this.files.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
+}
 
-  private invalidate(): void {
-    this.byId = undefined;
-    this.referenced = undefined;
+function addTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+function removeFrom<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (!list) return;
+  const at = list.indexOf(item);
+  if (at < 0) return;
+  if (list.length === 1) map.delete(key);
+  else list.splice(at, 1);
+}
+
+/** Adds an item to its list in file order (uri, then position). */
+function insertInto<T extends IndexedItem>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (!list) {
+    map.set(key, [item]);
+    return;
   }
+  let at = list.length;
+  while (at > 0 && inFileOrder(item, list[at - 1]) < 0) at--;
+  list.splice(at, 0, item);
+}
+
+function inFileOrder(a: IndexedItem, b: IndexedItem): number {
+  if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
+  return byPosition(a, b);
 }
 
 function byPosition(a: IndexedItem, b: IndexedItem): number {

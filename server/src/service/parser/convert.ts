@@ -46,7 +46,8 @@ function spanOf(node: { range?: [number, number, number] | null }, offset: numbe
 
 /** `at` is the span to report and to give the node when it comes from an alias (the alias's own place). */
 function convertNode(node: YNode, state: State, depth: number, at: Span | undefined): YamlNode {
-  const span = at ?? spanOf(node, state.offset);
+  // Every node gets a span object of its own, so that moving a tree can change spans in place.
+  const span = at ? { start: at.start, end: at.end } : spanOf(node, state.offset);
   if (depth > MAX_DEPTH) {
     if (!state.problems.some((p) => p.kind === 'depth')) state.problems.push({ kind: 'depth', span });
     return nullScalar(span);
@@ -66,8 +67,8 @@ function convertNode(node: YNode, state: State, depth: number, at: Span | undefi
     for (const item of node.items) {
       if (isPair(item)) {
         const entry = convertPair(item, state, depth, at);
-        items.push({ type: 'map', span: entry ? { start: entry.keySpan.start, end: entry.value.span.end } : span, entries: entry ? [entry] : [] });
-      } else if (item == null) items.push(nullScalar(span));
+        items.push({ type: 'map', span: entry ? { start: entry.keySpan.start, end: entry.value.span.end } : { ...span }, entries: entry ? [entry] : [] });
+      } else if (item == null) items.push(nullScalar({ ...span }));
       else items.push(convertNode(item as YNode, state, depth + 1, at));
     }
     return { type: 'seq', span: blockEnd(node, span, at, items.length > 0 ? items[items.length - 1].span : undefined), items };
@@ -90,10 +91,10 @@ function convertPair(pair: Pair, state: State, depth: number, at: Span | undefin
   let keySpan: Span;
   if (keyNode == null) {
     key = '';
-    keySpan = at ?? { start: state.offset, end: state.offset };
+    keySpan = at ? { start: at.start, end: at.end } : { start: state.offset, end: state.offset };
   } else if (isScalar(keyNode)) {
     key = keyNode.value == null ? '' : String(keyNode.value);
-    keySpan = at ?? spanOf(keyNode, state.offset);
+    keySpan = at ? { start: at.start, end: at.end } : spanOf(keyNode, state.offset);
   } else {
     state.problems.push({ kind: 'complex-key', span: at ?? spanOf(keyNode, state.offset) });
     return undefined;
@@ -202,10 +203,13 @@ export function toPlainValue(node: YamlNode): unknown {
  */
 export function shiftInPlace(node: YamlNode, delta: number): YamlNode {
   if (delta === 0) return node;
-  node.span = { start: node.span.start + delta, end: node.span.end + delta };
+  // Span objects are never shared between nodes (the parsers make one per node), so they change in place.
+  node.span.start += delta;
+  node.span.end += delta;
   if (node.type === 'map') {
     for (const entry of node.entries) {
-      entry.keySpan = { start: entry.keySpan.start + delta, end: entry.keySpan.end + delta };
+      entry.keySpan.start += delta;
+      entry.keySpan.end += delta;
       shiftInPlace(entry.value, delta);
     }
   } else if (node.type === 'seq') {

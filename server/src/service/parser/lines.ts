@@ -4,8 +4,13 @@ import type { Position, Range, Span } from '../types';
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
+  /** `starts`: the line starts of `text`, when already known (see `edited`). */
+  constructor(private readonly text: string, starts?: number[]) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    starts = [0];
     if (text.indexOf('\r') < 0) {
       // The common case: \n only, found by indexOf, which is much faster than a loop over every character.
       for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
@@ -20,6 +25,36 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text`, which is this index's text with [start, oldEnd) replaced by text[start, newEnd): lines
+   * before the edit are kept, the edited lines scanned again, later lines moved (no scan of the whole text).
+   */
+  edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = this.starts;
+    const delta = newEnd - oldEnd;
+    // Line starts before the edit stay (one before it is scanned again: a CR just before may now pair with an LF).
+    const keep = Math.max(1, firstAtOrAfter(old, start));
+    const scanned: number[] = [];
+    for (let at = Math.max(0, start - 1); at <= newEnd && at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 10) scanned.push(at + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(at + 1) === 10) at++;
+        scanned.push(at + 1);
+      }
+    }
+    let last = scanned.length > 0 ? scanned[scanned.length - 1] : old[keep - 1];
+    let from = firstAtOrAfter(old, oldEnd + 1);
+    while (from < old.length && old[from] + delta <= last) from++;
+    const starts = new Array<number>(keep + scanned.length + (old.length - from));
+    let n = 0;
+    for (let i = 0; i < keep; i++) starts[n++] = old[i];
+    for (const at of scanned) if (at > starts[n - 1]) starts[n++] = at;
+    for (let i = from; i < old.length; i++) starts[n++] = old[i] + delta;
+    starts.length = n;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -51,4 +86,16 @@ export class LineIndex {
   rangeOf(span: Span): Range {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
+}
+
+/** The first index whose value is at least `value` in an ascending array (its length when none is). */
+function firstAtOrAfter(values: number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

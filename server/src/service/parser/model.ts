@@ -2,6 +2,8 @@
 import type { Finding, Span } from '../types';
 import type { MapNode, YamlNode } from './ast';
 import type { LineIndex } from './lines';
+import type { YamlProblem } from './problems';
+import type { DocumentLayout } from './split';
 
 export type DocumentKind = 'DataResourceCatalog' | 'DataAssetRegister';
 
@@ -23,6 +25,11 @@ export interface ItemChunk {
   broken: boolean;
   /** Parsed without any YAML problem: the next parse of the same file may reuse its tree in place. */
   clean?: boolean;
+  /**
+   * An offset change not yet applied to `node`'s spans (`span` is always current). An edit moves the items
+   * after it by recording the move here; settleItem applies it when someone reads the tree (see parse.ts).
+   */
+  pending?: number;
 }
 
 export interface StewardYamlDocument {
@@ -48,6 +55,11 @@ export interface StewardDocument {
   documents: StewardYamlDocument[];
   /** YAML-level problems: syntax errors, duplicate keys, tabs, alias and depth limits, non-mapping roots. */
   parseFindings: Finding[];
+  /** How the text was split, and the problems by offset: what the next parse of an edited text starts from. */
+  layouts?: DocumentLayout[];
+  problems?: YamlProblem[];
+  /** Set when this parse was derived from the previous one: where the text changed, and by how many lines. */
+  edit?: { start: number; oldEnd: number; newEnd: number; lineDelta: number };
 }
 
 export function rootMap(document: StewardYamlDocument): MapNode | undefined {

@@ -14,8 +14,8 @@ import { parseFast } from './fast';
 import { LineIndex } from './lines';
 import type { DocumentKind, ItemChunk, StewardDocument, StewardYamlDocument } from './model';
 import { ITEM_LIST_KEY } from './model';
-import { splitDocuments } from './split';
-import type { ItemListLayout } from './split';
+import { itemIndent, itemStartsIn, splitDocuments } from './split';
+import type { DocumentLayout, ItemListLayout } from './split';
 import { yamlProblemFinding } from './problems';
 import type { YamlProblem } from './problems';
 
@@ -126,15 +126,186 @@ class Reusable {
 export function parseStewardFile(uri: string, input: string, options: ParseOptions = {}): StewardDocument {
   // A byte-order mark is not content; blank it so offsets stay those of the text the caller holds.
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  const chunks: ChunkParser = { cache: options.cache, fast: options.fast !== false };
+  if (options.previous && options.split !== false) {
+    const edited = reparseEdit(uri, text, options.previous, chunks);
+    if (edited) return edited;
+  }
   const lines = new LineIndex(text);
   const problems: YamlProblem[] = [];
   const documents: StewardYamlDocument[] = [];
   const reusable = options.previous === undefined ? undefined : new Reusable(options.previous);
-  const chunks: ChunkParser = { cache: options.cache, fast: options.fast !== false };
-  splitDocuments(text).forEach((layout, index) => {
+  const layouts = splitDocuments(text);
+  layouts.forEach((layout, index) => {
     documents.push(parseOneDocument(text, index, layout.span, options.split === false ? undefined : layout.items, problems, chunks, reusable));
   });
-  return { uri, text, lines, documents, parseFindings: toFindings(problems, lines) };
+  return { uri, text, lines, documents, parseFindings: toFindings(problems, lines), layouts: options.split === false ? undefined : layouts, problems };
+}
+
+/** Where two texts differ: text[start, oldEnd) of `before` became text[start, newEnd) of `after`. */
+export function changedWindow(before: string, after: string): { start: number; oldEnd: number; newEnd: number } | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  // Compare in blocks first (string equality is a native memory comparison), then character by character.
+  let start = 0;
+  for (const step of [65536, 2048, 64]) {
+    while (start + step <= shorter && before.slice(start, start + step) === after.slice(start, start + step)) start += step;
+  }
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let common = 0;
+  const limit = shorter - start;
+  for (const step of [65536, 2048, 64]) {
+    while (common + step <= limit && before.slice(before.length - common - step, before.length - common) === after.slice(after.length - common - step, after.length - common)) common += step;
+  }
+  while (common < limit && before.charCodeAt(before.length - common - 1) === after.charCodeAt(after.length - common - 1)) common++;
+  return { start, oldEnd: before.length - common, newEnd: after.length - common };
+}
+
+/**
+ * The parse of an edited text from the parse before the edit, when the edit lies inside one item of a split
+ * list and the previous parse had no YAML problem elsewhere: the edited item (or the items it became) is parsed
+ * again, items and documents after it are moved in place, everything before it is kept as it is. Work is the
+ * edited item's plus a walk over the trees after it; `undefined` when the edit does not fit (the caller parses
+ * the whole text, still reusing unchanged items).
+ */
+function reparseEdit(uri: string, text: string, previous: StewardDocument, chunks: ChunkParser): StewardDocument | undefined {
+  const layouts = previous.layouts;
+  const oldProblems = previous.problems;
+  if (!layouts || !oldProblems || layouts.length !== previous.documents.length) return undefined;
+  const window = changedWindow(previous.text, text);
+  if (!window) return { ...previous, uri };
+  const delta = window.newEnd - window.oldEnd;
+  const d = layouts.findIndex((layout) => layout.span.start <= window.start && window.oldEnd < layout.span.end);
+  const layout = layouts[d]?.items;
+  const document = previous.documents[d];
+  if (!layout || !document || !document.kind || ITEM_LIST_KEY[document.kind] !== layout.key || document.items.length !== layout.items.length) return undefined;
+  const k = itemAt(layout.items, window.start);
+  if (k < 0) return undefined;
+  const old = layout.items[k];
+  if (!(window.start > old.start && window.oldEnd < old.end)) return undefined;
+  if (oldProblems.some((p) => p.span.start < old.start || p.span.start >= old.end)) return undefined;
+  const root = document.root;
+  if (!root || root.type !== 'map') return undefined;
+  const listIndex = root.entries.findIndex((e) => e.key === layout.key);
+  const list = root.entries[listIndex]?.value;
+  if (!list || list.type !== 'seq' || list.items.length !== document.items.length) return undefined;
+
+  const region = { start: old.start, end: old.end + delta };
+  const starts = itemStartsIn(text, region, itemIndent(text, old.start));
+  if (!starts || starts[0] !== old.start) return undefined;
+  const problems: YamlProblem[] = [];
+  const newChunks: ItemChunk[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const span = { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : region.end };
+    const itemText = text.slice(span.start, span.end);
+    const chunk = parseChunk(text, span, 'item', { fast: chunks.fast, cache: undefined }, itemText);
+    if (chunk.unresolvedAlias) return undefined;
+    problems.push(...chunk.problems);
+    newChunks.push({ span, node: chunk.node, text: itemText, broken: false, clean: chunk.problems.length === 0 && chunk.node !== null });
+  }
+  // From here on the previous parse is changed in place: nothing above may return undefined.
+  // Items after the edit move; their trees are moved when read (settleItem), so typing does not walk them all.
+  const moveChunk = (item: ItemChunk) => {
+    item.span = { start: item.span.start + delta, end: item.span.end + delta };
+    if (item.node) item.pending = (item.pending ?? 0) + delta;
+  };
+  const items = document.items.slice(0, k);
+  items.push(...newChunks);
+  for (let i = k + 1; i < document.items.length; i++) {
+    const item = document.items[i];
+    moveChunk(item);
+    items.push(item);
+  }
+  const itemNodes = items.map((item) => item.node ?? ({ type: 'scalar', span: { start: item.span.start, end: item.span.start }, value: null, source: '', style: 'plain' } as YamlNode));
+  const newItemSpans = [...layout.items.slice(0, k), ...newChunks.map((c) => c.span), ...layout.items.slice(k + 1).map((span) => ({ start: span.start + delta, end: span.end + delta }))];
+  // The list ends where its last non-empty item does: the items read from the end are settled first.
+  let listEnd = newItemSpans[newItemSpans.length - 1].end;
+  for (let i = items.length - 1; i >= 0; i--) {
+    settleItem(items[i]);
+    if (itemNodes[i].span.end > itemNodes[i].span.start) {
+      listEnd = itemNodes[i].span.end;
+      break;
+    }
+  }
+  const listSpan = { start: newItemSpans[0].start, end: listEnd };
+  const entries = root.entries.slice();
+  entries[listIndex] = { ...entries[listIndex], value: { type: 'seq', span: listSpan, items: itemNodes } };
+  for (let i = listIndex + 1; i < entries.length; i++) {
+    const entry = entries[i];
+    entry.keySpan.start += delta;
+    entry.keySpan.end += delta;
+    shiftInPlace(entry.value, delta);
+  }
+  const end = Math.max(listSpan.end, entries[entries.length - 1].value.span.end);
+  const newRoot: MapNode = { type: 'map', span: { start: root.span.start, end }, entries };
+  const documents = previous.documents.slice();
+  documents[d] = markBroken({ ...document, span: { start: document.span.start, end: document.span.end + delta }, root: newRoot, items }, problems);
+  const newLayouts = layouts.slice();
+  newLayouts[d] = {
+    span: { start: layouts[d].span.start, end: layouts[d].span.end + delta },
+    items: { key: layout.key, head: layout.head, items: newItemSpans, tail: { start: layout.tail.start + delta, end: layout.tail.end + delta } },
+  };
+  for (let i = d + 1; i < documents.length; i++) {
+    const later = documents[i];
+    const split = Boolean(layouts[i].items) && later.items.length > 0 && later.items.every((item) => item.text !== '' && item.node !== null);
+    if (later.root && split && later.root.type === 'map') {
+      // Split items move lazily like the others; the rest of the document moves now.
+      const itemNodes = new Set(later.items.map((item) => item.node));
+      later.root.span.start += delta;
+      later.root.span.end += delta;
+      for (const entry of later.root.entries) {
+        entry.keySpan.start += delta;
+        entry.keySpan.end += delta;
+        if (entry.value.type === 'seq' && entry.value.items.length > 0 && entry.value.items.every((node) => itemNodes.has(node))) {
+          entry.value.span.start += delta;
+          entry.value.span.end += delta;
+        } else {
+          shiftInPlace(entry.value, delta);
+        }
+      }
+      for (const item of later.items) moveChunk(item);
+    } else {
+      if (later.root) shiftInPlace(later.root, delta);
+      for (const item of later.items) item.span = { start: item.span.start + delta, end: item.span.end + delta };
+    }
+    documents[i] = { ...later, span: { start: later.span.start + delta, end: later.span.end + delta } };
+    newLayouts[i] = shiftLayout(layouts[i], delta);
+  }
+  const lines = previous.lines.edited(text, window.start, window.oldEnd, window.newEnd);
+  const edit = { ...window, lineDelta: lines.lineCount - previous.lines.lineCount };
+  return { uri, text, lines, documents, parseFindings: toFindings(problems, lines), layouts: newLayouts, problems, edit };
+}
+
+/** Applies an item's pending move to its tree. */
+export function settleItem(item: ItemChunk): void {
+  if (item.pending && item.node) shiftInPlace(item.node, item.pending);
+  item.pending = undefined;
+}
+
+/** Applies every pending move in a file: before anything reads trees by offset (hover, completion, outline). */
+export function settleFile(file: StewardDocument): StewardDocument {
+  for (const document of file.documents) for (const item of document.items) if (item.pending) settleItem(item);
+  return file;
+}
+
+/** The index of the item span holding `offset`, by binary search; -1 when none does. */
+function itemAt(spans: Span[], offset: number): number {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].end <= offset) low = mid + 1;
+    else if (spans[mid].start > offset) high = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function shiftLayout(layout: DocumentLayout, delta: number): DocumentLayout {
+  const move = (span: Span) => ({ start: span.start + delta, end: span.end + delta });
+  if (!layout.items) return { span: move(layout.span) };
+  const items = layout.items;
+  return { span: move(layout.span), items: { key: items.key, head: move(items.head), items: items.items.map(move), tail: move(items.tail) } };
 }
 
 function toFindings(problems: YamlProblem[], lines: LineIndex): Finding[] {
@@ -203,6 +374,7 @@ function parseSplit(
     const itemText = text.slice(itemSpan.start, itemSpan.end);
     const previous = reusable?.take(documentIndex, itemIndex, layout.items.length, itemText);
     if (previous && previous.node) {
+      settleItem(previous);
       const node = shiftInPlace(previous.node, itemSpan.start - previous.span.start);
       items.push({ span: itemSpan, node, text: previous.text, broken: false, clean: true });
       itemNodes.push(node);

@@ -172,3 +172,37 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
   items[items.length - 1].end = regionEnd;
   return { key, head: { start: doc.start, end: firstItem }, items, tail: { start: regionEnd, end: doc.end } };
 }
+
+/**
+ * The item starts in text[span) when it still holds items of a list at column `indent` and nothing else: the
+ * span must open with an item line, every content line at that column must open an item and none may sit left
+ * of it. `undefined` when the span no longer fits that shape (the caller splits the whole file again).
+ */
+export function itemStartsIn(text: string, span: Span, indent: number): number[] | undefined {
+  const starts: number[] = [];
+  for (const line = new LineCursor(text, span.start, span.end); line.advance();) {
+    const lineIndent = indentOf(text, line);
+    const at = line.start + lineIndent;
+    const c = text.charCodeAt(at);
+    if (c === 9 || c === 37 || c === 0xfeff) return undefined; // a tab, a directive, a BOM: let the full split judge
+    if (at >= line.end || c === 35) {
+      if (starts.length === 0) return undefined;
+      continue;
+    }
+    if (lineIndent < indent) return undefined;
+    if (lineIndent === indent) {
+      if (!isItemStart(text, line, indent)) return undefined;
+      starts.push(line.start);
+    } else if (starts.length === 0) {
+      return undefined;
+    }
+  }
+  return starts.length > 0 ? starts : undefined;
+}
+
+/** The column of a list item whose line starts at `lineStart`. */
+export function itemIndent(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 32) i++;
+  return i - lineStart;
+}

@@ -1,0 +1,109 @@
+/**
+ * Editing a parsed file: the line index and the parse of an edited text are derived from the previous ones
+ * (parse.ts reparseEdit, lines.ts edited). Whatever the edit, the result must equal a fresh parse.
+ */
+import * as assert from 'node:assert/strict';
+import { LineIndex } from '../server/src/service/parser/lines';
+import { changedWindow, parseStewardFile, settleFile } from '../server/src/service/parser/parse';
+import { createStewardService } from '../server/src/service/index';
+import { MINIMAL_REGISTER } from './helpers';
+
+function random(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state % n;
+  };
+}
+
+function register(items: number): string {
+  let text = MINIMAL_REGISTER;
+  const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
+  for (let i = 2; i <= items; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
+  return text;
+}
+
+function lineStarts(index: LineIndex): number[] {
+  const out: number[] = [];
+  for (let line = 0; line < index.lineCount; line++) out.push(index.lineStart(line));
+  return out;
+}
+
+describe('incremental: the line index of an edited text', () => {
+  it('equals a fresh index after 2,000 random edits with LF, CRLF and lone CR line breaks', () => {
+    const next = random(11);
+    const pieces = ['a', '\n', '\r\n', '\r', 'xy', '\n\n', ' ', '中'];
+    let text = 'a: 1\r\nb:\n  - c\rd: 2\n';
+    let index = new LineIndex(text);
+    for (let step = 0; step < 2000; step++) {
+      const at = next(text.length + 1);
+      const removed = next(4);
+      const inserted = next(3) === 0 ? '' : pieces[next(pieces.length)];
+      const after = text.slice(0, at) + inserted + text.slice(Math.min(text.length, at + removed));
+      const window = changedWindow(text, after);
+      if (window) index = index.edited(after, window.start, window.oldEnd, window.newEnd);
+      text = after;
+      assert.deepEqual(lineStarts(index), lineStarts(new LineIndex(text)), `step ${step}: ${JSON.stringify(text)}`);
+      if (text.length > 400) text = text.slice(0, 200), index = new LineIndex(text);
+    }
+  });
+
+  it('changedWindow finds the smallest window', () => {
+    assert.equal(changedWindow('abc', 'abc'), undefined);
+    assert.deepEqual(changedWindow('abcdef', 'abXdef'), { start: 2, oldEnd: 3, newEnd: 3 });
+    assert.deepEqual(changedWindow('abcdef', 'abcXdef'), { start: 3, oldEnd: 3, newEnd: 4 });
+    assert.deepEqual(changedWindow('abcdef', 'abef'), { start: 2, oldEnd: 4, newEnd: 2 });
+    const long = 'x'.repeat(200_000);
+    assert.deepEqual(changedWindow(long + 'a' + long, long + 'bb' + long), { start: 200_000, oldEnd: 200_001, newEnd: 200_002 });
+  });
+});
+
+describe('incremental: the parse of an edited text', () => {
+  it('keeps the trees of items the edit did not touch, the same objects, moved in place', () => {
+    const text = register(20);
+    const before = parseStewardFile('x', text);
+    const items = before.documents[0].items.map((i) => i.node);
+    const at = text.indexOf('\n', text.indexOf('name:', text.indexOf('DA-2024-0010')));
+    const after = parseStewardFile('x', text.slice(0, at) + '\n    note: 新' + text.slice(at), { previous: before });
+    const now = after.documents[0].items.map((i) => i.node);
+    assert.equal(now.length, 20);
+    for (let i = 0; i < 20; i++) {
+      if (i === 9) assert.notEqual(now[i], items[i], 'the edited item is parsed again');
+      else assert.equal(now[i], items[i], `item ${i} is reused`);
+    }
+    // Items after the edit have their move pending until read; settled, the trees are a fresh parse's.
+    assert.ok(after.documents[0].items.slice(10, 19).every((item) => item.pending === '\n    note: 新'.length));
+    const fresh = parseStewardFile('x', after.text);
+    assert.deepEqual(settleFile(after).documents.map((d) => d.root), fresh.documents.map((d) => d.root));
+  });
+
+  it('gives what a fresh parse gives after 400 random edits (typing, new lines, deletions, new items, errors)', function () {
+    this.timeout(120_000);
+    const next = random(3);
+    const catalogTail = '\n---\napiVersion: steward/v1\nkind: DataResourceCatalog\nresources:\n  - id: R-1\n    name: 资源\n';
+    // Waiver comments too: an edit that leaves them alone keeps them; one that touches them re-reads them.
+    const withWaivers = (t: string) => t.replace('    securityGrade:', '    # steward-disable-next-line DA-SEC-002 -- 测试\n    securityGrade:').replace(/(DA-2024-0005\n)/, '$1    # steward-disable-line DA-UNKNOWN-1 -- x\n');
+    let text = withWaivers(register(12)) + catalogTail;
+    const incremental = createStewardService({ incremental: true, today: '2026-11-26' });
+    incremental.update('x', text);
+    const pieces = ['x', ' ', '\n', ':', '-', '#', '\n    note: 备注', '\n  - id: DA-NEW\n    name: 新', '[', '"', '\t', '\r\n', '中文'];
+    for (let step = 0; step < 400; step++) {
+      const at = next(text.length);
+      const kind = next(10);
+      if (kind < 6) text = text.slice(0, at) + pieces[next(pieces.length)] + text.slice(at);
+      else if (kind < 9) text = text.slice(0, at) + text.slice(at + 1 + next(6));
+      else text = text.slice(0, at) + text.slice(at).replace(/\n/, '\n\n');
+      const fresh = createStewardService({ today: '2026-11-26' });
+      const a = incremental.validate('x', text);
+      const b = fresh.validate('x', text);
+      const label = `step ${step}`;
+      assert.deepEqual(a.findings, b.findings, label);
+      assert.deepEqual(incremental.document('x')!.documents.map((d) => [d.span, d.root, d.items.map((i) => [i.span, i.broken])]), b.document.documents.map((d) => [d.span, d.root, d.items.map((i) => [i.span, i.broken])]), label);
+      assert.deepEqual(lineStarts(a.document.lines), lineStarts(b.document.lines), label);
+      if (text.length > 6000) {
+        text = withWaivers(register(12)) + catalogTail;
+        incremental.update('x', text);
+      }
+    }
+  });
+});
