@@ -1,0 +1,90 @@
+/** The extension in the workbench: its commands, and settings that take effect without a reload. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, diagnosticsWhen, ruleIdOf, setStewardSetting, WAIT_MS, workspaceUri } from './helpers';
+
+const COMMANDS = ['steward.validateWorkspace', 'steward.newAsset', 'steward.explainRule', 'steward.openRulesReference', 'steward.showOutput'];
+
+/** The text of the rule document `steward.explainRule` opens (a virtual steward-rule: document, shown in a preview). */
+async function explainedRule(id: string, locale: 'zh-CN' | 'en'): Promise<string> {
+  const wanted = (d: vscode.TextDocument) => d.uri.scheme === 'steward-rule' && d.uri.path === `/${id}.md` && d.uri.query === locale;
+  const subscriptions: vscode.Disposable[] = [];
+  try {
+    const opened = new Promise<vscode.TextDocument>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'steward-rule').map((d) => d.uri.toString());
+        reject(new Error(`no steward-rule document for ${id} in ${locale} within ${WAIT_MS} ms; open: ${open.join(', ') || 'none'}`));
+      }, WAIT_MS);
+      subscriptions.push({ dispose: () => clearTimeout(timer) });
+      subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => wanted(document) && resolve(document)));
+    });
+    await vscode.commands.executeCommand('steward.explainRule', id);
+    const document = vscode.workspace.textDocuments.find(wanted) ?? (await opened);
+    return document.getText();
+  } finally {
+    for (const subscription of subscriptions) subscription.dispose();
+  }
+}
+
+describe('workbench: commands and settings in VS Code', function () {
+  let extension: vscode.Extension<unknown>;
+  before(async () => {
+    extension = await activateExtension();
+  });
+  afterEach(async () => {
+    await setStewardSetting('locale', undefined);
+    await setStewardSetting('rules', undefined);
+  });
+
+  it('is active and registers every command its manifest contributes', async () => {
+    assert.equal(extension.isActive, true);
+    const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map((c) => c.command);
+    assert.deepEqual(contributed.sort(), [...COMMANDS].sort());
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(COMMANDS.filter((command) => !registered.has(command)), []);
+  });
+
+  it('steward.explainRule opens the rule help from the server, in the language of steward.locale', async () => {
+    const english = await explainedRule('DA-AUTH-001', 'en');
+    assert.match(english, /DA-AUTH-001/);
+    assert.match(english, /security assessment/i);
+    await setStewardSetting('locale', 'zh-CN');
+    // With the English preview of the same rule still open, the preview is only revealed (still in English);
+    // a person who changed the language closes it first, and so does this test.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const chinese = await explainedRule('DA-AUTH-001', 'zh-CN');
+    assert.match(chinese, /安全评估/);
+  });
+
+  it('steward.locale switches the diagnostics\' language without a reload', async () => {
+    const uri = workspaceUri('invalid', 'wrong-enum.catalog.yaml');
+    await vscode.workspace.openTextDocument(uri);
+    const isEnum = (d: vscode.Diagnostic) => ruleIdOf(d) === 'DA-SCHEMA-003';
+    // English by default (the display language is English); a previous test's locale may still be settling.
+    const english = await diagnosticsWhen(uri, (all) => all.some((d) => isEnum(d) && !/不是/.test(d.message)), 'DA-SCHEMA-003 in English');
+    assert.match(english.find(isEnum)!.message, /"普通数据" is not a valid value of "securityGrade"/);
+    await setStewardSetting('locale', 'zh-CN');
+    const chinese = await diagnosticsWhen(uri, (all) => all.some((d) => isEnum(d) && /不是/.test(d.message)), 'the message in Chinese');
+    assert.match(chinese.find(isEnum)!.message, /“普通数据”不是“securityGrade”（数据分级）的有效值/);
+    await setStewardSetting('locale', 'en');
+    await diagnosticsWhen(uri, (all) => all.some((d) => isEnum(d) && /is not a valid value/.test(d.message)), 'the message in English again');
+  });
+
+  it('steward.rules turns a rule off, and changes a severity, without a reload', async () => {
+    const enumUri = workspaceUri('invalid', 'wrong-enum.catalog.yaml');
+    const codeUri = workspaceUri('invalid', 'code-not-data-branch.assets.yaml');
+    await vscode.workspace.openTextDocument(enumUri);
+    await vscode.workspace.openTextDocument(codeUri);
+    await diagnosticsWhen(enumUri, (all) => all.some((d) => ruleIdOf(d) === 'DA-SCHEMA-003'), 'DA-SCHEMA-003');
+    const warning = await diagnosticsWhen(codeUri, (all) => all.some((d) => ruleIdOf(d) === 'DA-CODE-002'), 'DA-CODE-002');
+    assert.equal(warning.find((d) => ruleIdOf(d) === 'DA-CODE-002')!.severity, vscode.DiagnosticSeverity.Warning);
+
+    await setStewardSetting('rules', { 'DA-SCHEMA-003': 'off', 'DA-CODE-002': 'error' });
+    await diagnosticsWhen(enumUri, (all) => !all.some((d) => ruleIdOf(d) === 'DA-SCHEMA-003'), 'DA-SCHEMA-003 turned off');
+    await diagnosticsWhen(codeUri, (all) => all.some((d) => ruleIdOf(d) === 'DA-CODE-002' && d.severity === vscode.DiagnosticSeverity.Error), 'DA-CODE-002 as an error');
+
+    await setStewardSetting('rules', undefined);
+    await diagnosticsWhen(enumUri, (all) => all.some((d) => ruleIdOf(d) === 'DA-SCHEMA-003'), 'DA-SCHEMA-003 back');
+    await diagnosticsWhen(codeUri, (all) => all.some((d) => ruleIdOf(d) === 'DA-CODE-002' && d.severity === vscode.DiagnosticSeverity.Warning), 'DA-CODE-002 a warning again');
+  });
+});
