@@ -347,6 +347,9 @@ describe('VS Code extension: Red Hat YAML coexistence and presentation', () => {
     assert.equal(statusText({ errors: 0, warnings: 0 }), '$(check) Steward');
     assert.equal(statusText({ errors: 2, warnings: 1 }), '$(error) 2 $(warning) 1');
     assert.equal(statusText({ errors: 0, warnings: 3 }), '$(error) 0 $(warning) 3');
+    // A file checked only on save says so in the item, not only in its tooltip.
+    assert.equal(statusText({ errors: 1, warnings: 0, mode: 'save-only' }), '$(error) 1 $(warning) 0 $(history)');
+    assert.equal(statusText({ errors: 0, warnings: 0, mode: 'full' }), '$(check) Steward');
   });
 });
 

@@ -26,6 +26,11 @@ export class LspClient {
   /** The latest diagnostics per uri. */
   readonly diagnostics = new Map<string, Published>();
   readonly progress: unknown[] = [];
+  /** window/showMessage notifications, and steward/status notifications, in arrival order. */
+  readonly messages: Array<{ type: number; message: string }> = [];
+  readonly statuses: Array<{ uri: string; mode?: string; errors: number }> = [];
+  /** Every publishDiagnostics, in arrival order. */
+  readonly published: Published[] = [];
   settings: Record<string, unknown> = {};
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
@@ -34,13 +39,15 @@ export class LspClient {
     this.process = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
+      this.published.push(params);
       this.diagnostics.set(params.uri, params);
       const ready = this.waiters.filter((w) => w.uri === params.uri && w.predicate(params));
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
       for (const waiter of ready) waiter.resolve(params);
     });
     this.connection.onNotification('$/progress', (params: { value: unknown }) => this.progress.push(params.value));
-    this.connection.onNotification('steward/status', () => undefined);
+    this.connection.onNotification('steward/status', (params: { uri: string; mode?: string; errors: number }) => this.statuses.push(params));
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.messages.push(params));
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);

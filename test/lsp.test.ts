@@ -115,3 +115,42 @@ describe('lsp: reacting to settings and to files changed on disk', function () {
     assert.deepEqual(after.diagnostics.map((d) => d.code), ['DA-REF-001']);
   });
 });
+
+describe('lsp: files above steward.validation.maxFileSize', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  afterEach(async () => client?.close());
+
+  it('are checked on open and on save only, and the server says so once, in the status and in words', async () => {
+    client = new LspClient();
+    client.settings = { validation: { maxFileSize: 1 } }; // 1 KB: the minimal register is larger
+    const dir = tempDir();
+    await client.initialize(dir);
+    await client.indexed();
+    const uri = uriOf(path.join(dir, 'big.assets.yaml'));
+    const text = MINIMAL_REGISTER.replace('A08060201', 'A08060301') + `# ${'备注'.repeat(600)}\n`;
+    assert.ok(text.length > 1024);
+    client.open(uri, text);
+    const opened = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(opened.diagnostics.map((d) => d.code), ['DA-CODE-002']);
+    // The status notification follows the diagnostics: a round trip makes sure it has arrived.
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(client.statuses.filter((s) => s.uri === uri).at(-1)?.mode, 'save-only');
+    const told = client.messages.filter((m) => m.message.includes('steward.validation.maxFileSize'));
+    assert.equal(told.length, 1);
+    assert.match(told[0].message, /big\.assets\.yaml is [\d.]+ MB, above steward\.validation\.maxFileSize \(0\.0 MB\): it is checked when opened and saved/);
+
+    // Typing the fix publishes nothing; saving publishes the fixed state.
+    const at = text.split('\n').findIndex((line) => line.includes('A08060301'));
+    const character = text.split('\n')[at].indexOf('A08060301') + 'A08060'.length;
+    const version = client.change(uri, { start: { line: at, character }, end: { line: at, character: character + 1 } }, '2');
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    void client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const saved = await client.nextDiagnostics(uri, (p) => p.version === version);
+    assert.deepEqual(saved.diagnostics, []);
+    // A round trip after the save: any publish the edit had scheduled would have arrived by now.
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(client.published.filter((p) => p.uri === uri && p.version === version).length, 1, 'only the save published the new version');
+    assert.equal(client.messages.filter((m) => m.message.includes('steward.validation.maxFileSize')).length, 1, 'said once');
+  });
+});

@@ -9,7 +9,9 @@ export function resolveLocale(setting: string | undefined, displayLanguage: stri
 }
 
 /** The status bar text: a check mark for a clean file, else the error and warning counts. */
-export function statusText(counts: { errors: number; warnings: number }): string {
-  if (counts.errors === 0 && counts.warnings === 0) return '$(check) Steward';
-  return `$(error) ${counts.errors} $(warning) ${counts.warnings}`;
+export function statusText(counts: { errors: number; warnings: number; mode?: string }): string {
+  // A large file checked only on save shows it in the item itself: its counts may be older than the text.
+  const mode = counts.mode === 'save-only' ? ' $(history)' : counts.mode === 'schema-only' ? ' $(symbol-structure)' : '';
+  if (counts.errors === 0 && counts.warnings === 0) return `$(check) Steward${mode}`;
+  return `$(error) ${counts.errors} $(warning) ${counts.warnings}${mode}`;
 }

@@ -5,6 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  MessageType,
+  ShowMessageNotification,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -64,6 +66,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const published = new Map<string, { errors: number; warnings: number; infos: number }>();
   let signatures = new Map<string, string>();
   let generation = 0;
+  /** Files the user was told are checked on save only. */
+  const announced = new Set<string>();
 
   const state: ServerState = {
     connection,
@@ -166,7 +170,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       for (const problem of problems) connection.console.warn(`${file}:${problem.line}:${problem.column}: ${problem.message[state.locale]}`);
       return table;
     } catch (error) {
-      void connection.window.showWarningMessage(state.locale === 'zh-CN' ? `无法读取资产分类代码表 ${file}：${(error as Error).message}` : `Cannot read the code table ${file}: ${(error as Error).message}`);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: state.locale === 'zh-CN' ? `无法读取资产分类代码表 ${file}：${(error as Error).message}` : `Cannot read the code table ${file}: ${(error as Error).message}` });
       return undefined;
     }
   }
@@ -233,7 +237,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    if (!force && state.modeOf(uri) === 'save-only') return;
+    const mode = state.modeOf(uri);
+    if (mode === 'save-only' && !announced.has(uri)) {
+      // Say it once per file, in words: a large file checked only on open and save must not look stale.
+      announced.add(uri);
+      const mb = (text.length / 1024 / 1024).toFixed(1);
+      const limit = (maxBytes() / 1024 / 1024).toFixed(1);
+      const name = path.basename(URI.parse(uri).fsPath);
+      // A notification, not a request: nothing to wait for, and no client can fail to answer it.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: state.locale === 'zh-CN'
+        ? `${name} 有 ${mb} MB，超过 steward.validation.maxFileSize（${limit} MB）：只在打开和保存时检查，输入时不检查。`
+        : `${name} is ${mb} MB, above steward.validation.maxFileSize (${limit} MB): it is checked when opened and saved, not while you type.` });
+    } else if (mode === 'full') {
+      announced.delete(uri);
+    }
+    if (!force && mode === 'save-only') return;
     const indexVersion = service.index.version;
     service.update(uri, text);
     known.add(uri);
