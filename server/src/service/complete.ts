@@ -10,6 +10,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind } from
 import type { CompletionItem, CompletionList, MarkupContent } from 'vscode-languageserver-types';
 import type { Locale, LocalizedText, Span } from './types';
 import type { DocumentKind, StewardDocument } from './parser/model';
+import { ITEM_LIST_KEY } from './parser/model';
 import { documentAt } from './position';
 import type { WorkspaceIndex } from './workspace';
 import type { CodeEntry, CodeTable } from './codes/table';
@@ -185,6 +186,30 @@ class TextLines {
     return this.file.text.slice(start, end).replace(/\r?\n$|\r$/, '');
   }
 
+  /**
+   * The top-level item (resource or asset) whose `-` opens `line`, from the parse: its list key, index and the
+   * column of its `-`. Lets the cursor's path be found without reading every item above it.
+   */
+  itemAt(line: number): { key: string; index: number; column: number } | undefined {
+    if (!this.items) {
+      this.items = new Map();
+      for (const document of this.file.documents) {
+        if (!document.kind) continue;
+        const key = ITEM_LIST_KEY[document.kind];
+        document.items.forEach((item, index) => {
+          const at = this.file.lines.positionAt(item.span.start);
+          const text = this.text(at.line);
+          let column = 0;
+          while (text[column] === ' ') column++;
+          if (text[column] === '-') this.items!.set(at.line, { key, index, column });
+        });
+      }
+    }
+    return this.items.get(line);
+  }
+
+  private items: Map<number, { key: string; index: number; column: number }> | undefined;
+
   shape(line: number): LineShape {
     let shape = this.shapes.get(line);
     if (!shape) {
@@ -220,6 +245,11 @@ interface Located {
  */
 function locate(lines: TextLines, line: number, column: number, isDash: boolean, dashes: readonly number[]): Located | undefined {
   const before = dashes.filter((d) => d < column);
+  if (isDash && before.length === 0) {
+    // The `-` of a top-level item: the parse knows its index, no need to count the items above.
+    const item = lines.itemAt(line);
+    if (item && item.column === column) return { path: [item.key], siblings: item.index };
+  }
   if (before.length > 0) {
     const dash = before[before.length - 1];
     const outer = locate(lines, line, dash, true, before.slice(0, -1));
