@@ -82,6 +82,10 @@ class Reusable {
 
   constructor(private readonly previous: StewardDocument | null) {}
 
+  get hasPrevious(): boolean {
+    return this.previous !== null;
+  }
+
   take(documentIndex: number, itemIndex: number, itemCount: number, text: string): ItemChunk | undefined {
     const old = this.previous?.documents[documentIndex]?.items;
     if (old) {
@@ -197,7 +201,7 @@ function reparseEdit(uri: string, text: string, previous: StewardDocument, chunk
   const newChunks: ItemChunk[] = [];
   for (let i = 0; i < starts.length; i++) {
     const span = { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : region.end };
-    const itemText = text.slice(span.start, span.end);
+    const itemText = ownCopy(text.slice(span.start, span.end));
     const chunk = parseChunk(text, span, 'item', { fast: chunks.fast, cache: undefined }, itemText);
     if (chunk.unresolvedAlias) return undefined;
     problems.push(...chunk.problems);
@@ -274,6 +278,15 @@ function reparseEdit(uri: string, text: string, previous: StewardDocument, chunk
   const lines = previous.lines.edited(text, window.start, window.oldEnd, window.newEnd);
   const edit = { ...window, lineDelta: lines.lineCount - previous.lines.lineCount };
   return { uri, text, lines, documents, parseFindings: toFindings(problems, lines), layouts: newLayouts, problems, edit };
+}
+
+/**
+ * A copy of `text` that does not keep alive the string it was sliced from: V8 represents a slice as a view of
+ * its parent, so a small item's text sliced from one version of a 50 MB file would keep that version alive.
+ * Concatenation makes a new string that slicing then flattens into storage of its own.
+ */
+export function ownCopy(text: string): string {
+  return (text + ' ').slice(0, -1);
 }
 
 /** Applies an item's pending move to its tree. */
@@ -381,11 +394,13 @@ function parseSplit(
       continue;
     }
     // With a previous parse to reuse from, items need no cache of their own: only edited items are parsed again.
-    const chunk = parseChunk(text, itemSpan, 'item', reusable ? { fast: chunks.fast, cache: undefined } : chunks, itemText);
+    // Their text is copied: a slice would keep this whole version of the file alive as long as the item lives.
+    const ownText = reusable?.hasPrevious ? ownCopy(itemText) : itemText;
+    const chunk = parseChunk(text, itemSpan, 'item', reusable ? { fast: chunks.fast, cache: undefined } : chunks, ownText);
     if (chunk.unresolvedAlias) return undefined; // an alias to an anchor in another chunk: parse whole
     problems.push(...chunk.problems);
     const node = chunk.node ?? { type: 'scalar', span: { start: itemSpan.start, end: itemSpan.start }, value: null, source: '', style: 'plain' } as YamlNode;
-    items.push({ span: itemSpan, node: chunk.node, text: itemText, broken: false, clean: chunk.problems.length === 0 && chunk.node !== null });
+    items.push({ span: itemSpan, node: chunk.node, text: ownText, broken: false, clean: chunk.problems.length === 0 && chunk.node !== null });
     itemNodes.push(node);
   }
   const entries: MapEntry[] = head.node.entries.slice(0, -1);
@@ -430,8 +445,9 @@ interface ChunkParser {
 
 function parseChunk(text: string, span: Span, shape: 'document' | 'item', { cache, fast }: ChunkParser, sliced?: string): ChunkResult {
   if (fast) {
-    const node = parseFast(text, span.start, span.end, shape);
-    if (node !== undefined) return { node, problems: [], unresolvedAlias: false };
+    // From the chunk's own text when given, so that the tree's strings keep that text alive, not the file's.
+    const node = sliced === undefined ? parseFast(text, span.start, span.end, shape) : parseFast(sliced, 0, sliced.length, shape);
+    if (node !== undefined) return { node: sliced === undefined ? node : shiftInPlace(node, span.start), problems: [], unresolvedAlias: false };
   }
   const source = sliced ?? text.slice(span.start, span.end);
   const key = shape === 'item' ? source : '\u0000' + source;
