@@ -9,7 +9,8 @@ import type { Finding, Locale } from './types';
 import type { StewardDocument } from './parser/model';
 import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
 import { LineIndex } from './parser/lines';
-import { ItemFindingsCache, fillTemplate, sortFindings, validateFile } from './validate';
+import { ItemFindingsCache, fillTemplate, flatten, revalidateEdit, sortFindings, validateFileParts } from './validate';
+import type { FileValidation } from './validate';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 import { WORKSPACE_RULES } from './rules/workspace-rules';
@@ -18,8 +19,8 @@ import { builtinCodeTable } from './codes/table';
 import type { CodeTable } from './codes/table';
 import { ruleInfos } from './catalog';
 import type { RuleInfo } from './catalog';
-import { sameSummary, summarize, WorkspaceIndex } from './workspace';
-import type { FileSummary } from './workspace';
+import { sameSummary, summarizeEdit, summarizeEntries, summaryOf, WorkspaceIndex } from './workspace';
+import type { FileSummary, IndexedAsset, IndexedResource, SummaryChange, SummaryEntries } from './workspace';
 import { applyWaivers, parseWaivers } from './waivers';
 import type { Waiver, WaiverProblem } from './waivers';
 import { applyConfig, EMPTY_CONFIG } from './config';
@@ -95,6 +96,11 @@ export interface StewardService {
 interface FileState {
   findings: Finding[];
   waivers: { waivers: Waiver[]; problems: WaiverProblem[] };
+  /** The findings by document and item, and the index entries by item: what the next edit starts from. */
+  parts?: FileValidation;
+  entries?: SummaryEntries;
+  /** How the index entry changed with the latest update, from which summary to which. */
+  change?: { from: FileSummary; to: FileSummary; change: SummaryChange };
 }
 
 export function createStewardService(options: StewardServiceOptions = {}): StewardService {
@@ -137,19 +143,31 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     const document = parseStewardFile(uri, text, { cache: chunkCache, previous: options.incremental ? previous ?? null : undefined });
     if (options.incremental && updateOptions.retain !== false) latest.set(uri, document);
     else latest.delete(uri);
-    const findings = validateFile(document, {
+    const validateOptions = {
       rules,
       codeTable,
       today,
       defaultUnitType: config.unitType,
       reportForeignDocuments: options.reportForeignDocuments ?? false,
       cache: itemCache,
-    });
-    const summary = summarize(document);
+    };
+    // After an edit inside one item the previous results are patched; otherwise the file is checked whole.
+    const state = before?.state;
+    const parts = (state?.parts && revalidateEdit(document, state.parts, validateOptions)) || validateFileParts(document, validateOptions);
+    const edited = state?.entries ? summarizeEdit(document, state.entries) : undefined;
+    const entries = edited?.entries ?? summarizeEntries(document);
+    const findings = flatten(parts);
+    const summary = summaryOf(document, entries);
     const known = index.get(uri);
-    // An edit that changed nothing the index holds leaves it (and what other files' findings depend on) as it was.
-    if (!known || !sameSummary(known, summary)) index.update(summary);
-    files.set(uri, { findings, waivers: reuseWaivers(before, document) ?? parseWaivers(document.text, document.lines, isKnownRule) });
+    let change: FileState['change'];
+    if (known && edited) {
+      index.update(summary, edited.change);
+      change = { from: known, to: summary, change: edited.change };
+    } else if (!known || !sameSummary(known, summary)) {
+      // An update that changed nothing the index holds leaves it (and other files' findings) as it was.
+      index.update(summary);
+    }
+    files.set(uri, { findings, waivers: reuseWaivers(before, document) ?? parseWaivers(document.text, document.lines, isKnownRule), parts, entries, change });
     return { document, findings };
   };
 
@@ -160,7 +178,9 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     if (!summary) return [];
     const cached = crossFile.get(uri);
     if (cached && cached.version === index.version && cached.summary === summary) return cached.findings;
-    const out = (cached && cached.version === index.version && recheck(cached.summary, cached.findings, summary)) || checkWorkspace(summary);
+    const change = files.get(uri)?.change;
+    const known = change && change.to === summary && change.from === cached?.summary ? change.change : undefined;
+    const out = (cached && cached.version === index.version && recheck(cached.summary, cached.findings, summary, known)) || checkWorkspace(summary);
     crossFile.set(uri, { version: index.version, summary, findings: out });
     return out;
   };
@@ -169,14 +189,23 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
    * With the index as it was, only the file's changed entries can have other cross-file findings: those of
    * the entries it still holds are kept (found by their paths), the changed ones are checked again.
    */
-  const recheck = (before: FileSummary, findingsBefore: Finding[], summary: FileSummary): Finding[] | undefined => {
-    const had = new Set<object>([...before.resources, ...before.assets]);
-    const resources = summary.resources.filter((entry) => !had.has(entry));
-    const assets = summary.assets.filter((entry) => !had.has(entry));
-    if (resources.length + assets.length > 200 || findingsBefore.some((f) => f.path === undefined)) return undefined;
-    const now = new Set<object>([...summary.resources, ...summary.assets]);
+  const recheck = (before: FileSummary, findingsBefore: Finding[], summary: FileSummary, change?: SummaryChange): Finding[] | undefined => {
+    let resources: IndexedResource[];
+    let assets: IndexedAsset[];
     const stale = new Set<string>();
-    for (const entry of [...before.resources, ...before.assets]) if (!now.has(entry)) stale.add(entry.path);
+    if (change) {
+      // The update said what changed: no need to compare the entries.
+      resources = change.added.filter((entry): entry is IndexedResource => entry.kind === 'resource');
+      assets = change.added.filter((entry): entry is IndexedAsset => entry.kind === 'asset');
+      for (const entry of change.gone) stale.add(entry.path);
+    } else {
+      const had = new Set<object>([...before.resources, ...before.assets]);
+      resources = summary.resources.filter((entry) => !had.has(entry));
+      assets = summary.assets.filter((entry) => !had.has(entry));
+      const now = new Set<object>([...summary.resources, ...summary.assets]);
+      for (const entry of [...before.resources, ...before.assets]) if (!now.has(entry)) stale.add(entry.path);
+    }
+    if (resources.length + assets.length > 200 || findingsBefore.some((f) => f.path === undefined)) return undefined;
     const kept = findingsBefore.filter((f) => !stale.has(f.path!.split('/', 3).join('/')));
     return [...kept, ...checkWorkspace({ ...summary, resources, assets })];
   };

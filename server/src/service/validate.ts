@@ -60,7 +60,19 @@ export class ItemFindingsCache {
   }
 }
 
+/** A file's findings by where they come from, so that an edit can replace only the edited item's. */
+export interface FileValidation {
+  /** Findings of the file as a whole (parse findings, an empty file). */
+  file: Finding[];
+  /** Per YAML document: its own findings (head schema, document rules, document kind) and each item's. */
+  documents: Array<{ own: Finding[]; items: Finding[][] }>;
+}
+
 export function validateFile(file: StewardDocument, options: ValidateOptions): Finding[] {
+  return flatten(validateFileParts(file, options));
+}
+
+export function validateFileParts(file: StewardDocument, options: ValidateOptions): FileValidation {
   const findings: Finding[] = [...file.parseFindings];
   const meaningful = file.documents.filter((d) => d.root !== null);
   if (meaningful.length === 0 && !findings.some((f) => f.severity === 'error')) {
@@ -69,19 +81,88 @@ export function validateFile(file: StewardDocument, options: ValidateOptions): F
       en: 'The file holds no YAML document (it is empty)',
     }));
   }
-  for (const document of file.documents) validateDocument(file, document, options, findings);
-  return sortFindings(findings);
+  return { file: findings, documents: file.documents.map((document) => validateDocument(file, document, options)) };
 }
 
-function validateDocument(file: StewardDocument, document: StewardYamlDocument, options: ValidateOptions, out: Finding[]): void {
+/** Every finding of a file, sorted by position. */
+export function flatten(validation: FileValidation): Finding[] {
+  const out = [...validation.file];
+  for (const document of validation.documents) {
+    out.push(...document.own);
+    for (const item of document.items) if (item.length > 0) out.push(...item);
+  }
+  return sortFindings(out);
+}
+
+/**
+ * The findings of a file parsed from the previous parse after an edit inside one item list (`file.edit`): the
+ * edited document's own findings and its new items' findings are computed, the other items' are kept, moved
+ * by the lines and positions the edit added or removed. Equal to `validateFileParts` (a test checks it).
+ */
+export function revalidateEdit(file: StewardDocument, previous: FileValidation, options: ValidateOptions): FileValidation | undefined {
+  const edit = file.edit;
+  if (!edit || edit.document === undefined || previous.documents.length !== file.documents.length) return undefined;
+  const d = edit.document;
+  const shift = edit.added - edit.removed;
+  const documents = previous.documents.map((part, i) => {
+    if (i < d) return part;
+    if (i > d) return edit.lineDelta === 0 ? part : { own: part.own.map((f) => relocate(f, edit.lineDelta)), items: part.items.map((list) => list.map((f) => relocate(f, edit.lineDelta))) };
+    return undefined;
+  });
+  const document = file.documents[d];
+  const old = previous.documents[d];
+  if (old.items.length - edit.removed + edit.added !== document.items.length) return undefined;
+  const context = documentContext(file, document, options);
+  if (!context) return undefined;
+  const items = old.items.slice(0, edit.from);
+  for (let index = edit.from; index < edit.from + edit.added; index++) items.push(itemFindings(file, document, index, context));
+  const listKey = ITEM_LIST_KEY[document.kind!];
+  for (let index = edit.from + edit.removed; index < old.items.length; index++) {
+    const list = old.items[index];
+    const now = index + shift;
+    items.push(list.length === 0 || (edit.lineDelta === 0 && shift === 0)
+      ? list
+      : list.map((f) => movePath(relocate(f, edit.lineDelta), `/${listKey}/${index}`, `/${listKey}/${now}`)));
+  }
+  documents[d] = { own: documentFindings(file, document, options, context), items };
+  return { file: [...file.parseFindings], documents: documents as FileValidation['documents'] };
+}
+
+interface DocumentContext {
+  options: ValidateOptions;
+  unitType: string | undefined;
+  cacheContext: string;
+}
+
+/** What item checks of a steward document depend on besides the item; undefined for other documents. */
+function documentContext(file: StewardDocument, document: StewardYamlDocument, options: ValidateOptions): DocumentContext | undefined {
   const root = document.root;
-  if (!root) return;
+  if (!root || root.type !== 'map' || !document.isSteward || !document.kind) return undefined;
+  // A document that says what date it is as of is checked as of that date, the same on any day.
+  const dated = { ...options, today: asOfDate(root) ?? options.today };
+  const unitType = unitTypeOf(root) ?? options.defaultUnitType;
+  // Item rules may read the unit type and today's date: both are part of what a cached result depends on.
+  return { options: dated, unitType, cacheContext: `${document.kind}\u0000${unitType ?? ''}\u0000${dated.today}` };
+}
+
+function validateDocument(file: StewardDocument, document: StewardYamlDocument, options: ValidateOptions): { own: Finding[]; items: Finding[][] } {
+  const context = documentContext(file, document, options);
+  const own = documentFindings(file, document, options, context);
+  if (!context) return { own, items: [] };
+  return { own, items: document.items.map((_, index) => itemFindings(file, document, index, context)) };
+}
+
+/** A document's own findings: its shape and kind, its head's schema findings and the document rules'. */
+function documentFindings(file: StewardDocument, document: StewardYamlDocument, options: ValidateOptions, context: DocumentContext | undefined): Finding[] {
+  const out: Finding[] = [];
+  const root = document.root;
+  if (!root) return out;
   if (root.type !== 'map') {
     out.push(docFinding(YAML_RULES.notMapping, 'error', file, firstLine(file, root.span), {
       'zh-CN': '文档顶层必须是映射（键: 值），以 apiVersion: steward/v1 和 kind 开头',
       en: 'The top level of a document must be a mapping (key: value) starting with apiVersion: steward/v1 and kind',
     }, 'YAML 1.2.2'));
-    return;
+    return out;
   }
   if (!document.isSteward) {
     if (options.reportForeignDocuments) {
@@ -90,47 +171,51 @@ function validateDocument(file: StewardDocument, document: StewardYamlDocument, 
         en: 'Not a Data Asset Steward document: apiVersion: steward/v1 and kind (DataResourceCatalog or DataAssetRegister) are missing; not checked',
       }));
     }
-    return;
+    return out;
   }
   const kind = document.kind;
-  if (!kind) {
+  if (!kind || !context) {
     const kindEntry = root.entries.find((e) => e.key === 'kind');
     out.push(docFinding(DOCUMENT_RULES.unknownKind, 'error', file, kindEntry ? (kindEntry.value.span.end > kindEntry.value.span.start ? kindEntry.value.span : kindEntry.keySpan) : root.entries[0].keySpan, {
       'zh-CN': 'kind 必须是 DataResourceCatalog（数据资源目录）或 DataAssetRegister（数据资产登记）',
       en: 'kind must be DataResourceCatalog (data resource catalog) or DataAssetRegister (data asset register)',
     }));
-    return;
+    return out;
   }
-  const lines = file.lines;
-  // A document that says what date it is as of is checked as of that date, the same on any day.
-  options = { ...options, today: asOfDate(root) ?? options.today };
-  const schemaFindings = document.headBroken ? [] : validateHead(kind, root, lines);
+  const schemaFindings = document.headBroken ? [] : validateHead(kind, root, file.lines);
   const ruleFindings: Finding[] = [];
-  const context = ruleContext(file, options, ruleFindings);
-  for (const rule of options.rules) {
-    if (rule.checkDocument && !document.headBroken) runRule(rule, context, ruleFindings, () => rule.checkDocument!(document, context));
+  const rules = ruleContext(file, context.options, ruleFindings);
+  for (const rule of context.options.rules) {
+    if (rule.checkDocument && !document.headBroken) runRule(rule, rules, ruleFindings, () => rule.checkDocument!(document, rules));
   }
-  out.push(...dropReplaced(schemaFindings, ruleFindings, options.rules), ...ruleFindings);
-  const listKey = ITEM_LIST_KEY[kind];
-  const unitType = unitTypeOf(root) ?? options.defaultUnitType;
-  // Item rules may read the unit type and today's date: both are part of what a cached result depends on.
-  const cacheContext = `${kind}\u0000${unitType ?? ''}\u0000${options.today}`;
-  document.items.forEach((item, index) => {
-    if (!item.node || item.broken) return;
-    const cached = item.text ? options.cache?.get(cacheContext, item.text) : undefined;
-    // A clean item found in the cache costs a lookup: no position, no path (most items, on every keystroke).
-    if (cached && cached.length === 0) return;
-    const path = `/${listKey}/${index}`;
-    const firstLineOfItem = lines.positionAt(item.span.start).line;
-    if (cached) {
-      for (const finding of cached) out.push(relocate(finding, firstLineOfItem, path));
-      return;
-    }
-    settleItem(item);
-    const itemFindings = validateOneItem(file, document, item.node, index, path, unitType, options);
-    out.push(...itemFindings);
-    if (item.text && options.cache) options.cache.set(cacheContext, item.text, itemFindings.map((f) => relocate(f, -firstLineOfItem, undefined, path)));
-  });
+  out.push(...dropReplaced(schemaFindings, ruleFindings, context.options.rules), ...ruleFindings);
+  return out;
+}
+
+const NONE: Finding[] = [];
+
+/** A finding of the item at `from` (a JSON pointer) now at `to`. */
+function movePath(finding: Finding, from: string, to: string): Finding {
+  const path = finding.path;
+  if (from === to || path === undefined || !(path === from || path.startsWith(from + '/'))) return finding;
+  return { ...finding, path: to + path.slice(from.length) };
+}
+
+/** One item's findings, from the cache by its text when it holds them. */
+function itemFindings(file: StewardDocument, document: StewardYamlDocument, index: number, context: DocumentContext): Finding[] {
+  const item = document.items[index];
+  if (!item.node || item.broken) return NONE;
+  const options = context.options;
+  const cached = item.text ? options.cache?.get(context.cacheContext, item.text) : undefined;
+  // A clean item found in the cache costs a lookup: no position, no path (most items, on every keystroke).
+  if (cached && cached.length === 0) return NONE;
+  const path = `/${ITEM_LIST_KEY[document.kind!]}/${index}`;
+  const firstLineOfItem = file.lines.positionAt(item.span.start).line;
+  if (cached) return cached.map((finding) => relocate(finding, firstLineOfItem, path));
+  settleItem(item);
+  const found = validateOneItem(file, document, item.node, index, path, context.unitType, options);
+  if (item.text && options.cache) options.cache.set(context.cacheContext, item.text, found.map((f) => relocate(f, -firstLineOfItem, undefined, path)));
+  return found;
 }
 
 function asOfDate(root: YamlNode): string | undefined {

@@ -4,7 +4,7 @@
  */
 import type { Range } from './types';
 import type { MapNode, ScalarNode } from './parser/ast';
-import type { StewardDocument } from './parser/model';
+import type { ItemChunk, StewardDocument, StewardYamlDocument } from './parser/model';
 import { rootMap } from './parser/model';
 import { scalarAt, seqAt, textAt } from './rules/helpers';
 import { settleItem } from './parser/parse';
@@ -71,66 +71,123 @@ function moveItem<T extends IndexedResource | IndexedAsset>(item: T, lines: numb
   return moved;
 }
 
+/** Index entries per document, aligned with the document's items (undefined: an item without an id). */
+export type SummaryEntries = Array<Array<IndexedResource | IndexedAsset | undefined>>;
+
+/** What an index update changed: entries gone and entries added (a moved entry is both). */
+export interface SummaryChange {
+  gone: Array<IndexedResource | IndexedAsset>;
+  added: Array<IndexedResource | IndexedAsset>;
+}
+
 /** Reads a file's summary from its parsed documents. */
 export function summarize(file: StewardDocument): FileSummary {
-  const summary: FileSummary = { uri: file.uri, resources: [], assets: [], hasCatalog: false, hasRegister: false };
-  const range = (span: { start: number; end: number }) => file.lines.rangeOf(span);
-  for (const document of file.documents) {
+  return summaryOf(file, summarizeEntries(file));
+}
+
+export function summarizeEntries(file: StewardDocument): SummaryEntries {
+  return file.documents.map((document) => {
     const root = rootMap(document);
-    if (!root || !document.kind) continue;
-    const isCatalog = document.kind === 'DataResourceCatalog';
-    if (isCatalog) summary.hasCatalog = true;
+    if (!root || !document.kind) return [];
+    return document.items.map((chunk, index) => summarizeItem(file, document, chunk, index));
+  });
+}
+
+/** The summary from entries: documents in order, items in order. */
+export function summaryOf(file: StewardDocument, entries: SummaryEntries): FileSummary {
+  const summary: FileSummary = { uri: file.uri, resources: [], assets: [], hasCatalog: false, hasRegister: false };
+  file.documents.forEach((document, i) => {
+    if (!rootMap(document) || !document.kind) return;
+    if (document.kind === 'DataResourceCatalog') summary.hasCatalog = true;
     else summary.hasRegister = true;
-    document.items.forEach((chunk, index) => {
-      const item = chunk.node;
-      if (!item || item.type !== 'map' || chunk.broken) return;
-      const known = summaries.get(item);
-      // An item at the same offset, line and index as when summarised is unchanged: nothing to compute.
-      if (known && known.uri === file.uri && known.offset === chunk.span.start && known.index === index && file.lines.lineStart(known.line) === chunk.span.start) {
-        if (known.item.kind === 'resource') summary.resources.push(known.item);
-        else summary.assets.push(known.item);
-        return;
-      }
-      const path = `/${isCatalog ? 'resources' : 'assets'}/${index}`;
-      const line = file.lines.positionAt(chunk.span.start).line;
-      if (known && known.uri === file.uri) {
-        const reused = known.line === line && known.path === path ? known.item : moveItem(known.item, line - known.line, path);
-        summaries.set(item, { line, path, uri: file.uri, item: reused, offset: chunk.span.start, index });
-        if (reused.kind === 'resource') summary.resources.push(reused);
-        else summary.assets.push(reused);
-        return;
-      }
-      settleItem(chunk);
-      const idNode = scalarAt(item, 'id');
-      const id = idText(idNode);
-      if (!idNode || id === '') return;
-      const gradeNode = scalarAt(item, 'securityGrade');
-      const base = {
-        id,
-        uri: file.uri,
-        idRange: range(idNode.span),
-        anchor: range(item.entries[0].keySpan),
-        name: textAt(item, 'name'),
-        securityGrade: textAt(item, 'securityGrade'),
-        gradeRange: gradeNode && gradeNode.value !== null ? range(gradeNode.span) : undefined,
-        gradeQuote: gradeNode ? (gradeNode.style === 'single' ? "'" as const : gradeNode.style === 'double' ? '"' as const : '' as const) : undefined,
-        path,
-      };
-      let entry: IndexedResource | IndexedAsset;
-      if (isCatalog) {
-        entry = { ...base, kind: 'resource', secrecy: textAt(item, 'secrecy'), related: relatedOf(item, range) };
-        summary.resources.push(entry);
-      } else {
-        const ref = scalarAt(item, 'resource');
-        const refId = idText(ref);
-        entry = { ...base, kind: 'asset', resource: ref && refId ? { id: refId, range: range(ref.span), quoted: ref.style !== 'plain' } : undefined };
-        summary.assets.push(entry);
-      }
-      // Only trees from the item-by-item parse can be reused by the next parse; others are not worth caching.
-      if (chunk.text !== '') summaries.set(item, { line, path, uri: file.uri, item: entry, offset: chunk.span.start, index });
-    });
-  }
+    for (const entry of entries[i] ?? []) {
+      if (!entry) continue;
+      if (entry.kind === 'resource') summary.resources.push(entry);
+      else summary.assets.push(entry);
+    }
+  });
   return summary;
+}
+
+/**
+ * Entries after an edit inside one item list (`file.edit`): the edited items' entries are read again, later ones
+ * moved by the lines and positions the edit added or removed, the rest kept. Undefined when there is no edit.
+ */
+export function summarizeEdit(file: StewardDocument, previous: SummaryEntries): { entries: SummaryEntries; change: SummaryChange } | undefined {
+  const edit = file.edit;
+  if (!edit || previous.length !== file.documents.length) return undefined;
+  const change: SummaryChange = { gone: [], added: [] };
+  const shift = edit.added - edit.removed;
+  const move = (entry: IndexedResource | IndexedAsset | undefined, index: number) => {
+    if (!entry || (edit.lineDelta === 0 && shift === 0)) return entry;
+    const moved = moveItem(entry, edit.lineDelta, `${entry.path.slice(0, entry.path.lastIndexOf('/'))}/${index}`);
+    change.gone.push(entry);
+    change.added.push(moved);
+    return moved;
+  };
+  const entries = previous.map((list, i) => {
+    if (i < edit.document) return list;
+    if (i > edit.document) return edit.lineDelta === 0 ? list : list.map((entry, index) => move(entry, index));
+    const document = file.documents[i];
+    if (!rootMap(document) || !document.kind || list.length - edit.removed + edit.added !== document.items.length) return undefined;
+    const out = list.slice(0, edit.from);
+    for (const entry of list.slice(edit.from, edit.from + edit.removed)) if (entry) change.gone.push(entry);
+    for (let index = edit.from; index < edit.from + edit.added; index++) {
+      const entry = summarizeItem(file, document, document.items[index], index);
+      if (entry) change.added.push(entry);
+      out.push(entry);
+    }
+    for (let index = edit.from + edit.removed; index < list.length; index++) out.push(move(list[index], index + shift));
+    return out;
+  });
+  if (entries.some((list) => list === undefined)) return undefined;
+  return { entries: entries as SummaryEntries, change };
+}
+
+function summarizeItem(file: StewardDocument, document: StewardYamlDocument, chunk: ItemChunk, index: number): IndexedResource | IndexedAsset | undefined {
+  const item = chunk.node;
+  if (!item || item.type !== 'map' || chunk.broken) return undefined;
+  const isCatalog = document.kind === 'DataResourceCatalog';
+  const range = (span: { start: number; end: number }) => file.lines.rangeOf(span);
+  const known = summaries.get(item);
+  // An item at the same offset, line and index as when summarised is unchanged: nothing to compute.
+  if (known && known.uri === file.uri && known.offset === chunk.span.start && known.index === index && file.lines.lineStart(known.line) === chunk.span.start) {
+    return known.item;
+  }
+  const path = `/${isCatalog ? 'resources' : 'assets'}/${index}`;
+  const line = file.lines.positionAt(chunk.span.start).line;
+  if (known && known.uri === file.uri) {
+    const reused = known.line === line && known.path === path ? known.item : moveItem(known.item, line - known.line, path);
+    summaries.set(item, { line, path, uri: file.uri, item: reused, offset: chunk.span.start, index });
+    return reused;
+  }
+  settleItem(chunk);
+  const idNode = scalarAt(item, 'id');
+  const id = idText(idNode);
+  if (!idNode || id === '') return undefined;
+  const gradeNode = scalarAt(item, 'securityGrade');
+  const base = {
+    id,
+    uri: file.uri,
+    idRange: range(idNode.span),
+    anchor: range(item.entries[0].keySpan),
+    name: textAt(item, 'name'),
+    securityGrade: textAt(item, 'securityGrade'),
+    gradeRange: gradeNode && gradeNode.value !== null ? range(gradeNode.span) : undefined,
+    gradeQuote: gradeNode ? (gradeNode.style === 'single' ? "'" as const : gradeNode.style === 'double' ? '"' as const : '' as const) : undefined,
+    path,
+  };
+  let entry: IndexedResource | IndexedAsset;
+  if (isCatalog) {
+    entry = { ...base, kind: 'resource', secrecy: textAt(item, 'secrecy'), related: relatedOf(item, range) };
+  } else {
+    const ref = scalarAt(item, 'resource');
+    const refId = idText(ref);
+    entry = { ...base, kind: 'asset', resource: ref && refId ? { id: refId, range: range(ref.span), quoted: ref.style !== 'plain' } : undefined };
+  }
+  // Only trees from the item-by-item parse can be reused by the next parse; others are not worth caching.
+  if (chunk.text !== '') summaries.set(item, { line, path, uri: file.uri, item: entry, offset: chunk.span.start, index });
+  return entry;
 }
 
 function relatedOf(item: MapNode, range: (span: { start: number; end: number }) => Range): IndexedResource['related'] {
@@ -156,6 +213,13 @@ export function sameSummary(a: FileSummary, b: FileSummary, ignoreNames = false)
   return true;
 }
 
+/** A change that only renamed entries (or changed nothing cross-file rules read): gone and added pair up. */
+function sameChange(change: SummaryChange): boolean {
+  if (change.gone.length !== change.added.length) return false;
+  for (let i = 0; i < change.gone.length; i++) if (!sameValue(change.gone[i], change.added[i], true)) return false;
+  return true;
+}
+
 function sameValue(a: unknown, b: unknown, ignoreNames: boolean): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -178,12 +242,13 @@ export class WorkspaceIndex {
    */
   version = 0;
 
-  update(summary: FileSummary): void {
+  update(summary: FileSummary, change?: SummaryChange): void {
     const old = this.files.get(summary.uri);
     this.files.set(summary.uri, summary);
     // The lookups are patched with the entries that changed, not rebuilt: an edit costs its file's entries.
-    this.patch(old, summary);
-    if (!old || !sameSummary(old, summary, true)) this.version++;
+    if (old && change) this.apply(change.gone, change.added);
+    else this.patch(old, summary);
+    if (!old || (change ? !sameChange(change) : !sameSummary(old, summary, true))) this.version++;
   }
 
   remove(uri: string): void {
@@ -249,9 +314,12 @@ export class WorkspaceIndex {
     const before: IndexedItem[] = old ? [...old.resources, ...old.assets] : [];
     const after: IndexedItem[] = now ? [...now.resources, ...now.assets] : [];
     const kept = new Set(after);
-    const gone = before.filter((item) => !kept.has(item));
     const had = new Set(before);
-    const added = after.filter((item) => !had.has(item));
+    this.apply(before.filter((item) => !kept.has(item)), after.filter((item) => !had.has(item)));
+  }
+
+  private apply(gone: IndexedItem[], added: IndexedItem[]): void {
+    if (!this.byId && !this.referenced) return;
     for (const item of gone) {
       if (this.byId) removeFrom(this.byId, item.id, item);
       if (this.referenced && item.kind === 'asset' && (item as IndexedAsset).resource) removeFrom(this.referenced, (item as IndexedAsset).resource!.id, item as IndexedAsset);

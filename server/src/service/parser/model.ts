@@ -48,6 +48,21 @@ export interface StewardYamlDocument {
   headBroken: boolean;
 }
 
+/**
+ * How a parse was derived from the previous one: text[start, oldEnd) became text[start, newEnd), `lineDelta`
+ * lines more (or fewer); in document `document`, the `removed` items from index `from` became `added` items.
+ */
+export interface ParseEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  lineDelta: number;
+  document: number;
+  from: number;
+  removed: number;
+  added: number;
+}
+
 export interface StewardDocument {
   uri: string;
   text: string;
@@ -59,7 +74,7 @@ export interface StewardDocument {
   layouts?: DocumentLayout[];
   problems?: YamlProblem[];
   /** Set when this parse was derived from the previous one: where the text changed, and by how many lines. */
-  edit?: { start: number; oldEnd: number; newEnd: number; lineDelta: number };
+  edit?: ParseEdit;
 }
 
 export function rootMap(document: StewardYamlDocument): MapNode | undefined {

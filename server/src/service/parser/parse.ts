@@ -209,8 +209,10 @@ function reparseEdit(uri: string, text: string, previous: StewardDocument, chunk
   }
   // From here on the previous parse is changed in place: nothing above may return undefined.
   // Items after the edit move; their trees are moved when read (settleItem), so typing does not walk them all.
+  // Item spans are shared with the layout and owned by this parse: they move in place.
   const moveChunk = (item: ItemChunk) => {
-    item.span = { start: item.span.start + delta, end: item.span.end + delta };
+    item.span.start += delta;
+    item.span.end += delta;
     if (item.node) item.pending = (item.pending ?? 0) + delta;
   };
   const items = document.items.slice(0, k);
@@ -221,7 +223,7 @@ function reparseEdit(uri: string, text: string, previous: StewardDocument, chunk
     items.push(item);
   }
   const itemNodes = items.map((item) => item.node ?? ({ type: 'scalar', span: { start: item.span.start, end: item.span.start }, value: null, source: '', style: 'plain' } as YamlNode));
-  const newItemSpans = [...layout.items.slice(0, k), ...newChunks.map((c) => c.span), ...layout.items.slice(k + 1).map((span) => ({ start: span.start + delta, end: span.end + delta }))];
+  const newItemSpans = items.map((item) => item.span);
   // The list ends where its last non-empty item does: the items read from the end are settled first.
   let listEnd = newItemSpans[newItemSpans.length - 1].end;
   for (let i = items.length - 1; i >= 0; i--) {
@@ -273,10 +275,10 @@ function reparseEdit(uri: string, text: string, previous: StewardDocument, chunk
       for (const item of later.items) item.span = { start: item.span.start + delta, end: item.span.end + delta };
     }
     documents[i] = { ...later, span: { start: later.span.start + delta, end: later.span.end + delta } };
-    newLayouts[i] = shiftLayout(layouts[i], delta);
+    newLayouts[i] = shiftLayout(layouts[i], delta, split ? later.items.map((item) => item.span) : undefined);
   }
   const lines = previous.lines.edited(text, window.start, window.oldEnd, window.newEnd);
-  const edit = { ...window, lineDelta: lines.lineCount - previous.lines.lineCount };
+  const edit = { ...window, lineDelta: lines.lineCount - previous.lines.lineCount, document: d, from: k, removed: 1, added: newChunks.length };
   return { uri, text, lines, documents, parseFindings: toFindings(problems, lines), layouts: newLayouts, problems, edit };
 }
 
@@ -314,11 +316,12 @@ function itemAt(spans: Span[], offset: number): number {
   return -1;
 }
 
-function shiftLayout(layout: DocumentLayout, delta: number): DocumentLayout {
+/** A later document's layout moved by `delta`; `moved`: its item spans, already moved in place. */
+function shiftLayout(layout: DocumentLayout, delta: number, moved?: Span[]): DocumentLayout {
   const move = (span: Span) => ({ start: span.start + delta, end: span.end + delta });
   if (!layout.items) return { span: move(layout.span) };
   const items = layout.items;
-  return { span: move(layout.span), items: { key: items.key, head: move(items.head), items: items.items.map(move), tail: move(items.tail) } };
+  return { span: move(layout.span), items: { key: items.key, head: move(items.head), items: moved ?? items.items.map(move), tail: move(items.tail) } };
 }
 
 function toFindings(problems: YamlProblem[], lines: LineIndex): Finding[] {
