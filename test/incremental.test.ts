@@ -3,10 +3,12 @@
  * (parse.ts reparseEdit, lines.ts edited). Whatever the edit, the result must equal a fresh parse.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { LineIndex } from '../server/src/service/parser/lines';
 import { changedWindow, parseStewardFile, settleFile } from '../server/src/service/parser/parse';
 import { createStewardService } from '../server/src/service/index';
-import { MINIMAL_REGISTER } from './helpers';
+import { MINIMAL_REGISTER, ROOT } from './helpers';
 
 function random(seed: number): (n: number) => number {
   let state = seed;
@@ -104,6 +106,36 @@ describe('incremental: the parse of an edited text', () => {
         text = withWaivers(register(12)) + catalogTail;
         incremental.update('x', text);
       }
+    }
+  });
+});
+
+describe('incremental: a workspace as the editor drives it', () => {
+  it('files indexed from disk, then opened and edited, give what a fresh service gives (both files)', function () {
+    this.timeout(120_000);
+    const dir = path.join(ROOT, 'examples', 'transport-bureau');
+    const files = fs.readdirSync(dir).filter((name) => name.endsWith('.yaml')).map((name) => path.join(dir, name));
+    const texts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
+    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+    for (const file of files) editor.update(file, texts.get(file)!, { retain: false });
+    for (const file of files) editor.findings(file); // the index's lookups are built
+    // Opened in the editor with the same text as on disk: a full parse whose summary equals the disk's.
+    for (const file of files) editor.update(file, texts.get(file)!);
+    const next = random(5);
+    const pieces = ['x', ' ', '\n', '一般数据', '核心数据', '-9', 'R-330100-JT-0001', '\n    note: 备注'];
+    for (let step = 0; step < 150; step++) {
+      const file = files[next(files.length)];
+      let text = texts.get(file)!;
+      if (step % 25 === 0) editor.update(file, text); // opened (again): a full parse after the disk's
+      // Every other edit lands inside an item (after the first `  - id:`), where edits are patched in.
+      const firstItem = text.indexOf('  - id:') + 8;
+      const at = step % 2 === 0 ? firstItem + next(text.length - firstItem) : next(text.length);
+      text = next(3) === 0 ? text.slice(0, at) + text.slice(at + 1 + next(4)) : text.slice(0, at) + pieces[next(pieces.length)] + text.slice(at);
+      texts.set(file, text);
+      editor.update(file, text);
+      const fresh = createStewardService({ today: '2026-11-26' });
+      for (const other of files) fresh.update(other, texts.get(other)!);
+      for (const other of files) assert.deepEqual(editor.findings(other), fresh.findings(other), `step ${step}, ${path.basename(other)}`);
     }
   });
 });

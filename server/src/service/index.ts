@@ -19,7 +19,7 @@ import { builtinCodeTable } from './codes/table';
 import type { CodeTable } from './codes/table';
 import { ruleInfos } from './catalog';
 import type { RuleInfo } from './catalog';
-import { sameSummary, summarizeEdit, summarizeEntries, summaryOf, WorkspaceIndex } from './workspace';
+import { summarizeEdit, summarizeEntries, summaryOf, WorkspaceIndex } from './workspace';
 import type { FileSummary, IndexedAsset, IndexedResource, SummaryChange, SummaryEntries } from './workspace';
 import { applyWaivers, parseWaivers } from './waivers';
 import type { Waiver, WaiverProblem } from './waivers';
@@ -163,8 +163,9 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     if (known && edited) {
       index.update(summary, edited.change);
       change = { from: known, to: summary, change: edited.change };
-    } else if (!known || !sameSummary(known, summary)) {
-      // An update that changed nothing the index holds leaves it (and other files' findings) as it was.
+    } else {
+      // The index must hold this summary's very entries (the next edit names the ones it replaces); its version
+      // moves only when something cross-file rules read changed.
       index.update(summary);
     }
     files.set(uri, { findings, waivers: reuseWaivers(before, document) ?? parseWaivers(document.text, document.lines, isKnownRule), parts, entries, change });
@@ -248,8 +249,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     update,
     adopt(uri, text, result) {
       latest.delete(uri);
-      const known = index.get(uri);
-      if (!known || !sameSummary(known, result.summary)) index.update(result.summary);
+      index.update(result.summary);
       files.set(uri, { findings: result.findings, waivers: parseWaivers(text, new LineIndex(text), isKnownRule) });
     },
     remove(uri) {
