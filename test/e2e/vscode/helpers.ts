@@ -17,7 +17,8 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
 export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
-  await extension.activate();
+  const api = (await extension.activate()) as { activationMs: number; ready: Promise<void> };
+  await api.ready;
   return extension;
 }
 
