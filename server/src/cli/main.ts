@@ -1,5 +1,6 @@
-/** Entry point of the `steward` binary. */
+/** Entry point of the `steward` binary, and of the worker threads `steward validate` starts (see parallel.ts). */
 import { run } from './run';
+import { isValidationWorker, runValidationWorker } from './parallel';
 
 function readStdin(): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -16,7 +17,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-if (process.argv[2] === 'lsp') {
+if (isValidationWorker()) {
+  runValidationWorker();
+} else if (process.argv[2] === 'lsp') {
   // `steward lsp --stdio`: the language server for any editor. Its own transport flags follow.
   (require('../server') as typeof import('../server')).startServer();
 } else run(process.argv.slice(2), {
@@ -25,6 +28,7 @@ if (process.argv[2] === 'lsp') {
   stdout: process.stdout,
   stderr: process.stderr,
   readStdin,
+  workerScript: __filename,
 }).then((code) => {
   process.exitCode = code;
 }, (error: unknown) => {

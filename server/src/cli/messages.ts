@@ -22,9 +22,10 @@ validate 选项：
       --code-table <文件>      单位的完整资产分类代码表（CSV 或 JSON）
   -c, --config <文件>          配置文件（默认：从当前目录向上查找 steward.config.yaml）
       --max-file-size <MB>     大于此大小的文件不检查（默认 256）
+  -j, --jobs <N>               用 N 个工作线程检查文件（1：不用工作线程；默认 0：按文件数量和大小自动决定；也可设环境变量 STEWARD_JOBS）
       --locale <zh-CN|en>      输出语言（默认取自环境变量 LANG）
       --color / --no-color     强制开启或关闭颜色
-      --debug                  出错时打印调用栈
+      --debug                  出错时打印调用栈，并报告用了几个工作线程
   -h, --help                   显示帮助
   -v, --version                显示版本
 
@@ -48,9 +49,10 @@ Options for validate:
       --code-table <file>       the unit's full asset classification code table (CSV or JSON)
   -c, --config <file>           configuration file (default: steward.config.yaml, looked up from the current folder)
       --max-file-size <MB>      skip files larger than this (default 256)
+  -j, --jobs <N>                check files in N worker threads (1: no workers; default 0: decided from the files' number and size; or set STEWARD_JOBS)
       --locale <zh-CN|en>       language of the output (default: from LANG)
       --color / --no-color      force colours on or off
-      --debug                   print stack traces on internal errors
+      --debug                   print stack traces on internal errors and how many worker threads ran
   -h, --help                    show this help
   -v, --version                 show the version
 
@@ -74,6 +76,11 @@ Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or inter
   explainUsage: { 'zh-CN': '用法：steward explain <规则编号>，例如 steward explain DA-AUTH-001', en: 'Usage: steward explain <rule id>, e.g. steward explain DA-AUTH-001' },
   unknownRule: { 'zh-CN': '没有规则“{0}”（运行 steward rules 查看全部规则）', en: 'There is no rule "{0}" (run steward rules to list them)' },
   internalError: { 'zh-CN': '内部错误：{0}（加 --debug 查看调用栈）', en: 'Internal error: {0} (add --debug for the stack trace)' },
+  workerFailed: { 'zh-CN': '检查 {0} 的工作线程出错：{1}', en: 'The worker thread checking {0} failed: {1}' },
+  workerExited: { 'zh-CN': '工作线程意外退出（退出码 {0}）', en: 'the worker thread exited unexpectedly (exit code {0})' },
+  workersUnavailable: { 'zh-CN': '无法启动工作线程（{0}），改在主线程中检查', en: 'Could not start worker threads ({0}); checking in the main thread' },
+  checkedInWorkers: { 'zh-CN': '{0} 个文件由 {1} 个工作线程检查（线程 {2}）', en: '{0} files checked in {1} worker threads (threads {2})' },
+  checkedInProcess: { 'zh-CN': '{0} 个文件在主线程中检查', en: '{0} files checked in the main thread' },
   outputUnwritable: { 'zh-CN': '无法写入输出文件 {0}：{1}', en: 'Cannot write the output file {0}: {1}' },
   unreadable: { 'zh-CN': '无法读取文件：{0}', en: 'Cannot read the file: {0}' },
   isDirectory: { 'zh-CN': '这是一个目录', en: 'it is a directory' },

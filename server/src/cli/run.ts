@@ -16,6 +16,8 @@ import type { StewardConfig } from '../service/config';
 import type { Severity } from '../service/types';
 import type { RuleInfo } from '../service/catalog';
 import { padEnd } from './formatters/width';
+import { fileSizes, firstPassInWorkers, serviceOptions, threadCount } from './parallel';
+import type { FileTask, FirstPass, ValidationSetup } from './parallel';
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
@@ -61,6 +63,8 @@ export interface Io {
   stdout: { write(text: string): void; isTTY?: boolean };
   stderr: { write(text: string): void };
   readStdin(): Promise<Uint8Array>;
+  /** The CLI's entry script, which worker threads run; without it `validate` checks every file in-process. */
+  workerScript?: string;
 }
 
 /** Raised for bad usage: printed as one line, exit code 2. */
@@ -107,6 +111,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         limit: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -126,8 +131,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     const tablePath = values['code-table'] ? path.resolve(io.cwd, values['code-table'])
       : workspace.config.codeTable ? path.resolve(workspace.root, workspace.config.codeTable) : undefined;
-    const codeTable = tablePath ? loadTableFile(tablePath, io, locale) : undefined;
-    if (command === 'validate') return await validateCommand(rest, values, io, locale, codeTable, workspace);
+    const table = tablePath ? loadTableFile(tablePath, io, locale) : undefined;
+    const codeTable = table?.table;
+    if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
     if (command === 'rules') return rulesCommand(io, locale, values.format);
     if (command === 'explain') return explainCommand(rest, io, locale);
     if (command === 'codes') {
@@ -215,7 +221,13 @@ function explainCommand(args: string[], io: Io, locale: Locale): number {
   return 0;
 }
 
-function loadTableFile(file: string, io: Io, locale: Locale): CodeTable {
+interface LoadedTable {
+  table: CodeTable;
+  /** What the table was built from: worker threads build theirs from the same text. */
+  source: { text: string; fileName: string };
+}
+
+function loadTableFile(file: string, io: Io, locale: Locale): LoadedTable {
   const absolute = path.resolve(io.cwd, file);
   let text: string;
   try {
@@ -226,11 +238,12 @@ function loadTableFile(file: string, io: Io, locale: Locale): CodeTable {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(t(locale, 'codeTableUnreadable', file, reason));
   }
-  const { table, problems } = loadCodeTable(text, { fileName: displayPath(absolute, io.cwd) });
+  const fileName = displayPath(absolute, io.cwd);
+  const { table, problems } = loadCodeTable(text, { fileName });
   for (const problem of problems) {
-    io.stderr.write(`${displayPath(absolute, io.cwd)}:${problem.line}:${problem.column}: ${problem.severity} ${t(locale, 'codeTableProblem')}: ${problem.message[locale]}\n`);
+    io.stderr.write(`${fileName}:${problem.line}:${problem.column}: ${problem.severity} ${t(locale, 'codeTableProblem')}: ${problem.message[locale]}\n`);
   }
-  return table;
+  return { table, source: { text, fileName } };
 }
 
 interface ValidateValues {
@@ -244,25 +257,29 @@ interface ValidateValues {
   'stdin-filename'?: string;
   color?: boolean;
   'no-color'?: boolean;
+  jobs?: string;
+  debug?: boolean;
 }
 
-async function validateCommand(inputs: string[], values: ValidateValues, io: Io, locale: Locale, codeTable: CodeTable | undefined, workspace: Workspace): Promise<number> {
+async function validateCommand(inputs: string[], values: ValidateValues, io: Io, locale: Locale, table: LoadedTable | undefined, workspace: Workspace): Promise<number> {
   const format = (values.format ?? 'stylish') as FormatName;
   if (!FORMATS.includes(format)) throw new UsageError(t(locale, 'badFormat', values.format ?? '', FORMATS.join(', ')));
   const maxWarnings = parseCount('--max-warnings', values['max-warnings'], locale);
   const maxFileMb = parseCount('--max-file-size', values['max-file-size'], locale) ?? 256;
+  const jobs = parseCount('--jobs', values.jobs, locale) ?? parseCount('STEWARD_JOBS', io.env.STEWARD_JOBS || undefined, locale);
   const useStdin = values.stdin || values['stdin-filename'] !== undefined;
   if (useStdin && inputs.length > 0) throw new UsageError(t(locale, 'stdinWithPaths'));
 
   // Overrides in the configuration match paths relative to the workspace root (the configuration's folder).
   const configPath = (shown: string) => toPosix(path.relative(workspace.root, path.resolve(io.cwd, shown)));
-  const service = createStewardService({
-    codeTable,
-    reportForeignDocuments: true,
+  const setup: ValidationSetup = {
+    codeTable: table?.source,
     config: workspace.config,
-    configPath,
-    ...(values['schema-only'] ? { rules: [], workspaceRules: [] } : {}),
-  });
+    schemaOnly: Boolean(values['schema-only']),
+    today: new Date().toISOString().slice(0, 10),
+    maxBytes: maxFileMb * 1024 * 1024,
+  };
+  const service = createStewardService(serviceOptions(setup, table?.table, configPath));
   const results: FileResult[] = [];
   if (useStdin) {
     const name = values['stdin-filename'] ?? '<stdin>';
@@ -277,13 +294,17 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
     for (const warning of discovery.warnings) io.stderr.write(`steward: ${warning}\n`);
     if (discovery.files.length === 0) throw new UsageError(t(locale, 'noFiles'));
     // Two passes: every file enters the workspace index first, then each gets its cross-file findings.
+    const tasks = discovery.files.map((file) => ({ file, shown: displayPath(file, io.cwd) }));
+    const parallel = await firstPassInParallel(tasks, { setup, jobs, io, locale, debug: Boolean(values.debug) });
     const order: Array<{ shown: string; skipped?: Finding }> = [];
-    for (const file of discovery.files) {
-      const shown = displayPath(file, io.cwd);
-      const read = readTextFile(file, { maxBytes: maxFileMb * 1024 * 1024 });
-      if (read.ok) service.update(shown, read.text);
+    tasks.forEach(({ file, shown }, index) => {
+      // Files a worker checked are adopted, the others checked here: in discovery order either way.
+      const checked = parallel[index];
+      if (checked?.ok) service.adopt(shown, checked.text, checked);
+      const read = checked ?? readTextFile(file, { maxBytes: setup.maxBytes });
+      if (!checked && read.ok) service.update(shown, read.text);
       order.push(read.ok ? { shown } : { shown, skipped: read.finding });
-    }
+    });
     for (const entry of order) {
       results.push(entry.skipped
         ? { path: entry.shown, findings: [entry.skipped], skipped: true }
@@ -319,6 +340,28 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
   if (counts.errors > 0) return 1;
   if (maxWarnings !== undefined && counts.warnings > maxWarnings) return 1;
   return 0;
+}
+
+/**
+ * The first pass of many files in worker threads, when they are worth it (or `--jobs` says so). Returns what
+ * the workers did, by file; files left undefined are checked in-process (no workers, or none could start).
+ */
+async function firstPassInParallel(tasks: FileTask[], options: { setup: ValidationSetup; jobs: number | undefined; io: Io; locale: Locale; debug: boolean }): Promise<Array<FirstPass | undefined>> {
+  const { setup, io, locale, debug } = options;
+  const sizes = fileSizes(tasks.map((task) => task.file), setup.maxBytes);
+  const threads = io.workerScript ? threadCount(options.jobs, sizes) : 1;
+  if (threads <= 1) {
+    if (debug) io.stderr.write(`steward: ${t(locale, 'checkedInProcess', tasks.length)}\n`);
+    return [];
+  }
+  const outcome = await firstPassInWorkers(tasks, { setup, threads, script: io.workerScript!, sizes, locale });
+  if (debug) {
+    if (outcome.startFailure) io.stderr.write(`steward: ${t(locale, 'workersUnavailable', outcome.startFailure)}\n`);
+    const inWorkers = outcome.results.filter(Boolean).length;
+    if (inWorkers > 0) io.stderr.write(`steward: ${t(locale, 'checkedInWorkers', inWorkers, outcome.threads.length, outcome.threads.join(', '))}\n`);
+    if (inWorkers < tasks.length) io.stderr.write(`steward: ${t(locale, 'checkedInProcess', tasks.length - inWorkers)}\n`);
+  }
+  return outcome.results;
 }
 
 function count(results: FileResult[]): { errors: number; warnings: number } {
