@@ -1,5 +1,5 @@
 /**
- * Rule help as read-only virtual Markdown documents (`steward-rule:/DA-AUTH-001.md?zh-CN`), shown in the Markdown
+ * Rule help as read-only virtual Markdown documents (`steward-rule:/zh-CN/DA-AUTH-001.md`), shown in the Markdown
  * preview: no webview of our own, and the text is the server's, from the rule's metadata.
  */
 import * as vscode from 'vscode';
@@ -26,13 +26,18 @@ export class RuleDocuments implements vscode.TextDocumentContentProvider {
     for (const rule of rules) this.rules.set(rule.id, rule);
   }
 
+  /**
+   * The locale is part of the path: the Markdown preview tells documents apart by path, so with the locale in
+   * the query a rule's help in a second language only revealed the first language's preview.
+   */
   uriFor(id: string, locale: Locale): vscode.Uri {
-    return vscode.Uri.from({ scheme: RULE_SCHEME, path: `/${id}.md`, query: locale });
+    return vscode.Uri.from({ scheme: RULE_SCHEME, path: `/${locale}/${id}.md` });
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
-    const locale: Locale = uri.query === 'zh-CN' ? 'zh-CN' : 'en';
+    const match = /^\/(zh-CN|en)\/(.+)\.md$/.exec(uri.path);
+    const id = match ? match[2] : uri.path.replace(/^\//, '').replace(/\.md$/, '');
+    const locale: Locale = match?.[1] === 'zh-CN' ? 'zh-CN' : 'en';
     const rule = this.rules.get(id);
     if (!rule) return `# ${id}\n\n${vscode.l10n.t('No rule has this id.')}\n`;
     const help = rule.help[locale];

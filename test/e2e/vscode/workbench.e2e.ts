@@ -7,7 +7,7 @@ const COMMANDS = ['steward.validateWorkspace', 'steward.newAsset', 'steward.expl
 
 /** The text of the rule document `steward.explainRule` opens (a virtual steward-rule: document, shown in a preview). */
 async function explainedRule(id: string, locale: 'zh-CN' | 'en'): Promise<string> {
-  const wanted = (d: vscode.TextDocument) => d.uri.scheme === 'steward-rule' && d.uri.path === `/${id}.md` && d.uri.query === locale;
+  const wanted = (d: vscode.TextDocument) => d.uri.scheme === 'steward-rule' && d.uri.path === `/${locale}/${id}.md`;
   const subscriptions: vscode.Disposable[] = [];
   try {
     const opened = new Promise<vscode.TextDocument>((resolve, reject) => {
@@ -53,9 +53,7 @@ describe('workbench: commands and settings in VS Code', function () {
     assert.match(english, /DA-AUTH-001/);
     assert.match(english, /security assessment/i);
     await setStewardSetting('locale', 'zh-CN');
-    // With the English preview of the same rule still open, the preview is only revealed (still in English);
-    // a person who changed the language closes it first, and so does this test.
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The English preview of the same rule stays open: the Chinese one must open beside it, not just reveal it.
     const chinese = await explainedRule('DA-AUTH-001', 'zh-CN');
     assert.match(chinese, /安全评估/);
   });
