@@ -10,7 +10,7 @@ import { parseStewardFile } from '../server/src/service/parser/parse';
 import { parseFast } from '../server/src/service/parser/fast';
 import { splitDocuments } from '../server/src/service/parser/split';
 import type { StewardDocument } from '../server/src/service/parser/model';
-import { ROOT } from './helpers';
+import { random, ROOT } from './helpers';
 
 /** A file's parse as comparable text: every document's root and items, and the YAML findings. */
 function shape(file: StewardDocument): string {
@@ -56,15 +56,6 @@ function chunks(text: string): Array<{ from: number; to: number; shape: 'documen
     for (const item of document.items.items) out.push({ from: item.start, to: item.end, shape: 'item' });
   }
   return out;
-}
-
-/** Deterministic pseudo-random numbers (a linear congruential generator), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
 }
 
 const SNIPPETS = [

@@ -97,3 +97,15 @@ export function jsonReport(run: CliRun): JsonReport {
     throw new Error(`not JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
   }
 }
+
+/**
+ * Deterministic pseudo-random numbers (a linear congruential generator), so a failing random test can be replayed:
+ * `next()` is in [0, 1), `next(n)` an integer in [0, n).
+ */
+export function random(seed: number): (n?: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return n === undefined ? state / 0x7fffffff : state % n;
+  };
+}

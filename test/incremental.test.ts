@@ -8,15 +8,7 @@ import * as path from 'node:path';
 import { LineIndex } from '../server/src/service/parser/lines';
 import { changedWindow, parseStewardFile, settleFile } from '../server/src/service/parser/parse';
 import { createStewardService } from '../server/src/service/index';
-import { MINIMAL_REGISTER, ROOT } from './helpers';
-
-function random(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state % n;
-  };
-}
+import { MINIMAL_REGISTER, random, ROOT } from './helpers';
 
 function register(items: number): string {
   let text = MINIMAL_REGISTER;

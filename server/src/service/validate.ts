@@ -3,11 +3,12 @@
  * rule findings, in one list sorted by position. Items are validated one by one, and their findings can be
  * cached by the item's text, so an edit inside one item re-validates that item only.
  */
-import type { Finding, LocalizedText, Range, Severity, Span } from './types';
+import type { Finding, LocalizedText, Severity, Span } from './types';
 import type { YamlNode } from './parser/ast';
 import type { StewardDocument, StewardYamlDocument } from './parser/model';
 import { ITEM_LIST_KEY } from './parser/model';
 import { settleItem } from './parser/parse';
+import { moveRange } from './parser/lines';
 import { YAML_RULES } from './parser/problems';
 import { validateHead, validateItem } from './schema/validate';
 import type { CodeTable } from './codes/table';
@@ -106,7 +107,7 @@ export function revalidateEdit(file: StewardDocument, previous: FileValidation, 
   const shift = edit.added - edit.removed;
   const documents = previous.documents.map((part, i) => {
     if (i < d) return part;
-    if (i > d) return edit.lineDelta === 0 ? part : { own: part.own.map((f) => relocate(f, edit.lineDelta)), items: part.items.map((list) => list.map((f) => relocate(f, edit.lineDelta))) };
+    if (i > d) return edit.lineDelta === 0 ? part : { own: part.own.map((f) => relocate(f, edit.lineDelta)), items: part.items.map((list) => (list.length === 0 ? list : list.map((f) => relocate(f, edit.lineDelta)))) };
     return undefined;
   });
   const document = file.documents[d];
@@ -247,10 +248,7 @@ function validateOneItem(file: StewardDocument, document: StewardYamlDocument, n
 
 /** Moves a finding by whole lines (items start at a line start) and rewrites its item path prefix. */
 function relocate(finding: Finding, lineDelta: number, path?: string, fromPath?: string): Finding {
-  const range: Range = {
-    start: { line: finding.range.start.line + lineDelta, character: finding.range.start.character },
-    end: { line: finding.range.end.line + lineDelta, character: finding.range.end.character },
-  };
+  const range = moveRange(finding.range, lineDelta);
   let findingPath = finding.path;
   if (findingPath !== undefined) {
     if (fromPath !== undefined && findingPath.startsWith(fromPath)) findingPath = '#' + findingPath.slice(fromPath.length);
@@ -262,13 +260,6 @@ function relocate(finding: Finding, lineDelta: number, path?: string, fromPath?:
     moved.fix = { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, range: moveRange(edit.range, lineDelta) })) };
   }
   return moved;
-}
-
-function moveRange(range: Range, lineDelta: number): Range {
-  return {
-    start: { line: range.start.line + lineDelta, character: range.start.character },
-    end: { line: range.end.line + lineDelta, character: range.end.character },
-  };
 }
 
 function ruleContext(file: StewardDocument, options: ValidateOptions, sink: Finding[]): RuleContext & { current?: Rule } {

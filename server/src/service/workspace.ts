@@ -8,6 +8,7 @@ import type { ItemChunk, StewardDocument, StewardYamlDocument } from './parser/m
 import { rootMap } from './parser/model';
 import { scalarAt, seqAt, textAt } from './rules/helpers';
 import { settleItem } from './parser/parse';
+import { moveRange } from './parser/lines';
 
 export interface IndexedItem {
   kind: 'resource' | 'asset';
@@ -59,9 +60,6 @@ function idText(node: ScalarNode | undefined): string {
  */
 const summaries = new WeakMap<object, { line: number; path: string; uri: string; item: IndexedResource | IndexedAsset; offset: number; index: number }>();
 
-function moveRange(range: Range, lines: number): Range {
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
-}
 
 function moveItem<T extends IndexedResource | IndexedAsset>(item: T, lines: number, path: string): T {
   const moved = { ...item, path, idRange: moveRange(item.idRange, lines), anchor: moveRange(item.anchor, lines) };
@@ -78,11 +76,6 @@ export type SummaryEntries = Array<Array<IndexedResource | IndexedAsset | undefi
 export interface SummaryChange {
   gone: Array<IndexedResource | IndexedAsset>;
   added: Array<IndexedResource | IndexedAsset>;
-}
-
-/** Reads a file's summary from its parsed documents. */
-export function summarize(file: StewardDocument): FileSummary {
-  return summaryOf(file, summarizeEntries(file));
 }
 
 export function summarizeEntries(file: StewardDocument): SummaryEntries {
@@ -201,35 +194,33 @@ function relatedOf(item: MapNode, range: (span: { start: number; end: number }) 
 }
 
 /**
- * Whether two summaries of a file say the same (an edit that changed no id, grade, reference or place: the
- * usual keystroke). Entries reused from the previous summary are the same objects, so most compare by identity.
+ * Whether two summaries of a file hold the same for cross-file rules: the same entries but for their names (what
+ * the usual keystroke leaves). Entries reused from the previous summary are the same objects: compared by identity.
  */
-export function sameSummary(a: FileSummary, b: FileSummary, ignoreNames = false): boolean {
-  if (a === b) return true;
+function sameForRules(a: FileSummary, b: FileSummary): boolean {
   if (a.uri !== b.uri || a.hasCatalog !== b.hasCatalog || a.hasRegister !== b.hasRegister) return false;
   if (a.resources.length !== b.resources.length || a.assets.length !== b.assets.length) return false;
-  for (let i = 0; i < a.resources.length; i++) if (a.resources[i] !== b.resources[i] && !sameValue(a.resources[i], b.resources[i], ignoreNames)) return false;
-  for (let i = 0; i < a.assets.length; i++) if (a.assets[i] !== b.assets[i] && !sameValue(a.assets[i], b.assets[i], ignoreNames)) return false;
-  return true;
+  return a.resources.every((entry, i) => sameEntry(entry, b.resources[i])) && a.assets.every((entry, i) => sameEntry(entry, b.assets[i]));
 }
 
 /** A change that only renamed entries (or changed nothing cross-file rules read): gone and added pair up. */
 function sameChange(change: SummaryChange): boolean {
-  if (change.gone.length !== change.added.length) return false;
-  for (let i = 0; i < change.gone.length; i++) if (!sameValue(change.gone[i], change.added[i], true)) return false;
-  return true;
+  return change.gone.length === change.added.length && change.gone.every((entry, i) => sameEntry(entry, change.added[i]));
 }
 
-function sameValue(a: unknown, b: unknown, ignoreNames: boolean): boolean {
+/** Two index entries equal in everything but their names. */
+function sameEntry(a: IndexedItem, b: IndexedItem): boolean {
+  return a === b || sameValue({ ...a, name: '' }, { ...b, name: '' });
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keep = (object: object) => Object.keys(object).filter((k) => (object as Record<string, unknown>)[k] !== undefined && !(ignoreNames && k === 'name'));
+  const keep = (object: object) => Object.keys(object).filter((k) => (object as Record<string, unknown>)[k] !== undefined);
   const keysA = keep(a);
-  const keysB = keep(b);
-  if (keysA.length !== keysB.length) return false;
-  for (const key of keysA) if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], false)) return false;
-  return true;
+  if (keysA.length !== keep(b).length) return false;
+  return keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 export class WorkspaceIndex {
@@ -248,7 +239,7 @@ export class WorkspaceIndex {
     // The lookups are patched with the entries that changed, not rebuilt: an edit costs its file's entries.
     if (old && change) this.apply(change.gone, change.added);
     else this.patch(old, summary);
-    if (!old || (change ? !sameChange(change) : !sameSummary(old, summary, true))) this.version++;
+    if (!old || (change ? !sameChange(change) : !sameForRules(old, summary))) this.version++;
   }
 
   remove(uri: string): void {

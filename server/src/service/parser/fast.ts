@@ -71,7 +71,7 @@ class FastParser {
     let result: Parsed;
     if (shape === 'document') {
       if (indent !== 0) decline();
-      result = this.parseMap(first, first, 0, 0);
+      result = this.parseMap(first, 0, 0);
     } else {
       if (!this.isDashItem(first + indent)) decline();
       const seq = this.parseSeq(first, indent, 0);
@@ -124,8 +124,20 @@ class FastParser {
     return i - lineStart;
   }
 
+  /** The last nextContent question and answer: a value asks what follows it, then its collection asks again. */
+  private askedFrom = -1;
+  private answer = -1;
+
   /** The start of the first line at or after `lineStart` that holds content (not blank, not only a comment). */
   private nextContent(lineStart: number): number {
+    if (lineStart === this.askedFrom) return this.answer;
+    const answer = this.scanToContent(lineStart);
+    this.askedFrom = lineStart;
+    this.answer = answer;
+    return answer;
+  }
+
+  private scanToContent(lineStart: number): number {
     const s = this.s;
     let p = lineStart;
     while (p < this.to) {
@@ -173,10 +185,10 @@ class FastParser {
   // ------------------------------------------------------------------------------------------ collections
 
   /**
-   * A block mapping whose keys sit at column `col`; its first key starts at `keyStart` on the line starting at
-   * `lineStart` (after a `- ` when the map is a sequence item's).
+   * A block mapping whose keys sit at column `col`; its first key starts at `keyStart` (after a `- ` when the
+   * map is a sequence item's).
    */
-  private parseMap(lineStart: number, keyStart: number, col: number, depth: number): Parsed<MapNode> {
+  private parseMap(keyStart: number, col: number, depth: number): Parsed<MapNode> {
     if (depth > MAX_DEPTH) decline();
     const entries: MapEntry[] = [];
     let keys: Set<string> | undefined;
@@ -202,7 +214,6 @@ class FastParser {
       if (this.isDashItem(p + col)) decline();
       k = p + col;
     }
-    void lineStart;
     const last = entries[entries.length - 1];
     return { node: { type: 'map', span: { start: keyStart, end: last.value.span.end }, entries }, next };
   }
@@ -239,7 +250,7 @@ class FastParser {
       return this.parseNested(i, col, depth, false);
     }
     if (this.isDashItem(i)) decline(); // a sequence in a sequence on one line
-    if (this.startsKey(i)) return this.parseMap(lineStart, i, i - lineStart, depth + 1);
+    if (this.startsKey(i)) return this.parseMap(i, i - lineStart, depth + 1);
     return this.parseInlineValue(i, col, depth);
   }
 
@@ -256,7 +267,7 @@ class FastParser {
       if (indent > col) {
         if (this.isDashItem(p + indent)) return this.parseSeq(p, indent, depth + 1);
         if (!this.startsKey(p + indent)) decline(); // a scalar on its own line
-        return this.parseMap(p, p + indent, indent, depth + 1);
+        return this.parseMap(p + indent, indent, depth + 1);
       }
       if (afterKey && indent === col && this.isDashItem(p + col)) return this.parseSeq(p, col, depth + 1);
     }

@@ -99,3 +99,11 @@ function firstAtOrAfter(values: number[], value: number): number {
   }
   return low;
 }
+
+/** A range moved down by `lines` lines (up when negative), columns unchanged. */
+export function moveRange(range: Range, lines: number): Range {
+  return {
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  };
+}

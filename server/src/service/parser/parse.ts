@@ -202,7 +202,7 @@ function reparseEdit(uri: string, text: string, previous: StewardDocument, chunk
   for (let i = 0; i < starts.length; i++) {
     const span = { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : region.end };
     const itemText = ownCopy(text.slice(span.start, span.end));
-    const chunk = parseChunk(text, span, 'item', { fast: chunks.fast, cache: undefined }, itemText);
+    const chunk = parseChunk(text, span, 'item', { fast: chunks.fast, cache: undefined }, itemText, true);
     if (chunk.unresolvedAlias) return undefined;
     problems.push(...chunk.problems);
     newChunks.push({ span, node: chunk.node, text: itemText, broken: false, clean: chunk.problems.length === 0 && chunk.node !== null });
@@ -224,16 +224,7 @@ function reparseEdit(uri: string, text: string, previous: StewardDocument, chunk
   }
   const itemNodes = items.map((item) => item.node ?? ({ type: 'scalar', span: { start: item.span.start, end: item.span.start }, value: null, source: '', style: 'plain' } as YamlNode));
   const newItemSpans = items.map((item) => item.span);
-  // The list ends where its last non-empty item does: the items read from the end are settled first.
-  let listEnd = newItemSpans[newItemSpans.length - 1].end;
-  for (let i = items.length - 1; i >= 0; i--) {
-    settleItem(items[i]);
-    if (itemNodes[i].span.end > itemNodes[i].span.start) {
-      listEnd = itemNodes[i].span.end;
-      break;
-    }
-  }
-  const listSpan = { start: newItemSpans[0].start, end: listEnd };
+  const listSpan = { start: newItemSpans[0].start, end: lastContentEnd(items, itemNodes) };
   const entries = root.entries.slice();
   entries[listIndex] = { ...entries[listIndex], value: { type: 'seq', span: listSpan, items: itemNodes } };
   for (let i = listIndex + 1; i < entries.length; i++) {
@@ -398,8 +389,9 @@ function parseSplit(
     }
     // With a previous parse to reuse from, items need no cache of their own: only edited items are parsed again.
     // Their text is copied: a slice would keep this whole version of the file alive as long as the item lives.
-    const ownText = reusable?.hasPrevious ? ownCopy(itemText) : itemText;
-    const chunk = parseChunk(text, itemSpan, 'item', reusable ? { fast: chunks.fast, cache: undefined } : chunks, ownText);
+    const owned = Boolean(reusable?.hasPrevious);
+    const ownText = owned ? ownCopy(itemText) : itemText;
+    const chunk = parseChunk(text, itemSpan, 'item', reusable ? { fast: chunks.fast, cache: undefined } : chunks, ownText, owned);
     if (chunk.unresolvedAlias) return undefined; // an alias to an anchor in another chunk: parse whole
     problems.push(...chunk.problems);
     const node = chunk.node ?? { type: 'scalar', span: { start: itemSpan.start, end: itemSpan.start }, value: null, source: '', style: 'plain' } as YamlNode;
@@ -407,7 +399,7 @@ function parseSplit(
     itemNodes.push(node);
   }
   const entries: MapEntry[] = head.node.entries.slice(0, -1);
-  const listSpan = { start: layout.items[0].start, end: lastContentEnd(itemNodes, layout) };
+  const listSpan = { start: layout.items[0].start, end: lastContentEnd(items, itemNodes) };
   entries.push({ key: listEntry.key, keySpan: listEntry.keySpan, value: { type: 'seq', span: listSpan, items: itemNodes } });
   if (!isTrivia(text, layout.tail)) {
     const tail = parseChunk(text, layout.tail, 'document', chunks);
@@ -428,9 +420,13 @@ function parseSplit(
   return { root: { type: 'map', span: { start: head.node.span.start, end }, entries }, items, problems };
 }
 
-function lastContentEnd(nodes: YamlNode[], layout: ItemListLayout): number {
-  for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i].span.end > nodes[i].span.start) return nodes[i].span.end;
-  return layout.items[layout.items.length - 1].end;
+/** Where a list ends: at its last non-empty item (items read from the end are settled first). */
+function lastContentEnd(items: ItemChunk[], nodes: YamlNode[]): number {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    settleItem(items[i]);
+    if (nodes[i].span.end > nodes[i].span.start) return nodes[i].span.end;
+  }
+  return items[items.length - 1].span.end;
 }
 
 function isTrivia(text: string, span: Span): boolean {
@@ -446,11 +442,14 @@ interface ChunkParser {
   fast: boolean;
 }
 
-function parseChunk(text: string, span: Span, shape: 'document' | 'item', { cache, fast }: ChunkParser, sliced?: string): ChunkResult {
+/**
+ * `sliced`: the chunk's text, when the caller has it. `owned`: it is a copy (ownCopy), and the tree's strings
+ * must point into it rather than into the file's text; otherwise the fast parser reads the file's text in place.
+ */
+function parseChunk(text: string, span: Span, shape: 'document' | 'item', { cache, fast }: ChunkParser, sliced?: string, owned = false): ChunkResult {
   if (fast) {
-    // From the chunk's own text when given, so that the tree's strings keep that text alive, not the file's.
-    const node = sliced === undefined ? parseFast(text, span.start, span.end, shape) : parseFast(sliced, 0, sliced.length, shape);
-    if (node !== undefined) return { node: sliced === undefined ? node : shiftInPlace(node, span.start), problems: [], unresolvedAlias: false };
+    const node = owned && sliced !== undefined ? parseFast(sliced, 0, sliced.length, shape) : parseFast(text, span.start, span.end, shape);
+    if (node !== undefined) return { node: owned ? shiftInPlace(node, span.start) : node, problems: [], unresolvedAlias: false };
   }
   const source = sliced ?? text.slice(span.start, span.end);
   const key = shape === 'item' ? source : '\u0000' + source;
