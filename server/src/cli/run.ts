@@ -285,9 +285,12 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
     const name = values['stdin-filename'] ?? '<stdin>';
     const decoded = decodeText(await io.readStdin());
     const shown = values['stdin-filename'] ? displayPath(path.resolve(io.cwd, name), io.cwd) : name;
-    results.push(decoded.ok
-      ? { path: shown, findings: service.validate(shown, decoded.text).findings }
-      : { path: shown, findings: [decoded.finding], skipped: true });
+    if (decoded.ok) {
+      service.update(shown, decoded.text, { retain: false });
+      results.push({ path: shown, findings: service.findings(shown) });
+    } else {
+      results.push({ path: shown, findings: [decoded.finding], skipped: true });
+    }
   } else {
     const globs = workspace.config.files;
     const discovery = discoverFiles(inputs, io.cwd, locale, globs);
@@ -302,7 +305,7 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
       const checked = parallel[index];
       if (checked?.ok) service.adopt(shown, checked.text, checked);
       const read = checked ?? readTextFile(file, { maxBytes: setup.maxBytes });
-      if (!checked && read.ok) service.update(shown, read.text);
+      if (!checked && read.ok) service.update(shown, read.text, { retain: false });
       order.push(read.ok ? { shown } : { shown, skipped: read.finding });
     });
     for (const entry of order) {

@@ -7,10 +7,11 @@
  */
 import type { Finding, Locale } from './types';
 import type { StewardDocument } from './parser/model';
+import { rootMap } from './parser/model';
 import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
 import { LineIndex } from './parser/lines';
-import { ItemFindingsCache, fillTemplate, flatten, revalidateEdit, sortFindings, validateFileParts } from './validate';
-import type { FileValidation } from './validate';
+import { ItemFindingsCache, fillTemplate, flatten, revalidateEdit, sortFindings, validateDeferred, validateFileParts } from './validate';
+import type { FileValidation, ValidateOptions } from './validate';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
 import { WORKSPACE_RULES } from './rules/workspace-rules';
@@ -19,7 +20,7 @@ import { builtinCodeTable } from './codes/table';
 import type { CodeTable } from './codes/table';
 import { ruleInfos } from './catalog';
 import type { RuleInfo } from './catalog';
-import { summarizeEdit, summarizeEntries, summaryOf, WorkspaceIndex } from './workspace';
+import { summarizeEdit, summarizeEntries, summarizeItem, summaryOf, WorkspaceIndex } from './workspace';
 import type { FileSummary, IndexedAsset, IndexedResource, SummaryChange, SummaryEntries } from './workspace';
 import { applyWaivers, parseWaivers } from './waivers';
 import type { Waiver, WaiverProblem } from './waivers';
@@ -137,25 +138,17 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     return before.state.waivers;
   };
 
-  const update = (uri: string, text: string, updateOptions: { retain?: boolean } = {}): ValidationResult => {
-    const previous = latest.get(uri);
-    const before = previous ? { text: previous.text, state: files.get(uri) } : undefined;
-    const document = parseStewardFile(uri, text, { cache: chunkCache, previous: options.incremental ? previous ?? null : undefined });
-    if (options.incremental && updateOptions.retain !== false) latest.set(uri, document);
-    else latest.delete(uri);
-    const validateOptions = {
-      rules,
-      codeTable,
-      today,
-      defaultUnitType: config.unitType,
-      reportForeignDocuments: options.reportForeignDocuments ?? false,
-      cache: itemCache,
-    };
-    // After an edit inside one item the previous results are patched; otherwise the file is checked whole.
-    const state = before?.state;
-    const parts = (state?.parts && revalidateEdit(document, state.parts, validateOptions)) || validateFileParts(document, validateOptions);
-    const edited = state?.entries ? summarizeEdit(document, state.entries) : undefined;
-    const entries = edited?.entries ?? summarizeEntries(document);
+  const validateOptions: ValidateOptions = {
+    rules,
+    codeTable,
+    today,
+    defaultUnitType: config.unitType,
+    reportForeignDocuments: options.reportForeignDocuments ?? false,
+    cache: itemCache,
+  };
+
+  /** Records a file's findings, index entry and waivers after a parse and validation. */
+  const record = (uri: string, document: StewardDocument, parts: FileValidation, entries: SummaryEntries, edited: { change: SummaryChange } | undefined, before: { text: string; state: FileState | undefined } | undefined) => {
     const findings = flatten(parts);
     const summary = summaryOf(document, entries);
     const known = index.get(uri);
@@ -170,6 +163,37 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     }
     files.set(uri, { findings, waivers: reuseWaivers(before, document) ?? parseWaivers(document.text, document.lines, isKnownRule), parts, entries, change });
     return { document, findings };
+  };
+
+  /**
+   * A file no editor shows: its items are parsed, checked and indexed one at a time and their trees dropped
+   * (ParseOptions.defer), so a large file costs one item's tree, not all of them.
+   */
+  const updateStreamed = (uri: string, text: string): ValidationResult | undefined => {
+    latest.delete(uri);
+    const document = parseStewardFile(uri, text, { cache: chunkCache, defer: true });
+    const entries: SummaryEntries = document.documents.map(() => []);
+    const parts = validateDeferred(document, validateOptions, { cache: chunkCache }, (yamlDocument, item, index) => {
+      if (rootMap(yamlDocument) && yamlDocument.kind) entries[yamlDocument.index][index] = summarizeItem(document, yamlDocument, item, index);
+    });
+    return parts && record(uri, document, parts, entries, undefined, undefined);
+  };
+
+  const update = (uri: string, text: string, updateOptions: { retain?: boolean } = {}): ValidationResult => {
+    if (updateOptions.retain === false) {
+      const streamed = updateStreamed(uri, text);
+      if (streamed) return streamed;
+    }
+    const previous = latest.get(uri);
+    const before = previous ? { text: previous.text, state: files.get(uri) } : undefined;
+    const document = parseStewardFile(uri, text, { cache: chunkCache, previous: options.incremental ? previous ?? null : undefined });
+    if (options.incremental && updateOptions.retain !== false) latest.set(uri, document);
+    else latest.delete(uri);
+    // After an edit inside one item the previous results are patched; otherwise the file is checked whole.
+    const state = before?.state;
+    const parts = (state?.parts && revalidateEdit(document, state.parts, validateOptions)) || validateFileParts(document, validateOptions);
+    const edited = state?.entries ? summarizeEdit(document, state.entries) : undefined;
+    return record(uri, document, parts, edited?.entries ?? summarizeEntries(document), edited, before);
   };
 
   /** Cross-file findings by file, valid while the index keeps its version. */

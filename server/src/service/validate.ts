@@ -5,9 +5,11 @@
  */
 import type { Finding, LocalizedText, Severity, Span } from './types';
 import type { YamlNode } from './parser/ast';
-import type { StewardDocument, StewardYamlDocument } from './parser/model';
+import type { ItemChunk, StewardDocument, StewardYamlDocument } from './parser/model';
 import { ITEM_LIST_KEY } from './parser/model';
-import { settleItem } from './parser/parse';
+import { completeDeferred, parseDeferredItem, settleItem } from './parser/parse';
+import type { ChunkCache } from './parser/parse';
+import type { YamlProblem } from './parser/problems';
 import { moveRange } from './parser/lines';
 import { YAML_RULES } from './parser/problems';
 import { validateHead, validateItem } from './schema/validate';
@@ -74,6 +76,52 @@ export function validateFile(file: StewardDocument, options: ValidateOptions): F
 }
 
 export function validateFileParts(file: StewardDocument, options: ValidateOptions): FileValidation {
+  return { file: fileFindings(file), documents: file.documents.map((document) => validateDocument(file, document, options)) };
+}
+
+/**
+ * Validates a deferred parse (ParseOptions.defer) item by item: each item is parsed, checked, shown to `visit`
+ * (which may read its tree) and dropped, so that one item's tree is alive at a time. The same findings as a
+ * whole parse and validateFileParts (a test compares them). Undefined when an item needs the whole parse.
+ */
+export function validateDeferred(
+  file: StewardDocument,
+  options: ValidateOptions,
+  parser: { cache?: ChunkCache; fast?: boolean },
+  visit: (document: StewardYamlDocument, item: ItemChunk, index: number) => void,
+): FileValidation | undefined {
+  const problems: YamlProblem[] = [];
+  const trees: Array<Array<Span | undefined>> = [];
+  const contexts = file.documents.map((document) => documentContext(file, document, options));
+  const items: Finding[][][] = [];
+  for (const [d, document] of file.documents.entries()) {
+    const context = contexts[d];
+    const spans: Array<Span | undefined> = [];
+    const found: Finding[][] = [];
+    for (const [index, item] of document.items.entries()) {
+      if (item.deferred) {
+        const parsed = parseDeferredItem(file, item, parser);
+        if (!parsed) return undefined;
+        if (parsed.problems.length > 0) problems.push(...parsed.problems);
+        item.node = parsed.node;
+      }
+      spans.push(item.node?.span);
+      if (context) found.push(itemFindings(file, document, index, context));
+      visit(document, item, index);
+      if (item.deferred) item.node = null;
+    }
+    trees.push(spans);
+    items.push(found);
+  }
+  completeDeferred(file, problems, trees);
+  return {
+    file: fileFindings(file),
+    documents: file.documents.map((document, d) => ({ own: documentFindings(file, document, options, contexts[d]), items: contexts[d] ? items[d] : [] })),
+  };
+}
+
+/** Findings of the file as a whole: its YAML problems, or that it holds no document. */
+function fileFindings(file: StewardDocument): Finding[] {
   const findings: Finding[] = [...file.parseFindings];
   const meaningful = file.documents.filter((d) => d.root !== null);
   if (meaningful.length === 0 && !findings.some((f) => f.severity === 'error')) {
@@ -82,7 +130,7 @@ export function validateFileParts(file: StewardDocument, options: ValidateOption
       en: 'The file holds no YAML document (it is empty)',
     }));
   }
-  return { file: findings, documents: file.documents.map((document) => validateDocument(file, document, options)) };
+  return findings;
 }
 
 /** Every finding of a file, sorted by position. */

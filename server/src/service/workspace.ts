@@ -137,7 +137,7 @@ export function summarizeEdit(file: StewardDocument, previous: SummaryEntries): 
   return { entries: entries as SummaryEntries, change };
 }
 
-function summarizeItem(file: StewardDocument, document: StewardYamlDocument, chunk: ItemChunk, index: number): IndexedResource | IndexedAsset | undefined {
+export function summarizeItem(file: StewardDocument, document: StewardYamlDocument, chunk: ItemChunk, index: number): IndexedResource | IndexedAsset | undefined {
   const item = chunk.node;
   if (!item || item.type !== 'map' || chunk.broken) return undefined;
   const isCatalog = document.kind === 'DataResourceCatalog';

@@ -30,6 +30,8 @@ export interface ItemChunk {
    * after it by recording the move here; settleItem applies it when someone reads the tree (see parse.ts).
    */
   pending?: number;
+  /** Not parsed yet (a deferred parse: see ParseOptions.defer); `node` is null until the caller parses it. */
+  deferred?: boolean;
 }
 
 export interface StewardYamlDocument {

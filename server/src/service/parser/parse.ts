@@ -13,7 +13,7 @@ import type { ConvertProblem } from './convert';
 import { parseFast } from './fast';
 import { LineIndex } from './lines';
 import type { DocumentKind, ItemChunk, StewardDocument, StewardYamlDocument } from './model';
-import { ITEM_LIST_KEY } from './model';
+import { ITEM_LIST_KEY, rootMap } from './model';
 import { itemIndent, itemStartsIn, splitDocuments } from './split';
 import type { DocumentLayout, ItemListLayout } from './split';
 import { yamlProblemFinding } from './problems';
@@ -68,6 +68,13 @@ export interface ParseOptions {
    * reference the fast parser is tested against.
    */
   fast?: boolean;
+  /**
+   * Leave the items of split item lists unparsed (`deferred`, `node` null): the caller parses them one at a time
+   * with parseDeferredItem, uses each tree and drops it, then calls completeDeferred with their problems. One
+   * item's tree alive at a time instead of every tree of the file (the CLI: a fraction of the memory and of the
+   * garbage collector's work).
+   */
+  defer?: boolean;
 }
 
 /**
@@ -130,7 +137,7 @@ class Reusable {
 export function parseStewardFile(uri: string, input: string, options: ParseOptions = {}): StewardDocument {
   // A byte-order mark is not content; blank it so offsets stay those of the text the caller holds.
   const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
-  const chunks: ChunkParser = { cache: options.cache, fast: options.fast !== false };
+  const chunks: ChunkParser = { cache: options.cache, fast: options.fast !== false, defer: options.defer === true && options.previous === undefined };
   if (options.previous && options.split !== false) {
     const edited = reparseEdit(uri, text, options.previous, chunks);
     if (edited) return edited;
@@ -315,7 +322,50 @@ function shiftLayout(layout: DocumentLayout, delta: number, moved?: Span[]): Doc
   return { span: move(layout.span), items: { key: items.key, head: move(items.head), items: moved ?? items.items.map(move), tail: move(items.tail) } };
 }
 
-function toFindings(problems: YamlProblem[], lines: LineIndex): Finding[] {
+/**
+ * Parses a deferred item (see ParseOptions.defer) and marks it broken when a YAML error lies inside it; the
+ * caller keeps the tree while it uses it. Undefined when the item holds an alias to an anchor in another chunk:
+ * the file must then be parsed without deferring (its documents whole where needed).
+ */
+export function parseDeferredItem(file: StewardDocument, item: ItemChunk, options: { cache?: ChunkCache; fast?: boolean } = {}): { node: YamlNode | null; problems: YamlProblem[] } | undefined {
+  const chunk = parseChunk(file.text, item.span, 'item', { cache: options.cache, fast: options.fast !== false }, item.text);
+  if (chunk.unresolvedAlias) return undefined;
+  item.broken = chunk.problems.some(breaks);
+  return { node: chunk.node, problems: chunk.problems };
+}
+
+/**
+ * Ends a deferred parse: the items' problems join the file's, the parse findings are computed again, and each
+ * item list ends where its last non-empty item does (`trees`: per document, each item's tree span, if any).
+ */
+export function completeDeferred(file: StewardDocument, itemProblems: YamlProblem[], trees: Array<Array<Span | undefined>>): void {
+  file.documents.forEach((document, index) => {
+    if (!document.items.some((item) => item.deferred)) return;
+    const root = rootMap(document);
+    const list = root && document.kind ? getEntry(root, ITEM_LIST_KEY[document.kind])?.value : undefined;
+    if (!root || !list || list.type !== 'seq') return;
+    // As lastContentEnd: the last item with content, else the end of the last item's text.
+    const spans = trees[index] ?? [];
+    let end = document.items[document.items.length - 1].span.end;
+    for (let i = spans.length - 1; i >= 0; i--) {
+      const span = spans[i];
+      if (span && span.end > span.start) {
+        end = span.end;
+        break;
+      }
+    }
+    list.span.end = end;
+    const tail = root.entries[root.entries.length - 1];
+    root.span.end = Math.max(list.span.end, tail.value.span.end);
+  });
+  if (itemProblems.length === 0) return;
+  file.problems = [...(file.problems ?? []), ...itemProblems];
+  file.parseFindings = toFindings(file.problems, file.lines);
+}
+
+/** Parse findings in file order, at most MAX_YAML_PROBLEMS of them and then one saying how many more. */
+function toFindings(unordered: YamlProblem[], lines: LineIndex): Finding[] {
+  const problems = [...unordered].sort((a, b) => a.span.start - b.span.start);
   const kept = problems.slice(0, MAX_YAML_PROBLEMS).map((problem) => yamlProblemFinding(problem, lines));
   if (problems.length > MAX_YAML_PROBLEMS) {
     const last = problems[MAX_YAML_PROBLEMS];
@@ -334,10 +384,17 @@ function parseOneDocument(
   reusable: Reusable | undefined,
 ): StewardYamlDocument {
   if (layout) {
-    const split = parseSplit(text, layout, chunks, reusable, index);
-    if (split) {
+    let split = parseSplit(text, layout, chunks, reusable, index);
+    let document = split && describe(index, span, split.root, split.items, layout.key);
+    if (split && chunks.defer && document && document.items !== split.items) {
+      // Not one of our lists after all (no known kind): nobody will parse its items later, but their YAML
+      // problems are reported all the same, so they are parsed now.
+      split = parseSplit(text, layout, { ...chunks, defer: false }, reusable, index);
+      document = split && describe(index, span, split.root, split.items, layout.key);
+    }
+    if (split && document) {
       problems.push(...split.problems);
-      return markBroken(describe(index, span, split.root, split.items, layout.key), split.problems);
+      return markBroken(document, split.problems);
     }
   }
   const whole = parseChunk(text, span, 'document', chunks);
@@ -379,6 +436,10 @@ function parseSplit(
   const itemNodes: YamlNode[] = [];
   for (const [itemIndex, itemSpan] of layout.items.entries()) {
     const itemText = text.slice(itemSpan.start, itemSpan.end);
+    if (chunks.defer) {
+      items.push({ span: itemSpan, node: null, text: itemText, broken: false, deferred: true });
+      continue;
+    }
     const previous = reusable?.take(documentIndex, itemIndex, layout.items.length, itemText);
     if (previous && previous.node) {
       settleItem(previous);
@@ -399,7 +460,8 @@ function parseSplit(
     itemNodes.push(node);
   }
   const entries: MapEntry[] = head.node.entries.slice(0, -1);
-  const listSpan = { start: layout.items[0].start, end: lastContentEnd(items, itemNodes) };
+  // Deferred items: the list ends provisionally with the last item's span, and completeDeferred sets it.
+  const listSpan = { start: layout.items[0].start, end: chunks.defer ? items[items.length - 1].span.end : lastContentEnd(items, itemNodes) };
   entries.push({ key: listEntry.key, keySpan: listEntry.keySpan, value: { type: 'seq', span: listSpan, items: itemNodes } });
   if (!isTrivia(text, layout.tail)) {
     const tail = parseChunk(text, layout.tail, 'document', chunks);
@@ -440,6 +502,7 @@ function isTrivia(text: string, span: Span): boolean {
 interface ChunkParser {
   cache: ChunkCache | undefined;
   fast: boolean;
+  defer?: boolean;
 }
 
 /**
@@ -482,7 +545,10 @@ function parseRelative(source: string, shape: 'document' | 'item'): ChunkResult 
     if (node.type === 'seq' && node.items.length === 1) node = node.items[0];
     else if (node.type === 'seq' && node.items.length === 0) node = null;
   }
-  return { node, problems: dedupe(problems), unresolvedAlias };
+  // A problem the parser places at the very end of an item's text (an unclosed bracket, say) belongs to that
+  // item: the end is the next item's start, where the item it came from could not be told from the offset.
+  const inside = shape === 'item' && source.length > 0 ? problems.map((p) => (p.span.start < source.length ? p : { ...p, span: { start: source.length - 1, end: source.length } })) : problems;
+  return { node, problems: dedupe(inside), unresolvedAlias };
 }
 
 function fromYamlError(error: YAMLError, source: string): YamlProblem {
