@@ -49,7 +49,7 @@ function rssMB(pid) {
 
 async function startServer(folder, settings = {}) {
   // A heap large enough for a 55 MB file held open (Node's default depends on the machine's memory).
-  const child = spawn(process.execPath, ['--max-old-space-size=4096', SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--max-old-space-size=4096', ...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = [];
   connection.onNotification('textDocument/publishDiagnostics', (params) => {

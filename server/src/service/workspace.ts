@@ -178,8 +178,9 @@ export function summarizeItem(file: StewardDocument, document: StewardYamlDocume
     const refId = idText(ref);
     entry = { ...base, kind: 'asset', resource: ref && refId ? { id: refId, range: range(ref.span), quoted: ref.style !== 'plain' } : undefined };
   }
-  // Only trees from the item-by-item parse can be reused by the next parse; others are not worth caching.
-  if (chunk.text !== '') summaries.set(item, { line, path, uri: file.uri, item: entry, offset: chunk.span.start, index });
+  // Only trees from the item-by-item parse can be reused by the next parse; others are not worth caching, nor
+  // are deferred ones (dropped as soon as they are read).
+  if (chunk.text !== '' && !chunk.deferred) summaries.set(item, { line, path, uri: file.uri, item: entry, offset: chunk.span.start, index });
   return entry;
 }
 

@@ -102,10 +102,18 @@ class FastParser {
 
   // ------------------------------------------------------------------------------------------------ lines
 
+  /** The last line end found, and from where: the same line is asked for again and again. */
+  private eolFrom = 0;
+  private eolAt = -1;
+
   /** End of the line holding `i`: the index of its `\n`, or the end of the text. */
   private eol(i: number): number {
+    if (i >= this.eolFrom && i <= this.eolAt) return this.eolAt;
     const lf = this.s.indexOf('\n', i);
-    return lf < 0 || lf >= this.to ? this.to : lf;
+    const at = lf < 0 || lf >= this.to ? this.to : lf;
+    this.eolFrom = i;
+    this.eolAt = at;
+    return at;
   }
 
   /** Where the content of the line ending at `eol` stops (before a CR of a CRLF). */
@@ -322,7 +330,7 @@ class FastParser {
       if (s.charCodeAt(j - 1) === SPACE) decline();
       keyEnd = j;
       const resolved = resolvePlain(s.slice(k, j));
-      key = resolved == null ? '' : String(resolved);
+      key = resolved == null ? '' : internKey(String(resolved));
     }
     if (keyEnd - k > MAX_KEY_LENGTH) decline();
     const keySpan = { start: k, end: keyEnd };
@@ -560,6 +568,21 @@ function isIndicator(c: number): boolean {
   }
 }
 
+/**
+ * Keys repeat in every item (`id`, `name`, `securityGrade`, ...): each is kept once. Every later `key === 'name'`
+ * in the rules is then a comparison of one string with itself, and building plain objects for the schema
+ * validator finds the property name without hashing it again. Bounded, so odd files cannot grow it for ever.
+ */
+const KEYS = new Map<string, string>();
+const MAX_INTERNED_KEYS = 4096;
+
+function internKey(key: string): string {
+  const known = KEYS.get(key);
+  if (known !== undefined) return known;
+  if (KEYS.size < MAX_INTERNED_KEYS && key.length <= 64) KEYS.set(key, key);
+  return key;
+}
+
 function nullScalar(at: number): ScalarNode {
   return { type: 'scalar', span: { start: at, end: at }, value: null, source: '', style: 'plain' };
 }
@@ -583,10 +606,13 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** A plain scalar's value under the YAML 1.2 core schema, tag by tag in the order the `yaml` package tries them. */
 export function resolvePlain(text: string): string | number | boolean | null {
   const c = text.charCodeAt(0);
-  // Most values start with a letter no core tag can match (or a CJK character): a string, no regex needed.
-  const maybeTagged = text.length === 0 || c === 126 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57)
-    || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  const n = text.length;
+  // Most values start with a letter no core tag can match (or a CJK character): a string, no regex needed. A
+  // word can only be null (n, N: 4 letters) or a boolean (t, T: 4; f, F: 5), so `name` or `type` needs none either.
+  const maybeTagged = n === 0 || c === 126 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57)
+    || ((c === 110 || c === 78 || c === 116 || c === 84) && n === 4) || ((c === 102 || c === 70) && n === 5);
   if (!maybeTagged) return text;
+  if ((c >= 48 && c <= 57) && !couldBeNumber(text)) return text; // a date, a code with a dash, ...
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return c === 116 || c === 84;
   if (INT_OCT.test(text)) return parseInt(text.slice(2), 8);
@@ -595,4 +621,24 @@ export function resolvePlain(text: string): string | number | boolean | null {
   if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text.charCodeAt(0) === 45 ? -Infinity : Infinity;
   if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
   return text;
+}
+
+/**
+ * Whether a text starting with a digit may still be one of the core schema's numbers: only digits, `.`, `e`,
+ * hexadecimal letters and the `x`/`o` prefixes, and a sign only after an exponent's `e`. A cheap test that lets
+ * dates (`2024-01-01`) and codes skip the number patterns.
+ */
+function couldBeNumber(text: string): boolean {
+  for (let j = 1; j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (d >= 48 && d <= 57) continue; // 0-9
+    if (d === 43 || d === 45) { // + -
+      const e = text.charCodeAt(j - 1);
+      if (e !== 101 && e !== 69) return false;
+      continue;
+    }
+    if (d === 46 || d === 120 || d === 111 || (d >= 97 && d <= 102) || (d >= 65 && d <= 70)) continue; // . x o a-f A-F
+    return false;
+  }
+  return true;
 }
