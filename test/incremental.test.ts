@@ -23,6 +23,34 @@ function lineStarts(index: LineIndex): number[] {
   return out;
 }
 
+describe('line index: positions', () => {
+  it('answers any sequence of questions as a line-by-line count does (near, far, backwards, past the end)', () => {
+    const next = random(5);
+    const text = Array.from({ length: 400 }, (_, i) => 'x'.repeat(i % 7) + (i % 3 === 0 ? '\r\n' : i % 5 === 0 ? '\r' : '\n')).join('') + 'end';
+    const index = new LineIndex(text);
+    const expected = (offset: number) => {
+      const clamped = Math.max(0, Math.min(offset, text.length));
+      // Line breaks ending before the offset; a CR followed by an LF breaks the line at the LF.
+      let line = 0;
+      let start = 0;
+      for (let i = 0; i < clamped; i++) {
+        const c = text[i];
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+          line++;
+          start = i + 1;
+        }
+      }
+      return { line, character: clamped - start };
+    };
+    let offset = 0;
+    for (let step = 0; step < 3000; step++) {
+      const move = next(4);
+      offset = move === 0 ? next(text.length + 10) - 5 : move === 1 ? offset + next(40) : move === 2 ? offset - next(40) : offset + next(3);
+      assert.deepEqual(index.positionAt(offset), expected(offset), `offset ${offset} at step ${step}`);
+    }
+  });
+});
+
 describe('incremental: the line index of an edited text', () => {
   it('equals a fresh index after 2,000 random edits with LF, CRLF and lone CR line breaks', () => {
     const next = random(11);

@@ -65,16 +65,31 @@ export class LineIndex {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 
+  /** The line of the last position asked for: the next question is usually about the same line or one a little below. */
+  private recent = 0;
+
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
+    // A short walk down from the last answer first (the parts of one item are asked for in order), else a search.
+    let line = this.recent;
+    if (line < starts.length && starts[line] <= clamped) {
+      const stop = Math.min(starts.length - 1, line + 16);
+      while (line < stop && starts[line + 1] <= clamped) line++;
+      if (line < stop || line === starts.length - 1) {
+        this.recent = line;
+        return { line, character: clamped - starts[line] };
+      }
+    }
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid;
+      if (starts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.starts[low] };
+    this.recent = low;
+    return { line: low, character: clamped - starts[low] };
   }
 
   offsetAt(position: Position): number {

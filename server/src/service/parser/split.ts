@@ -80,15 +80,13 @@ function isMarker(text: string, line: Line, marker: '---' | '...'): boolean {
 export function splitDocuments(text: string): DocumentLayout[] {
   const spans: Span[] = [];
   let start = 0;
-  let sawContent = false;
-  for (const line = new LineCursor(text, 0, text.length); line.advance();) {
-    if (isMarker(text, line, '---')) {
-      if (sawContent || line.start > start) spans.push({ start, end: line.start });
-      start = line.start;
-      sawContent = true;
-    } else if (!sawContent && !isBlankOrComment(text, line)) {
-      sawContent = true;
-    }
+  // Markers are found by searching for `---` (no walk over every line): a marker line starts with it. Before
+  // the first marker, a document exists only if something precedes it; after it, every marker starts one.
+  for (let at = text.indexOf('---'); at >= 0; at = text.indexOf('---', at + 3)) {
+    const before = at === 0 ? 10 : text.charCodeAt(at - 1);
+    if ((before !== 10 && before !== 13) || !isMarker(text, lineAt(text, at), '---')) continue;
+    if (spans.length > 0 || at > start) spans.push({ start, end: at });
+    start = at;
   }
   if (start < text.length || spans.length === 0) spans.push({ start, end: text.length });
   // Text before the first `---` that holds only comments or blanks is not a document of its own.
@@ -97,6 +95,17 @@ export function splitDocuments(text: string): DocumentLayout[] {
     spans.shift();
   }
   return spans.map((span) => ({ span, items: findItemList(text, span) }));
+}
+
+/** The line starting at `at`, ending at its first line break. */
+function lineAt(text: string, at: number): Line {
+  let end = at;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === 10 || c === 13) break;
+    end++;
+  }
+  return { start: at, end, next: end };
 }
 
 function isBlankOrComment(text: string, line: Line): boolean {
@@ -136,7 +145,24 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
   let firstItem = -1;
   const items: Span[] = [];
   let regionEnd = doc.end;
+  // Inside the list only lines indented no deeper than its items matter. Without CRs they are found by a search
+  // for a line break not followed by deeper indentation, skipping the items' inner lines (most of a large file).
+  const cr = text.indexOf('\r', doc.start);
+  const plainBreaks = cr < 0 || cr >= doc.end;
+  let shallow: RegExp | undefined;
   for (const line = new LineCursor(text, doc.start, doc.end); line.advance();) {
+    if (shallow) {
+      shallow.lastIndex = line.start - 1; // the break before this line: it may be one of them
+      const found = shallow.exec(text);
+      if (found) {
+        const next = found.index + 1;
+        if (next >= doc.end) break;
+        if (next > line.start) {
+          line.next = next;
+          if (!line.advance()) break;
+        }
+      } else break;
+    }
     const first = text.charCodeAt(line.start);
     if (first === 37) return undefined; // '%' directive: parse the document whole
     if (key === undefined) {
@@ -154,6 +180,7 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
     if (indent < 0) {
       if (!isItemStart(text, line, lineIndent)) return undefined; // a flow list, a map, a scalar: parse whole
       indent = lineIndent;
+      if (plainBreaks) shallow = new RegExp(`\\n(?! {${indent + 1}})`, 'g');
     }
     if (lineIndent === indent && isItemStart(text, line, indent)) {
       if (items.length > 0) items[items.length - 1].end = line.start;
