@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '../server/src/service/parser/lines';
-import { changedWindow, parseStewardFile, settleFile } from '../server/src/service/parser/parse';
+import { changedWindow, mergeChanges, parseStewardFile, settleFile } from '../server/src/service/parser/parse';
+import type { TextChange } from '../server/src/service/parser/parse';
 import { createStewardService } from '../server/src/service/index';
 import { MINIMAL_REGISTER, random, ROOT } from './helpers';
 
@@ -125,6 +126,61 @@ describe('incremental: the parse of an edited text', () => {
       if (text.length > 6000) {
         text = withWaivers(register(12)) + catalogTail;
         incremental.update('x', text);
+      }
+    }
+  });
+});
+
+describe('incremental: edits the caller describes (an editor\'s change events)', () => {
+  /** A random edit of `text`: [start, end) replaced by an insertion. */
+  const randomEdit = (next: (n?: number) => number, text: string, pieces: string[]) => {
+    const start = next(text.length + 1);
+    const end = Math.min(text.length, start + (next(3) === 0 ? next(8) : 0));
+    return { start, end, insert: next(4) === 0 ? '' : pieces[next(pieces.length)] };
+  };
+
+  it('mergeChanges: several edits in a row add up to one change that holds between the first and last text', () => {
+    const next = random(17);
+    for (let trial = 0; trial < 3000; trial++) {
+      const first = 'abcdefghij\nklmnopqrst\n'.repeat(1 + next(3));
+      let text = first;
+      let merged: TextChange | undefined;
+      for (let edits = 1 + next(4); edits > 0; edits--) {
+        const { start, end, insert } = randomEdit(next, text, ['X', 'YZ', '\n', '']);
+        merged = mergeChanges(merged, { start, oldEnd: end, newEnd: start + insert.length });
+        text = text.slice(0, start) + insert + text.slice(end);
+      }
+      const { start, oldEnd, newEnd } = merged!;
+      assert.ok(start <= oldEnd && start <= newEnd && oldEnd <= first.length && newEnd <= text.length, `trial ${trial}`);
+      assert.equal(first.slice(0, start), text.slice(0, start), `trial ${trial}: before the change`);
+      assert.equal(first.slice(oldEnd), text.slice(newEnd), `trial ${trial}: after the change`);
+    }
+  });
+
+  it('a service told what changed gives what a fresh parse gives after 300 batches of random edits', function () {
+    this.timeout(120_000);
+    const next = random(23);
+    const original = register(10) + '\n---\napiVersion: steward/v1\nkind: DataResourceCatalog\nresources:\n  - id: R-1\n    name: 资源\n';
+    let text = original;
+    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+    editor.update('x', text);
+    const pieces = ['x', ' ', '\n', ':', '-', '#', '\n    note: 备注', '\n  - id: DA-NEW\n    name: 新', '[', '中文', '\r\n'];
+    for (let step = 0; step < 300; step++) {
+      // As between two checks of a file: one to three change events, merged.
+      let change: TextChange | undefined;
+      for (let edits = 1 + next(3); edits > 0; edits--) {
+        const { start, end, insert } = randomEdit(next, text, pieces);
+        change = mergeChanges(change, { start, oldEnd: end, newEnd: start + insert.length });
+        text = text.slice(0, start) + insert + text.slice(end);
+      }
+      const fresh = createStewardService({ today: '2026-11-26' });
+      editor.update('x', text, { change });
+      const label = `step ${step}`;
+      assert.deepEqual(editor.findings('x'), fresh.validate('x', text).findings, label);
+      assert.deepEqual(editor.document('x')!.documents.map((d) => d.root), fresh.parse('x', text).documents.map((d) => d.root), label);
+      if (text.length > 5000) {
+        text = original;
+        editor.update('x', text);
       }
     }
   });

@@ -107,6 +107,14 @@ export class LspClient {
     return version;
   }
 
+  /** Sends several incremental changes in one notification (each applies to the text the previous one left). */
+  changeMany(uri: string, events: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }>): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: events });
+    return version;
+  }
+
   request<T>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest(method, params) as Promise<T>;
   }

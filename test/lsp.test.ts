@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LspClient, uriOf } from './lsp-client';
-import { tempDir, MINIMAL_CATALOG, MINIMAL_REGISTER, ROOT } from './helpers';
+import { tempDir, MINIMAL_CATALOG, MINIMAL_REGISTER, ROOT, random } from './helpers';
+import { LineIndex } from '../server/src/service/parser/lines';
+import { createStewardService } from '../server/src/service';
 
 describe('lsp: the bundled server over stdio', function () {
   this.timeout(60_000);
@@ -35,6 +37,39 @@ describe('lsp: the bundled server over stdio', function () {
     const after = await client.nextDiagnostics(uri, (p) => p.version === version);
     assert.deepEqual(after.diagnostics.map((d) => d.code), ['DA-SCHEMA-003']);
     assert.match(after.diagnostics[0].message, /“普通数据”不是“securityGrade”（数据分级）的有效值/);
+  });
+
+  it('after 120 random edits sent as an editor sends them (bursts, several changes per notification), diagnostics equal a fresh check', async () => {
+    client = new LspClient();
+    const dir = tempDir();
+    await client.initialize(dir);
+    const uri = uriOf(path.join(dir, 'r.assets.yaml'));
+    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
+    let text = MINIMAL_REGISTER;
+    for (let i = 2; i <= 12; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
+    client.open(uri, text);
+    await client.nextDiagnostics(uri);
+    const next = random(31);
+    const pieces = ['x', ' ', '\n', ':', '#', '普通', '\n    note: 备注', '\n  - id: DA-NEW\n    name: 新', '[', '\r\n'];
+    let version = 1;
+    for (let step = 0; step < 120; step++) {
+      const events = [];
+      for (let n = 1 + next(3); n > 0; n--) {
+        const start = next(text.length + 1);
+        const end = Math.min(text.length, start + (next(3) === 0 ? next(6) : 0));
+        const insert = next(4) === 0 ? '' : pieces[next(pieces.length)];
+        const lines = new LineIndex(text);
+        events.push({ range: { start: lines.positionAt(start), end: lines.positionAt(end) }, text: insert });
+        text = text.slice(0, start) + insert + text.slice(end);
+      }
+      version = client.changeMany(uri, events);
+      // Bursts: most steps do not wait, so the server sees several notifications before it checks.
+      if (step % 4 !== 3 && step !== 119) continue;
+      const published = await client.nextDiagnostics(uri, (p) => p.version === version);
+      const fresh = createStewardService().validate(path.join(dir, 'r.assets.yaml'), text).findings;
+      const shape = (code: unknown, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => `${String(code)} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+      assert.deepEqual(published.diagnostics.map((d) => shape(d.code, d.range)), fresh.map((f) => shape(f.ruleId, f.range)), `step ${step}`);
+    }
   });
 
   it('cross-file: fixing a catalog clears an open register\'s finding', async () => {

@@ -42,6 +42,11 @@ ruleTester(placeholderRule, {
       ],
     },
     {
+      name: 'spelled with escapes in a double-quoted value (the text holds no placeholder, the value does)',
+      code: register(`${ASSET}    registration: { cardNumber: "\\u5F85\\u586B\\u5199" }\n`),
+      errors: [{ messageId: 'item', line: 15, column: 33 }],
+    },
+    {
       name: 'a list item, and a quoted value; CRLF',
       code: crlf(register(`${ASSET}    security: { protectionMeasures: [待填写], lastRiskAssessment: 2026-09-20 }\n    registration: { cardNumber: "待填写" }\n`)),
       errors: [

@@ -21,6 +21,8 @@ import { URI } from 'vscode-uri';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import { createStewardService } from './service';
+import { mergeChanges } from './service/parser/parse';
+import type { TextChange } from './service/parser/parse';
 import type { StewardService } from './service';
 import type { Finding, Locale } from './service/types';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig } from './service/config';
@@ -53,7 +55,35 @@ export interface ServerState {
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
-  const documents = new TextDocuments(TextDocument);
+  /**
+   * Per open document, where its text changed since the service last saw it (null: unknown, a whole-text change).
+   * The parser then needs no comparison of the old and new texts, a walk over the whole file per keystroke.
+   */
+  const changes = new Map<string, TextChange | null>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(document, events, version) {
+      for (const event of events) {
+        const recorded = changes.get(document.uri);
+        if (recorded !== null && 'range' in event) {
+          // As TextDocument.update reads a range: ends in order, positions clamped by offsetAt.
+          const [from, to] = before(event.range.end, event.range.start) ? [event.range.end, event.range.start] : [event.range.start, event.range.end];
+          const start = document.offsetAt(from);
+          changes.set(document.uri, mergeChanges(recorded, { start, oldEnd: document.offsetAt(to), newEnd: start + event.text.length }));
+        } else {
+          changes.set(document.uri, null);
+        }
+        TextDocument.update(document, [event], version);
+      }
+      return document;
+    },
+  });
+  /** The service's `update` of an open document, with what changed since its last one. */
+  const updateOpen = (uri: string, text: string) => {
+    const change = changes.get(uri) ?? undefined;
+    changes.delete(uri);
+    return service.update(uri, text, { change });
+  };
   let folders: string[] = [];
   let clientLocale: string | undefined;
   let settings: StewardSettings = {};
@@ -180,7 +210,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // Open documents first, so that requests answered while the disk is read already see them.
     for (const document of documents.all()) {
       if (!isSteward(document.uri, document.getText())) continue;
-      service.update(document.uri, document.getText());
+      updateOpen(document.uri, document.getText());
       known.add(document.uri);
     }
     const files = folders.flatMap((folder) => globSync(fileGlobs(), { cwd: folder, absolute: true, ignore: IGNORE, dot: false }));
@@ -253,7 +283,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     if (!force && mode === 'save-only') return;
     const indexVersion = service.index.version;
-    service.update(uri, text);
+    updateOpen(uri, text);
     known.add(uri);
     publish(uri);
     // The index keeps its version through edits that change nothing cross-file rules read (most keystrokes).
@@ -279,11 +309,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }, DEBOUNCE_MS));
   }
 
-  documents.onDidOpen((event) => validateNow(event.document, true));
+  documents.onDidOpen((event) => {
+    changes.delete(event.document.uri);
+    validateNow(event.document, true);
+  });
   documents.onDidChangeContent((event) => schedule(event.document));
   documents.onDidSave((event) => validateNow(event.document, true));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
+    changes.delete(uri);
     const file = URI.parse(uri).fsPath;
     // A closed file stays in the workspace view if it is on disk; otherwise it is gone.
     const read = fs.existsSync(file) && matchesGlobs(relativePath(uri)) ? readTextFile(file, { maxBytes: 256 * 1024 * 1024 }) : undefined;
@@ -356,3 +390,8 @@ function countFindings(findings: Finding[]): { errors: number; warnings: number;
 }
 
 declare const STEWARD_VERSION: string | undefined;
+
+/** Whether position `a` comes before `b`. */
+function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}

@@ -9,6 +9,7 @@ import type { Finding, Locale } from './types';
 import type { StewardDocument } from './parser/model';
 import { rootMap } from './parser/model';
 import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
+import type { TextChange } from './parser/parse';
 import { LineIndex } from './parser/lines';
 import { ItemFindingsCache, fillTemplate, flatten, revalidateEdit, sortFindings, validateDeferred, validateFileParts } from './validate';
 import type { FileValidation, ValidateOptions } from './validate';
@@ -57,6 +58,16 @@ export interface ValidationResult {
   findings: Finding[];
 }
 
+export interface UpdateOptions {
+  /** false: a file no editor shows (see `update`). */
+  retain?: boolean;
+  /**
+   * Where the text changed since the previous `update` of the same file, when the caller knows it (an editor's
+   * change events, merged with mergeChanges). Without it the two texts are compared.
+   */
+  change?: TextChange;
+}
+
 export interface StewardService {
   readonly codeTable: CodeTable;
   readonly index: WorkspaceIndex;
@@ -66,7 +77,7 @@ export interface StewardService {
    * `retain: false` keeps only the file's findings and index entry, not its tree (files on disk that no editor
    * shows: their trees would only cost memory).
    */
-  update(uri: string, text: string, options?: { retain?: boolean }): ValidationResult;
+  update(uri: string, text: string, options?: UpdateOptions): ValidationResult;
   /**
    * Records a file validated elsewhere (a worker thread running `update` with `retain: false` on the same
    * options): its own findings and index entry, as `update` would have. `text` is read for waiver comments.
@@ -179,14 +190,14 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     return parts && record(uri, document, parts, entries, undefined, undefined);
   };
 
-  const update = (uri: string, text: string, updateOptions: { retain?: boolean } = {}): ValidationResult => {
+  const update = (uri: string, text: string, updateOptions: UpdateOptions = {}): ValidationResult => {
     if (updateOptions.retain === false) {
       const streamed = updateStreamed(uri, text);
       if (streamed) return streamed;
     }
     const previous = latest.get(uri);
     const before = previous ? { text: previous.text, state: files.get(uri) } : undefined;
-    const document = parseStewardFile(uri, text, { cache: chunkCache, previous: options.incremental ? previous ?? null : undefined });
+    const document = parseStewardFile(uri, text, { cache: chunkCache, previous: options.incremental ? previous ?? null : undefined, change: updateOptions.change });
     if (options.incremental && updateOptions.retain !== false) latest.set(uri, document);
     else latest.delete(uri);
     // After an edit inside one item the previous results are patched; otherwise the file is checked whole.

@@ -329,8 +329,7 @@ class FastParser {
       if (j >= end) decline();
       if (s.charCodeAt(j - 1) === SPACE) decline();
       keyEnd = j;
-      const resolved = resolvePlain(s.slice(k, j));
-      key = resolved == null ? '' : internKey(String(resolved));
+      key = plainKey(s, k, j);
     }
     if (keyEnd - k > MAX_KEY_LENGTH) decline();
     const keySpan = { start: k, end: keyEnd };
@@ -569,17 +568,24 @@ function isIndicator(c: number): boolean {
 }
 
 /**
- * Keys repeat in every item (`id`, `name`, `securityGrade`, ...): each is kept once. Every later `key === 'name'`
- * in the rules is then a comparison of one string with itself, and building plain objects for the schema
- * validator finds the property name without hashing it again. Bounded, so odd files cannot grow it for ever.
+ * Keys repeat in every item (`id`, `name`, `securityGrade`, ...): each is read once and then recognised in place,
+ * by its first character and length, without slicing it again. Every later `key === 'name'` in the rules then
+ * compares one string with itself, and building plain objects for the schema validator finds the property name
+ * without hashing it again. A fixed table: odd files cannot grow it.
  */
-const KEYS = new Map<string, string>();
-const MAX_INTERNED_KEYS = 4096;
+const KEY_SLOTS: Array<string | undefined> = new Array(1024).fill(undefined);
 
-function internKey(key: string): string {
-  const known = KEYS.get(key);
-  if (known !== undefined) return known;
-  if (KEYS.size < MAX_INTERNED_KEYS && key.length <= 64) KEYS.set(key, key);
+function plainKey(s: string, k: number, j: number): string {
+  const length = j - k;
+  const slot = (s.charCodeAt(k) * 31 + length * 7 + s.charCodeAt(j - 1)) & 1023;
+  const known = KEY_SLOTS[slot];
+  if (known !== undefined && known.length === length && s.startsWith(known, k)) return known;
+  const text = s.slice(k, j);
+  const resolved = resolvePlain(text);
+  const key = resolved == null ? '' : String(resolved);
+  // Only keys that read as themselves (not `1.0`, `~` or `null`) can be recognised by their text.
+  // The table keeps a copy: a slice would keep the whole text it was cut from alive.
+  if (key === text && length <= 64) KEY_SLOTS[slot] = (' ' + key).slice(1);
   return key;
 }
 

@@ -359,17 +359,20 @@ function checkOrder(authorization: MapNode, path: string, context: RuleContext):
   const start = calendarDate(scalarAt(mapAt(authorization, 'period'), 'start'));
   const assessed = calendarDate(assessedNode);
   const approved = calendarDate(approvedNode);
+  const assessedLate = Boolean(start && assessed && assessed > start);
+  const approvedLate = Boolean(start && approved && approved > start);
+  const assessedAfterApproval = !assessedLate && Boolean(assessed && approved && assessed > approved);
+  if (!assessedLate && !approvedLate && !assessedAfterApproval) return;
   const args = { entity: entityOf(authorization), start: start ?? '', assessed: assessed ?? '', approved: approved ?? '' };
   const data = { entity: textAt(authorization, 'entity'), start, assessed, approved };
-  const assessedLate = Boolean(start && assessed && assessed > start);
   if (assessedLate) {
     context.report({ messageId: 'assessmentAfterStart', span: assessedNode!.span, args, path: `${path}/securityAssessment/date`, data });
   }
-  if (start && approved && approved > start) {
+  if (approvedLate) {
     context.report({ messageId: 'approvalAfterStart', span: approvedNode!.span, args, path: `${path}/approval/date`, data });
   }
   // One finding per date: an assessment already reported as after the start is not reported again.
-  if (!assessedLate && assessed && approved && assessed > approved) {
+  if (assessedAfterApproval) {
     context.report({ messageId: 'assessmentAfterApproval', span: assessedNode!.span, severity: 'warning', args, path: `${path}/securityAssessment/date`, data });
   }
 }

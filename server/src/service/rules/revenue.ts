@@ -26,13 +26,19 @@ interface RevenueLine {
   handling: ScalarNode | undefined;
 }
 
+/** The last item's lines: the revenue rules run one after another on the same item, and read them alike. */
+let recent: { item: MapNode; lines: RevenueLine[] } | undefined;
+
 function revenueLines(item: MapNode): RevenueLine[] {
-  return mapsOf(seqAt(item, 'revenue')).map(({ map, index }) => ({
+  if (recent?.item === item) return recent.lines;
+  const lines = mapsOf(seqAt(item, 'revenue')).map(({ map, index }) => ({
     map,
     index,
     source: textAt(map, 'source'),
     handling: scalarAt(map, 'handling'),
   }));
+  recent = { item, lines };
+  return lines;
 }
 
 function assetLabel(item: MapNode): string {
