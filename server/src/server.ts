@@ -78,11 +78,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       return document;
     },
   });
+  /** The version of each open document the service last checked: its diagnostics are published for it. */
+  const checkedVersions = new Map<string, number>();
   /** The service's `update` of an open document, with what changed since its last one. */
-  const updateOpen = (uri: string, text: string) => {
-    const change = changes.get(uri) ?? undefined;
-    changes.delete(uri);
-    return service.update(uri, text, { change });
+  const updateOpen = (document: TextDocument) => {
+    const change = changes.get(document.uri) ?? undefined;
+    changes.delete(document.uri);
+    checkedVersions.set(document.uri, document.version);
+    return service.update(document.uri, document.getText(), { change });
   };
   let folders: string[] = [];
   let clientLocale: string | undefined;
@@ -210,7 +213,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // Open documents first, so that requests answered while the disk is read already see them.
     for (const document of documents.all()) {
       if (!isSteward(document.uri, document.getText())) continue;
-      updateOpen(document.uri, document.getText());
+      updateOpen(document);
       known.add(document.uri);
     }
     const files = folders.flatMap((folder) => globSync(fileGlobs(), { cwd: folder, absolute: true, ignore: IGNORE, dot: false }));
@@ -241,8 +244,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function publish(uri: string): void {
     const findings = service.findings(uri);
     const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, state.locale));
-    const document = documents.get(uri);
-    void connection.sendDiagnostics({ uri, version: document?.version, diagnostics });
+    // The version checked, not the document's latest: edits that arrived since wait for their own check, and
+    // diagnostics published meanwhile (another file changed) must not claim to be theirs.
+    const version = documents.get(uri) ? checkedVersions.get(uri) : undefined;
+    void connection.sendDiagnostics({ uri, version, diagnostics });
     const counts = countFindings(findings);
     published.set(uri, counts);
     void connection.sendNotification('steward/status', { uri, ...counts, mode: state.modeOf(uri) });
@@ -283,7 +288,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     if (!force && mode === 'save-only') return;
     const indexVersion = service.index.version;
-    updateOpen(uri, text);
+    updateOpen(document);
     known.add(uri);
     publish(uri);
     // The index keeps its version through edits that change nothing cross-file rules read (most keystrokes).
@@ -318,6 +323,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     changes.delete(uri);
+    checkedVersions.delete(uri);
     const file = URI.parse(uri).fsPath;
     // A closed file stays in the workspace view if it is on disk; otherwise it is gone.
     const read = fs.existsSync(file) && matchesGlobs(relativePath(uri)) ? readTextFile(file, { maxBytes: 256 * 1024 * 1024 }) : undefined;

@@ -1,9 +1,13 @@
 /** Finding the files to check and reading them as text: every I/O problem becomes a message, never a crash. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import type { Finding, LocalizedText, Locale } from '../service/types';
 import { both, t } from './messages';
+
+/** The glob library, loaded when a directory or pattern is given: a run over named files does not load it. */
+function globber(): typeof import('tinyglobby') {
+  return require('tinyglobby') as typeof import('tinyglobby');
+}
 
 /** The contract's default globs. */
 export const DEFAULT_GLOBS = ['**/*.catalog.yaml', '**/*.catalog.yml', '**/*.assets.yaml', '**/*.assets.yml'];
@@ -28,7 +32,7 @@ export function discoverFiles(inputs: string[], cwd: string, locale: Locale, glo
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const matches = globSync(globs, { cwd: absolute, absolute: true, ignore: IGNORED, dot: false, followSymbolicLinks: false });
+      const matches = globber().globSync(globs, { cwd: absolute, absolute: true, ignore: IGNORED, dot: false, followSymbolicLinks: false });
       for (const match of matches) found.add(path.normalize(match));
       continue;
     }
@@ -36,8 +40,8 @@ export function discoverFiles(inputs: string[], cwd: string, locale: Locale, glo
       found.add(absolute);
       continue;
     }
-    if (isDynamicPattern(input)) {
-      const matches = globSync([input], { cwd, absolute: true, ignore: IGNORED, dot: false });
+    if (globber().isDynamicPattern(input)) {
+      const matches = globber().globSync([input], { cwd, absolute: true, ignore: IGNORED, dot: false });
       if (matches.length === 0) warnings.push(t(locale, 'noMatch', input));
       for (const match of matches) found.add(path.normalize(match));
       continue;

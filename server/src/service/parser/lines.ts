@@ -45,16 +45,25 @@ export class LineIndex {
         scanned.push(at + 1);
       }
     }
-    let last = scanned.length > 0 ? scanned[scanned.length - 1] : old[keep - 1];
+    const last = scanned.length > 0 ? scanned[scanned.length - 1] : old[keep - 1];
     let from = firstAtOrAfter(old, oldEnd + 1);
     while (from < old.length && old[from] + delta <= last) from++;
-    const starts = new Array<number>(keep + scanned.length + (old.length - from));
-    let n = 0;
-    for (let i = 0; i < keep; i++) starts[n++] = old[i];
-    for (const at of scanned) if (at > starts[n - 1]) starts[n++] = at;
-    for (let i = from; i < old.length; i++) starts[n++] = old[i] + delta;
-    starts.length = n;
-    return new LineIndex(text, starts);
+    const middle: number[] = [];
+    for (const at of scanned) if (at > (middle.length > 0 ? middle[middle.length - 1] : old[keep - 1])) middle.push(at);
+    // The array is this index's own and changes in place (no copy of a large file's line starts per keystroke):
+    // this index must not be used afterwards, as the previous parse it belongs to is not.
+    if (middle.length === from - keep) {
+      for (let i = 0; i < middle.length; i++) old[keep + i] = middle[i];
+    } else if (middle.length < 10_000) {
+      old.splice(keep, from - keep, ...middle);
+    } else {
+      const rest = old.slice(from);
+      old.length = keep;
+      for (const at of middle) old.push(at);
+      for (const at of rest) old.push(at);
+    }
+    if (delta !== 0) for (let i = keep + middle.length; i < old.length; i++) old[i] += delta;
+    return new LineIndex(text, old);
   }
 
   get lineCount(): number {

@@ -307,8 +307,10 @@ function reparseEdit(uri: string, text: string, previous: StewardDocument, chunk
     documents[i] = { ...later, span: { start: later.span.start + delta, end: later.span.end + delta } };
     newLayouts[i] = shiftLayout(layouts[i], delta, split ? later.items.map((item) => item.span) : undefined);
   }
+  const linesBefore = previous.lines.lineCount;
+  // The previous line index changes in place: read from it before.
   const lines = previous.lines.edited(text, window.start, window.oldEnd, window.newEnd);
-  const edit = { ...window, lineDelta: lines.lineCount - previous.lines.lineCount, document: d, from: k, removed: 1, added: newChunks.length };
+  const edit = { ...window, lineDelta: lines.lineCount - linesBefore, document: d, from: k, removed: 1, added: newChunks.length };
   return { uri, text, lines, documents, parseFindings: toFindings(problems, lines), layouts: newLayouts, problems, edit };
 }
 
