@@ -6,6 +6,8 @@
 // switch it to save-only checking, which the server announces.
 // Prints a markdown table: edit-to-diagnostics latency (median, p95), completion latency (median, p95), time to
 // first diagnostics, and the server's resident memory with a workspace of --workspace assets indexed.
+// SERVER_FLAGS (environment): extra node flags for the server process, e.g. to profile it:
+//   SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" node bench/lsp.mjs --assets 10000
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';

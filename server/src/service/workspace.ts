@@ -142,7 +142,8 @@ export function summarizeItem(file: StewardDocument, document: StewardYamlDocume
   if (!item || item.type !== 'map' || chunk.broken) return undefined;
   const isCatalog = document.kind === 'DataResourceCatalog';
   const range = (span: { start: number; end: number }) => file.lines.rangeOf(span);
-  const known = summaries.get(item);
+  // Deferred trees are dropped once read: never summarised before, never worth remembering.
+  const known = chunk.deferred ? undefined : summaries.get(item);
   // An item at the same offset, line and index as when summarised is unchanged: nothing to compute.
   if (known && known.uri === file.uri && known.offset === chunk.span.start && known.index === index && file.lines.lineStart(known.line) === chunk.span.start) {
     return known.item;
@@ -178,8 +179,7 @@ export function summarizeItem(file: StewardDocument, document: StewardYamlDocume
     const refId = idText(ref);
     entry = { ...base, kind: 'asset', resource: ref && refId ? { id: refId, range: range(ref.span), quoted: ref.style !== 'plain' } : undefined };
   }
-  // Only trees from the item-by-item parse can be reused by the next parse; others are not worth caching, nor
-  // are deferred ones (dropped as soon as they are read).
+  // Only trees from the item-by-item parse can be reused by the next parse; others are not worth caching.
   if (chunk.text !== '' && !chunk.deferred) summaries.set(item, { line, path, uri: file.uri, item: entry, offset: chunk.span.start, index });
   return entry;
 }

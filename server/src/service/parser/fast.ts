@@ -214,16 +214,26 @@ class FastParser {
       }
       entries.push(entry.entry);
       next = entry.next;
-      const p = this.nextContent(next);
-      if (p >= this.to) break;
-      const indent = this.indentAt(p);
-      if (indent < col) break;
-      if (indent > col) decline();
+      const p = this.sibling(next, col);
+      if (p < 0) break;
       if (this.isDashItem(p + col)) decline();
       k = p + col;
     }
     const last = entries[entries.length - 1];
     return { node: { type: 'map', span: { start: keyStart, end: last.value.span.end }, entries }, next };
+  }
+
+  /**
+   * The next content line at or after `lineStart` when it continues a block at column `col`; -1 when the block
+   * ends there (the text ends or the line sits left of `col`). A line deeper than `col` is not for this parser.
+   */
+  private sibling(lineStart: number, col: number): number {
+    const p = this.nextContent(lineStart);
+    if (p >= this.to) return -1;
+    const indent = this.indentAt(p);
+    if (indent < col) return -1;
+    if (indent > col) decline();
+    return p;
   }
 
   /** A block sequence whose `-` indicators sit at column `col`, the first on the line starting at `lineStart`. */
@@ -237,11 +247,8 @@ class FastParser {
       const item = this.parseSeqItem(line, dash, col, depth);
       items.push(item.node);
       next = item.next;
-      const p = this.nextContent(next);
-      if (p >= this.to) break;
-      const indent = this.indentAt(p);
-      if (indent < col) break;
-      if (indent > col) decline();
+      const p = this.sibling(next, col);
+      if (p < 0) break;
       // At the same column but not an item: the next key of the map this sequence is the value of.
       if (!this.isDashItem(p + col)) break;
       line = p;
@@ -569,7 +576,7 @@ function isIndicator(c: number): boolean {
 
 /**
  * Keys repeat in every item (`id`, `name`, `securityGrade`, ...): each is read once and then recognised in place,
- * by its first character and length, without slicing it again. Every later `key === 'name'` in the rules then
+ * by its first and last characters and its length, without slicing it again. Every later `key === 'name'` in the rules then
  * compares one string with itself, and building plain objects for the schema validator finds the property name
  * without hashing it again. A fixed table: odd files cannot grow it.
  */
@@ -584,8 +591,8 @@ function plainKey(s: string, k: number, j: number): string {
   const resolved = resolvePlain(text);
   const key = resolved == null ? '' : String(resolved);
   // Only keys that read as themselves (not `1.0`, `~` or `null`) can be recognised by their text.
-  // The table keeps a copy: a slice would keep the whole text it was cut from alive.
-  if (key === text && length <= 64) KEY_SLOTS[slot] = (' ' + key).slice(1);
+  // A copy: a slice would keep the whole text it was cut from alive in the table.
+  if (key === text && length <= 64) KEY_SLOTS[slot] = ownCopy(key);
   return key;
 }
 
@@ -647,4 +654,13 @@ function couldBeNumber(text: string): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * A copy of `text` that does not keep alive the string it was sliced from: V8 represents a slice as a view of
+ * its parent, so a small item's text sliced from one version of a 50 MB file would keep that version alive.
+ * Concatenation makes a new string that slicing then flattens into storage of its own.
+ */
+export function ownCopy(text: string): string {
+  return (text + ' ').slice(0, -1);
 }

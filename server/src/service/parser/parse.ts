@@ -10,7 +10,7 @@ import type { MapEntry, MapNode, YamlNode } from './ast';
 import { getEntry } from './ast';
 import { convertDocument, shiftInPlace, shiftNode } from './convert';
 import type { ConvertProblem } from './convert';
-import { parseFast } from './fast';
+import { ownCopy, parseFast } from './fast';
 import { LineIndex } from './lines';
 import type { DocumentKind, ItemChunk, StewardDocument, StewardYamlDocument } from './model';
 import { ITEM_LIST_KEY, rootMap } from './model';
@@ -314,14 +314,6 @@ function reparseEdit(uri: string, text: string, previous: StewardDocument, chunk
   return { uri, text, lines, documents, parseFindings: toFindings(problems, lines), layouts: newLayouts, problems, edit };
 }
 
-/**
- * A copy of `text` that does not keep alive the string it was sliced from: V8 represents a slice as a view of
- * its parent, so a small item's text sliced from one version of a 50 MB file would keep that version alive.
- * Concatenation makes a new string that slicing then flattens into storage of its own.
- */
-export function ownCopy(text: string): string {
-  return (text + ' ').slice(0, -1);
-}
 
 /** Applies an item's pending move to its tree. */
 export function settleItem(item: ItemChunk): void {
@@ -378,17 +370,8 @@ export function completeDeferred(file: StewardDocument, itemProblems: YamlProble
     const root = rootMap(document);
     const list = root && document.kind ? getEntry(root, ITEM_LIST_KEY[document.kind])?.value : undefined;
     if (!root || !list || list.type !== 'seq') return;
-    // As lastContentEnd: the last item with content, else the end of the last item's text.
     const spans = trees[index] ?? [];
-    let end = document.items[document.items.length - 1].span.end;
-    for (let i = spans.length - 1; i >= 0; i--) {
-      const span = spans[i];
-      if (span && span.end > span.start) {
-        end = span.end;
-        break;
-      }
-    }
-    list.span.end = end;
+    list.span.end = listEnd(document.items, (i) => spans[i]);
     const tail = root.entries[root.entries.length - 1];
     root.span.end = Math.max(list.span.end, tail.value.span.end);
   });
@@ -516,13 +499,21 @@ function parseSplit(
   return { root: { type: 'map', span: { start: head.node.span.start, end }, entries }, items, problems };
 }
 
-/** Where a list ends: at its last non-empty item (items read from the end are settled first). */
-function lastContentEnd(items: ItemChunk[], nodes: YamlNode[]): number {
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    settleItem(items[i]);
-    if (nodes[i].span.end > nodes[i].span.start) return nodes[i].span.end;
+/** Where a list ends: at its last item with content (`spanOf`: an item's tree span, if any), else its last item's end. */
+function listEnd(items: ItemChunk[], spanOf: (index: number) => Span | undefined): number {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const span = spanOf(i);
+    if (span && span.end > span.start) return span.end;
   }
   return items[items.length - 1].span.end;
+}
+
+/** listEnd of a list whose trees are at hand (items read from the end are settled first). */
+function lastContentEnd(items: ItemChunk[], nodes: YamlNode[]): number {
+  return listEnd(items, (i) => {
+    settleItem(items[i]);
+    return nodes[i].span;
+  });
 }
 
 function isTrivia(text: string, span: Span): boolean {
