@@ -9,6 +9,7 @@ import { LineIndex } from '../server/src/service/parser/lines';
 import { changedWindow, mergeChanges, parseStewardFile, settleFile } from '../server/src/service/parser/parse';
 import type { TextChange } from '../server/src/service/parser/parse';
 import { createStewardService } from '../server/src/service/index';
+import { PieceText } from '../server/src/service/parser/source';
 import { MINIMAL_REGISTER, random, ROOT } from './helpers';
 
 function register(items: number): string {
@@ -183,6 +184,59 @@ describe('incremental: edits the caller describes (an editor\'s change events)',
         editor.update('x', text);
       }
     }
+  });
+  it('an open document in pieces, edited: requests at a position answer as a fresh service does, moving only the trees they read', function () {
+    this.timeout(120_000);
+    const next = random(29);
+    const original = register(40);
+    let text = original;
+    let pieces = PieceText.from(text, 512);
+    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+    editor.update('x', pieces);
+    const inserts = ['x', ' ', '\n', '中文', '\n    note: 备注', ''];
+    for (let step = 0; step < 120; step++) {
+      let change: TextChange | undefined;
+      for (let edits = 1 + next(2); edits > 0; edits--) {
+        const start = next(text.length + 1);
+        const end = Math.min(text.length, start + (next(4) === 0 ? next(6) : 0));
+        const insert = inserts[next(inserts.length)];
+        change = mergeChanges(change, { start, oldEnd: end, newEnd: start + insert.length });
+        pieces = pieces.edit(start, end, insert);
+        text = text.slice(0, start) + insert + text.slice(end);
+      }
+      editor.update('x', pieces, { change });
+      editor.findings('x');
+      const fresh = createStewardService({ incremental: true, today: '2026-11-26' });
+      fresh.update('x', text);
+      const freshFindings = fresh.findings('x');
+      for (let probe = 0; probe < 4; probe++) {
+        const position = fresh.document('x')!.lines.positionAt(next(text.length + 1));
+        const label = `step ${step}, ${JSON.stringify(position)}`;
+        assert.deepEqual(editor.hover('x', position, 'en'), fresh.hover('x', position, 'en'), `${label}: hover`);
+        assert.deepEqual(editor.definition('x', position), fresh.definition('x', position), `${label}: definition`);
+        assert.deepEqual(editor.complete('x', position, 'en'), fresh.complete('x', position, 'en'), `${label}: completion`);
+        const range = { start: position, end: position };
+        assert.deepEqual(editor.codeActions('x', range, 'en'), fresh.codeActions('x', range, 'en'), `${label}: code actions`);
+      }
+      assert.deepEqual(editor.findings('x'), freshFindings, `step ${step}: findings`);
+      if (text.length > 20_000) {
+        text = original;
+        pieces = PieceText.from(text, 512);
+        editor.update('x', pieces);
+      }
+    }
+    // An edit at the top, a request at the bottom: the trees in between keep their move pending.
+    text = original;
+    editor.update('x', PieceText.from(text, 512));
+    const at = text.indexOf('DA-2024-0002') + 3;
+    editor.update('x', PieceText.from(text, 512).edit(at, at, 'x'), { change: { start: at, oldEnd: at, newEnd: at + 1 } });
+    const parsed = editor.document('x')!;
+    assert.ok(parsed.documents[0].items.every((item) => item.pending === undefined), 'document() settles every tree');
+    // The items the next edit does not touch are the same objects in its parse (moved in place; see above).
+    const items = parsed.documents[0].items;
+    editor.update('x', PieceText.from(text, 512), { change: { start: at, oldEnd: at + 1, newEnd: at } });
+    editor.hover('x', { line: original.split('\n').length - 3, character: 6 }, 'en');
+    assert.ok(items.slice(5, 30).every((item) => item.pending === -1), 'a hover at the bottom leaves the trees above it pending');
   });
 });
 

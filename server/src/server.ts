@@ -16,7 +16,6 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { Connection, Diagnostic, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
@@ -34,6 +33,8 @@ import { configFrom, DEFAULT_FILES, DEFAULT_MAX_FILE_KB, localeOf } from './lsp/
 import type { StewardSettings } from './lsp/settings';
 import { toDiagnostic } from './lsp/convert';
 import { registerFeatures } from './lsp/features';
+import { OpenDocument } from './lsp/document';
+import type { SourceText } from './service/parser/source';
 
 /**
  * Delay between a change and its validation. None is needed: changes that arrive while a validation runs are
@@ -46,7 +47,7 @@ export type FileMode = 'full' | 'save-only';
 
 export interface ServerState {
   connection: Connection;
-  documents: TextDocuments<TextDocument>;
+  documents: TextDocuments<OpenDocument>;
   service: StewardService;
   locale: Locale;
   /** The files the service knows, by uri: open documents and steward files found on disk. */
@@ -60,20 +61,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * The parser then needs no comparison of the old and new texts, a walk over the whole file per keystroke.
    */
   const changes = new Map<string, TextChange | null>();
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+  const documents = new TextDocuments<OpenDocument>({
+    create: OpenDocument.create,
     update(document, events, version) {
-      for (const event of events) {
+      for (const change of document.apply(events, version)) {
         const recorded = changes.get(document.uri);
-        if (recorded !== null && 'range' in event) {
-          // As TextDocument.update reads a range: ends in order, positions clamped by offsetAt.
-          const [from, to] = before(event.range.end, event.range.start) ? [event.range.end, event.range.start] : [event.range.start, event.range.end];
-          const start = document.offsetAt(from);
-          changes.set(document.uri, mergeChanges(recorded, { start, oldEnd: document.offsetAt(to), newEnd: start + event.text.length }));
-        } else {
-          changes.set(document.uri, null);
-        }
-        TextDocument.update(document, [event], version);
+        changes.set(document.uri, recorded === null || change === undefined ? null : mergeChanges(recorded, change));
       }
       return document;
     },
@@ -81,11 +74,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** The version of each open document the service last checked: its diagnostics are published for it. */
   const checkedVersions = new Map<string, number>();
   /** The service's `update` of an open document, with what changed since its last one. */
-  const updateOpen = (document: TextDocument) => {
+  const updateOpen = (document: OpenDocument) => {
     const change = changes.get(document.uri) ?? undefined;
     changes.delete(document.uri);
     checkedVersions.set(document.uri, document.version);
-    return service.update(document.uri, document.getText(), { change });
+    return service.update(document.uri, document.text, { change });
   };
   let folders: string[] = [];
   let clientLocale: string | undefined;
@@ -112,7 +105,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const maxBytes = () => (settings.validation?.maxFileSize ?? DEFAULT_MAX_FILE_KB) * 1024;
-  const sizeOf = (uri: string) => documents.get(uri)?.getText().length ?? 0;
+  const sizeOf = (uri: string) => documents.get(uri)?.text.length ?? 0;
   const rootOf = (uri: string): string | undefined => {
     const file = URI.parse(uri).fsPath;
     return folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
@@ -125,7 +118,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const fileGlobs = () => config.files ?? DEFAULT_FILES;
   let matchesGlobs = picomatch(fileGlobs(), { dot: true });
   /** Ours: the path matches the file globs, or the text declares a steward document. */
-  const isSteward = (uri: string, text: string): boolean => matchesGlobs(relativePath(uri)) || /^apiVersion:\s*['"]?steward\//m.test(text.slice(0, 4096));
+  const isSteward = (uri: string, text: SourceText): boolean => matchesGlobs(relativePath(uri)) || /^apiVersion:\s*['"]?steward\//m.test(text.slice(0, 4096));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientLocale = params.locale;
@@ -212,7 +205,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   async function indexWorkspace(myGeneration: number): Promise<void> {
     // Open documents first, so that requests answered while the disk is read already see them.
     for (const document of documents.all()) {
-      if (!isSteward(document.uri, document.getText())) continue;
+      if (!isSteward(document.uri, document.text)) continue;
       updateOpen(document);
       known.add(document.uri);
     }
@@ -264,9 +257,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return JSON.stringify([summary.resources.map((r) => [r.id, r.securityGrade, r.related.map((x) => x.id)]), summary.assets.map((a) => [a.id, a.resource?.id])]);
   }
 
-  function validateNow(document: TextDocument, force = false): void {
+  function validateNow(document: OpenDocument, force = false): void {
     const uri = document.uri;
-    const text = document.getText();
+    const text = document.text;
     if (!isSteward(uri, text)) {
       if (known.delete(uri)) service.remove(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -301,7 +294,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   }
 
-  function schedule(document: TextDocument): void {
+  function schedule(document: OpenDocument): void {
     const uri = document.uri;
     const timer = pending.get(uri);
     if (timer) clearTimeout(timer);
@@ -396,8 +389,3 @@ function countFindings(findings: Finding[]): { errors: number; warnings: number;
 }
 
 declare const STEWARD_VERSION: string | undefined;
-
-/** Whether position `a` comes before `b`. */
-function before(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}

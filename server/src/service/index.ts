@@ -11,6 +11,7 @@ import { rootMap } from './parser/model';
 import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
 import type { TextChange } from './parser/parse';
 import { LineIndex } from './parser/lines';
+import type { SourceText } from './parser/source';
 import { ItemFindingsCache, fillTemplate, flatten, revalidateEdit, sortFindings, validateDeferred, validateFileParts } from './validate';
 import type { FileValidation, ValidateOptions } from './validate';
 import { RULES } from './rules';
@@ -71,13 +72,13 @@ export interface UpdateOptions {
 export interface StewardService {
   readonly codeTable: CodeTable;
   readonly index: WorkspaceIndex;
-  parse(uri: string, text: string): StewardDocument;
+  parse(uri: string, text: SourceText): StewardDocument;
   /**
    * Parses and validates one file, records it in the workspace index; returns the file's own findings.
    * `retain: false` keeps only the file's findings and index entry, not its tree (files on disk that no editor
    * shows: their trees would only cost memory).
    */
-  update(uri: string, text: string, options?: UpdateOptions): ValidationResult;
+  update(uri: string, text: SourceText, options?: UpdateOptions): ValidationResult;
   /**
    * Records a file validated elsewhere (a worker thread running `update` with `retain: false` on the same
    * options): its own findings and index entry, as `update` would have. `text` is read for waiver comments.
@@ -88,7 +89,7 @@ export interface StewardService {
   /** What users see for a file: its own and cross-file findings, waivers and configured severities applied. */
   findings(uri: string): Finding[];
   /** `update` then `findings`. */
-  validate(uri: string, text: string): ValidationResult;
+  validate(uri: string, text: SourceText): ValidationResult;
   rules(): RuleInfo[];
   isKnownRule(id: string): boolean;
   /** The latest parse of a file (incremental mode: the editor's view), for the operations below. */
@@ -132,16 +133,21 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   const files = new Map<string, FileState>();
   /** The latest parse of each file, reused by the next parse of the same file (incremental mode only). */
   const latest = new Map<string, StewardDocument>();
-  const parse = (uri: string, text: string) => parseStewardFile(uri, text, { cache: chunkCache });
+  const parse = (uri: string, text: SourceText) => parseStewardFile(uri, text, { cache: chunkCache });
   const isKnownRule = (id: string) => known.has(id);
   /** A file's latest parse with every tree at its place (edits move trees lazily: see settleItem). */
   const current = (uri: string): StewardDocument | undefined => {
     const file = latest.get(uri);
     return file ? settleFile(file) : undefined;
   };
+  /**
+   * A file's latest parse as it is, for operations at a position: they find trees through nodeAt, which settles
+   * the items it reads, so a request after typing does not move every tree below the edit.
+   */
+  const at = (uri: string): StewardDocument | undefined => latest.get(uri);
 
   /** The previous waivers still hold when an edit left every line in place and touched no waiver comment. */
-  const reuseWaivers = (before: { text: string; state: FileState | undefined } | undefined, document: StewardDocument) => {
+  const reuseWaivers = (before: { text: SourceText; state: FileState | undefined } | undefined, document: StewardDocument) => {
     const edit = document.edit;
     if (!before?.state || !edit || edit.lineDelta !== 0) return undefined;
     if (linesAround(before.text, edit.start, edit.oldEnd).includes('steward-')) return undefined;
@@ -159,7 +165,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   };
 
   /** Records a file's findings, index entry and waivers after a parse and validation. */
-  const record = (uri: string, document: StewardDocument, parts: FileValidation, entries: SummaryEntries, edited: { change: SummaryChange } | undefined, before: { text: string; state: FileState | undefined } | undefined) => {
+  const record = (uri: string, document: StewardDocument, parts: FileValidation, entries: SummaryEntries, edited: { change: SummaryChange } | undefined, before: { text: SourceText; state: FileState | undefined } | undefined) => {
     const findings = flatten(parts);
     const summary = summaryOf(document, entries);
     const known = index.get(uri);
@@ -180,7 +186,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
    * A file no editor shows: its items are parsed, checked and indexed one at a time and their trees dropped
    * (ParseOptions.defer), so a large file costs one item's tree, not all of them.
    */
-  const updateStreamed = (uri: string, text: string): ValidationResult | undefined => {
+  const updateStreamed = (uri: string, text: SourceText): ValidationResult | undefined => {
     latest.delete(uri);
     const document = parseStewardFile(uri, text, { cache: chunkCache, defer: true });
     const entries: SummaryEntries = document.documents.map(() => []);
@@ -190,7 +196,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     return parts && record(uri, document, parts, entries, undefined, undefined);
   };
 
-  const update = (uri: string, text: string, updateOptions: UpdateOptions = {}): ValidationResult => {
+  const update = (uri: string, text: SourceText, updateOptions: UpdateOptions = {}): ValidationResult => {
     if (updateOptions.retain === false) {
       const streamed = updateStreamed(uri, text);
       if (streamed) return streamed;
@@ -302,12 +308,12 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     isKnownRule,
     document: (uri) => current(uri),
     complete(uri, position, locale) {
-      const file = current(uri);
+      const file = at(uri);
       if (!file) return { isIncomplete: false, items: [] };
       return complete({ file, offset: file.lines.offsetAt(position), index, codeTable, locale, rules: infos });
     },
     hover(uri, position, locale) {
-      const file = current(uri);
+      const file = at(uri);
       if (!file) return null;
       return hover({ file, offset: file.lines.offsetAt(position), index, codeTable, locale, findings: findings(uri), rules: infos });
     },
@@ -316,24 +322,24 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       return file ? documentSymbols(file, locale) : [];
     },
     definition(uri, position) {
-      const file = current(uri);
+      const file = at(uri);
       return file ? definition(file, file.lines.offsetAt(position), index) : [];
     },
     references(uri, position, includeDeclaration) {
-      const file = current(uri);
+      const file = at(uri);
       return file ? references(file, file.lines.offsetAt(position), index, includeDeclaration) : [];
     },
     prepareRename(uri, position) {
-      const file = current(uri);
+      const file = at(uri);
       return file ? prepareRename(file, file.lines.offsetAt(position), index) : null;
     },
     rename(uri, position, newName) {
-      const file = current(uri);
+      const file = at(uri);
       if (!file) return { error: { 'zh-CN': '文件尚未打开', en: 'The file is not open' } };
       return rename(file, file.lines.offsetAt(position), newName, index);
     },
     codeActions(uri, range, locale, only) {
-      const file = current(uri);
+      const file = at(uri);
       return file ? codeActions(file, range, findings(uri), locale, { only, codeTable }) : [];
     },
     cacheStats: () => ({
@@ -346,7 +352,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
 }
 
 /** The whole lines of `text` that [start, end) touches. */
-function linesAround(text: string, start: number, end: number): string {
+function linesAround(text: SourceText, start: number, end: number): string {
   const from = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
   const next = text.indexOf('\n', end);
   return text.slice(from, next < 0 ? text.length : next);

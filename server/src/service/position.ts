@@ -4,6 +4,8 @@
  */
 import type { MapEntry, MapNode, YamlNode } from './parser/ast';
 import type { StewardDocument, StewardYamlDocument } from './parser/model';
+import { ITEM_LIST_KEY } from './parser/model';
+import { settleItem } from './parser/parse';
 
 export interface NodeAt {
   document: StewardYamlDocument;
@@ -55,7 +57,7 @@ export function nodeAt(file: StewardDocument, offset: number): NodeAt | undefine
       continue;
     }
     if (node.type === 'seq') {
-      const index = node.items.findIndex((item) => contains(item.span, offset));
+      const index = node === itemList(document, result) ? itemIndexAt(document, node.items, offset) : node.items.findIndex((item) => contains(item.span, offset));
       if (index < 0) return result;
       result.path.push(index);
       result.node = node.items[index];
@@ -66,6 +68,35 @@ export function nodeAt(file: StewardDocument, offset: number): NodeAt | undefine
     }
     return result;
   }
+}
+
+/** The document's item list when `at` has just stepped into it from the root. */
+function itemList(document: StewardYamlDocument, at: NodeAt): YamlNode | undefined {
+  if (!document.kind || at.path.length !== 1 || at.path[0] !== ITEM_LIST_KEY[document.kind]) return undefined;
+  const list = at.node;
+  return list && list.type === 'seq' && list.items.length === document.items.length ? list : undefined;
+}
+
+/**
+ * The index of the item holding `offset`, found by the items' own spans (always current) instead of reading every
+ * tree: after an edit, the trees below it are moved only when read (settleItem), so only the one or two trees at
+ * the offset are settled here. The first tree holding the offset wins, as a scan from the top would find.
+ */
+function itemIndexAt(document: StewardYamlDocument, nodes: YamlNode[], offset: number): number {
+  const items = document.items;
+  let low = 0;
+  let high = items.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (items[mid].span.start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  for (const index of [low - 1, low]) {
+    if (index < 0 || index >= items.length) continue;
+    settleItem(items[index]);
+    if (contains(nodes[index].span, offset)) return index;
+  }
+  return -1;
 }
 
 /** The JSON pointer of a path. */

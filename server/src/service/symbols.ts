@@ -8,6 +8,8 @@ import type { MapNode, YamlNode } from './parser/ast';
 import { getEntry } from './parser/ast';
 import type { ItemChunk, StewardDocument, StewardYamlDocument } from './parser/model';
 import { rootMap } from './parser/model';
+import { charAt } from './parser/source';
+import type { SourceText } from './parser/source';
 import { mapAt, mapsOf, scalarAt, seqAt, textAt } from './rules/helpers';
 import { ENUM_LABELS } from './i18n/enums';
 
@@ -88,7 +90,7 @@ function brokenItemSymbol(file: StewardDocument, chunk: ItemChunk, kind: SymbolK
   return make(match[3], undefined, kind, chunk.span, { start, end: start + match[3].length });
 }
 
-function assetChildren(text: string, asset: MapNode, locale: Locale, make: Make): DocumentSymbol[] {
+function assetChildren(text: SourceText, asset: MapNode, locale: Locale, make: Make): DocumentSymbol[] {
   const children: DocumentSymbol[] = [];
   for (const { map } of mapsOf(seqAt(asset, 'authorizations'))) {
     const entity = scalarAt(map, 'entity');
@@ -128,18 +130,18 @@ function entrySpan(entry: { keySpan: Span; value: YamlNode }): Span {
 }
 
 /** A list item's span from its `-` indicator (the node itself starts at its first key). */
-function listItemSpan(text: string, node: YamlNode): Span {
+function listItemSpan(text: SourceText, node: YamlNode): Span {
   let start = node.span.start;
   let at = start;
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-  if (at > 0 && text[at - 1] === '-') start = at - 1;
+  while (at > 0 && (charAt(text, at - 1) === ' ' || charAt(text, at - 1) === '\t')) at--;
+  if (at > 0 && charAt(text, at - 1) === '-') start = at - 1;
   return { start, end: node.span.end };
 }
 
 /** Without trailing blanks and line breaks: block nodes end after their last line break. */
-function trimSpan(text: string, span: Span): Span {
+function trimSpan(text: SourceText, span: Span): Span {
   let end = span.end;
-  while (end > span.start && /\s/.test(text[end - 1])) end--;
+  while (end > span.start && /\s/.test(charAt(text, end - 1))) end--;
   return { start: span.start, end };
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Finding, LocalizedText, Range } from './types';
 import type { LineIndex } from './parser/lines';
+import type { SourceText } from './parser/source';
 
 export const WAIVER_RULES = {
   noReason: 'DA-WAIVER-001',
@@ -36,7 +37,7 @@ export interface WaiverProblem {
 const DIRECTIVE = /(^|[ \t])#[ \t]*steward-(disable-next-line|disable-line|disable|enable)\b(.*)$/;
 
 /** Finds the waiver comments of a file. */
-export function parseWaivers(text: string, lines: LineIndex, knownRule: (id: string) => boolean): { waivers: Waiver[]; problems: WaiverProblem[] } {
+export function parseWaivers(text: SourceText, lines: LineIndex, knownRule: (id: string) => boolean): { waivers: Waiver[]; problems: WaiverProblem[] } {
   const waivers: Waiver[] = [];
   const problems: WaiverProblem[] = [];
   const open = new Map<string, Waiver>();

@@ -3,6 +3,8 @@
  * Edits touch only the lines they must: the user's comments, indentation, quoting and key order stay as they are.
  */
 import type { Span } from '../types';
+import { charAt } from '../parser/source';
+import type { SourceText } from '../parser/source';
 import type { MapNode, ScalarNode, YamlNode } from '../parser/ast';
 import type { SpanEdit } from '../rules/rule';
 
@@ -12,13 +14,13 @@ export const PLACEHOLDER = '待填写';
 /** A value to insert: a scalar written as-is, a nested mapping, or a list of scalars. */
 export type InsertValue = string | number | boolean | string[] | { [key: string]: InsertValue };
 
-export function lineBreakOf(text: string): string {
+export function lineBreakOf(text: SourceText): string {
   const lf = text.indexOf('\n');
   return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
 }
 
 /** Offset just past the line break that ends the line holding `offset` (or the end of the text). */
-export function nextLineStart(text: string, offset: number): number {
+export function nextLineStart(text: SourceText, offset: number): number {
   for (let i = offset; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) return i + 1;
@@ -27,7 +29,7 @@ export function nextLineStart(text: string, offset: number): number {
   return text.length;
 }
 
-export function lineStartOf(text: string, offset: number): number {
+export function lineStartOf(text: SourceText, offset: number): number {
   let i = offset;
   while (i > 0) {
     const c = text.charCodeAt(i - 1);
@@ -38,7 +40,7 @@ export function lineStartOf(text: string, offset: number): number {
 }
 
 /** Column of `offset` on its line. */
-export function columnOf(text: string, offset: number): number {
+export function columnOf(text: SourceText, offset: number): number {
   return offset - lineStartOf(text, offset);
 }
 
@@ -66,7 +68,7 @@ function blockLines(key: string, value: InsertValue, indent: number): string[] {
   return [`${pad}${key}: ${flow(value)}`];
 }
 
-function isFlowMap(text: string, map: MapNode): boolean {
+function isFlowMap(text: SourceText, map: MapNode): boolean {
   return text.charCodeAt(map.span.start) === 123; // '{'
 }
 
@@ -74,10 +76,10 @@ function isFlowMap(text: string, map: MapNode): boolean {
  * Where the last entry of a block mapping ends: the end of its value, or of its key when the value is empty. A
  * nested block's span runs past its last line break, so trailing white space is not counted.
  */
-function lastContentEnd(text: string, map: MapNode): number {
+function lastContentEnd(text: SourceText, map: MapNode): number {
   const last = map.entries[map.entries.length - 1];
   let end = Math.max(last.keySpan.end, last.value.span.end);
-  while (end > last.keySpan.end && /\s/.test(text[end - 1])) end--;
+  while (end > last.keySpan.end && /\s/.test(charAt(text, end - 1))) end--;
   return end;
 }
 
@@ -85,7 +87,7 @@ function lastContentEnd(text: string, map: MapNode): number {
  * Inserts `entries` at the end of `map`, at the indentation of its keys: after the line of its last value
  * (a trailing comment on that line stays where it is), or inside the braces of a flow mapping.
  */
-export function insertIntoMap(text: string, map: MapNode, entries: Record<string, InsertValue>): SpanEdit | undefined {
+export function insertIntoMap(text: SourceText, map: MapNode, entries: Record<string, InsertValue>): SpanEdit | undefined {
   const pairs = Object.entries(entries);
   if (pairs.length === 0 || map.entries.length === 0) return undefined;
   if (isFlowMap(text, map)) {
@@ -93,7 +95,7 @@ export function insertIntoMap(text: string, map: MapNode, entries: Record<string
     const close = text.charCodeAt(map.span.end - 1) === 125 ? map.span.end - 1 : text.lastIndexOf('}', map.span.end - 1);
     if (close < map.span.start) return undefined;
     let before = close;
-    while (before > map.span.start && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+    while (before > map.span.start && (charAt(text, before - 1) === ' ' || charAt(text, before - 1) === '\t')) before--;
     const addition = pairs.map(([k, v]) => `${k}: ${flow(v)}`).join(', ');
     return { span: { start: before, end: before }, newText: `, ${addition}` };
   }
@@ -101,7 +103,7 @@ export function insertIntoMap(text: string, map: MapNode, entries: Record<string
   const at = nextLineStart(text, lastContentEnd(text, map));
   const eol = lineBreakOf(text);
   const lines = pairs.flatMap(([k, v]) => blockLines(k, v, indent));
-  const needsBreak = at === text.length && at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r';
+  const needsBreak = at === text.length && at > 0 && charAt(text, at - 1) !== '\n' && charAt(text, at - 1) !== '\r';
   return { span: { start: at, end: at }, newText: (needsBreak ? eol : '') + lines.join(eol) + eol };
 }
 
@@ -109,7 +111,7 @@ export function insertIntoMap(text: string, map: MapNode, entries: Record<string
  * Sets `key` in `map` to `value`: inserts it when absent, or fills an empty value (`key:` with nothing after it)
  * in place. An existing non-empty value is left alone (undefined): a fix never overwrites what the user wrote.
  */
-export function setInMap(text: string, map: MapNode, key: string, value: InsertValue): SpanEdit | undefined {
+export function setInMap(text: SourceText, map: MapNode, key: string, value: InsertValue): SpanEdit | undefined {
   const entry = map.entries.find((e) => e.key === key);
   if (!entry) return insertIntoMap(text, map, { [key]: value });
   if (!(entry.value.type === 'scalar' && entry.value.value === null && entry.value.source === '')) return undefined;
@@ -119,7 +121,7 @@ export function setInMap(text: string, map: MapNode, key: string, value: InsertV
     const lines = Object.entries(value).flatMap(([k, v]) => blockLines(k, v, indent));
     // Keep anything after the colon on the key's line (a comment) and add the block below it.
     const at = nextLineStart(text, entry.keySpan.end);
-    const needsBreak = at === text.length && text[at - 1] !== '\n' && text[at - 1] !== '\r';
+    const needsBreak = at === text.length && charAt(text, at - 1) !== '\n' && charAt(text, at - 1) !== '\r';
     return { span: { start: at, end: at }, newText: (needsBreak ? eol : '') + lines.join(eol) + eol };
   }
   const colon = text.indexOf(':', entry.keySpan.end);
@@ -127,7 +129,7 @@ export function setInMap(text: string, map: MapNode, key: string, value: InsertV
 }
 
 /** Replaces a scalar's text, keeping its quoting style. */
-export function replaceScalar(text: string, node: ScalarNode, value: string): SpanEdit {
+export function replaceScalar(text: SourceText, node: ScalarNode, value: string): SpanEdit {
   let newText: string;
   if (node.style === 'single') newText = `'${value.replace(/'/g, "''")}'`;
   else if (node.style === 'double') newText = JSON.stringify(value);
@@ -136,7 +138,7 @@ export function replaceScalar(text: string, node: ScalarNode, value: string): Sp
 }
 
 /** Removes a whole mapping entry: its lines, from the key's line start to the line after its value. */
-export function removeEntry(text: string, map: MapNode, key: string): SpanEdit | undefined {
+export function removeEntry(text: SourceText, map: MapNode, key: string): SpanEdit | undefined {
   const entry = map.entries.find((e) => e.key === key);
   if (!entry || isFlowMap(text, map)) return undefined;
   const start = lineStartOf(text, entry.keySpan.start);
@@ -146,7 +148,7 @@ export function removeEntry(text: string, map: MapNode, key: string): SpanEdit |
 }
 
 /** Applies edits (non-overlapping; the first wins on overlap) to `text`. */
-export function applyEdits(text: string, edits: SpanEdit[]): string {
+export function applyEdits(text: SourceText, edits: SpanEdit[]): string {
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   let out = '';
   let at = 0;

@@ -1,11 +1,12 @@
 import type { Position, Range, Span } from '../types';
+import type { SourceText } from './source';
 
 /** Maps offsets to 0-based line/character positions. Line breaks: \n, \r\n and a lone \r (as LSP). */
 export class LineIndex {
   private readonly starts: number[];
 
   /** `starts`: the line starts of `text`, when already known (see `edited`). */
-  constructor(private readonly text: string, starts?: number[]) {
+  constructor(private readonly text: SourceText, starts?: number[]) {
     if (starts) {
       this.starts = starts;
       return;
@@ -31,7 +32,7 @@ export class LineIndex {
    * The index of `text`, which is this index's text with [start, oldEnd) replaced by text[start, newEnd): lines
    * before the edit are kept, the edited lines scanned again, later lines moved (no scan of the whole text).
    */
-  edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+  edited(text: SourceText, start: number, oldEnd: number, newEnd: number): LineIndex {
     const old = this.starts;
     const delta = newEnd - oldEnd;
     // Line starts before the edit stay (one before it is scanned again: a CR just before may now pair with an LF).

@@ -4,6 +4,7 @@ import type { MapNode, YamlNode } from './ast';
 import type { LineIndex } from './lines';
 import type { YamlProblem } from './problems';
 import type { DocumentLayout } from './split';
+import type { SourceText } from './source';
 
 export type DocumentKind = 'DataResourceCatalog' | 'DataAssetRegister';
 
@@ -67,7 +68,8 @@ export interface ParseEdit {
 
 export interface StewardDocument {
   uri: string;
-  text: string;
+  /** A string, or an open document's pieces (see source.ts): read it through SourceText, never as a whole. */
+  text: SourceText;
   lines: LineIndex;
   documents: StewardYamlDocument[];
   /** YAML-level problems: syntax errors, duplicate keys, tabs, alias and depth limits, non-mapping roots. */

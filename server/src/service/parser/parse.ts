@@ -12,6 +12,7 @@ import { convertDocument, shiftInPlace, shiftNode } from './convert';
 import type { ConvertProblem } from './convert';
 import { ownCopy, parseFast } from './fast';
 import { LineIndex } from './lines';
+import type { SourceText } from './source';
 import type { DocumentKind, ItemChunk, StewardDocument, StewardYamlDocument } from './model';
 import { ITEM_LIST_KEY, rootMap } from './model';
 import { itemIndent, itemStartsIn, splitDocuments } from './split';
@@ -158,14 +159,19 @@ class Reusable {
   }
 }
 
-export function parseStewardFile(uri: string, input: string, options: ParseOptions = {}): StewardDocument {
+/**
+ * `input`: a string, or an open document's pieces (source.ts). An edit that reparseEdit can take reads only the
+ * edited item's text from it; any other parse reads the whole text as one string.
+ */
+export function parseStewardFile(uri: string, input: SourceText, options: ParseOptions = {}): StewardDocument {
   // A byte-order mark is not content; blank it so offsets stay those of the text the caller holds.
-  const text = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  const source: SourceText = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
   const chunks: ChunkParser = { cache: options.cache, fast: options.fast !== false, defer: options.defer === true && options.previous === undefined };
   if (options.previous && options.split !== false) {
-    const edited = reparseEdit(uri, text, options.previous, chunks, options.change);
+    const edited = reparseEdit(uri, source, options.previous, chunks, options.change);
     if (edited) return edited;
   }
+  const text = source.toString();
   const lines = new LineIndex(text);
   const problems: YamlProblem[] = [];
   const documents: StewardYamlDocument[] = [];
@@ -209,13 +215,13 @@ export function changedWindow(before: string, after: string): { start: number; o
  * edited item's plus a walk over the trees after it; `undefined` when the edit does not fit (the caller parses
  * the whole text, still reusing unchanged items).
  */
-function reparseEdit(uri: string, text: string, previous: StewardDocument, chunks: ChunkParser, change?: TextChange): StewardDocument | undefined {
+function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, chunks: ChunkParser, change?: TextChange): StewardDocument | undefined {
   const layouts = previous.layouts;
   const oldProblems = previous.problems;
   if (!layouts || !oldProblems || layouts.length !== previous.documents.length) return undefined;
   const known = change && fits(change, previous.text.length, text.length) ? change : undefined;
   // A change that claims nothing changed is checked by comparing (equal texts compare fast).
-  const window = known && (known.oldEnd > known.start || known.newEnd > known.start) ? known : changedWindow(previous.text, text);
+  const window = known && (known.oldEnd > known.start || known.newEnd > known.start) ? known : changedWindow(previous.text.toString(), text.toString());
   if (!window) return { ...previous, uri };
   const delta = window.newEnd - window.oldEnd;
   const d = layouts.findIndex((layout) => layout.span.start <= window.start && window.oldEnd < layout.span.end);
@@ -234,14 +240,17 @@ function reparseEdit(uri: string, text: string, previous: StewardDocument, chunk
   if (!list || list.type !== 'seq' || list.items.length !== document.items.length) return undefined;
 
   const region = { start: old.start, end: old.end + delta };
-  const starts = itemStartsIn(text, region, itemIndent(text, old.start));
-  if (!starts || starts[0] !== old.start) return undefined;
+  // The edited item's text, copied out of the file's (which may be pieces): all this parse reads of the text.
+  const local = ownCopy(text.slice(region.start, region.end));
+  const starts = itemStartsIn(local, { start: 0, end: local.length }, itemIndent(local, 0));
+  if (!starts || starts[0] !== 0) return undefined;
   const problems: YamlProblem[] = [];
   const newChunks: ItemChunk[] = [];
   for (let i = 0; i < starts.length; i++) {
-    const span = { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : region.end };
-    const itemText = ownCopy(text.slice(span.start, span.end));
-    const chunk = parseChunk(text, span, 'item', { fast: chunks.fast, cache: undefined }, itemText, true);
+    const span = { start: region.start + starts[i], end: i + 1 < starts.length ? region.start + starts[i + 1] : region.end };
+    const itemText = starts.length === 1 ? local : local.slice(starts[i], span.end - region.start);
+    // An item text of its own (`owned`): the parser reads only it.
+    const chunk = parseChunk(itemText, span, 'item', { fast: chunks.fast, cache: undefined }, itemText, true);
     if (chunk.unresolvedAlias) return undefined;
     problems.push(...chunk.problems);
     newChunks.push({ span, node: chunk.node, text: itemText, broken: false, clean: chunk.problems.length === 0 && chunk.node !== null });
@@ -354,7 +363,8 @@ function shiftLayout(layout: DocumentLayout, delta: number, moved?: Span[]): Doc
  * the file must then be parsed without deferring (its documents whole where needed).
  */
 export function parseDeferredItem(file: StewardDocument, item: ItemChunk, options: { cache?: ChunkCache; fast?: boolean } = {}): { node: YamlNode | null; problems: YamlProblem[] } | undefined {
-  const chunk = parseChunk(file.text, item.span, 'item', { cache: options.cache, fast: options.fast !== false }, item.text);
+  // A deferred parse holds the file's text as one string (String's toString returns it).
+  const chunk = parseChunk(file.text.toString(), item.span, 'item', { cache: options.cache, fast: options.fast !== false }, item.text);
   if (chunk.unresolvedAlias) return undefined;
   item.broken = chunk.problems.some(breaks);
   return { node: chunk.node, problems: chunk.problems };

@@ -7,6 +7,8 @@ import { getEntry } from '../parser/ast';
 import { PLACEHOLDER, columnOf, lineBreakOf, nextLineStart, scalarText, setInMap } from '../edit/yaml-edit';
 import type { ItemScope, Rule, RuleContext, SpanEdit } from './rule';
 import { has, keySpanOf, mapAt, scalarAt, textAt } from './helpers';
+import type { SourceText } from '../parser/source';
+import { charAt } from '../parser/source';
 
 const CLAUSE = '财资〔2024〕1号 (3)';
 const PURCHASE = '购置';
@@ -34,14 +36,14 @@ ${acquisition}`;
  * it apart from a fix inside that block, which would otherwise insert at the same offset. Flow mappings and an
  * empty `key:` are left to setInMap.
  */
-function insertBeside(text: string, map: MapNode, after: string[], key: string, value: string): SpanEdit | undefined {
+function insertBeside(text: SourceText, map: MapNode, after: string[], key: string, value: string): SpanEdit | undefined {
   const anchor = [...map.entries].reverse().find((entry) => after.includes(entry.key));
   if (getEntry(map, key) || text.charCodeAt(map.span.start) === 123 || !anchor || anchor.value.type !== 'scalar') {
     return setInMap(text, map, key, value);
   }
   const at = nextLineStart(text, Math.max(anchor.keySpan.end, anchor.value.span.end));
   const eol = lineBreakOf(text);
-  const needsBreak = at === text.length && text[at - 1] !== '\n' && text[at - 1] !== '\r';
+  const needsBreak = at === text.length && charAt(text, at - 1) !== '\n' && charAt(text, at - 1) !== '\r';
   const line = `${' '.repeat(columnOf(text, map.entries[0].keySpan.start))}${key}: ${scalarText(value)}`;
   return { span: { start: at, end: at }, newText: `${needsBreak ? eol : ''}${line}${eol}` };
 }

@@ -8,6 +8,7 @@ import { lineStartOf, nextLineStart } from '../edit/yaml-edit';
 import type { ItemScope, Rule, RuleContext, SpanEdit } from './rule';
 import { getEntry } from '../parser/ast';
 import { has, itemAnchor, scalarAt, seqAt, textAt } from './helpers';
+import type { SourceText } from '../parser/source';
 
 const CLAUSE = '发改高技〔2017〕1272号';
 
@@ -94,7 +95,7 @@ export const recommendedMetadataRule: Rule = {
  * Removes item `index` (not the first) of a sequence of scalars: in a flow sequence with the separator before
  * it, in a block sequence its whole line. Undefined when that would touch a comment or the layout is unusual.
  */
-function removeSeqItem(text: string, seq: SeqNode, index: number): SpanEdit | undefined {
+function removeSeqItem(text: SourceText, seq: SeqNode, index: number): SpanEdit | undefined {
   const item = seq.items[index];
   if (index === 0 || !item || item.type !== 'scalar') return undefined;
   if (text.charCodeAt(seq.span.start) === 91) { // '['

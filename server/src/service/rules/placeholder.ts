@@ -10,9 +10,10 @@ import type { InsertValue } from '../edit/yaml-edit';
 import { PLACEHOLDER, scalarText, setInMap } from '../edit/yaml-edit';
 import type { ItemScope, Rule, RuleContext, SpanEdit } from './rule';
 import { textAt } from './helpers';
+import type { SourceText } from '../parser/source';
 
 /** setInMap under the name these rules use (insertIntoMap already inserts right after a block's content). */
-export function setInBlock(text: string, map: MapNode, key: string, value: InsertValue): SpanEdit | undefined {
+export function setInBlock(text: SourceText, map: MapNode, key: string, value: InsertValue): SpanEdit | undefined {
   return setInMap(text, map, key, value);
 }
 
@@ -20,7 +21,7 @@ export function setInBlock(text: string, map: MapNode, key: string, value: Inser
  * Sets `key` of `parent` to the mapping `fields` where there is no mapping with content to insert into: the key
  * absent, written with an empty value (`key:`), or an empty flow mapping (`key: {}`). Undefined otherwise.
  */
-export function setNewBlock(text: string, parent: MapNode, key: string, fields: Record<string, string | string[]>): SpanEdit | undefined {
+export function setNewBlock(text: SourceText, parent: MapNode, key: string, fields: Record<string, string | string[]>): SpanEdit | undefined {
   const entry = getEntry(parent, key);
   if (!entry || (entry.value.type === 'scalar' && entry.value.value === null && entry.value.source === '')) {
     return setInBlock(text, parent, key, fields);
