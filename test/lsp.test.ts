@@ -191,3 +191,46 @@ describe('lsp: files above steward.validation.maxFileSize', function () {
     assert.equal(client.messages.filter((m) => m.message.includes('steward.validation.maxFileSize')).length, 1, 'said once');
   });
 });
+
+describe('lsp: a large file checked from scratch', function () {
+  this.timeout(120_000);
+  let client: LspClient;
+  afterEach(async () => client?.close());
+
+  it('runs in steps: a request sent after the open is answered before the check ends, and edits cancel the stale check', async () => {
+    client = new LspClient();
+    const dir = tempDir();
+    await client.initialize(dir);
+    await client.indexed();
+    const uri = uriOf(path.join(dir, 'big.assets.yaml'));
+    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
+    const parts = [MINIMAL_REGISTER];
+    for (let i = 2; i <= 4000; i++) parts.push(item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`));
+    // The last asset's code is outside the data codes (DA-CODE-002).
+    parts[parts.length - 1] = parts[parts.length - 1].replace('A08060201', 'A08060301');
+    let text = parts.join('');
+    client.open(uri, text);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    assert.equal(hover, null, 'nothing to say before the file is checked');
+    assert.equal(client.published.filter((p) => p.uri === uri).length, 0, 'the request was answered while the check of the open was under way');
+    // Two edits while that check runs: each check started from scratch is replaced by the next one.
+    const lines = text.split('\n');
+    const nameLine = lines.findIndex((line) => line.startsWith('    name: '));
+    client.change(uri, { start: { line: nameLine, character: 10 }, end: { line: nameLine, character: 10 } }, 'x');
+    text = text.split('\n').map((line, i) => (i === nameLine ? line.slice(0, 10) + 'x' + line.slice(10) : line)).join('\n');
+    const codeLine = lines.lastIndexOf(lines.find((line) => line.includes('A08060301'))!);
+    const column = lines[codeLine].indexOf('A08060301') + 'A08060'.length;
+    const version = client.change(uri, { start: { line: codeLine, character: column }, end: { line: codeLine, character: column + 1 } }, '2');
+    text = text.split('\n').map((line, i) => (i === codeLine ? line.slice(0, column) + '2' + line.slice(column + 1) : line)).join('\n');
+    const published = await client.nextDiagnostics(uri, (p) => p.version === version);
+    assert.deepEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [version], 'stale versions published nothing');
+    const fresh = createStewardService().validate(path.join(dir, 'big.assets.yaml'), text).findings;
+    assert.deepEqual(published.diagnostics.map((d) => d.code), fresh.map((f) => f.ruleId));
+    // The file's parse is kept: the next edit is checked from it, and answers as a fresh check does.
+    const again = client.change(uri, { start: { line: codeLine, character: column }, end: { line: codeLine, character: column + 1 } }, '3');
+    text = text.split('\n').map((line, i) => (i === codeLine ? line.slice(0, column) + '3' + line.slice(column + 1) : line)).join('\n');
+    const edited = await client.nextDiagnostics(uri, (p) => p.version === again);
+    assert.deepEqual(edited.diagnostics.map((d) => [d.code, d.range.start.line]), createStewardService().validate(path.join(dir, 'big.assets.yaml'), text).findings.map((f) => [f.ruleId, f.range.start.line]));
+    assert.deepEqual(edited.diagnostics.map((d) => d.code), ['DA-CODE-002']);
+  });
+});

@@ -12,13 +12,31 @@ import { MINIMAL_REGISTER, MINIMAL_CATALOG, ROOT, random } from './helpers';
 function compare(files: Array<[string, string]>, label: string): void {
   const streamed = createStewardService({ reportForeignDocuments: true, today: '2026-11-27' });
   const whole = createStewardService({ reportForeignDocuments: true, today: '2026-11-27' });
+  // An editor's file checked from scratch: item by item too, in steps of one item, keeping the trees.
+  const kept = createStewardService({ reportForeignDocuments: true, today: '2026-11-27', incremental: true });
   for (const [uri, text] of files) {
     streamed.update(uri, text, { retain: false });
     whole.update(uri, text);
+    const steps = kept.updateSteps(uri, text, { itemsPerStep: 1 });
+    let pauses = 0;
+    while (!steps.next().done) pauses++;
+    assert.ok(pauses >= 1, `${label}: ${uri} checked in steps`);
   }
-  for (const [uri] of files) {
+  for (const [uri, text] of files) {
     assert.deepEqual(streamed.findings(uri), whole.findings(uri), `${label}: findings of ${uri}`);
     assert.deepEqual(streamed.index.get(uri), whole.index.get(uri), `${label}: index entry of ${uri}`);
+    assert.deepEqual(kept.findings(uri), whole.findings(uri), `${label}: findings of ${uri}, trees kept`);
+    assert.deepEqual(kept.index.get(uri), whole.index.get(uri), `${label}: index entry of ${uri}, trees kept`);
+    // The kept parse is what later edits start from: it must be a whole parse's equal.
+    const parse = kept.document(uri)!;
+    const reference = whole.parse(uri, text);
+    assert.deepEqual(parse.documents.map((d) => d.root), reference.documents.map((d) => d.root), `${label}: trees of ${uri}`);
+    const flags = (d: typeof parse) => d.documents.map((doc) => [doc.headBroken, doc.items.map((item) => [item.span, item.text, item.broken, Boolean(item.clean), item.deferred])]);
+    assert.deepEqual(flags(parse), flags(reference), `${label}: items of ${uri}`);
+    assert.deepEqual(parse.parseFindings, reference.parseFindings, `${label}: YAML findings of ${uri}`);
+    const byOffset = (d: typeof parse) => [...(d.problems ?? [])].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    assert.deepEqual(byOffset(parse), byOffset(reference), `${label}: YAML problems of ${uri}`);
+    assert.deepEqual(parse.layouts, reference.layouts, `${label}: layout of ${uri}`);
   }
 }
 

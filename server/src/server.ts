@@ -22,7 +22,7 @@ import { globSync } from 'tinyglobby';
 import { createStewardService } from './service';
 import { mergeChanges } from './service/parser/parse';
 import type { TextChange } from './service/parser/parse';
-import type { StewardService } from './service';
+import type { StewardService, UpdateOptions, ValidationResult } from './service';
 import type { Finding, Locale } from './service/types';
 import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig } from './service/config';
 import type { StewardConfig } from './service/config';
@@ -41,6 +41,8 @@ import type { SourceText } from './service/parser/source';
  * queued, each replaces the pending timer, and only the newest version is validated.
  */
 const DEBOUNCE_MS = 0;
+/** How long a check runs before it lets other messages in (a check from scratch runs in steps: see `check`). */
+const STEP_BUDGET_MS = 15;
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 export type FileMode = 'full' | 'save-only';
@@ -73,12 +75,48 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   /** The version of each open document the service last checked: its diagnostics are published for it. */
   const checkedVersions = new Map<string, number>();
-  /** The service's `update` of an open document, with what changed since its last one. */
-  const updateOpen = (document: OpenDocument) => {
+  /**
+   * The check of each file under way, by uri. A check from scratch runs in steps (service.updateSteps) between
+   * other messages, so a large file never holds the server for seconds; a newer check of the same file replaces
+   * it, and the older one stops at its next pause without recording anything (cancelled as stale).
+   */
+  const jobs = new Map<string, object>();
+  /** Checks a file in slices of STEP_BUDGET_MS; the result, or undefined when the check was superseded. */
+  const check = async (uri: string, text: SourceText, options: UpdateOptions): Promise<ValidationResult | undefined> => {
+    const job = {};
+    jobs.set(uri, job);
+    const steps = service.updateSteps(uri, text, options);
+    for (;;) {
+      const deadline = performance.now() + STEP_BUDGET_MS;
+      let step = steps.next();
+      while (!step.done && performance.now() < deadline) step = steps.next();
+      if (step.done) {
+        jobs.delete(uri);
+        return step.value;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      if (jobs.get(uri) !== job) {
+        steps.return(undefined as never);
+        return undefined;
+      }
+    }
+  };
+  /** Checks an open document, with what changed since its last check; true once its findings are recorded. */
+  const checkOpen = async (document: OpenDocument): Promise<boolean> => {
     const change = changes.get(document.uri) ?? undefined;
     changes.delete(document.uri);
-    checkedVersions.set(document.uri, document.version);
-    return service.update(document.uri, document.text, { change });
+    const version = document.version;
+    const result = await check(document.uri, document.text, { change });
+    if (!result) return false;
+    checkedVersions.set(document.uri, version);
+    known.add(document.uri);
+    return true;
+  };
+  /** Checks a file on disk that no editor shows; true once its findings are recorded. */
+  const checkDisk = async (uri: string, text: string): Promise<boolean> => {
+    if (!(await check(uri, text, { retain: false }))) return false;
+    known.add(uri);
+    return true;
   };
   let folders: string[] = [];
   let clientLocale: string | undefined;
@@ -165,6 +203,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       configPath: relativePath,
     });
     known.clear();
+    jobs.clear(); // checks under way belong to the old service: they stop at their next pause
     signatures = new Map();
     await indexWorkspace(myGeneration);
   }
@@ -206,8 +245,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // Open documents first, so that requests answered while the disk is read already see them.
     for (const document of documents.all()) {
       if (!isSteward(document.uri, document.text)) continue;
-      updateOpen(document);
-      known.add(document.uri);
+      await checkOpen(document);
+      if (myGeneration !== generation) return;
     }
     const files = folders.flatMap((folder) => globSync(fileGlobs(), { cwd: folder, absolute: true, ignore: IGNORE, dot: false }));
     const progress = await connection.window.createWorkDoneProgress();
@@ -218,11 +257,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const uri = URI.file(file).toString();
       if (!documents.get(uri)) {
         const read = readTextFile(file, { maxBytes: 256 * 1024 * 1024 });
-        if (read.ok) {
-          // Files no editor shows keep their findings and index entries, not their trees.
-          service.update(uri, read.text, { retain: false });
-          known.add(uri);
-        }
+        // Files no editor shows keep their findings and index entries, not their trees.
+        if (read.ok) await checkDisk(uri, read.text);
       }
       done++;
       if (done % 50 === 0) {
@@ -281,8 +317,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     if (!force && mode === 'save-only') return;
     const indexVersion = service.index.version;
-    updateOpen(document);
-    known.add(uri);
+    void checkOpen(document).then((checked) => {
+      if (checked) afterCheck(uri, indexVersion);
+    });
+  }
+
+  /** After a check of an open file: its diagnostics, then other files' when cross-file findings may have changed. */
+  function afterCheck(uri: string, indexVersion: number): void {
     publish(uri);
     // The index keeps its version through edits that change nothing cross-file rules read (most keystrokes).
     if (service.index.version === indexVersion && signatures.has(uri)) return;
@@ -321,9 +362,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // A closed file stays in the workspace view if it is on disk; otherwise it is gone.
     const read = fs.existsSync(file) && matchesGlobs(relativePath(uri)) ? readTextFile(file, { maxBytes: 256 * 1024 * 1024 }) : undefined;
     if (read?.ok) {
-      service.update(uri, read.text, { retain: false });
-      publish(uri);
+      void checkDisk(uri, read.text).then((checked) => checked && publish(uri));
     } else {
+      jobs.delete(uri);
       known.delete(uri);
       service.remove(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -333,7 +374,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeConfiguration(() => void reload());
 
-  connection.onDidChangeWatchedFiles((params) => {
+  connection.onDidChangeWatchedFiles(async (params) => {
     if (params.changes.some((c) => CONFIG_FILE_NAMES.includes(path.basename(URI.parse(c.uri).fsPath)))) {
       void reload();
       return;
@@ -341,15 +382,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const change of params.changes) {
       if (documents.get(change.uri)) continue; // the editor's text wins over the disk's
       if (change.type === FileChangeType.Deleted) {
+        jobs.delete(change.uri);
         known.delete(change.uri);
         service.remove(change.uri);
         void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
         continue;
       }
       const read = readTextFile(URI.parse(change.uri).fsPath, { maxBytes: 256 * 1024 * 1024 });
-      if (!read.ok) continue;
-      service.update(change.uri, read.text, { retain: false });
-      known.add(change.uri);
+      if (read.ok) await checkDisk(change.uri, read.text);
     }
     publishAll();
   });

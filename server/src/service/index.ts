@@ -12,7 +12,7 @@ import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
 import type { TextChange } from './parser/parse';
 import { LineIndex } from './parser/lines';
 import type { SourceText } from './parser/source';
-import { ItemFindingsCache, fillTemplate, flatten, revalidateEdit, sortFindings, validateDeferred, validateFileParts } from './validate';
+import { ItemFindingsCache, fillTemplate, flatten, revalidateEdit, sortFindings, validateDeferredSteps, validateFileParts } from './validate';
 import type { FileValidation, ValidateOptions } from './validate';
 import { RULES } from './rules';
 import type { Rule } from './rules/rule';
@@ -79,6 +79,12 @@ export interface StewardService {
    * shows: their trees would only cost memory).
    */
   update(uri: string, text: SourceText, options?: UpdateOptions): ValidationResult;
+  /**
+   * `update` in steps, pausing every `itemsPerStep` items (200 by default) of a file checked from scratch: the
+   * caller runs it to the end, or abandons it at a pause (a newer version arrived) with nothing recorded. An edit
+   * of a file whose parse is kept is one step.
+   */
+  updateSteps(uri: string, text: SourceText, options?: UpdateOptions & { itemsPerStep?: number }): Generator<void, ValidationResult>;
   /**
    * Records a file validated elsewhere (a worker thread running `update` with `retain: false` on the same
    * options): its own findings and index entry, as `update` would have. `text` is read for waiver comments.
@@ -182,25 +188,8 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     return { document, findings };
   };
 
-  /**
-   * A file no editor shows: its items are parsed, checked and indexed one at a time and their trees dropped
-   * (ParseOptions.defer), so a large file costs one item's tree, not all of them.
-   */
-  const updateStreamed = (uri: string, text: SourceText): ValidationResult | undefined => {
-    latest.delete(uri);
-    const document = parseStewardFile(uri, text, { cache: chunkCache, defer: true });
-    const entries: SummaryEntries = document.documents.map(() => []);
-    const parts = validateDeferred(document, validateOptions, { cache: chunkCache }, (yamlDocument, item, index) => {
-      if (rootMap(yamlDocument) && yamlDocument.kind) entries[yamlDocument.index][index] = summarizeItem(document, yamlDocument, item, index);
-    });
-    return parts && record(uri, document, parts, entries, undefined, undefined);
-  };
-
-  const update = (uri: string, text: SourceText, updateOptions: UpdateOptions = {}): ValidationResult => {
-    if (updateOptions.retain === false) {
-      const streamed = updateStreamed(uri, text);
-      if (streamed) return streamed;
-    }
+  /** Parses and validates a file in one piece: from its previous parse when there is one (an edit), else whole. */
+  const updateWhole = (uri: string, text: SourceText, updateOptions: UpdateOptions): ValidationResult => {
     const previous = latest.get(uri);
     const before = previous ? { text: previous.text, state: files.get(uri) } : undefined;
     const document = parseStewardFile(uri, text, { cache: chunkCache, previous: options.incremental ? previous ?? null : undefined, change: updateOptions.change });
@@ -211,6 +200,36 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     const parts = (state?.parts && revalidateEdit(document, state.parts, validateOptions)) || validateFileParts(document, validateOptions);
     const edited = state?.entries ? summarizeEdit(document, state.entries) : undefined;
     return record(uri, document, parts, edited?.entries ?? summarizeEntries(document), edited, before);
+  };
+
+  /**
+   * `update` in steps of `every` items (0: no pauses). A file checked from scratch is parsed with its items
+   * deferred (ParseOptions.defer), then each item is parsed, checked and indexed in turn: a file no editor shows
+   * (`retain: false`) drops each tree after use, so one item's tree is alive at a time; an editor's file keeps
+   * them, as the parse its edits start from. An edit of a file whose parse is kept is one step (it costs the
+   * edited item). Nothing is recorded before the last step, so a caller may abandon the steps at any pause.
+   */
+  function* updateSteps(uri: string, text: SourceText, updateOptions: UpdateOptions, every: number): Generator<void, ValidationResult> {
+    const keep = updateOptions.retain !== false;
+    if (keep && (!options.incremental || latest.has(uri))) return updateWhole(uri, text, updateOptions);
+    const document = parseStewardFile(uri, text, { cache: chunkCache, defer: true });
+    if (every > 0) yield;
+    const entries: SummaryEntries = document.documents.map(() => []);
+    const parts = yield* validateDeferredSteps(document, validateOptions, { cache: chunkCache }, (yamlDocument, item, index) => {
+      if (rootMap(yamlDocument) && yamlDocument.kind) entries[yamlDocument.index][index] = summarizeItem(document, yamlDocument, item, index);
+    }, { keep, every });
+    // An alias to an anchor in another item: the file is parsed whole.
+    if (!parts) return updateWhole(uri, text, updateOptions);
+    latest.delete(uri);
+    if (keep) latest.set(uri, document);
+    return record(uri, document, parts, entries, undefined, undefined);
+  }
+
+  const update = (uri: string, text: SourceText, updateOptions: UpdateOptions = {}): ValidationResult => {
+    const steps = updateSteps(uri, text, updateOptions, 0);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
   };
 
   /** Cross-file findings by file, valid while the index keeps its version. */
@@ -288,6 +307,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     index,
     parse,
     update,
+    updateSteps: (uri, text, updateOptions = {}) => updateSteps(uri, text, updateOptions, updateOptions.itemsPerStep ?? 200),
     adopt(uri, text, result) {
       latest.delete(uri);
       index.update(result.summary);

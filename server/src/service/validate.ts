@@ -90,10 +90,30 @@ export function validateDeferred(
   parser: { cache?: ChunkCache; fast?: boolean },
   visit: (document: StewardYamlDocument, item: ItemChunk, index: number) => void,
 ): FileValidation | undefined {
+  // Without a step size the steps never pause: the first `next` runs them all.
+  const steps = validateDeferredSteps(file, options, parser, visit, { keep: false, every: 0 });
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * validateDeferred in steps of `every` items (a pause after each), for a caller that must stay responsive
+ * meanwhile and may stop early (nothing outside the parse changes before the end). `keep`: the items keep their
+ * trees, and the parse ends up a whole parse's equal (an editor's open file, edited from it later).
+ */
+export function* validateDeferredSteps(
+  file: StewardDocument,
+  options: ValidateOptions,
+  parser: { cache?: ChunkCache; fast?: boolean },
+  visit: (document: StewardYamlDocument, item: ItemChunk, index: number) => void,
+  { keep, every }: { keep: boolean; every: number },
+): Generator<void, FileValidation | undefined> {
   const problems: YamlProblem[] = [];
   const trees: Array<Array<Span | undefined>> = [];
   const contexts = file.documents.map((document) => documentContext(file, document, options));
   const items: Finding[][][] = [];
+  let count = 0;
   for (const [d, document] of file.documents.entries()) {
     const context = contexts[d];
     const spans: Array<Span | undefined> = [];
@@ -104,16 +124,18 @@ export function validateDeferred(
         if (!parsed) return undefined;
         if (parsed.problems.length > 0) problems.push(...parsed.problems);
         item.node = parsed.node;
+        if (keep) item.clean = parsed.problems.length === 0 && parsed.node !== null;
       }
       spans.push(item.node?.span);
       if (context) found.push(itemFindings(file, document, index, context));
       visit(document, item, index);
-      if (item.deferred) item.node = null;
+      if (item.deferred && !keep) item.node = null;
+      if (every > 0 && ++count % every === 0) yield;
     }
     trees.push(spans);
     items.push(found);
   }
-  completeDeferred(file, problems, trees);
+  completeDeferred(file, problems, trees, keep);
   return {
     file: fileFindings(file),
     documents: file.documents.map((document, d) => ({ own: documentFindings(file, document, options, contexts[d]), items: contexts[d] ? items[d] : [] })),

@@ -270,7 +270,7 @@ function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, c
     moveChunk(item);
     items.push(item);
   }
-  const itemNodes = items.map((item) => item.node ?? ({ type: 'scalar', span: { start: item.span.start, end: item.span.start }, value: null, source: '', style: 'plain' } as YamlNode));
+  const itemNodes = items.map((item) => item.node ?? emptyItem(item.span.start));
   const newItemSpans = items.map((item) => item.span);
   const listSpan = { start: newItemSpans[0].start, end: lastContentEnd(items, itemNodes) };
   const entries = root.entries.slice();
@@ -373,13 +373,21 @@ export function parseDeferredItem(file: StewardDocument, item: ItemChunk, option
 /**
  * Ends a deferred parse: the items' problems join the file's, the parse findings are computed again, and each
  * item list ends where its last non-empty item does (`trees`: per document, each item's tree span, if any).
+ * `kept`: the caller kept every item's tree (item.node): the lists then hold them, and the parse is a whole
+ * parse's equal, from which later edits are derived.
  */
-export function completeDeferred(file: StewardDocument, itemProblems: YamlProblem[], trees: Array<Array<Span | undefined>>): void {
+export function completeDeferred(file: StewardDocument, itemProblems: YamlProblem[], trees: Array<Array<Span | undefined>>, kept = false): void {
   file.documents.forEach((document, index) => {
     if (!document.items.some((item) => item.deferred)) return;
     const root = rootMap(document);
     const list = root && document.kind ? getEntry(root, ITEM_LIST_KEY[document.kind])?.value : undefined;
     if (!root || !list || list.type !== 'seq') return;
+    if (kept) {
+      for (const item of document.items) {
+        list.items.push(item.node ?? emptyItem(item.span.start));
+        item.deferred = undefined;
+      }
+    }
     const spans = trees[index] ?? [];
     list.span.end = listEnd(document.items, (i) => spans[i]);
     const tail = root.entries[root.entries.length - 1];
@@ -482,7 +490,7 @@ function parseSplit(
     const chunk = parseChunk(text, itemSpan, 'item', reusable ? { fast: chunks.fast, cache: undefined } : chunks, ownText, owned);
     if (chunk.unresolvedAlias) return undefined; // an alias to an anchor in another chunk: parse whole
     problems.push(...chunk.problems);
-    const node = chunk.node ?? { type: 'scalar', span: { start: itemSpan.start, end: itemSpan.start }, value: null, source: '', style: 'plain' } as YamlNode;
+    const node = chunk.node ?? emptyItem(itemSpan.start);
     items.push({ span: itemSpan, node: chunk.node, text: ownText, broken: false, clean: chunk.problems.length === 0 && chunk.node !== null });
     itemNodes.push(node);
   }
@@ -507,6 +515,11 @@ function parseSplit(
   }
   const end = entries.length > 0 ? Math.max(listSpan.end, entries[entries.length - 1].value.span.end) : listSpan.end;
   return { root: { type: 'map', span: { start: head.node.span.start, end }, entries }, items, problems };
+}
+
+/** What an item list holds for an item without a tree (its text did not parse): an empty value at its start. */
+function emptyItem(start: number): YamlNode {
+  return { type: 'scalar', span: { start, end: start }, value: null, source: '', style: 'plain' };
 }
 
 /** Where a list ends: at its last item with content (`spanOf`: an item's tree span, if any), else its last item's end. */
