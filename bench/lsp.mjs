@@ -4,8 +4,9 @@
 // The register of each size is opened with steward.validation.maxFileSize raised to --max-file-kb (default
 // 100 MB), so that even the 50,000-asset file (55 MB) is checked on every edit: the default (20 MB) would
 // switch it to save-only checking, which the server announces.
-// Prints a markdown table: edit-to-diagnostics latency (median, p95), completion latency (median, p95), time to
-// first diagnostics, and the server's resident memory with a workspace of --workspace assets indexed.
+// Prints a markdown table: edit-to-diagnostics latency (median, p95), completion latency (median, p95), the
+// outline (documentSymbol) after every sixth edit, time to first diagnostics, and the server's resident memory
+// with a workspace of --workspace assets indexed.
 // SERVER_FLAGS (environment): extra node flags for the server process, e.g. to profile it:
 //   SERVER_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" node bench/lsp.mjs --assets 10000
 import { spawn } from 'node:child_process';
@@ -95,6 +96,7 @@ async function editLatency(options, assets) {
   const lines = text.split('\n');
   const nameLines = lines.map((line, i) => (line.startsWith('    name: ') ? i : -1)).filter((i) => i >= 0);
   const edits = [];
+  const outlines = [];
   let version = 1;
   for (let k = 0; k < options.edits; k++) {
     const line = nameLines[Math.floor((k * 7919) % nameLines.length)];
@@ -107,6 +109,12 @@ async function editLatency(options, assets) {
     });
     await waiting;
     edits.push(performance.now() - started);
+    // Every sixth edit, the outline an editor asks for after a change (documentSymbol, default item cap).
+    if (k % 6 === 5) {
+      started = performance.now();
+      await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      outlines.push(performance.now() - started);
+    }
   }
   const gradeLines = lines.map((line, i) => (line.startsWith('    securityGrade: ') ? i : -1)).filter((i) => i >= 0);
   const completions = [];
@@ -119,7 +127,7 @@ async function editLatency(options, assets) {
   const memory = rssMB(server.child.pid);
   await server.connection.sendRequest('shutdown');
   await server.connection.sendNotification('exit');
-  return { firstMs, edits, completions, memory };
+  return { firstMs, edits, completions, outlines, memory };
 }
 
 async function workspaceMemory(options) {
@@ -148,6 +156,7 @@ for (const assets of options.assets) {
   rows.push(`| first diagnostics after open (ms) | ${assets} | ${f(edit.firstMs)} | — | — |`);
   rows.push(`| edit → diagnostics (ms), ${edit.edits.length} edits | ${assets} | ${f(quantile(edit.edits, 0.5))} | ${f(quantile(edit.edits, 0.95))} | ${target} |`);
   rows.push(`| completion (ms), ${edit.completions.length} requests | ${assets} | ${f(quantile(edit.completions, 0.5))} | ${f(quantile(edit.completions, 0.95))} | p95 ≤ 10 |`);
+  rows.push(`| outline after an edit (ms), ${edit.outlines.length} requests | ${assets} | ${f(quantile(edit.outlines, 0.5))} | ${f(quantile(edit.outlines, 0.95))} | — |`);
   rows.push(`| server RSS after the edits (MB) | ${assets} | ${f(edit.memory.current)} | peak ${f(edit.memory.peak)} | — |`);
 }
 log(`language server: workspace of ${options.workspace} assets`);

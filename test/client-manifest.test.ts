@@ -16,7 +16,7 @@ import type { Diagnostic, ProtocolConnection } from 'vscode-languageserver-proto
 import { URI } from 'vscode-uri';
 import { createStewardService } from '../server/src/service';
 import { PLACEHOLDER } from '../server/src/service/edit/yaml-edit';
-import { DEFAULT_FILES, DEFAULT_MAX_FILE_KB } from '../server/src/lsp/settings';
+import { DEFAULT_FILES, DEFAULT_MAX_FILE_KB, DEFAULT_OUTLINE_ITEMS } from '../server/src/lsp/settings';
 import { assetInsertion, assetSnippet, FILL_IN, isRegister, registerSnippet } from '../client/src/templates';
 import { coveredByManifest, HINT_SCHEMA_FILES, hintSchemaKind, redHatShowsSyntaxErrors, SYNTAX_RULE_IDS, withoutSyntaxErrors } from '../client/src/coexistence';
 import { resolveLocale, statusText } from '../client/src/presentation';
@@ -158,8 +158,8 @@ describe('VS Code extension: manifest (client/package.json)', () => {
   it('has the steward.* settings, each described in both languages, with defaults the server also uses', () => {
     const properties: Record<string, Record<string, unknown>> = manifest.contributes.configuration.properties;
     assert.deepEqual(Object.keys(properties).sort(), [
-      'steward.codeTable', 'steward.files', 'steward.locale', 'steward.rules', 'steward.trace.server', 'steward.unitType',
-      'steward.validation.maxFileSize', 'steward.yamlSyntaxErrors',
+      'steward.codeTable', 'steward.files', 'steward.locale', 'steward.outline.maxItems', 'steward.rules', 'steward.trace.server',
+      'steward.unitType', 'steward.validation.maxFileSize', 'steward.yamlSyntaxErrors',
     ]);
     for (const [name, property] of Object.entries(properties)) {
       const description = (property.markdownDescription ?? property.description) as string;
@@ -171,6 +171,7 @@ describe('VS Code extension: manifest (client/package.json)', () => {
     }
     assert.deepEqual(properties['steward.files'].default, DEFAULT_FILES);
     assert.equal(properties['steward.validation.maxFileSize'].default, DEFAULT_MAX_FILE_KB);
+    assert.equal(properties['steward.outline.maxItems'].default, DEFAULT_OUTLINE_ITEMS);
     assert.deepEqual(properties['steward.locale'].enum, ['auto', 'zh-CN', 'en']);
     assert.deepEqual(properties['steward.unitType'].enum, ['', '行政单位', '事业单位']);
     assert.deepEqual((properties['steward.rules'].additionalProperties as { enum: string[] }).enum, ['off', 'info', 'warning', 'error']);

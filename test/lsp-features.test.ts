@@ -36,6 +36,20 @@ describe('lsp: navigation, outline, rename and quick fixes over stdio', function
     assert.deepEqual(symbols[0].children?.map((s) => s.name), ['unit 某市交通运输局', 'DA-2024-0001 公交运行监测数据集']);
   });
 
+  it('outline: steward.outline.maxItems caps the items listed', async () => {
+    // A settings change makes the server read its settings and index the workspace again: wait for that to end.
+    const ends = () => client.progress.filter((p) => (p as { kind: string }).kind === 'end').length;
+    const indexedBefore = ends();
+    client.settings = { outline: { maxItems: 0 } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await new Promise<void>((resolve) => {
+      const check = () => (ends() > indexedBefore ? resolve() : setTimeout(check, 5));
+      check();
+    });
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: registerUri } });
+    assert.deepEqual(symbols[0].children?.map((s) => s.name), ['unit 某市交通运输局', '… 1 more items not listed (steward.outline.maxItems)']);
+  });
+
   it('go to definition from an asset\'s resource to the catalog, and references back', async () => {
     const line = register.split('\n').findIndex((l) => l.includes('resource: R-'));
     const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: registerUri }, position: { line, character: 20 } });

@@ -5,6 +5,7 @@ import { createStewardService } from '../server/src/service';
 import { documentSymbols } from '../server/src/service/symbols';
 import { LineIndex } from '../server/src/service/parser/lines';
 import type { Locale } from '../server/src/service/types';
+import { MINIMAL_REGISTER } from './helpers';
 
 const KIND_NAMES = new Map<number, string>(Object.entries(SymbolKind).map(([name, value]) => [value as number, name]));
 
@@ -183,5 +184,42 @@ describe('document symbols (outline)', () => {
       const prefix = BOTH.slice(0, end);
       check(documentSymbols(parse(prefix), 'en'), undefined, prefix);
     }
+  });
+
+  it('lists at most maxItems items and sums up the rest in one last entry, in both languages', () => {
+    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
+    let text = MINIMAL_REGISTER;
+    for (let i = 2; i <= 30; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
+    const file = parse(text, 'file:///r.assets.yaml');
+    const [all] = documentSymbols(file, 'en');
+    assert.equal(all.children!.length, 31); // the unit and 30 assets
+    const [capped] = documentSymbols(file, 'en', 10);
+    const names = capped.children!.map((symbol) => symbol.name);
+    assert.deepEqual(names.slice(1, 11), all.children!.slice(1, 11).map((symbol) => symbol.name));
+    assert.equal(names.length, 12);
+    assert.equal(names[11], '… 20 more items not listed (steward.outline.maxItems)');
+    const lines = text.split('\n');
+    assert.equal(capped.children![11].range.start.line, lines.findIndex((line) => line.includes('DA-2024-0011')));
+    assert.equal(documentSymbols(file, 'zh-CN', 10)[0].children![11].name, '……另有 20 项未列出（steward.outline.maxItems）');
+    assert.equal(documentSymbols(file, 'en', 30)[0].children!.length, 31, 'nothing summed up when all fit');
+  });
+
+  it('after an edit, lists what a fresh parse lists and settles only the trees it lists', () => {
+    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
+    let text = MINIMAL_REGISTER;
+    for (let i = 2; i <= 30; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
+    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+    editor.update('r.assets.yaml', text);
+    const items = editor.document('r.assets.yaml')!.documents[0].items;
+    const at = text.indexOf('DA-2024-0002') + 3;
+    const edited = text.slice(0, at) + 'x' + text.slice(at);
+    editor.update('r.assets.yaml', edited, { change: { start: at, oldEnd: at, newEnd: at + 1 } });
+    const fresh = createStewardService({ incremental: true, today: '2026-11-26' });
+    fresh.update('r.assets.yaml', edited);
+    assert.deepEqual(editor.documentSymbols('r.assets.yaml', 'en', 10), fresh.documentSymbols('r.assets.yaml', 'en', 10));
+    // The same item objects carry on in the edited parse: those past the tenth still wait for their move (but the
+    // last, which the parse reads to find where the list ends).
+    assert.ok(items.slice(12, 29).every((chunk) => chunk.pending === 1), 'trees past the listed ones are not moved');
+    assert.deepEqual(editor.documentSymbols('r.assets.yaml', 'en'), fresh.documentSymbols('r.assets.yaml', 'en'));
   });
 });

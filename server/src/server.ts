@@ -29,7 +29,7 @@ import type { StewardConfig } from './service/config';
 import { loadCodeTable } from './service/codes/loader';
 import type { CodeTable } from './service/codes/table';
 import { decodeText, readTextFile } from './cli/files';
-import { configFrom, DEFAULT_FILES, DEFAULT_MAX_FILE_KB, localeOf } from './lsp/settings';
+import { configFrom, DEFAULT_FILES, DEFAULT_MAX_FILE_KB, DEFAULT_OUTLINE_ITEMS, localeOf } from './lsp/settings';
 import type { StewardSettings } from './lsp/settings';
 import { toDiagnostic } from './lsp/convert';
 import { registerFeatures } from './lsp/features';
@@ -55,6 +55,8 @@ export interface ServerState {
   /** The files the service knows, by uri: open documents and steward files found on disk. */
   known: Set<string>;
   modeOf(uri: string): FileMode;
+  /** Resources and assets listed in an outline at most (steward.outline.maxItems). */
+  readonly outlineItems: number;
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
@@ -140,6 +142,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     get locale() { return localeOf(settings, clientLocale); },
     known,
     modeOf: (uri) => (sizeOf(uri) > maxBytes() ? 'save-only' : 'full'),
+    get outlineItems() {
+      const value = settings.outline?.maxItems;
+      return typeof value === 'number' && value >= 0 ? Math.floor(value) : DEFAULT_OUTLINE_ITEMS;
+    },
   };
 
   const maxBytes = () => (settings.validation?.maxFileSize ?? DEFAULT_MAX_FILE_KB) * 1024;

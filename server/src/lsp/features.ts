@@ -9,7 +9,7 @@ export function registerFeatures(state: ServerState): void {
 
   connection.onCompletion((params) => state.service.complete(params.textDocument.uri, params.position, state.locale));
   connection.onHover((params) => state.service.hover(params.textDocument.uri, params.position, state.locale));
-  connection.onDocumentSymbol((params) => state.service.documentSymbols(params.textDocument.uri, state.locale));
+  connection.onDocumentSymbol((params) => state.service.documentSymbols(params.textDocument.uri, state.locale, state.outlineItems));
   connection.onDefinition((params) => state.service.definition(params.textDocument.uri, params.position));
   connection.onReferences((params) => state.service.references(params.textDocument.uri, params.position, params.context.includeDeclaration));
   connection.onPrepareRename((params) => state.service.prepareRename(params.textDocument.uri, params.position));

@@ -9,11 +9,18 @@ export interface StewardSettings {
   files?: string[];
   unitType?: '行政单位' | '事业单位' | '';
   validation?: { maxFileSize?: number };
+  outline?: { maxItems?: number };
 }
 
 export const DEFAULT_FILES = ['**/*.catalog.yaml', '**/*.catalog.yml', '**/*.assets.yaml', '**/*.assets.yml'];
 /** Above this size (KB) a file is validated on open and save only, schema and parse checks alone. */
 export const DEFAULT_MAX_FILE_KB = 20_480;
+/**
+ * Resources and assets listed in a file's outline at most: the outline is sent again after edits, and tens of
+ * thousands of entries cost the server and the editor far more than anyone reads (yaml-language-server caps its
+ * outline at 5,000 items for the same reason).
+ */
+export const DEFAULT_OUTLINE_ITEMS = 5_000;
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 

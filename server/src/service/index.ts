@@ -100,7 +100,8 @@ export interface StewardService {
   isKnownRule(id: string): boolean;
   /** The latest parse of a file (incremental mode: the editor's view), for the operations below. */
   document(uri: string): StewardDocument | undefined;
-  documentSymbols(uri: string, locale: Locale): DocumentSymbol[];
+  /** The outline, listing at most `maxItems` resources and assets (all by default). */
+  documentSymbols(uri: string, locale: Locale, maxItems?: number): DocumentSymbol[];
   complete(uri: string, position: Position, locale: Locale): CompletionList;
   hover(uri: string, position: Position, locale: Locale): Hover | null;
   definition(uri: string, position: Position): Location[];
@@ -337,9 +338,10 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       if (!file) return null;
       return hover({ file, offset: file.lines.offsetAt(position), index, codeTable, locale, findings: findings(uri), rules: infos });
     },
-    documentSymbols(uri, locale) {
-      const file = current(uri);
-      return file ? documentSymbols(file, locale) : [];
+    documentSymbols(uri, locale, maxItems) {
+      // The outline settles the trees it lists, and only those.
+      const file = at(uri);
+      return file ? documentSymbols(file, locale, maxItems) : [];
     },
     definition(uri, position) {
       const file = at(uri);

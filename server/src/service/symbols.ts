@@ -8,6 +8,7 @@ import type { MapNode, YamlNode } from './parser/ast';
 import { getEntry } from './parser/ast';
 import type { ItemChunk, StewardDocument, StewardYamlDocument } from './parser/model';
 import { rootMap } from './parser/model';
+import { settleItem } from './parser/parse';
 import { charAt } from './parser/source';
 import type { SourceText } from './parser/source';
 import { mapAt, mapsOf, scalarAt, seqAt, textAt } from './rules/helpers';
@@ -21,12 +22,18 @@ const TEXT = {
   disposal: { 'zh-CN': '处置', en: 'disposal' },
   guarantee: { 'zh-CN': '担保（禁止）', en: 'guarantee (forbidden)' },
   unnamed: { 'zh-CN': '（未填写）', en: '(not filled in)' },
+  more: { 'zh-CN': '……另有 {count} 项未列出（steward.outline.maxItems）', en: '… {count} more items not listed (steward.outline.maxItems)' },
 } satisfies Record<string, LocalizedText>;
 
 type Make = (name: string, detail: string | undefined, kind: SymbolKind, range: Span, selection: Span, children?: DocumentSymbol[]) => DocumentSymbol;
 
-/** The outline of a file. Never throws: broken items are shown from what can be read of them, or left out. */
-export function documentSymbols(file: StewardDocument, locale: Locale): DocumentSymbol[] {
+/**
+ * The outline of a file. Never throws: broken items are shown from what can be read of them, or left out.
+ * At most `maxItems` resources and assets are listed (an outline of tens of thousands is sent and drawn again
+ * after every edit); one last symbol then says how many more there are. Only the trees listed are read.
+ */
+export function documentSymbols(file: StewardDocument, locale: Locale, maxItems = Infinity): DocumentSymbol[] {
+  const budget = { left: maxItems };
   const text = file.text;
   const make: Make = (name, detail, kind, range, selection, children) => {
     const full = trimSpan(text, range);
@@ -35,13 +42,13 @@ export function documentSymbols(file: StewardDocument, locale: Locale): Document
   };
   const out: DocumentSymbol[] = [];
   for (const document of file.documents) {
-    const symbol = yamlDocumentSymbol(file, document, locale, make);
+    const symbol = yamlDocumentSymbol(file, document, locale, make, budget);
     if (symbol) out.push(symbol);
   }
   return out;
 }
 
-function yamlDocumentSymbol(file: StewardDocument, document: StewardYamlDocument, locale: Locale, make: Make): DocumentSymbol | undefined {
+function yamlDocumentSymbol(file: StewardDocument, document: StewardYamlDocument, locale: Locale, make: Make, budget: { left: number }): DocumentSymbol | undefined {
   if (!document.isSteward) return undefined;
   const root = rootMap(document);
   const kindText = textAt(root, 'kind');
@@ -58,7 +65,15 @@ function yamlDocumentSymbol(file: StewardDocument, document: StewardYamlDocument
       children.push(make(unitLabel, textAt(unit, 'type'), SymbolKind.Object, entrySpan(unitEntry), selection));
     }
   }
-  for (const chunk of document.items) {
+  for (const [index, chunk] of document.items.entries()) {
+    if (budget.left <= 0) {
+      const rest = document.items.length - index;
+      const span = { start: chunk.span.start, end: document.items[document.items.length - 1].span.end };
+      children.push(make(TEXT.more[locale].replace('{count}', String(rest)), undefined, SymbolKind.Null, span, { start: span.start, end: span.start }));
+      break;
+    }
+    budget.left--;
+    settleItem(chunk);
     const symbol = itemSymbol(file, chunk, document.kind === 'DataResourceCatalog', locale, make);
     if (symbol) children.push(symbol);
   }
