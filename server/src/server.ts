@@ -303,6 +303,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const uri = document.uri;
     const text = document.text;
     if (!isSteward(uri, text)) {
+      jobs.delete(uri); // a check under way stops: the file is not ours any more
       if (known.delete(uri)) service.remove(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
