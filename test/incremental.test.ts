@@ -240,6 +240,70 @@ describe('incremental: edits the caller describes (an editor\'s change events)',
   });
 });
 
+describe('incremental: edits in a document\'s head', () => {
+  const next = random(37);
+  /** An editor's service and a fresh one agree on `text` after the edit; returns whether the parse was derived. */
+  const agree = (editor: ReturnType<typeof createStewardService>, text: string, change: TextChange, label: string): boolean => {
+    const { document } = editor.update('x.assets.yaml', text, { change });
+    const fresh = createStewardService({ today: '2026-11-26' });
+    assert.deepEqual(editor.findings('x.assets.yaml'), fresh.validate('x.assets.yaml', text).findings, `${label}: findings`);
+    assert.deepEqual(editor.document('x.assets.yaml')!.documents.map((d) => [d.root, d.kind, d.isSteward, d.headBroken]), fresh.parse('x.assets.yaml', text).documents.map((d) => [d.root, d.kind, d.isSteward, d.headBroken]), `${label}: trees`);
+    return document.edit !== undefined;
+  };
+
+  it('typing in the head re-parses the head only, and gives what a fresh check gives, whatever is typed', function () {
+    this.timeout(120_000);
+    const original = register(6) + 'asOf: 2026-01-01\n';
+    const headEnd = original.indexOf('  - id');
+    const inserts = ['x', ' ', '\n', ':', '#', '---\n', '...\n', 'resources:\n', 'assets:\n', '  type: 事业单位\n', 'kind: DataResourceCatalog\n', 'asOf: 2020-01-01\n', '%YAML 1.2\n', '\t', '[', '"', '普通'];
+    let derived = 0;
+    let text = original;
+    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+    editor.update('x.assets.yaml', text);
+    for (let step = 0; step < 400; step++) {
+      const limit = text.indexOf('  - id');
+      const start = next((limit < 0 ? headEnd : limit) + 1);
+      const end = Math.min(text.length, start + (next(3) === 0 ? next(5) : 0));
+      const insert = next(4) === 0 ? '' : inserts[next(inserts.length)];
+      text = text.slice(0, start) + insert + text.slice(end);
+      if (agree(editor, text, { start, oldEnd: end, newEnd: start + insert.length }, `step ${step}`)) derived++;
+      if (step % 20 === 19) {
+        text = original;
+        editor.update('x.assets.yaml', text);
+      }
+    }
+    assert.ok(derived > 50, `most head edits are derived from the previous parse (${derived} of 400)`);
+  });
+
+  it('a change of unit type or of the date checks every item again; a change of kind parses the file again', () => {
+    // A revenue line whose finding depends on the unit type (DA-REV: 行政单位 income is 非税收入).
+    const revenue = '    revenue:\n      - year: 2024\n        source: 使用\n        amount: 120000\n        handling: 事业收入\n';
+    const base = register(4) + 'asOf: 2026-01-01\n';
+    const text = base.replace('      cardNumber: ZC-2024-0001\n', (line) => line + revenue);
+    assert.notEqual(text, base);
+    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+    editor.update('x.assets.yaml', text);
+    const at = text.indexOf('name: 某市交通运输局') + 'name: '.length;
+    assert.ok(agree(editor, text.slice(0, at) + '新' + text.slice(at), { start: at, oldEnd: at, newEnd: at + 1 }, 'unit name'), 'a unit name edit is derived');
+    let now = text.slice(0, at) + '新' + text.slice(at);
+    const type = now.indexOf('type: 行政单位') + 'type: '.length;
+    assert.ok(editor.findings('x.assets.yaml').some((f) => f.ruleId === 'DA-REV-001'), 'the revenue line draws DA-REV-001 under 行政单位');
+    const edited = now.slice(0, type) + '事业' + now.slice(type + 2);
+    agree(editor, edited, { start: type, oldEnd: type + 2, newEnd: type + 2 }, 'unit type');
+    assert.ok(!editor.findings('x.assets.yaml').some((f) => f.ruleId === 'DA-REV-001'), 'and not under 事业单位');
+    now = edited;
+    // A key the tail also has (asOf) is a duplicate key.
+    const unitLine = now.indexOf('unit:');
+    const duplicate = now.slice(0, unitLine) + 'asOf: 2020-01-01\n' + now.slice(unitLine);
+    agree(editor, duplicate, { start: unitLine, oldEnd: unitLine, newEnd: unitLine + 'asOf: 2020-01-01\n'.length }, 'duplicate key');
+    assert.ok(editor.findings('x.assets.yaml').some((f) => f.ruleId === 'DA-YAML-002' || /duplicate/i.test(f.message.en)), 'reported as a duplicate key');
+    agree(editor, now, { start: unitLine, oldEnd: unitLine + 'asOf: 2020-01-01\n'.length, newEnd: unitLine }, 'duplicate key removed');
+    const kind = now.indexOf('DataAssetRegister');
+    const other = now.slice(0, kind) + 'DataResourceCatalog' + now.slice(kind + 'DataAssetRegister'.length);
+    assert.equal(agree(editor, other, { start: kind, oldEnd: kind + 'DataAssetRegister'.length, newEnd: kind + 'DataResourceCatalog'.length }, 'kind'), false, 'a change of kind is not derived');
+  });
+});
+
 describe('incremental: a workspace as the editor drives it', () => {
   it('files indexed from disk, then opened and edited, give what a fresh service gives (both files)', function () {
     this.timeout(120_000);

@@ -67,9 +67,14 @@ export class ItemFindingsCache {
 export interface FileValidation {
   /** Findings of the file as a whole (parse findings, an empty file). */
   file: Finding[];
-  /** Per YAML document: its own findings (head schema, document rules, document kind) and each item's. */
-  documents: Array<{ own: Finding[]; items: Finding[][] }>;
+  /**
+   * Per YAML document: its own findings (head schema, document rules, document kind) and each item's, and what
+   * the items' findings depend on besides the items (kind, unit type, date: DocumentContext.cacheContext).
+   */
+  documents: DocumentParts[];
 }
+
+type DocumentParts = { own: Finding[]; items: Finding[][]; context?: string };
 
 export function validateFile(file: StewardDocument, options: ValidateOptions): Finding[] {
   return flatten(validateFileParts(file, options));
@@ -138,7 +143,7 @@ export function* validateDeferredSteps(
   completeDeferred(file, problems, trees, keep);
   return {
     file: fileFindings(file),
-    documents: file.documents.map((document, d) => ({ own: documentFindings(file, document, options, contexts[d]), items: contexts[d] ? items[d] : [] })),
+    documents: file.documents.map((document, d) => ({ own: documentFindings(file, document, options, contexts[d]), items: contexts[d] ? items[d] : [], context: contexts[d]?.cacheContext })),
   };
 }
 
@@ -184,7 +189,8 @@ export function revalidateEdit(file: StewardDocument, previous: FileValidation, 
   const old = previous.documents[d];
   if (old.items.length - edit.removed + edit.added !== document.items.length) return undefined;
   const context = documentContext(file, document, options);
-  if (!context) return undefined;
+  // The kept items' findings hold only in the context they were found in (an edit of the head may change it).
+  if (!context || context.cacheContext !== old.context) return undefined;
   const items = old.items.slice(0, edit.from);
   for (let index = edit.from; index < edit.from + edit.added; index++) items.push(itemFindings(file, document, index, context));
   const listKey = ITEM_LIST_KEY[document.kind!];
@@ -195,7 +201,7 @@ export function revalidateEdit(file: StewardDocument, previous: FileValidation, 
       ? list
       : list.map((f) => movePath(relocate(f, edit.lineDelta), `/${listKey}/${index}`, `/${listKey}/${now}`)));
   }
-  documents[d] = { own: documentFindings(file, document, options, context), items };
+  documents[d] = { own: documentFindings(file, document, options, context), items, context: context.cacheContext };
   return { file: [...file.parseFindings], documents: documents as FileValidation['documents'] };
 }
 
@@ -216,11 +222,11 @@ function documentContext(file: StewardDocument, document: StewardYamlDocument, o
   return { options: dated, unitType, cacheContext: `${document.kind}\u0000${unitType ?? ''}\u0000${dated.today}` };
 }
 
-function validateDocument(file: StewardDocument, document: StewardYamlDocument, options: ValidateOptions): { own: Finding[]; items: Finding[][] } {
+function validateDocument(file: StewardDocument, document: StewardYamlDocument, options: ValidateOptions): DocumentParts {
   const context = documentContext(file, document, options);
   const own = documentFindings(file, document, options, context);
   if (!context) return { own, items: [] };
-  return { own, items: document.items.map((_, index) => itemFindings(file, document, index, context)) };
+  return { own, items: document.items.map((_, index) => itemFindings(file, document, index, context)), context: context.cacheContext };
 }
 
 /** A document's own findings: its shape and kind, its head's schema findings and the document rules'. */

@@ -15,7 +15,7 @@ import { LineIndex } from './lines';
 import type { SourceText } from './source';
 import type { DocumentKind, ItemChunk, StewardDocument, StewardYamlDocument } from './model';
 import { ITEM_LIST_KEY, rootMap } from './model';
-import { itemIndent, itemStartsIn, splitDocuments } from './split';
+import { headKeepsLayout, itemIndent, itemStartsIn, splitDocuments, startsWithMarker } from './split';
 import type { DocumentLayout, ItemListLayout } from './split';
 import { yamlProblemFinding } from './problems';
 import type { YamlProblem } from './problems';
@@ -228,33 +228,38 @@ function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, c
   const layout = layouts[d]?.items;
   const document = previous.documents[d];
   if (!layout || !document || !document.kind || ITEM_LIST_KEY[document.kind] !== layout.key || document.items.length !== layout.items.length) return undefined;
-  const k = itemAt(layout.items, window.start);
-  if (k < 0) return undefined;
-  const old = layout.items[k];
-  if (!(window.start > old.start && window.oldEnd < old.end)) return undefined;
-  if (oldProblems.some((p) => p.span.start < old.start || p.span.start >= old.end)) return undefined;
   const root = document.root;
   if (!root || root.type !== 'map') return undefined;
   const listIndex = root.entries.findIndex((e) => e.key === layout.key);
   const list = root.entries[listIndex]?.value;
   if (!list || list.type !== 'seq' || list.items.length !== document.items.length) return undefined;
-
-  const region = { start: old.start, end: old.end + delta };
-  // The edited item's text, copied out of the file's (which may be pieces): all this parse reads of the text.
-  const local = ownCopy(text.slice(region.start, region.end));
-  const starts = itemStartsIn(local, { start: 0, end: local.length }, itemIndent(local, 0));
-  if (!starts || starts[0] !== 0) return undefined;
+  // An edit inside the head (`apiVersion`, `kind`, `unit`, ... before the first item): the head is parsed again.
+  const head = window.oldEnd < layout.head.end ? reparseHead(text, previous, layout, window, delta, chunks, root, listIndex, document) : undefined;
+  if (!head && window.oldEnd < layout.head.end) return undefined;
+  const k = head ? 0 : itemAt(layout.items, window.start);
+  if (k < 0) return undefined;
+  const old = layout.items[k];
   const problems: YamlProblem[] = [];
   const newChunks: ItemChunk[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const span = { start: region.start + starts[i], end: i + 1 < starts.length ? region.start + starts[i + 1] : region.end };
-    const itemText = starts.length === 1 ? local : local.slice(starts[i], span.end - region.start);
-    // An item text of its own (`owned`): the parser reads only it.
-    const chunk = parseChunk(itemText, span, 'item', { fast: chunks.fast, cache: undefined }, itemText, true);
-    if (chunk.unresolvedAlias) return undefined;
-    problems.push(...chunk.problems);
-    newChunks.push({ span, node: chunk.node, text: itemText, broken: false, clean: chunk.problems.length === 0 && chunk.node !== null });
+  if (!head) {
+    if (!(window.start > old.start && window.oldEnd < old.end)) return undefined;
+    if (oldProblems.some((p) => p.span.start < old.start || p.span.start >= old.end)) return undefined;
+    const region = { start: old.start, end: old.end + delta };
+    // The edited item's text, copied out of the file's (which may be pieces): all this parse reads of the text.
+    const local = ownCopy(text.slice(region.start, region.end));
+    const starts = itemStartsIn(local, { start: 0, end: local.length }, itemIndent(local, 0));
+    if (!starts || starts[0] !== 0) return undefined;
+    for (let i = 0; i < starts.length; i++) {
+      const span = { start: region.start + starts[i], end: i + 1 < starts.length ? region.start + starts[i + 1] : region.end };
+      const itemText = starts.length === 1 ? local : local.slice(starts[i], span.end - region.start);
+      // An item text of its own (`owned`): the parser reads only it.
+      const chunk = parseChunk(itemText, span, 'item', { fast: chunks.fast, cache: undefined }, itemText, true);
+      if (chunk.unresolvedAlias) return undefined;
+      problems.push(...chunk.problems);
+      newChunks.push({ span, node: chunk.node, text: itemText, broken: false, clean: chunk.problems.length === 0 && chunk.node !== null });
+    }
   }
+  const removed = head ? 0 : 1;
   // From here on the previous parse is changed in place: nothing above may return undefined.
   // Items after the edit move; their trees are moved when read (settleItem), so typing does not walk them all.
   // Item spans are shared with the layout and owned by this parse: they move in place.
@@ -265,7 +270,7 @@ function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, c
   };
   const items = document.items.slice(0, k);
   items.push(...newChunks);
-  for (let i = k + 1; i < document.items.length; i++) {
+  for (let i = k + removed; i < document.items.length; i++) {
     const item = document.items[i];
     moveChunk(item);
     items.push(item);
@@ -273,22 +278,24 @@ function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, c
   const itemNodes = items.map((item) => item.node ?? emptyItem(item.span.start));
   const newItemSpans = items.map((item) => item.span);
   const listSpan = { start: newItemSpans[0].start, end: lastContentEnd(items, itemNodes) };
-  const entries = root.entries.slice();
-  entries[listIndex] = { ...entries[listIndex], value: { type: 'seq', span: listSpan, items: itemNodes } };
-  for (let i = listIndex + 1; i < entries.length; i++) {
+  const listEntry: MapEntry = { key: layout.key, keySpan: head ? head.listKeySpan : root.entries[listIndex].keySpan, value: { type: 'seq', span: listSpan, items: itemNodes } };
+  const entries = [...(head ? head.entries : root.entries.slice(0, listIndex)), listEntry, ...root.entries.slice(listIndex + 1)];
+  // Keys after the list move now (they are few).
+  for (let i = entries.indexOf(listEntry) + 1; i < entries.length; i++) {
     const entry = entries[i];
     entry.keySpan.start += delta;
     entry.keySpan.end += delta;
     shiftInPlace(entry.value, delta);
   }
   const end = Math.max(listSpan.end, entries[entries.length - 1].value.span.end);
-  const newRoot: MapNode = { type: 'map', span: { start: root.span.start, end }, entries };
+  const newRoot: MapNode = { type: 'map', span: { start: head ? head.start : root.span.start, end }, entries };
   const documents = previous.documents.slice();
-  documents[d] = markBroken({ ...document, span: { start: document.span.start, end: document.span.end + delta }, root: newRoot, items }, problems);
+  const span = { start: document.span.start, end: document.span.end + delta };
+  documents[d] = markBroken({ ...document, span, root: newRoot, items, ...(head ? { isSteward: head.isSteward, headBroken: false } : {}) }, problems);
   const newLayouts = layouts.slice();
   newLayouts[d] = {
     span: { start: layouts[d].span.start, end: layouts[d].span.end + delta },
-    items: { key: layout.key, head: layout.head, items: newItemSpans, tail: { start: layout.tail.start + delta, end: layout.tail.end + delta } },
+    items: { key: layout.key, head: head ? { start: layout.head.start, end: layout.head.end + delta } : layout.head, items: newItemSpans, tail: { start: layout.tail.start + delta, end: layout.tail.end + delta } },
   };
   for (let i = d + 1; i < documents.length; i++) {
     const later = documents[i];
@@ -319,10 +326,45 @@ function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, c
   const linesBefore = previous.lines.lineCount;
   // The previous line index changes in place: read from it before.
   const lines = previous.lines.edited(text, window.start, window.oldEnd, window.newEnd);
-  const edit = { ...window, lineDelta: lines.lineCount - linesBefore, document: d, from: k, removed: 1, added: newChunks.length };
+  const edit = { ...window, lineDelta: lines.lineCount - linesBefore, document: d, from: k, removed, added: newChunks.length };
   return { uri, text, lines, documents, parseFindings: toFindings(problems, lines), layouts: newLayouts, problems, edit };
 }
 
+
+/** A document head parsed again after an edit inside it: what reparseEdit puts in place of the old one. */
+interface HeadEdit {
+  /** The head's entries before the list key. */
+  entries: MapEntry[];
+  listKeySpan: Span;
+  start: number;
+  isSteward: boolean;
+}
+
+/**
+ * The head of `document` parsed again after an edit inside it, when the document keeps its layout (one list key,
+ * the head's last; no new document marker or directive), its kind and its item list, and neither the new head
+ * nor anything else in the file has a YAML problem. The items' findings depend on the head only through the
+ * document's kind, unit type and date, which the validation compares (revalidateEdit).
+ */
+function reparseHead(text: SourceText, previous: StewardDocument, layout: ItemListLayout, window: TextChange, delta: number, chunks: ChunkParser, root: MapNode, listIndex: number, document: StewardYamlDocument): HeadEdit | undefined {
+  if (window.start < layout.head.start || (previous.problems ?? []).some((p) => p.span.start >= layout.head.end)) return undefined;
+  const span = { start: layout.head.start, end: layout.head.end + delta };
+  const local = ownCopy(text.slice(span.start, span.end));
+  const markerFirst = startsWithMarker(previous.text.slice(layout.head.start, Math.min(layout.head.end, layout.head.start + 8)));
+  if (!headKeepsLayout(local, markerFirst)) return undefined;
+  const chunk = parseChunk(local, span, 'document', { fast: chunks.fast, cache: undefined }, local, true);
+  if (chunk.unresolvedAlias || chunk.problems.length > 0 || !chunk.node || chunk.node.type !== 'map') return undefined;
+  const last = chunk.node.entries[chunk.node.entries.length - 1];
+  if (!last || last.key !== layout.key || last.value.type !== 'scalar' || last.value.value !== null
+    || local.slice(last.keySpan.start - span.start, last.keySpan.end - span.start) !== layout.key) return undefined;
+  const entries = chunk.node.entries.slice(0, -1);
+  const tail = root.entries.slice(listIndex + 1);
+  // A key of the new head that the tail repeats is a duplicate key: the whole parse reports it.
+  if (tail.some((entry) => entries.some((own) => own.key === entry.key))) return undefined;
+  const probe = describe(document.index, document.span, { type: 'map', span: chunk.node.span, entries: [...entries, root.entries[listIndex], ...tail] }, document.items, layout.key);
+  if (probe.kind !== document.kind || probe.items !== document.items) return undefined;
+  return { entries, listKeySpan: last.keySpan, start: chunk.node.span.start, isSteward: probe.isSteward };
+}
 
 /** Applies an item's pending move to its tree. */
 export function settleItem(item: ItemChunk): void {

@@ -201,6 +201,30 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
 }
 
 /**
+ * Whether an edited head (`head`: its text, from the document's start to its first item) still splits as before:
+ * one line opening the item list (`resources:` or `assets:` at column 0, the head's last), no directive, no line
+ * starting with a tab, and a document marker on its first line only, exactly when `markerFirst` (as before the
+ * edit). Otherwise the caller splits the whole file again.
+ */
+export function headKeepsLayout(head: string, markerFirst: boolean): boolean {
+  let listKeys = 0;
+  let first = true;
+  for (const line = new LineCursor(head, 0, head.length); line.advance(); first = false) {
+    const c = head.charCodeAt(line.start);
+    if (c === 37 || c === 9) return false; // '%', a tab
+    if ((isMarker(head, line, '---') || isMarker(head, line, '...')) !== (first && markerFirst)) return false;
+    if ((c === 114 || c === 97) && LIST_KEY.test(head.slice(line.start, line.end))) listKeys++;
+  }
+  return listKeys === 1;
+}
+
+/** Whether text[at] starts a `---` line. */
+export function startsWithMarker(text: string): boolean {
+  const end = text.search(/\r|\n|$/);
+  return isMarker(text, { start: 0, end, next: end }, '---');
+}
+
+/**
  * The item starts in text[span) when it still holds items of a list at column `indent` and nothing else: the
  * span must open with an item line, every content line at that column must open an item and none may sit left
  * of it. `undefined` when the span no longer fits that shape (the caller splits the whole file again).
