@@ -165,7 +165,7 @@ describe('incremental: edits the caller describes (an editor\'s change events)',
     let text = original;
     const editor = createStewardService({ incremental: true, today: '2026-11-26' });
     editor.update('x', text);
-    const pieces = ['x', ' ', '\n', ':', '-', '#', '\n    note: 备注', '\n  - id: DA-NEW\n    name: 新', '[', '中文', '\r\n'];
+    const pieces = ['x', ' ', '\n', ':', '-', '#', '\n    note: 备注', '\n  - id: DA-NEW\n    name: 新', '[', '中文', '\r\n', '&a ', '*a'];
     for (let step = 0; step < 300; step++) {
       // As between two checks of a file: one to three change events, merged.
       let change: TextChange | undefined;
@@ -185,6 +185,39 @@ describe('incremental: edits the caller describes (an editor\'s change events)',
       }
     }
   });
+  it('a YAML error in one item does not stop edits elsewhere from being derived; it moves with them', () => {
+    const text = register(6).replace(/(DA-2024-0003[\s\S]*?securityGrade: )一般数据/, '$1[一般数据');
+    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+    editor.update('x', text);
+    const before = editor.findings('x').filter((f) => f.ruleId.startsWith('DA-YAML'));
+    assert.ok(before.length > 0, 'the broken item draws a YAML finding');
+    let now = text;
+    for (const [id, insert] of [['DA-2024-0001', '\n    note: 新的一行'], ['DA-2024-0005', 'x'], ['DA-2024-0002', '']] as const) {
+      const at = now.indexOf(`name:`, now.indexOf(id)) + 'name: '.length;
+      const end = insert === '' ? at + 1 : at;
+      now = now.slice(0, at) + insert + now.slice(end);
+      const { document } = editor.update('x', now, { change: { start: at, oldEnd: end, newEnd: at + insert.length } });
+      assert.ok(document.edit, `the edit in ${id} is derived`);
+      assert.deepEqual(editor.findings('x'), createStewardService({ today: '2026-11-26' }).validate('x', now).findings, `after the edit in ${id}`);
+    }
+    const after = editor.findings('x').filter((f) => f.ruleId.startsWith('DA-YAML'));
+    assert.equal(after[0].range.start.line, before[0].range.start.line + 1, 'the YAML finding moved down a line');
+  });
+
+  it('an edit of an anchor that another item\'s alias reads is seen through the alias', () => {
+    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
+    const text = MINIMAL_REGISTER.replace('name: 公交运行监测数据集', 'name: &n 公交运行监测数据集')
+      + item.replace('DA-2024-0001', 'DA-2024-0002').replace('name: 公交运行监测数据集', 'name: *n');
+    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+    editor.update('x', text);
+    const at = text.indexOf('&n 公交') + 3;
+    const edited = text.slice(0, at) + '新' + text.slice(at);
+    editor.update('x', edited, { change: { start: at, oldEnd: at, newEnd: at + 1 } });
+    const second = editor.document('x')!.documents[0].items[1].node as { entries: Array<{ key: string; value: { value: unknown } }> };
+    assert.equal(second.entries.find((e) => e.key === 'name')!.value.value, '新公交运行监测数据集');
+    assert.deepEqual(editor.document('x')!.documents.map((d) => d.root), createStewardService().parse('x', edited).documents.map((d) => d.root));
+  });
+
   it('an open document in pieces, edited: requests at a position answer as a fresh service does, moving only the trees they read', function () {
     this.timeout(120_000);
     const next = random(29);

@@ -237,13 +237,14 @@ function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, c
   const head = window.oldEnd < layout.head.end ? reparseHead(text, previous, layout, window, delta, chunks, root, listIndex, document) : undefined;
   if (!head && window.oldEnd < layout.head.end) return undefined;
   const k = head ? 0 : itemAt(layout.items, window.start);
-  if (k < 0) return undefined;
+  // Items without a text of their own come from a document parsed whole (an alias to another item's anchor):
+  // no item of it stands alone.
+  if (k < 0 || document.items[k].text === '') return undefined;
   const old = layout.items[k];
   const problems: YamlProblem[] = [];
   const newChunks: ItemChunk[] = [];
   if (!head) {
     if (!(window.start > old.start && window.oldEnd < old.end)) return undefined;
-    if (oldProblems.some((p) => p.span.start < old.start || p.span.start >= old.end)) return undefined;
     const region = { start: old.start, end: old.end + delta };
     // The edited item's text, copied out of the file's (which may be pieces): all this parse reads of the text.
     const local = ownCopy(text.slice(region.start, region.end));
@@ -260,6 +261,13 @@ function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, c
     }
   }
   const removed = head ? 0 : 1;
+  // YAML problems elsewhere stay where they are (those after the edit move with it); the replaced part's are new.
+  const replaced = head ? layout.head : old;
+  const fresh = problems.slice();
+  for (const problem of oldProblems) {
+    if (problem.span.start < replaced.start) problems.push(problem);
+    else if (problem.span.start >= replaced.end) problems.push({ ...problem, span: { start: problem.span.start + delta, end: problem.span.end + delta } });
+  }
   // From here on the previous parse is changed in place: nothing above may return undefined.
   // Items after the edit move; their trees are moved when read (settleItem), so typing does not walk them all.
   // Item spans are shared with the layout and owned by this parse: they move in place.
@@ -291,7 +299,7 @@ function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, c
   const newRoot: MapNode = { type: 'map', span: { start: head ? head.start : root.span.start, end }, entries };
   const documents = previous.documents.slice();
   const span = { start: document.span.start, end: document.span.end + delta };
-  documents[d] = markBroken({ ...document, span, root: newRoot, items, ...(head ? { isSteward: head.isSteward, headBroken: false } : {}) }, problems);
+  documents[d] = markBroken({ ...document, span, root: newRoot, items, ...(head ? { isSteward: head.isSteward, headBroken: false } : {}) }, fresh);
   const newLayouts = layouts.slice();
   newLayouts[d] = {
     span: { start: layouts[d].span.start, end: layouts[d].span.end + delta },
@@ -347,7 +355,8 @@ interface HeadEdit {
  * document's kind, unit type and date, which the validation compares (revalidateEdit).
  */
 function reparseHead(text: SourceText, previous: StewardDocument, layout: ItemListLayout, window: TextChange, delta: number, chunks: ChunkParser, root: MapNode, listIndex: number, document: StewardYamlDocument): HeadEdit | undefined {
-  if (window.start < layout.head.start || (previous.problems ?? []).some((p) => p.span.start >= layout.head.end)) return undefined;
+  // A problem in the tail may be the head's doing (a key both repeat): then the whole document is parsed again.
+  if (window.start < layout.head.start || (previous.problems ?? []).some((p) => p.span.start >= layout.tail.start && p.span.start < layout.tail.end)) return undefined;
   const span = { start: layout.head.start, end: layout.head.end + delta };
   const local = ownCopy(text.slice(span.start, span.end));
   const markerFirst = startsWithMarker(previous.text.slice(layout.head.start, Math.min(layout.head.end, layout.head.start + 8)));
