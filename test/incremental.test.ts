@@ -204,6 +204,35 @@ describe('incremental: edits the caller describes (an editor\'s change events)',
     assert.equal(after[0].range.start.line, before[0].range.start.line + 1, 'the YAML finding moved down a line');
   });
 
+  it('edits across items, at an item\'s first character and after the last item are derived too', () => {
+    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+    let text = register(5);
+    editor.update('x', text);
+    const step = (start: number, end: number, insert: string, label: string) => {
+      text = text.slice(0, start) + insert + text.slice(end);
+      const { document } = editor.update('x', text, { change: { start, oldEnd: end, newEnd: start + insert.length } });
+      assert.ok(document.edit, `${label}: derived`);
+      assert.deepEqual(editor.findings('x'), createStewardService({ today: '2026-11-26' }).validate('x', text).findings, `${label}: findings`);
+      assert.deepEqual(editor.document('x')!.documents.map((d) => d.root), createStewardService().parse('x', text).documents.map((d) => d.root), `${label}: trees`);
+    };
+    // A new asset typed at the end of the file, one character at a time.
+    for (const c of '  - id: DA-2024-0100\n    name: 新资产\n') step(text.length, text.length, c, `appending ${JSON.stringify(c)}`);
+    assert.equal(editor.document('x')!.documents[0].items.length, 6);
+    // A whole asset deleted (its lines, from its dash to the next asset's).
+    const third = text.indexOf('  - id: DA-2024-0003');
+    step(third, text.indexOf('  - id: DA-2024-0004'), '', 'an asset deleted');
+    assert.equal(editor.document('x')!.documents[0].items.length, 5);
+    // Two assets pasted before another one, at its first character.
+    const pasted = text.slice(text.indexOf('  - id: DA-2024-0001'), text.indexOf('  - id: DA-2024-0002')).replace(/DA-2024-0001/g, 'DA-2024-0200');
+    const at = text.indexOf('  - id: DA-2024-0004');
+    step(at, at, pasted + pasted.replace(/0200/g, '0201'), 'two assets pasted');
+    assert.equal(editor.document('x')!.documents[0].items.length, 7);
+    // A selection from one asset's name into the next asset's fields, deleted.
+    const from = text.indexOf('name:', text.indexOf('DA-2024-0200'));
+    step(from, text.indexOf('classificationCode:', text.indexOf('DA-2024-0201')), '', 'a deletion across two assets');
+    assert.equal(editor.document('x')!.documents[0].items.length, 6);
+  });
+
   it('an edit of an anchor that another item\'s alias reads is seen through the alias', () => {
     const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
     const text = MINIMAL_REGISTER.replace('name: 公交运行监测数据集', 'name: &n 公交运行监测数据集')

@@ -147,7 +147,9 @@ describe('validate: incremental', () => {
     const after = incremental.validate('x', edited).findings;
     const stats = incremental.cacheStats();
     assert.equal(stats.itemMisses - before.itemMisses, 2, 'the two edited items');
-    assert.equal(stats.itemHits - before.itemHits, 38);
+    // The edit spans items 1 to 20 (the texts differ there): the 18 unchanged ones between come from the cache,
+    // the 20 after are moved without a lookup.
+    assert.equal(stats.itemHits - before.itemHits, 18);
     assert.deepEqual(after, fresh.validate('x', edited).findings);
   });
 

@@ -224,7 +224,9 @@ function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, c
   const window = known && (known.oldEnd > known.start || known.newEnd > known.start) ? known : changedWindow(previous.text.toString(), text.toString());
   if (!window) return { ...previous, uri };
   const delta = window.newEnd - window.oldEnd;
-  const d = layouts.findIndex((layout) => layout.span.start <= window.start && window.oldEnd < layout.span.end);
+  // The document the edit lies in (the last one also holds what is typed at the end of the file).
+  const length = previous.text.length;
+  const d = layouts.findIndex((layout) => layout.span.start <= window.start && (window.oldEnd < layout.span.end || (window.oldEnd === length && layout.span.end === length)));
   const layout = layouts[d]?.items;
   const document = previous.documents[d];
   if (!layout || !document || !document.kind || ITEM_LIST_KEY[document.kind] !== layout.key || document.items.length !== layout.items.length) return undefined;
@@ -236,17 +238,18 @@ function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, c
   // An edit inside the head (`apiVersion`, `kind`, `unit`, ... before the first item): the head is parsed again.
   const head = window.oldEnd < layout.head.end ? reparseHead(text, previous, layout, window, delta, chunks, root, listIndex, document) : undefined;
   if (!head && window.oldEnd < layout.head.end) return undefined;
-  const k = head ? 0 : itemAt(layout.items, window.start);
+  const range = head ? { first: 0, last: -1 } : editedItems(layout.items, window, previous.text.length);
+  if (!range) return undefined;
+  const k = range.first;
   // Items without a text of their own come from a document parsed whole (an alias to another item's anchor):
   // no item of it stands alone.
-  if (k < 0 || document.items[k].text === '') return undefined;
-  const old = layout.items[k];
+  if (document.items[k].text === '') return undefined;
   const problems: YamlProblem[] = [];
   const newChunks: ItemChunk[] = [];
+  const replaced = head ? layout.head : { start: layout.items[k].start, end: layout.items[range.last].end };
   if (!head) {
-    if (!(window.start > old.start && window.oldEnd < old.end)) return undefined;
-    const region = { start: old.start, end: old.end + delta };
-    // The edited item's text, copied out of the file's (which may be pieces): all this parse reads of the text.
+    const region = { start: replaced.start, end: replaced.end + delta };
+    // The edited items' text, copied out of the file's (which may be pieces): all this parse reads of the text.
     const local = ownCopy(text.slice(region.start, region.end));
     const starts = itemStartsIn(local, { start: 0, end: local.length }, itemIndent(local, 0));
     if (!starts || starts[0] !== 0) return undefined;
@@ -260,9 +263,8 @@ function reparseEdit(uri: string, text: SourceText, previous: StewardDocument, c
       newChunks.push({ span, node: chunk.node, text: itemText, broken: false, clean: chunk.problems.length === 0 && chunk.node !== null });
     }
   }
-  const removed = head ? 0 : 1;
+  const removed = range.last - range.first + 1;
   // YAML problems elsewhere stay where they are (those after the edit move with it); the replaced part's are new.
-  const replaced = head ? layout.head : old;
   const fresh = problems.slice();
   for (const problem of oldProblems) {
     if (problem.span.start < replaced.start) problems.push(problem);
@@ -385,6 +387,35 @@ export function settleItem(item: ItemChunk): void {
 export function settleFile(file: StewardDocument): StewardDocument {
   for (const document of file.documents) for (const item of document.items) if (item.pending) settleItem(item);
   return file;
+}
+
+/**
+ * The items an edit replaces, first to last: those it touches, and the one before when it starts at an item's
+ * first character (it may join the two) or the one after when it reaches an item's start. At the end of the
+ * file, text typed after the last item belongs to it (new items appended there are split from it). Undefined
+ * when the edit reaches before the first item or past the last (the head, the keys after the list).
+ */
+function editedItems(spans: Span[], window: TextChange, fileLength: number): { first: number; last: number } | undefined {
+  const lastItem = spans.length - 1;
+  const endsFile = spans[lastItem].end === fileLength;
+  const holding = (offset: number) => {
+    const index = itemAt(spans, offset);
+    return index < 0 && endsFile && offset === fileLength ? lastItem : index;
+  };
+  let first = holding(window.start);
+  if (first < 0) return undefined;
+  if (window.start === spans[first].start) {
+    if (first === 0) return undefined;
+    first--;
+  }
+  let last = window.oldEnd > window.start ? holding(window.oldEnd - 1) : first;
+  if (last < 0) return undefined;
+  last = Math.max(last, first);
+  if (window.oldEnd >= spans[last].end && !(last === lastItem && endsFile)) {
+    if (last === lastItem) return undefined;
+    last++;
+  }
+  return { first, last };
 }
 
 /** The index of the item span holding `offset`, by binary search; -1 when none does. */
