@@ -1,6 +1,6 @@
 // Benchmark: `steward validate` against two reference pipelines (YAML parser + precompiled ajv validator) and two
 // peers given the same JSON Schemas (Spectral's CLI, Red Hat's yaml-language-server), on registers and catalogs.
-// Usage: node bench/run.mjs [--sizes 1000,10000,50000] [--runs 3] [--cases a,b] [--files register,catalog]
+// Usage: node bench/run.mjs [--sizes 1000,10000,50000] [--runs 3] [--quick-runs 9] [--cases a,b] [--files register,catalog]
 //                           [--edits 3] [--peer-timeout 240] [--json] [--check] [--schemas DIR]
 //                           [--write-results [FILE]]
 // Every timed run is a fresh child process; wall time is measured here around the child, peak RSS by the
@@ -48,7 +48,7 @@ const thousands = (n) => n.toLocaleString('en-US');
 
 function parseArgs(argv) {
   const options = {
-    sizes: [1000, 10000, 50000], runs: 3, cases: undefined, files: FILE_KINDS, edits: 3, peerTimeoutS: 240, peerHeapMB: undefined,
+    sizes: [1000, 10000, 50000], runs: 3, quickRuns: 9, cases: undefined, files: FILE_KINDS, edits: 3, peerTimeoutS: 240, peerHeapMB: undefined,
     json: false, check: false, writeResults: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -57,6 +57,7 @@ function parseArgs(argv) {
     else if (flag === '--check') options.check = true;
     else if (flag === '--sizes') options.sizes = argv[++i].split(',').map((s) => Number(s.replace(/_/g, '')));
     else if (flag === '--runs') options.runs = Number(argv[++i]);
+    else if (flag === '--quick-runs') options.quickRuns = Number(argv[++i]);
     else if (flag === '--cases') options.cases = argv[++i].split(',');
     else if (flag === '--files') options.files = argv[++i].split(',');
     else if (flag === '--edits') options.edits = Number(argv[++i]);
@@ -68,6 +69,7 @@ function parseArgs(argv) {
   }
   if (!options.sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error('--sizes takes positive integers, e.g. 1000,10000');
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs takes a positive integer');
+  if (!Number.isInteger(options.quickRuns) || options.quickRuns < 0) throw new Error('--quick-runs takes a non-negative integer');
   if (!Number.isInteger(options.edits) || options.edits < 0) throw new Error('--edits takes a non-negative integer');
   if (!(options.peerTimeoutS > 0)) throw new Error('--peer-timeout takes a positive number of seconds');
   if (options.peerHeapMB !== undefined && !(Number.isInteger(options.peerHeapMB) && options.peerHeapMB > 0)) throw new Error('--peer-heap-mb takes a positive integer');
@@ -165,14 +167,16 @@ function summariseErrors(errors) {
 const heapFlag = (options) => (options.peerHeapMB ? [`--max-old-space-size=${options.peerHeapMB}`] : []);
 const stewardUnavailable = () => (existsSync(STEWARD) ? undefined : `${STEWARD} not built (run node esbuild.mjs)`);
 const CASES = [
-  { name: 'steward', unavailable: stewardUnavailable, args: (file) => [STEWARD, 'validate', file, '--format', 'json'] },
+  // `quick`: seconds even at 50,000 assets, so they get --quick-runs runs (the targets' ratios rest on them).
+  { name: 'steward', quick: true, unavailable: stewardUnavailable, args: (file) => [STEWARD, 'validate', file, '--format', 'json'] },
   {
     name: 'steward:schema-only',
+    quick: true,
     unavailable: stewardUnavailable,
     args: (file) => [STEWARD, 'validate', file, '--format', 'json', '--schema-only'],
   },
   { name: 'ref:yaml+ajv', unavailable: () => undefined, args: (file, kind) => [REFERENCE, 'yaml', validatorPath(kind), file] },
-  { name: 'ref:js-yaml+ajv', unavailable: () => undefined, args: (file, kind) => [REFERENCE, 'js-yaml', validatorPath(kind), file] },
+  { name: 'ref:js-yaml+ajv', quick: true, unavailable: () => undefined, args: (file, kind) => [REFERENCE, 'js-yaml', validatorPath(kind), file] },
   {
     name: 'spectral',
     peer: true,
@@ -533,7 +537,7 @@ function resultsDocument(text, options, info) {
   return [
     '# Benchmark results',
     '',
-    `Measured ${info.date.slice(0, 10)} with \`${command}\` (${options.runs} timed run(s) per case; ${options.edits} edit(s) per yaml-language-server run; peer timeout ${options.peerTimeoutS} s).`,
+    `Measured ${info.date.slice(0, 10)} with \`${command}\` (${Math.max(options.runs, options.quickRuns)} timed runs of steward, steward:schema-only and ref:js-yaml+ajv, ${options.runs} of the other cases; ${options.edits} edit(s) per yaml-language-server run; peer timeout ${options.peerTimeoutS} s).`,
     'How the numbers are taken: [README.md](README.md). Written by `node bench/run.mjs --write-results`; do not edit by hand.',
     '',
     text,
@@ -559,12 +563,15 @@ async function benchFile({ size, kind, paths, cases, options, context }) {
       if (failure) Object.assign(row, { status: 'failed', reason: failure });
     }
   }
-  // Round-robin over the cases, so a slow spell of a noisy machine hits all of them alike.
-  for (let run = 1; run <= options.runs; run++) {
+  // Round-robin over the cases, so a slow spell of a noisy machine hits all of them alike; the quick cases go on
+  // alone for their extra runs, still in turn.
+  const rounds = Math.max(options.runs, options.quickRuns);
+  for (let run = 1; run <= rounds; run++) {
     for (const [index, benchCase] of cases.entries()) {
       const row = rows[index];
-      if (row.status !== 'ok' || row.stopped) continue;
-      log(`N = ${size}, ${kind}, ${benchCase.name}, run ${run}/${options.runs}`);
+      const runs = benchCase.quick ? rounds : options.runs;
+      if (row.status !== 'ok' || row.stopped || run > runs) continue;
+      log(`N = ${size}, ${kind}, ${benchCase.name}, run ${run}/${runs}`);
       const outcome = await timedRun(benchCase, file, kind, options, paths.dir);
       if (outcome.failure) {
         Object.assign(row, { status: outcome.failure, reason: outcome.reason, afterMs: outcome.afterMs, rssMB: outcome.rssMB });
