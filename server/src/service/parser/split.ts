@@ -218,7 +218,7 @@ export function headKeepsLayout(head: string, markerFirst: boolean): boolean {
   return listKeys === 1;
 }
 
-/** Whether text[at] starts a `---` line. */
+/** Whether `text` opens with a `---` line (a document marker). */
 export function startsWithMarker(text: string): boolean {
   const end = text.search(/\r|\n|$/);
   return isMarker(text, { start: 0, end, next: end }, '---');
