@@ -30,23 +30,14 @@ export class OpenDocument implements TextDocument {
   getLineRange(line: number): Range {
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const last = Math.min(line, this.lineCount - 1);
-    const { start, end } = this.lineSpan(last);
+    const { start, end } = this.text.lineSpan(last);
     return { start: { line: last, character: 0 }, end: { line: last, character: end - start } };
   }
 
   getEOLCharacters(line: number): string {
     if (line < 0 || line >= this.lineCount) return '';
-    const { end, next } = this.lineSpan(line);
+    const { end, next } = this.text.lineSpan(line);
     return this.text.slice(end, next);
-  }
-
-  /** Where a line starts, where its content ends, and where the next line starts. */
-  private lineSpan(line: number): { start: number; end: number; next: number } {
-    const start = this.text.offsetAt({ line, character: 0 });
-    const next = line + 1 < this.lineCount ? this.text.offsetAt({ line: line + 1, character: 0 }) : this.text.length;
-    let end = next;
-    while (end > start && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
-    return { start, end, next };
   }
 
   positionAt(offset: number): Position {

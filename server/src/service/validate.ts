@@ -85,27 +85,12 @@ export function validateFileParts(file: StewardDocument, options: ValidateOption
 }
 
 /**
- * Validates a deferred parse (ParseOptions.defer) item by item: each item is parsed, checked, shown to `visit`
- * (which may read its tree) and dropped, so that one item's tree is alive at a time. The same findings as a
- * whole parse and validateFileParts (a test compares them). Undefined when an item needs the whole parse.
- */
-export function validateDeferred(
-  file: StewardDocument,
-  options: ValidateOptions,
-  parser: { cache?: ChunkCache; fast?: boolean },
-  visit: (document: StewardYamlDocument, item: ItemChunk, index: number) => void,
-): FileValidation | undefined {
-  // Without a step size the steps never pause: the first `next` runs them all.
-  const steps = validateDeferredSteps(file, options, parser, visit, { keep: false, every: 0 });
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
-/**
- * validateDeferred in steps of `every` items (a pause after each), for a caller that must stay responsive
- * meanwhile and may stop early (nothing outside the parse changes before the end). `keep`: the items keep their
- * trees, and the parse ends up a whole parse's equal (an editor's open file, edited from it later).
+ * Validates a deferred parse (ParseOptions.defer) item by item: each item is parsed, checked and shown to `visit`
+ * (which may read its tree). `keep: false` drops each tree after use, so one item's tree is alive at a time; with
+ * `keep` the items keep their trees and the parse ends up a whole parse's equal (an editor's open file, edited
+ * from it later). The same findings as a whole parse and validateFileParts (tests compare them). Pauses after
+ * every `every` items (0: never), for a caller that must stay responsive meanwhile and may stop early: nothing
+ * outside the parse changes before the end. Undefined when an item needs the whole parse.
  */
 export function* validateDeferredSteps(
   file: StewardDocument,

@@ -11,20 +11,7 @@ export class LineIndex {
       this.starts = starts;
       return;
     }
-    starts = [0];
-    if (text.indexOf('\r') < 0) {
-      // The common case: \n only, found by indexOf, which is much faster than a loop over every character.
-      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-    }
+    starts = lineBreaksOf(text, [0]);
     this.starts = starts;
   }
 
@@ -91,15 +78,9 @@ export class LineIndex {
         return { line, character: clamped - starts[line] };
       }
     }
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    this.recent = low;
-    return { line: low, character: clamped - starts[low] };
+    line = lastAtOrBefore(starts, clamped);
+    this.recent = line;
+    return { line, character: clamped - starts[line] };
   }
 
   offsetAt(position: Position): number {
@@ -113,8 +94,41 @@ export class LineIndex {
   }
 }
 
+/**
+ * Appends to `into` the start of every line of `text` after its first (one per line break: \n, \r\n or a lone
+ * \r) and returns it.
+ */
+export function lineBreaksOf(text: SourceText, into: number[] = []): number[] {
+  if (text.indexOf('\r') < 0) {
+    // The common case: \n only, found by indexOf, which is much faster than a loop over every character.
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) into.push(at + 1);
+    return into;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) into.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      into.push(i + 1);
+    }
+  }
+  return into;
+}
+
+/** The last index whose value is at most `value` in an ascending array whose first value is at most `value`. */
+export function lastAtOrBefore(values: number[], value: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (values[mid] <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** The first index whose value is at least `value` in an ascending array (its length when none is). */
-function firstAtOrAfter(values: number[], value: number): number {
+export function firstAtOrAfter(values: number[], value: number): number {
   let low = 0;
   let high = values.length;
   while (low < high) {

@@ -365,9 +365,8 @@ function reparseHead(text: SourceText, previous: StewardDocument, layout: ItemLi
   if (!headKeepsLayout(local, markerFirst)) return undefined;
   const chunk = parseChunk(local, span, 'document', { fast: chunks.fast, cache: undefined }, local, true);
   if (chunk.unresolvedAlias || chunk.problems.length > 0 || !chunk.node || chunk.node.type !== 'map') return undefined;
-  const last = chunk.node.entries[chunk.node.entries.length - 1];
-  if (!last || last.key !== layout.key || last.value.type !== 'scalar' || last.value.value !== null
-    || local.slice(last.keySpan.start - span.start, last.keySpan.end - span.start) !== layout.key) return undefined;
+  const last = listKeyEntry(chunk.node, layout.key, (key) => local.slice(key.start - span.start, key.end - span.start));
+  if (!last) return undefined;
   const entries = chunk.node.entries.slice(0, -1);
   const tail = root.entries.slice(listIndex + 1);
   // A key of the new head that the tail repeats is a duplicate key: the whole parse reports it.
@@ -544,10 +543,8 @@ function parseSplit(
 ): { root: MapNode; items: ItemChunk[]; problems: YamlProblem[] } | undefined {
   const head = parseChunk(text, layout.head, 'document', chunks);
   if (head.unresolvedAlias || !head.node || head.node.type !== 'map') return undefined;
-  const listEntry = head.node.entries[head.node.entries.length - 1];
-  // The head must end with the list key and nothing after it, or the split misread the layout.
-  if (!listEntry || listEntry.key !== layout.key || listEntry.value.type !== 'scalar' || listEntry.value.value !== null
-    || text.slice(listEntry.keySpan.start, listEntry.keySpan.end) !== layout.key) return undefined;
+  const listEntry = listKeyEntry(head.node, layout.key, (span) => text.slice(span.start, span.end));
+  if (!listEntry) return undefined;
   const problems = [...head.problems];
   const items: ItemChunk[] = [];
   const itemNodes: YamlNode[] = [];
@@ -597,6 +594,16 @@ function parseSplit(
   }
   const end = entries.length > 0 ? Math.max(listSpan.end, entries[entries.length - 1].value.span.end) : listSpan.end;
   return { root: { type: 'map', span: { start: head.node.span.start, end }, entries }, items, problems };
+}
+
+/**
+ * The last entry of a parsed head when it is the item list's key, written plainly (`keyText`: the text at a span),
+ * with nothing after it; otherwise the split misread the layout (undefined).
+ */
+function listKeyEntry(head: MapNode, key: string, keyText: (span: Span) => string): MapEntry | undefined {
+  const entry = head.entries[head.entries.length - 1];
+  if (!entry || entry.key !== key || entry.value.type !== 'scalar' || entry.value.value !== null || keyText(entry.keySpan) !== key) return undefined;
+  return entry;
 }
 
 /** What an item list holds for an item without a tree (its text did not parse): an empty value at its start. */

@@ -4,6 +4,8 @@
  * asks for it (toString). Code on the editing path reads through this interface, so typing in a large file does
  * not copy the file per keystroke.
  */
+import { firstAtOrAfter, lastAtOrBefore, lineBreaksOf } from './lines';
+
 export interface SourceText {
   readonly length: number;
   charCodeAt(index: number): number;
@@ -31,24 +33,6 @@ export interface TextPosition {
 
 function isBreak(c: number): boolean {
   return c === 10 || c === 13;
-}
-
-/** Line starts inside `piece` after its first (offsets into the piece): one per line break (\n, \r\n, lone \r). */
-function breaksOf(piece: string): number[] {
-  const out: number[] = [];
-  if (piece.indexOf('\r') < 0) {
-    for (let at = piece.indexOf('\n'); at >= 0; at = piece.indexOf('\n', at + 1)) out.push(at + 1);
-    return out;
-  }
-  for (let i = 0; i < piece.length; i++) {
-    const c = piece.charCodeAt(i);
-    if (c === 10) out.push(i + 1);
-    else if (c === 13) {
-      if (piece.charCodeAt(i + 1) === 10) i++;
-      out.push(i + 1);
-    }
-  }
-  return out;
 }
 
 /**
@@ -108,7 +92,7 @@ export class PieceText implements SourceText {
     let offset = 0;
     let line = 0;
     for (const piece of pieces) {
-      const own = breaksOf(piece);
+      const own = lineBreaksOf(piece);
       starts.push(offset);
       lines.push(line);
       breaks.push(own);
@@ -139,15 +123,8 @@ export class PieceText implements SourceText {
     const starts = this.starts;
     const last = this.last;
     if (starts[last] <= offset && (last + 1 >= starts.length || starts[last + 1] > offset)) return last;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    this.last = low;
-    return low;
+    this.last = lastAtOrBefore(starts, offset);
+    return this.last;
   }
 
   charCodeAt(index: number): number {
@@ -220,7 +197,7 @@ export class PieceText implements SourceText {
 
   private breaksIn(p: number): number[] {
     let own = this.breaks[p];
-    if (!own) this.breaks[p] = own = breaksOf(this.pieces[p]);
+    if (!own) this.breaks[p] = own = lineBreaksOf(this.pieces[p]);
     return own;
   }
 
@@ -228,16 +205,18 @@ export class PieceText implements SourceText {
   private lineStart(line: number): number {
     if (line <= 0) return 0;
     if (line >= this.lineTotal) return this.length;
-    const lines = this.lines;
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lines[mid] <= line) low = mid;
-      else high = mid - 1;
-    }
-    const within = line - lines[low];
-    return this.starts[low] + (within === 0 ? 0 : this.breaksIn(low)[within - 1]);
+    const p = lastAtOrBefore(this.lines, line);
+    const within = line - this.lines[p];
+    return this.starts[p] + (within === 0 ? 0 : this.breaksIn(p)[within - 1]);
+  }
+
+  /** Where `line` starts, where its content ends (before its line break), and where the next line starts. */
+  lineSpan(line: number): { start: number; end: number; next: number } {
+    const start = this.lineStart(line);
+    const next = line + 1 < this.lineTotal ? this.lineStart(line + 1) : this.length;
+    let end = next;
+    while (end > start && isBreak(this.charCodeAt(end - 1))) end--;
+    return { start, end, next };
   }
 
   /**
@@ -247,33 +226,17 @@ export class PieceText implements SourceText {
   offsetAt(position: TextPosition): number {
     if (position.line >= this.lineTotal) return this.length;
     if (position.line < 0) return 0;
-    const start = this.lineStart(position.line);
-    if (position.character <= 0) return start;
-    const next = position.line + 1 < this.lineTotal ? this.lineStart(position.line + 1) : this.length;
-    let offset = Math.min(start + position.character, next);
-    while (offset > start && isBreak(this.charCodeAt(offset - 1))) offset--;
-    return offset;
+    const { start, end } = this.lineSpan(position.line);
+    return position.character <= 0 ? start : Math.min(start + position.character, end);
   }
 
+  /** The position of an offset; between a \r and its \n, the line's end (as the LSP document model has it). */
   positionAt(offset: number): TextPosition {
     const at = Math.max(0, Math.min(offset, this.length));
     const p = this.pieceAt(at);
-    const own = this.breaksIn(p);
-    const local = at - this.starts[p];
-    let low = 0;
-    let high = own.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (own[mid] <= local) low = mid + 1;
-      else high = mid;
-    }
-    const line = this.lines[p] + low;
-    const lineStart = this.starts[p] + (low === 0 ? 0 : own[low - 1]);
-    // Between a \r and its \n: the line's end, as the LSP document model has it.
-    let end = at;
-    while (end > lineStart && isBreak(this.charCodeAt(end - 1))) end--;
-    const character = end - lineStart;
-    return { line, character };
+    const line = this.lines[p] + firstAtOrAfter(this.breaksIn(p), at - this.starts[p] + 1);
+    const { start, end } = this.lineSpan(line);
+    return { line, character: Math.min(at, end) - start };
   }
 
   /**
@@ -299,7 +262,7 @@ export class PieceText implements SourceText {
     let offset = regionStart;
     let line = this.lines[first];
     for (const piece of fresh) {
-      const own = breaksOf(piece);
+      const own = lineBreaksOf(piece);
       pieces.push(piece);
       starts.push(offset);
       lines.push(line);
