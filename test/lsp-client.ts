@@ -29,6 +29,8 @@ export class LspClient {
   /** window/showMessage notifications, and steward/status notifications, in arrival order. */
   readonly messages: Array<{ type: number; message: string }> = [];
   readonly statuses: Array<{ uri: string; mode?: string; errors: number }> = [];
+  /** window/logMessage notifications (the server's output channel), in arrival order. */
+  readonly logs: Array<{ type: number; message: string }> = [];
   /** Every publishDiagnostics, in arrival order. */
   readonly published: Published[] = [];
   settings: Record<string, unknown> = {};
@@ -48,7 +50,7 @@ export class LspClient {
     this.connection.onNotification('$/progress', (params: { value: unknown }) => this.progress.push(params.value));
     this.connection.onNotification('steward/status', (params: { uri: string; mode?: string; errors: number }) => this.statuses.push(params));
     this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.messages.push(params));
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => this.logs.push(params));
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);

@@ -87,22 +87,67 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const check = async (uri: string, text: SourceText, options: UpdateOptions): Promise<ValidationResult | undefined> => {
     const job = {};
     jobs.set(uri, job);
-    const steps = service.updateSteps(uri, text, options);
-    for (;;) {
-      const deadline = performance.now() + STEP_BUDGET_MS;
-      let step = steps.next();
-      while (!step.done && performance.now() < deadline) step = steps.next();
-      if (step.done) {
-        jobs.delete(uri);
-        return step.value;
+    try {
+      const steps = service.updateSteps(uri, text, options);
+      for (;;) {
+        const deadline = performance.now() + STEP_BUDGET_MS;
+        let step = steps.next();
+        while (!step.done && performance.now() < deadline) step = steps.next();
+        if (step.done) {
+          jobs.delete(uri);
+          return step.value;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+        if (jobs.get(uri) !== job) {
+          steps.return(undefined as never);
+          return undefined;
+        }
       }
-      await new Promise((resolve) => setImmediate(resolve));
-      if (jobs.get(uri) !== job) {
-        steps.return(undefined as never);
-        return undefined;
-      }
+    } catch (error) {
+      // A fault of the service (a bug): the file keeps the findings of its last check, and its next check starts
+      // from its whole text, as the edits this one carried were not recorded.
+      if (jobs.get(uri) === job) jobs.delete(uri);
+      if (documents.get(uri)) changes.set(uri, null);
+      internalError(uri, error);
+      return undefined;
     }
   };
+  /** Files whose check failed, told to the user once each (a failure is logged every time). */
+  const toldFailures = new Set<string>();
+  /**
+   * The last resort: an exception inside a check, a publish or a handler that runs after its message was answered
+   * is logged to the client's output with its stack and shown once per file; the server goes on serving.
+   */
+  function internalError(uri: string | undefined, error: unknown): void {
+    const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+    const file = uri ? URI.parse(uri).fsPath : undefined;
+    connection.console.error(`steward: internal error${file ? ` while checking ${file}` : ''}: ${detail}`);
+    const key = uri ?? '';
+    if (toldFailures.has(key)) return;
+    toldFailures.add(key);
+    const reason = error instanceof Error ? error.message : String(error);
+    const name = file ? path.basename(file) : undefined;
+    const zh = state.locale === 'zh-CN';
+    const message = name
+      ? zh
+        ? `数据资产管家检查 ${name} 时出现内部错误：${reason}。该文件的诊断仍是上一次检查的结果；详细信息见“数据资产管家”输出面板，请报告此问题。`
+        : `Data Asset Steward failed while checking ${name}: ${reason}. Its diagnostics are those of its last check; the details are in the Data Asset Steward output. Please report this.`
+      : zh
+        ? `数据资产管家出现内部错误：${reason}。详细信息见“数据资产管家”输出面板，请报告此问题。`
+        : `Data Asset Steward hit an internal error: ${reason}. The details are in the Data Asset Steward output. Please report this.`;
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
+  }
+  /** A callback for a timer: an exception in it is an internal error, not the end of the process. */
+  const guarded = (callback: () => void, uri?: string) => () => {
+    try {
+      callback();
+    } catch (error) {
+      internalError(uri, error);
+    }
+  };
+  // Promises nobody awaits (notification handlers, checks started from timers) end here rather than ending the
+  // process: Node exits on an unhandled rejection.
+  process.on('unhandledRejection', (reason) => internalError(undefined, reason));
   /** Checks an open document, with what changed since its last check; true once its findings are recorded. */
   const checkOpen = async (document: OpenDocument): Promise<boolean> => {
     const change = changes.get(document.uri) ?? undefined;
@@ -324,9 +369,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     if (!force && mode === 'save-only') return;
     const indexVersion = service.index.version;
-    void checkOpen(document).then((checked) => {
+    checkOpen(document).then((checked) => {
       if (checked) afterCheck(uri, indexVersion);
-    });
+    }).catch((error: unknown) => internalError(uri, error));
   }
 
   /** After a check of an open file: its diagnostics, then other files' when cross-file findings may have changed. */
@@ -338,7 +383,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (signatures.get(uri) !== next) {
       signatures.set(uri, next);
       // Other files' cross-file findings may have changed: refresh them after this answer is out.
-      setImmediate(() => publishAll(uri));
+      setImmediate(guarded(() => publishAll(uri)));
     }
   }
 
@@ -347,35 +392,46 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const timer = pending.get(uri);
     if (timer) clearTimeout(timer);
     const version = document.version;
-    pending.set(uri, setTimeout(() => {
+    pending.set(uri, setTimeout(guarded(() => {
       pending.delete(uri);
       const current = documents.get(uri);
       // A newer edit has its own timer: this one is stale.
       if (current && current.version === version) validateNow(current);
-    }, DEBOUNCE_MS));
+    }, uri), DEBOUNCE_MS));
   }
 
+  /** The version each document was opened with, until the change event TextDocuments fires with the open. */
+  const opened = new Map<string, number>();
   documents.onDidOpen((event) => {
     changes.delete(event.document.uri);
+    opened.set(event.document.uri, event.document.version);
     validateNow(event.document, true);
   });
-  documents.onDidChangeContent((event) => schedule(event.document));
+  documents.onDidChangeContent((event) => {
+    const { uri, version } = event.document;
+    const open = opened.get(uri);
+    opened.delete(uri);
+    // The open itself: it is being checked already, and a second check would replace that one from scratch.
+    if (open === version) return;
+    schedule(event.document);
+  });
   documents.onDidSave((event) => validateNow(event.document, true));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     changes.delete(uri);
+    opened.delete(uri);
     checkedVersions.delete(uri);
     const file = URI.parse(uri).fsPath;
     // A closed file stays in the workspace view if it is on disk; otherwise it is gone.
     const read = fs.existsSync(file) && matchesGlobs(relativePath(uri)) ? readTextFile(file, { maxBytes: 256 * 1024 * 1024 }) : undefined;
     if (read?.ok) {
-      void checkDisk(uri, read.text).then((checked) => checked && publish(uri));
+      checkDisk(uri, read.text).then((checked) => checked && publish(uri)).catch((error: unknown) => internalError(uri, error));
     } else {
       jobs.delete(uri);
       known.delete(uri);
       service.remove(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
-      setImmediate(() => publishAll());
+      setImmediate(guarded(() => publishAll()));
     }
   });
 
