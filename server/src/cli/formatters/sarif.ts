@@ -3,7 +3,6 @@
  * stable list, so `ruleIndex` does not move between runs), paths relative to `%SRCROOT%` (the working
  * directory), 1-based regions in UTF-16 code units, and a position-independent partial fingerprint.
  */
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Locale, Severity } from '../../service/types';
 import { inStableOrder, messageText, printedRange } from './common';
@@ -123,6 +122,8 @@ function directoryUri(cwd: string): string {
 }
 
 function fingerprint(finding: Finding, uri: string, seen: Map<string, number>): string {
+  // node:crypto is loaded by the SARIF output only (it costs every other run several milliseconds).
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const hash = createHash('sha256')
     .update([finding.ruleId, uri, finding.path ?? '', finding.message?.en ?? ''].join('\u0000'))
     .digest('hex')

@@ -3,8 +3,8 @@
  * every span is absolute in the file. Aliases are expanded under a budget (an alias bomb is reported, not
  * expanded) and nesting is bounded, so no input can make later stages blow up.
  */
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
-import type { Node as YNode, Pair } from 'yaml';
+import type { Document, Node as YNode, Pair, Scalar } from 'yaml';
+import { yamlLib } from './yaml-lib';
 import type { MapEntry, MapNode, ScalarNode, YamlNode } from './ast';
 import type { Span } from '../types';
 
@@ -52,9 +52,9 @@ function convertNode(node: YNode, state: State, depth: number, at: Span | undefi
     if (!state.problems.some((p) => p.kind === 'depth')) state.problems.push({ kind: 'depth', span });
     return nullScalar(span);
   }
-  if (isAlias(node)) return convertAlias(node, state, depth, span);
-  if (isScalar(node)) return convertScalar(node, span);
-  if (isMap(node)) {
+  if (yamlLib().isAlias(node)) return convertAlias(node, state, depth, span);
+  if (yamlLib().isScalar(node)) return convertScalar(node, span);
+  if (yamlLib().isMap(node)) {
     const entries: MapEntry[] = [];
     for (const pair of node.items) {
       const entry = convertPair(pair, state, depth, at);
@@ -62,10 +62,10 @@ function convertNode(node: YNode, state: State, depth: number, at: Span | undefi
     }
     return { type: 'map', span: blockEnd(node, span, at, entries.length > 0 ? entries[entries.length - 1].value.span : undefined), entries } satisfies MapNode;
   }
-  if (isSeq(node)) {
+  if (yamlLib().isSeq(node)) {
     const items: YamlNode[] = [];
     for (const item of node.items) {
-      if (isPair(item)) {
+      if (yamlLib().isPair(item)) {
         const entry = convertPair(item, state, depth, at);
         items.push({ type: 'map', span: entry ? { start: entry.keySpan.start, end: entry.value.span.end } : { ...span }, entries: entry ? [entry] : [] });
       } else if (item == null) items.push(nullScalar({ ...span }));
@@ -92,7 +92,7 @@ function convertPair(pair: Pair, state: State, depth: number, at: Span | undefin
   if (keyNode == null) {
     key = '';
     keySpan = at ? { start: at.start, end: at.end } : { start: state.offset, end: state.offset };
-  } else if (isScalar(keyNode)) {
+  } else if (yamlLib().isScalar(keyNode)) {
     key = keyNode.value == null ? '' : String(keyNode.value);
     keySpan = at ? { start: at.start, end: at.end } : spanOf(keyNode, state.offset);
   } else {
@@ -139,12 +139,12 @@ function countNodes(node: YNode, doc: Document, limit: number): number {
     const current = stack.pop();
     if (current == null) continue;
     count++;
-    if (isAlias(current)) {
+    if (yamlLib().isAlias(current)) {
       const target = current.resolve(doc);
       if (target) stack.push(target);
-    } else if (isMap(current) || isSeq(current)) {
+    } else if (yamlLib().isMap(current) || yamlLib().isSeq(current)) {
       for (const item of current.items) stack.push(item);
-    } else if (isPair(current)) {
+    } else if (yamlLib().isPair(current)) {
       stack.push(current.key, current.value);
     }
   }

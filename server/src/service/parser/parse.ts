@@ -3,8 +3,8 @@
  * one chunk per item, each chunk parsed by the `yaml` package on its own and converted to our node tree with
  * absolute offsets. A cache keyed by a chunk's text lets an edited file re-parse only the chunks that changed.
  */
-import { parseDocument } from 'yaml';
 import type { YAMLError } from 'yaml';
+import { yamlLib } from './yaml-lib';
 import type { Finding, Span } from '../types';
 import type { MapEntry, MapNode, YamlNode } from './ast';
 import { getEntry } from './ast';
@@ -667,7 +667,7 @@ function parseChunk(text: string, span: Span, shape: 'document' | 'item', { cach
 }
 
 function parseRelative(source: string, shape: 'document' | 'item'): ChunkResult {
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+  const doc = yamlLib().parseDocument(source, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
   const problems: YamlProblem[] = [];
   for (const error of doc.errors) problems.push(fromYamlError(error, source));
   for (const warning of doc.warnings) problems.push(fromYamlError(warning, source));

@@ -3,9 +3,8 @@
  * and the rest of the document against the root schema with the item list's `items` relaxed to `true`, so a
  * changed item costs one item's validation. Ajv errors become findings at the offending key or value.
  */
-import Ajv2020 from 'ajv/dist/2020';
+import type Ajv2020 from 'ajv/dist/2020';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import catalogSchema from '../../../../schemas/data-resource-catalog.schema.json';
 import registerSchema from '../../../../schemas/data-asset-register.schema.json';
 import type { Finding } from '../types';
@@ -35,8 +34,14 @@ export interface KindValidators {
 
 let compiled: Record<DocumentKind, KindValidators> | undefined;
 
+/**
+ * An ajv instance for our schemas. ajv is loaded here, on first use: the bundles carry the validators compiled
+ * (PRECOMPILED), so a CLI run or a server start loads it only for a steward.config.yaml.
+ */
 export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false, code: { source: options.source === true } });
+  const Ajv = (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default;
+  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false, code: { source: options.source === true } });
   addFormats(ajv, ['date', 'date-time', 'uri', 'email']);
   return ajv;
 }

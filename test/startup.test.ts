@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CLI, MINIMAL_REGISTER, ROOT, tempDir } from './helpers';
+
+/** Runs `node [-r probe] args` in `cwd`; the probe writes, at exit, what `report` returns as the last stderr line. */
+function probed(report: string, args: string[], cwd: string): unknown {
+  const probe = path.join(tempDir(), 'probe.js');
+  fs.writeFileSync(probe, `process.on('exit', () => process.stderr.write('\\nPROBE ' + JSON.stringify(${report}) + '\\n'));\n`);
+  const run = spawnSync(process.execPath, ['-r', probe, ...args], { cwd, encoding: 'utf8' });
+  const line = run.stderr.split('\n').find((l) => l.startsWith('PROBE '));
+  assert.ok(line, `no probe output (exit ${run.status}): ${run.stderr}`);
+  return JSON.parse(line.slice("PROBE ".length));
+}
+
+describe('start-up: a run loads only what it uses', () => {
+  it('steward validate loads node:crypto for SARIF output only (its fingerprints)', () => {
+    // One finding (a code outside the data codes), so that every format has something to print.
+    const dir = tempDir({ 'r.assets.yaml': MINIMAL_REGISTER.replace('A08060201', 'A08060301') });
+    const crypto = "process.moduleLoadList.includes('NativeModule crypto')";
+    for (const format of ['json', 'stylish', 'junit', 'github']) {
+      assert.equal(probed(crypto, [CLI, 'validate', 'r.assets.yaml', '--format', format], dir), false, format);
+    }
+    assert.equal(probed(crypto, [CLI, 'validate', 'r.assets.yaml', '--format', 'sarif'], dir), true);
+  });
+
+  it('the service checks a file the fast parser reads without loading the yaml package; an alias loads it', () => {
+    const service = path.join(ROOT, 'out', 'server', 'src', 'service', 'index.js');
+    const loaded = (text: string) => {
+      const dir = tempDir({ 'r.assets.yaml': text });
+      const script = `require(${JSON.stringify(service)}).createStewardService().validate('r.assets.yaml', require('fs').readFileSync('r.assets.yaml', 'utf8'))`;
+      return probed("Object.keys(require.cache).some((k) => /node_modules[\\\\/]yaml[\\\\/]/.test(k))", ['-e', script], dir);
+    };
+    assert.equal(loaded(MINIMAL_REGISTER), false);
+    // An alias is beyond the fast parser: that item is parsed by the yaml package.
+    const withAlias = MINIMAL_REGISTER.replace('  - id: DA-2024-0001', '  - id: &first DA-2024-0001').concat('    note: *first\n');
+    assert.equal(loaded(withAlias), true);
+  });
+});
