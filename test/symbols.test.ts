@@ -5,7 +5,7 @@ import { createStewardService } from '../server/src/service';
 import { documentSymbols } from '../server/src/service/symbols';
 import { LineIndex } from '../server/src/service/parser/lines';
 import type { Locale } from '../server/src/service/types';
-import { MINIMAL_REGISTER } from './helpers';
+import { MINIMAL_REGISTER, random } from './helpers';
 
 const KIND_NAMES = new Map<number, string>(Object.entries(SymbolKind).map(([name, value]) => [value as number, name]));
 
@@ -221,5 +221,55 @@ describe('document symbols (outline)', () => {
     // last, which the parse reads to find where the list ends).
     assert.ok(items.slice(12, 29).every((chunk) => chunk.pending === 1), 'trees past the listed ones are not moved');
     assert.deepEqual(editor.documentSymbols('r.assets.yaml', 'en'), fresh.documentSymbols('r.assets.yaml', 'en'));
+  });
+
+  it('after an edit, reuses the symbols of the items it did not touch, without reading their trees', () => {
+    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
+    let text = MINIMAL_REGISTER;
+    for (let i = 2; i <= 30; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
+    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+    editor.update('r.assets.yaml', text);
+    const items = editor.document('r.assets.yaml')!.documents[0].items;
+    editor.documentSymbols('r.assets.yaml', 'en');
+    // A line added in the second asset: every asset below moves one line down.
+    const at = text.indexOf('DA-2024-0002');
+    const lineEnd = text.indexOf('\n', at) + 1;
+    const edited = text.slice(0, lineEnd) + '    name: 第二\n' + text.slice(lineEnd);
+    editor.update('r.assets.yaml', edited, { change: { start: lineEnd, oldEnd: lineEnd, newEnd: lineEnd + '    name: 第二\n'.length } });
+    const fresh = createStewardService({ incremental: true, today: '2026-11-26' });
+    fresh.update('r.assets.yaml', edited);
+    assert.deepEqual(editor.documentSymbols('r.assets.yaml', 'en'), fresh.documentSymbols('r.assets.yaml', 'en'));
+    assert.ok(items.slice(2, 29).every((chunk) => chunk.pending !== undefined), 'the trees below the edit were not read');
+    // The other language is computed, not reused.
+    assert.deepEqual(editor.documentSymbols('r.assets.yaml', 'zh-CN'), fresh.documentSymbols('r.assets.yaml', 'zh-CN'));
+  });
+
+  it('after each of 400 random edits, equals the outline of a fresh parse (both languages)', () => {
+    const next = random(20261127);
+    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
+    let text = MINIMAL_REGISTER;
+    for (let i = 2; i <= 12; i++) {
+      let asset = item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
+      if (i % 3 === 0) asset += '    authorizations:\n      - entity: 某公司\n        rights: [数据加工使用权]\n';
+      if (i % 4 === 0) asset += '    disposal:\n      method: 销毁\n';
+      text += asset;
+    }
+    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+    editor.update('r.assets.yaml', text);
+    const pieces = ['x', '\n', ' ', '-', '  - id: DA-2024-0099\n', '    name: 新\n', '# c\n', ': ', '\t', '"'];
+    for (let step = 0; step < 400; step++) {
+      const start = next(text.length + 1);
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+      // Half of the edits at a line's start (indentation, new keys and items), the others anywhere.
+      const at = next(2) === 0 ? lineStart : start;
+      const removed = next(3) === 0 ? Math.min(next(12), text.length - at) : 0;
+      const inserted = next(4) === 0 ? '' : pieces[next(pieces.length)];
+      text = text.slice(0, at) + inserted + text.slice(at + removed);
+      editor.update('r.assets.yaml', text, { change: { start: at, oldEnd: at + removed, newEnd: at + inserted.length } });
+      const fresh = createStewardService({ incremental: true, today: '2026-11-26' });
+      fresh.update('r.assets.yaml', text);
+      const locale: Locale = next(5) === 0 ? 'zh-CN' : 'en';
+      assert.deepEqual(editor.documentSymbols('r.assets.yaml', locale, 8), fresh.documentSymbols('r.assets.yaml', locale, 8), `step ${step}: ${JSON.stringify(inserted)} at ${at}, ${removed} removed`);
+    }
   });
 });

@@ -73,13 +73,59 @@ function yamlDocumentSymbol(file: StewardDocument, document: StewardYamlDocument
       break;
     }
     budget.left--;
-    settleItem(chunk);
-    const symbol = itemSymbol(file, chunk, document.kind === 'DataResourceCatalog', locale, make);
+    const symbol = cachedItemSymbol(file, chunk, document.kind === 'DataResourceCatalog', locale, make);
     if (symbol) children.push(symbol);
   }
   const kindValue = scalarAt(root, 'kind');
   const selection = kindValue && kindValue.value !== null ? kindValue.span : { start: document.span.start, end: document.span.start };
   return make(name, undefined, SymbolKind.Module, document.span, selection, children);
+}
+
+/** An item's symbol as last computed: valid for the same text, at the same column, in the same language. */
+interface CachedSymbol {
+  text: string;
+  isResource: boolean;
+  locale: Locale;
+  line: number;
+  character: number;
+  symbol: DocumentSymbol | undefined;
+}
+
+/**
+ * By item. VS Code asks for the outline after every pause in typing; an edit changes one item, so the others'
+ * symbols are reused (moved by whole lines when lines were added or removed above them), and their trees are
+ * not read, nor settled. A symbol reads nothing outside its item's text, which starts at the item's `-`.
+ */
+const itemSymbols = new WeakMap<ItemChunk, CachedSymbol>();
+
+function cachedItemSymbol(file: StewardDocument, chunk: ItemChunk, isResource: boolean, locale: Locale, make: Make): DocumentSymbol | undefined {
+  // Items of a document parsed whole carry no text of their own: computed each time.
+  if (chunk.text === '') {
+    settleItem(chunk);
+    return itemSymbol(file, chunk, isResource, locale, make);
+  }
+  const { line, character } = file.lines.positionAt(chunk.span.start);
+  const cached = itemSymbols.get(chunk);
+  if (cached && cached.text === chunk.text && cached.character === character && cached.isResource === isResource && cached.locale === locale) {
+    if (cached.line !== line) {
+      cached.symbol = cached.symbol && shiftSymbol(cached.symbol, line - cached.line);
+      cached.line = line;
+    }
+    return cached.symbol;
+  }
+  settleItem(chunk);
+  const symbol = itemSymbol(file, chunk, isResource, locale, make);
+  itemSymbols.set(chunk, { text: chunk.text, isResource, locale, line, character, symbol });
+  return symbol;
+}
+
+/** A copy of the symbol and its children, `lines` lower (higher when negative). */
+function shiftSymbol(symbol: DocumentSymbol, lines: number): DocumentSymbol {
+  const move = (range: DocumentSymbol['range']) => ({
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  });
+  return { ...symbol, range: move(symbol.range), selectionRange: move(symbol.selectionRange), children: symbol.children?.map((child) => shiftSymbol(child, lines)) };
 }
 
 /** A resource or an asset: `R-… 名称`, detail its grade (resources) or classification code (assets). */
