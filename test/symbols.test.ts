@@ -153,6 +153,22 @@ const CASES: Case[] = [
   },
 ];
 
+/** A register of `count` assets (the minimal one, numbered), checked by an editor's service. */
+function checkedRegister(count: number) {
+  const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
+  let text = MINIMAL_REGISTER;
+  for (let i = 2; i <= count; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
+  const editor = createStewardService({ incremental: true, today: '2026-11-26' });
+  editor.update('r.assets.yaml', text);
+  return { text, editor, items: editor.document('r.assets.yaml')!.documents[0].items };
+}
+
+function freshlyChecked(text: string) {
+  const fresh = createStewardService({ incremental: true, today: '2026-11-26' });
+  fresh.update('r.assets.yaml', text);
+  return fresh;
+}
+
 describe('document symbols (outline)', () => {
   for (const c of CASES) {
     it(c.name, () => {
@@ -205,17 +221,11 @@ describe('document symbols (outline)', () => {
   });
 
   it('after an edit, lists what a fresh parse lists and settles only the trees it lists', () => {
-    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
-    let text = MINIMAL_REGISTER;
-    for (let i = 2; i <= 30; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
-    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
-    editor.update('r.assets.yaml', text);
-    const items = editor.document('r.assets.yaml')!.documents[0].items;
+    const { text, editor, items } = checkedRegister(30);
     const at = text.indexOf('DA-2024-0002') + 3;
     const edited = text.slice(0, at) + 'x' + text.slice(at);
     editor.update('r.assets.yaml', edited, { change: { start: at, oldEnd: at, newEnd: at + 1 } });
-    const fresh = createStewardService({ incremental: true, today: '2026-11-26' });
-    fresh.update('r.assets.yaml', edited);
+    const fresh = freshlyChecked(edited);
     assert.deepEqual(editor.documentSymbols('r.assets.yaml', 'en', 10), fresh.documentSymbols('r.assets.yaml', 'en', 10));
     // The same item objects carry on in the edited parse: those past the tenth still wait for their move (but the
     // last, which the parse reads to find where the list ends).
@@ -224,20 +234,14 @@ describe('document symbols (outline)', () => {
   });
 
   it('after an edit, reuses the symbols of the items it did not touch, without reading their trees', () => {
-    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
-    let text = MINIMAL_REGISTER;
-    for (let i = 2; i <= 30; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
-    const editor = createStewardService({ incremental: true, today: '2026-11-26' });
-    editor.update('r.assets.yaml', text);
-    const items = editor.document('r.assets.yaml')!.documents[0].items;
+    const { text, editor, items } = checkedRegister(30);
     editor.documentSymbols('r.assets.yaml', 'en');
     // A line added in the second asset: every asset below moves one line down.
     const at = text.indexOf('DA-2024-0002');
     const lineEnd = text.indexOf('\n', at) + 1;
     const edited = text.slice(0, lineEnd) + '    name: 第二\n' + text.slice(lineEnd);
     editor.update('r.assets.yaml', edited, { change: { start: lineEnd, oldEnd: lineEnd, newEnd: lineEnd + '    name: 第二\n'.length } });
-    const fresh = createStewardService({ incremental: true, today: '2026-11-26' });
-    fresh.update('r.assets.yaml', edited);
+    const fresh = freshlyChecked(edited);
     assert.deepEqual(editor.documentSymbols('r.assets.yaml', 'en'), fresh.documentSymbols('r.assets.yaml', 'en'));
     assert.ok(items.slice(2, 29).every((chunk) => chunk.pending !== undefined), 'the trees below the edit were not read');
     // The other language is computed, not reused.
@@ -266,8 +270,7 @@ describe('document symbols (outline)', () => {
       const inserted = next(4) === 0 ? '' : pieces[next(pieces.length)];
       text = text.slice(0, at) + inserted + text.slice(at + removed);
       editor.update('r.assets.yaml', text, { change: { start: at, oldEnd: at + removed, newEnd: at + inserted.length } });
-      const fresh = createStewardService({ incremental: true, today: '2026-11-26' });
-      fresh.update('r.assets.yaml', text);
+      const fresh = freshlyChecked(text);
       const locale: Locale = next(5) === 0 ? 'zh-CN' : 'en';
       assert.deepEqual(editor.documentSymbols('r.assets.yaml', locale, 8), fresh.documentSymbols('r.assets.yaml', locale, 8), `step ${step}: ${JSON.stringify(inserted)} at ${at}, ${removed} removed`);
     }
