@@ -209,19 +209,21 @@ describe('lsp: a large file checked from scratch', function () {
     // The last asset's code is outside the data codes (DA-CODE-002).
     parts[parts.length - 1] = parts[parts.length - 1].replace('A08060201', 'A08060301');
     let text = parts.join('');
-    client.open(uri, text);
-    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
-    assert.equal(hover, null, 'nothing to say before the file is checked');
-    assert.equal(client.published.filter((p) => p.uri === uri).length, 0, 'the request was answered while the check of the open was under way');
-    // Two edits while that check runs: each check started from scratch is replaced by the next one.
+    // Two edits while the open's check runs: each check started from scratch is replaced by the next one. All is
+    // worked out before the open and sent at once behind it (open, hover, edit, edit), so that nothing the test
+    // computes meanwhile lets the open's check finish first.
     const lines = text.split('\n');
     const nameLine = lines.findIndex((line) => line.startsWith('    name: '));
-    client.change(uri, { start: { line: nameLine, character: 10 }, end: { line: nameLine, character: 10 } }, 'x');
-    text = text.split('\n').map((line, i) => (i === nameLine ? line.slice(0, 10) + 'x' + line.slice(10) : line)).join('\n');
     const codeLine = lines.lastIndexOf(lines.find((line) => line.includes('A08060301'))!);
     const column = lines[codeLine].indexOf('A08060301') + 'A08060'.length;
+    const twiceEdited = lines.map((line, i) => (i === nameLine ? line.slice(0, 10) + 'x' + line.slice(10) : i === codeLine ? line.slice(0, column) + '2' + line.slice(column + 1) : line)).join('\n');
+    client.open(uri, text);
+    const hovered = client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    client.change(uri, { start: { line: nameLine, character: 10 }, end: { line: nameLine, character: 10 } }, 'x');
     const version = client.change(uri, { start: { line: codeLine, character: column }, end: { line: codeLine, character: column + 1 } }, '2');
-    text = text.split('\n').map((line, i) => (i === codeLine ? line.slice(0, column) + '2' + line.slice(column + 1) : line)).join('\n');
+    text = twiceEdited;
+    assert.equal(await hovered, null, 'nothing to say before the file is checked');
+    assert.equal(client.published.filter((p) => p.uri === uri).length, 0, 'the request was answered while the check of the open was under way');
     const published = await client.nextDiagnostics(uri, (p) => p.version === version);
     assert.deepEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [version], 'stale versions published nothing');
     const fresh = createStewardService().validate(path.join(dir, 'big.assets.yaml'), text).findings;
