@@ -55,6 +55,17 @@ assets:
       cardNumber: ZC-2024-0001
 `;
 
+/**
+ * MINIMAL_REGISTER with `count` assets: its own, then copies of it numbered DA-2024-0002, …; `each` may rewrite
+ * the text of copy `n` (2 … count).
+ */
+export function registerOf(count: number, each: (asset: string, n: number) => string = (asset) => asset): string {
+  const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
+  const parts = [MINIMAL_REGISTER];
+  for (let n = 2; n <= count; n++) parts.push(each(item.replace('DA-2024-0001', `DA-2024-${String(n).padStart(4, '0')}`), n));
+  return parts.join('');
+}
+
 /** The CONTRACT's catalog example exactly: valid (no errors), though recommended fields draw warnings and notes. */
 export const CONTRACT_CATALOG = `apiVersion: steward/v1
 kind: DataResourceCatalog

@@ -10,14 +10,7 @@ import { changedWindow, mergeChanges, parseStewardFile, settleFile } from '../se
 import type { TextChange } from '../server/src/service/parser/parse';
 import { createStewardService } from '../server/src/service/index';
 import { PieceText } from '../server/src/service/parser/source';
-import { MINIMAL_REGISTER, random, ROOT } from './helpers';
-
-function register(items: number): string {
-  let text = MINIMAL_REGISTER;
-  const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
-  for (let i = 2; i <= items; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
-  return text;
-}
+import { MINIMAL_REGISTER, random, registerOf, ROOT } from './helpers';
 
 function lineStarts(index: LineIndex): number[] {
   const out: number[] = [];
@@ -84,7 +77,7 @@ describe('incremental: the line index of an edited text', () => {
 
 describe('incremental: the parse of an edited text', () => {
   it('keeps the trees of items the edit did not touch, the same objects, moved in place', () => {
-    const text = register(20);
+    const text = registerOf(20);
     const before = parseStewardFile('x', text);
     const items = before.documents[0].items.map((i) => i.node);
     const at = text.indexOf('\n', text.indexOf('name:', text.indexOf('DA-2024-0010')));
@@ -107,7 +100,7 @@ describe('incremental: the parse of an edited text', () => {
     const catalogTail = '\n---\napiVersion: steward/v1\nkind: DataResourceCatalog\nresources:\n  - id: R-1\n    name: 资源\n';
     // Waiver comments too: an edit that leaves them alone keeps them; one that touches them re-reads them.
     const withWaivers = (t: string) => t.replace('    securityGrade:', '    # steward-disable-next-line DA-SEC-002 -- 测试\n    securityGrade:').replace(/(DA-2024-0005\n)/, '$1    # steward-disable-line DA-UNKNOWN-1 -- x\n');
-    let text = withWaivers(register(12)) + catalogTail;
+    let text = withWaivers(registerOf(12)) + catalogTail;
     const incremental = createStewardService({ incremental: true, today: '2026-11-26' });
     incremental.update('x', text);
     const pieces = ['x', ' ', '\n', ':', '-', '#', '\n    note: 备注', '\n  - id: DA-NEW\n    name: 新', '[', '"', '\t', '\r\n', '中文'];
@@ -125,7 +118,7 @@ describe('incremental: the parse of an edited text', () => {
       assert.deepEqual(incremental.document('x')!.documents.map((d) => [d.span, d.root, d.items.map((i) => [i.span, i.broken])]), b.document.documents.map((d) => [d.span, d.root, d.items.map((i) => [i.span, i.broken])]), label);
       assert.deepEqual(lineStarts(a.document.lines), lineStarts(b.document.lines), label);
       if (text.length > 6000) {
-        text = withWaivers(register(12)) + catalogTail;
+        text = withWaivers(registerOf(12)) + catalogTail;
         incremental.update('x', text);
       }
     }
@@ -161,7 +154,7 @@ describe('incremental: edits the caller describes (an editor\'s change events)',
   it('a service told what changed gives what a fresh parse gives after 300 batches of random edits', function () {
     this.timeout(120_000);
     const next = random(23);
-    const original = register(10) + '\n---\napiVersion: steward/v1\nkind: DataResourceCatalog\nresources:\n  - id: R-1\n    name: 资源\n';
+    const original = registerOf(10) + '\n---\napiVersion: steward/v1\nkind: DataResourceCatalog\nresources:\n  - id: R-1\n    name: 资源\n';
     let text = original;
     const editor = createStewardService({ incremental: true, today: '2026-11-26' });
     editor.update('x', text);
@@ -186,7 +179,7 @@ describe('incremental: edits the caller describes (an editor\'s change events)',
     }
   });
   it('a YAML error in one item does not stop edits elsewhere from being derived; it moves with them', () => {
-    const text = register(6).replace(/(DA-2024-0003[\s\S]*?securityGrade: )一般数据/, '$1[一般数据');
+    const text = registerOf(6).replace(/(DA-2024-0003[\s\S]*?securityGrade: )一般数据/, '$1[一般数据');
     const editor = createStewardService({ incremental: true, today: '2026-11-26' });
     editor.update('x', text);
     const before = editor.findings('x').filter((f) => f.ruleId.startsWith('DA-YAML'));
@@ -206,7 +199,7 @@ describe('incremental: edits the caller describes (an editor\'s change events)',
 
   it('edits across items, at an item\'s first character and after the last item are derived too', () => {
     const editor = createStewardService({ incremental: true, today: '2026-11-26' });
-    let text = register(5);
+    let text = registerOf(5);
     editor.update('x', text);
     const step = (start: number, end: number, insert: string, label: string) => {
       text = text.slice(0, start) + insert + text.slice(end);
@@ -250,7 +243,7 @@ describe('incremental: edits the caller describes (an editor\'s change events)',
   it('an open document in pieces, edited: requests at a position answer as a fresh service does, moving only the trees they read', function () {
     this.timeout(120_000);
     const next = random(29);
-    const original = register(40);
+    const original = registerOf(40);
     let text = original;
     let pieces = PieceText.from(text, 512);
     const editor = createStewardService({ incremental: true, today: '2026-11-26' });
@@ -315,7 +308,7 @@ describe('incremental: edits in a document\'s head', () => {
 
   it('typing in the head re-parses the head only, and gives what a fresh check gives, whatever is typed', function () {
     this.timeout(120_000);
-    const original = register(6) + 'asOf: 2026-01-01\n';
+    const original = registerOf(6) + 'asOf: 2026-01-01\n';
     const headEnd = original.indexOf('  - id');
     const inserts = ['x', ' ', '\n', ':', '#', '---\n', '...\n', 'resources:\n', 'assets:\n', '  type: 事业单位\n', 'kind: DataResourceCatalog\n', 'asOf: 2020-01-01\n', '%YAML 1.2\n', '\t', '[', '"', '普通'];
     let derived = 0;
@@ -340,7 +333,7 @@ describe('incremental: edits in a document\'s head', () => {
   it('a change of unit type or of the date checks every item again; a change of kind parses the file again', () => {
     // A revenue line whose finding depends on the unit type (DA-REV: 行政单位 income is 非税收入).
     const revenue = '    revenue:\n      - year: 2024\n        source: 使用\n        amount: 120000\n        handling: 事业收入\n';
-    const base = register(4) + 'asOf: 2026-01-01\n';
+    const base = registerOf(4) + 'asOf: 2026-01-01\n';
     const text = base.replace('      cardNumber: ZC-2024-0001\n', (line) => line + revenue);
     assert.notEqual(text, base);
     const editor = createStewardService({ incremental: true, today: '2026-11-26' });

@@ -65,6 +65,12 @@ export class LspClient {
     });
   }
 
+  /** `initialize` with `folder` as the workspace, then waits until the server has indexed it. */
+  async ready(folder: string, locale = 'en'): Promise<void> {
+    await this.initialize(folder, locale);
+    await this.indexed();
+  }
+
   async initialize(folder: string, locale = 'en'): Promise<unknown> {
     const uri = URI.file(folder).toString();
     const result = await this.connection.sendRequest('initialize', {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { createStewardService } from '../server/src/service';
-import { MINIMAL_REGISTER, ROOT, tempDir } from './helpers';
+import { MINIMAL_REGISTER, registerOf, ROOT, tempDir } from './helpers';
 import { LspClient, uriOf } from './lsp-client';
 import { ONE_TIME_FAULT, PLANTED_FAULT } from './faulty-server';
 
@@ -31,8 +31,7 @@ describe('lsp: a fault inside a check (a bug in the service) does not end the se
     for (const locale of ['en', 'zh-CN']) {
       client = new LspClient([FAULTY_SERVER, '--stdio']);
       const dir = tempDir();
-      await client.initialize(dir, locale);
-      await client.indexed();
+      await client.ready(dir, locale);
       const good = uriOf(path.join(dir, 'good.assets.yaml'));
       const bad = uriOf(path.join(dir, 'bad.assets.yaml'));
       client.open(bad, `${PLANTED_FAULT}\n${MINIMAL_REGISTER}`);
@@ -72,17 +71,12 @@ describe('lsp: a fault inside a check (a bug in the service) does not end the se
   it('after a failed check of an edit, the next edit is checked from the whole text, as a fresh check', async () => {
     client = new LspClient([FAULTY_SERVER, '--stdio']);
     const dir = tempDir();
-    await client.initialize(dir);
-    await client.indexed();
+    await client.ready(dir);
     const file = path.join(dir, 'r.assets.yaml');
     const uri = uriOf(file);
-    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
-    const parts = [MINIMAL_REGISTER];
-    for (let i = 2; i <= 20; i++) parts.push(item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`));
     // The fifth asset carries a comment as long as the fault's marker.
     const filler = `# ${'x'.repeat(ONE_TIME_FAULT.length - 2)}`;
-    parts[4] = parts[4].replace('  - id:', `  ${filler}\n  - id:`);
-    const lines = parts.join('').split('\n');
+    const lines = registerOf(20, (asset, n) => (n === 5 ? asset.replace('  - id:', `  ${filler}\n  - id:`) : asset)).split('\n');
     client.open(uri, lines.join('\n'));
     await client.diagnosticsFor(uri, (p) => p.version === 1);
     const codeLines = lines.map((l, i) => (l.includes('A08060201') ? i : -1)).filter((i) => i >= 0);

@@ -20,8 +20,7 @@ describe('lsp: navigation, outline, rename and quick fixes over stdio', function
   beforeEach(async () => {
     client = new LspClient();
     dir = tempDir({ 'a.catalog.yaml': MINIMAL_CATALOG });
-    await client.initialize(dir);
-    await client.indexed();
+    await client.ready(dir);
     catalogUri = uriOf(path.join(dir, 'a.catalog.yaml'));
     registerUri = uriOf(path.join(dir, 'b.assets.yaml'));
     client.open(catalogUri, MINIMAL_CATALOG);
@@ -124,8 +123,7 @@ describe('lsp: completion and hover over stdio', function () {
   it('offers the grades at securityGrade, codes with names at classificationCode, and explains a key on hover', async () => {
     client = new LspClient();
     const dir = tempDir({ 'a.catalog.yaml': MINIMAL_CATALOG });
-    await client.initialize(dir);
-    await client.indexed();
+    await client.ready(dir);
     const uri = uriOf(path.join(dir, 'b.assets.yaml'));
     client.open(uri, MINIMAL_REGISTER);
     await client.diagnosticsFor(uri);
@@ -151,8 +149,7 @@ describe('lsp: every quick fix the server offers on the invalid examples', funct
     const fs = await import('node:fs');
     const root = path.resolve(__dirname, '..', '..', 'examples');
     client = new LspClient();
-    await client.initialize(root);
-    await client.indexed();
+    await client.ready(root);
     let applied = 0;
     for (const name of fs.readdirSync(path.join(root, 'invalid')).sort()) {
       const uri = uriOf(path.join(root, 'invalid', name));

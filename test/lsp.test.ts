@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LspClient, uriOf } from './lsp-client';
-import { tempDir, MINIMAL_CATALOG, MINIMAL_REGISTER, ROOT, random } from './helpers';
+import { tempDir, MINIMAL_CATALOG, MINIMAL_REGISTER, ROOT, random, registerOf } from './helpers';
 import { LineIndex } from '../server/src/service/parser/lines';
 import { createStewardService } from '../server/src/service';
 
@@ -44,9 +44,7 @@ describe('lsp: the bundled server over stdio', function () {
     const dir = tempDir();
     await client.initialize(dir);
     const uri = uriOf(path.join(dir, 'r.assets.yaml'));
-    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
-    let text = MINIMAL_REGISTER;
-    for (let i = 2; i <= 12; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
+    let text = registerOf(12);
     client.open(uri, text);
     await client.nextDiagnostics(uri);
     const next = random(31);
@@ -126,8 +124,7 @@ describe('lsp: reacting to settings and to files changed on disk', function () {
   it('a settings change re-validates with the new rule severities', async () => {
     client = new LspClient();
     const dir = tempDir();
-    await client.initialize(dir);
-    await client.indexed();
+    await client.ready(dir);
     const uri = uriOf(path.join(dir, 'a.assets.yaml'));
     client.open(uri, MINIMAL_REGISTER.replace('A08060201', 'A08060301'));
     const before = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
@@ -141,8 +138,7 @@ describe('lsp: reacting to settings and to files changed on disk', function () {
   it('a catalog changed on disk updates an open register\'s cross-file finding', async () => {
     client = new LspClient();
     const dir = tempDir({ 'a.catalog.yaml': MINIMAL_CATALOG });
-    await client.initialize(dir);
-    await client.indexed();
+    await client.ready(dir);
     const uri = uriOf(path.join(dir, 'b.assets.yaml'));
     client.open(uri, MINIMAL_REGISTER);
     assert.deepEqual((await client.diagnosticsFor(uri)).diagnostics, []);
@@ -162,8 +158,7 @@ describe('lsp: files above steward.validation.maxFileSize', function () {
     client = new LspClient();
     client.settings = { validation: { maxFileSize: 1 } }; // 1 KB: the minimal register is larger
     const dir = tempDir();
-    await client.initialize(dir);
-    await client.indexed();
+    await client.ready(dir);
     const uri = uriOf(path.join(dir, 'big.assets.yaml'));
     const text = MINIMAL_REGISTER.replace('A08060201', 'A08060301') + `# ${'备注'.repeat(600)}\n`;
     assert.ok(text.length > 1024);
@@ -200,15 +195,10 @@ describe('lsp: a large file checked from scratch', function () {
   it('runs in steps: a request sent after the open is answered before the check ends, and edits cancel the stale check', async () => {
     client = new LspClient();
     const dir = tempDir();
-    await client.initialize(dir);
-    await client.indexed();
+    await client.ready(dir);
     const uri = uriOf(path.join(dir, 'big.assets.yaml'));
-    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
-    const parts = [MINIMAL_REGISTER];
-    for (let i = 2; i <= 4000; i++) parts.push(item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`));
     // The last asset's code is outside the data codes (DA-CODE-002).
-    parts[parts.length - 1] = parts[parts.length - 1].replace('A08060201', 'A08060301');
-    let text = parts.join('');
+    let text = registerOf(4000, (asset, n) => (n === 4000 ? asset.replace('A08060201', 'A08060301') : asset));
     // Two edits while the open's check runs: each check started from scratch is replaced by the next one. All is
     // worked out before the open and sent at once behind it (open, hover, edit, edit), so that nothing the test
     // computes meanwhile lets the open's check finish first.

@@ -5,7 +5,7 @@ import { createStewardService } from '../server/src/service';
 import { documentSymbols } from '../server/src/service/symbols';
 import { LineIndex } from '../server/src/service/parser/lines';
 import type { Locale } from '../server/src/service/types';
-import { MINIMAL_REGISTER, random } from './helpers';
+import { MINIMAL_REGISTER, random, registerOf } from './helpers';
 
 const KIND_NAMES = new Map<number, string>(Object.entries(SymbolKind).map(([name, value]) => [value as number, name]));
 
@@ -155,9 +155,7 @@ const CASES: Case[] = [
 
 /** A register of `count` assets (the minimal one, numbered), checked by an editor's service. */
 function checkedRegister(count: number) {
-  const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
-  let text = MINIMAL_REGISTER;
-  for (let i = 2; i <= count; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
+  const text = registerOf(count);
   const editor = createStewardService({ incremental: true, today: '2026-11-26' });
   editor.update('r.assets.yaml', text);
   return { text, editor, items: editor.document('r.assets.yaml')!.documents[0].items };
@@ -250,14 +248,9 @@ describe('document symbols (outline)', () => {
 
   it('after each of 400 random edits, equals the outline of a fresh parse (both languages)', () => {
     const next = random(20261127);
-    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
-    let text = MINIMAL_REGISTER;
-    for (let i = 2; i <= 12; i++) {
-      let asset = item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
-      if (i % 3 === 0) asset += '    authorizations:\n      - entity: 某公司\n        rights: [数据加工使用权]\n';
-      if (i % 4 === 0) asset += '    disposal:\n      method: 销毁\n';
-      text += asset;
-    }
+    let text = registerOf(12, (asset, n) => asset
+      + (n % 3 === 0 ? '    authorizations:\n      - entity: 某公司\n        rights: [数据加工使用权]\n' : '')
+      + (n % 4 === 0 ? '    disposal:\n      method: 销毁\n' : ''));
     const editor = createStewardService({ incremental: true, today: '2026-11-26' });
     editor.update('r.assets.yaml', text);
     const pieces = ['x', '\n', ' ', '-', '  - id: DA-2024-0099\n', '    name: 新\n', '# c\n', ': ', '\t', '"'];

@@ -7,7 +7,7 @@ import { parseStewardFile } from '../server/src/service/parser/parse';
 import { validateFile } from '../server/src/service/validate';
 import { RULES } from '../server/src/service/rules';
 import { builtinCodeTable } from '../server/src/service/codes/table';
-import { MINIMAL_REGISTER, MINIMAL_CATALOG, CONTRACT_CATALOG, ROOT } from './helpers';
+import { MINIMAL_REGISTER, MINIMAL_CATALOG, CONTRACT_CATALOG, ROOT, registerOf } from './helpers';
 
 const service = createStewardService({ reportForeignDocuments: true });
 /** Parse and schema findings alone: where each kind of schema error is placed. */
@@ -136,9 +136,7 @@ describe('validate: documents that are not ours', () => {
 
 describe('validate: incremental', () => {
   it('re-validates only the edited item, with identical findings', () => {
-    let text = MINIMAL_REGISTER;
-    const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
-    for (let i = 2; i <= 40; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`).replace('一般数据', i % 7 === 0 ? '秘密数据' : '一般数据');
+    let text = registerOf(40, (asset, n) => asset.replace('一般数据', n % 7 === 0 ? '秘密数据' : '一般数据'));
     const incremental = createStewardService({ incremental: true });
     const fresh = createStewardService();
     incremental.validate('x', text);
@@ -176,9 +174,8 @@ describe('validate: incremental', () => {
 
 describe('validate: incremental re-parsing gives exactly what a fresh parse gives', () => {
   it('after a sequence of edits anywhere in a register (in-place reuse of unchanged items)', () => {
-    let text = MINIMAL_REGISTER;
     const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
-    for (let i = 2; i <= 30; i++) text += item.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`);
+    let text = registerOf(30);
     const incremental = createStewardService({ incremental: true, today: '2026-11-26' });
     incremental.update('x', text);
     // A deterministic walk of edits: inserts, deletions, a broken line, duplicated items, a moved item.
