@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runCli, tempDir, jsonReport, MINIMAL_REGISTER, MINIMAL_CATALOG, ROOT } from './helpers';
+import { runCli, tempDir, jsonReport, MINIMAL_REGISTER, MINIMAL_CATALOG, ROOT, REFERENCE_CODES_CSV } from './helpers';
 
 describe('cli: steward validate', () => {
   it('is silent and exits 0 on valid files', () => {
@@ -178,8 +178,7 @@ describe('cli: code tables', () => {
   });
 
   it('--code-table loads the unit\'s full table, reports its quirks by line and uses it', () => {
-    const reference = path.resolve(ROOT, '..', 'shared', 'domain', 'reference', 'asset-category-codes.csv');
-    assert.ok(fs.existsSync(reference), `the reference table is missing: ${reference}`);
+    const reference = REFERENCE_CODES_CSV;
     const dir = tempDir({ 'a.assets.yaml': MINIMAL_REGISTER.replace('A08060201', 'A02010104') });
     const run = runCli(['validate', '--code-table', reference, '--format', 'json'], { cwd: dir });
     const quirks = run.stderr.trim().split('\n');

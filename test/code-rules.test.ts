@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { MapEntry, MapNode, ScalarNode, YamlNode } from '../server/src/service/parser/ast';
 import type { StewardDocument, StewardYamlDocument } from '../server/src/service/parser/model';
 import type { Report, Rule, RuleContext } from '../server/src/service/rules/rule';
@@ -16,8 +15,8 @@ import {
   unknownCodeRule,
 } from '../server/src/service/rules/classification-code';
 import { UNIT_CODE_RULES, unitCodeRule, unitKindRule } from '../server/src/service/rules/unit-code';
+import { REFERENCE_CODES_CSV } from './helpers';
 
-const REFERENCE_CSV = path.resolve(__dirname, '..', '..', '..', 'shared', 'domain', 'reference', 'asset-category-codes.csv');
 
 // ------------------------------------------------------------------------------------------------ hand-built nodes
 
@@ -96,8 +95,7 @@ function ruleById(id: string): Rule {
 }
 
 function referenceTable(): CodeTable {
-  if (!fs.existsSync(REFERENCE_CSV)) assert.fail(`The reference code table is missing: expected ${REFERENCE_CSV}`);
-  return loadCodeTable(fs.readFileSync(REFERENCE_CSV, 'utf8'), { fileName: 'asset-category-codes.csv' }).table;
+  return loadCodeTable(fs.readFileSync(REFERENCE_CODES_CSV, 'utf8'), { fileName: 'asset-category-codes.csv' }).table;
 }
 
 // ------------------------------------------------------------------------------------------------ classification

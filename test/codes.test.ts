@@ -16,8 +16,7 @@ import {
 import { loadCodeTable } from '../server/src/service/codes/loader';
 import type { CodeTableProblem } from '../server/src/service/codes/loader';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const REFERENCE_CSV = path.resolve(ROOT, '..', 'shared', 'domain', 'reference', 'asset-category-codes.csv');
+import { REFERENCE_CODES_CSV, ROOT } from './helpers';
 const BUILTIN_JSON = path.join(ROOT, 'schemas', 'codes', 'builtin.json');
 
 /** Line, column and kind of each problem: the shape most assertions compare. */
@@ -26,10 +25,7 @@ function where(problems: CodeTableProblem[]): Array<[number, number, string]> {
 }
 
 function readReference(): string {
-  if (!fs.existsSync(REFERENCE_CSV)) {
-    assert.fail(`The reference code table is missing: expected ${REFERENCE_CSV} (see ../shared/domain/reference/README.md)`);
-  }
-  return fs.readFileSync(REFERENCE_CSV, 'utf8');
+  return fs.readFileSync(REFERENCE_CODES_CSV, 'utf8');
 }
 
 describe('code structure helpers', () => {

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'steward.js');
+/** A real, large code table no one on the team wrote (provenance: test/fixtures/reference/README.md). */
+export const REFERENCE_CODES_CSV = path.join(ROOT, 'test', 'fixtures', 'reference', 'asset-category-codes.csv');
 
 export interface CliRun {
   code: number | null;
