@@ -15,8 +15,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): CliRun {
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
+/** Runs the bundled CLI (or `script`, another copy of it) with node. */
+export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; script?: string } = {}): CliRun {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), options.script ?? CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
