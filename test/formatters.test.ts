@@ -7,6 +7,7 @@ import { FORMAT_NAMES, formatResults, isFormatName } from '../server/src/cli/for
 import type { FileResult, FormatContext, RuleDescriptor } from '../server/src/cli/formatters/types';
 import { formatterStrings } from '../server/src/cli/formatters/messages';
 import { displayWidth } from '../server/src/cli/formatters/width';
+import { wrapText } from '../server/src/cli/formatters/wrap';
 import { firstParagraph, FINGERPRINT_KEY } from '../server/src/cli/formatters/sarif';
 
 // The SARIF 2.1.0 schema (rtm.5, a draft-04 schema) as shipped by Microsoft's @microsoft/jest-sarif package.
@@ -479,7 +480,7 @@ describe('formatters', () => {
       assert.equal(formatResults('stylish', [], context({ color: true })), '');
     });
 
-    it('groups findings under their file, in aligned columns, with a summary', () => {
+    it('groups findings under their file: location, severity and rule id, the message below, a summary', () => {
       const output = formatResults('stylish', RESULTS, context());
       assert.ok(!output.includes('\u001b'), 'no escape codes without color');
       const lines = output.split('\n');
@@ -489,29 +490,95 @@ describe('formatters', () => {
       assert.ok(lines.includes('broken,name:x%.yaml  (could not be read)'));
       assert.ok(!lines.includes('clean.yaml'));
       const start = lines.indexOf('data/资产登记.yaml');
-      const block = lines.slice(start + 1, start + 6);
-      assert.ok(block[0].startsWith('   1:1   error    Missing required field name  '), block[0]);
-      assert.ok(block[0].endsWith('  DA-SCHEMA-001'));
-      assert.ok(block[2].startsWith('  12:5   warning  Authorization note is short  '), block[2]);
-      assert.ok(block[3].startsWith('  21:3   info     Consider a contact  '), block[3]);
-      assert.ok(block[4].includes('control \\x01 and \\x1B[2J'), block[4]);
-      assert.ok(block[1].includes(TRICKY_EN.replace('\r\n', ' ')));
+      const block = lines.slice(start + 1, lines.indexOf('', start));
+      assert.deepEqual(block.slice(0, 2), ['   1:1   error    DA-SCHEMA-001', '         Missing required field name']);
+      assert.equal(block[2], '   5:10  error    DA-CODE-002');
+      assert.equal(block[3], `         ${TRICKY_EN.replace('\r\n', ' ')}`);
+      assert.deepEqual(block.slice(4, 8), ['  12:5   warning  DA-UNIT-003', '         Authorization note is short', '  21:3   info     DA-INFO-004', '         Consider a contact']);
+      assert.ok(block[9].includes('control \\x01 and \\x1B[2J'), block[9]);
     });
 
     it('keeps columns aligned with Chinese text', () => {
       const output = formatResults('stylish', [REGISTER], context({ locale: 'zh-CN' }));
       const lines = output.split('\n');
       assert.equal(lines[0], 'data/资产登记.yaml');
-      const rows = lines.slice(1, 6);
-      const lastWord = (row: string) => /\S+$/.exec(row)?.[0] ?? '';
-      const ruleColumn = rows.map((row) => displayWidth(row) - displayWidth(lastWord(row)));
-      assert.equal(new Set(ruleColumn).size, 1, rows.join('\n'));
-      const severityColumn = rows.map((row) => displayWidth(row.slice(0, row.search(/错误|警告|提示/))));
-      assert.equal(new Set(severityColumn).size, 1);
-      // Code-unit lengths differ: the padding counts terminal columns, not characters.
-      const codeUnits = rows.map((row) => row.length - lastWord(row).length);
-      assert.ok(new Set(codeUnits).size > 1);
+      const heads = lines.filter((line) => /^\s+\d+:\d+/.test(line));
+      assert.equal(heads.length, 5);
+      const ruleColumn = heads.map((row) => displayWidth(row.slice(0, row.search(/DA-/))));
+      assert.equal(new Set(ruleColumn).size, 1, heads.join('\n'));
+      // Code-unit lengths differ (错误 and warning labels in Chinese are two columns a character): the padding
+      // counts terminal columns, not characters.
+      assert.equal(heads[0], '   1:1   错误  DA-SCHEMA-001');
+      assert.equal(heads[2], '  12:5   警告  DA-UNIT-003');
       assert.equal(lines.at(-2), '✖ 5 个问题（3 个错误，1 个警告，1 条提示）');
+    });
+
+    for (const width of [80, 120]) {
+      it(`wraps Chinese and English messages to ${width} columns, indented under the location`, () => {
+        const long: FileResult = {
+          path: 'units/交通局/资产.assets.yaml',
+          findings: [
+            finding('DA-AUTH-001', 'error',
+              '资产“公交运行监测数据集”授权给某市大数据运营有限公司使用，但没有记录数据安全评估（securityAssessment）：授权运营前应当按规定开展安全评估，请补充评估文号与日期（财资〔2024〕1号 (4)）',
+              'Asset "公交运行监测数据集" is authorized to 某市大数据运营有限公司 without a recorded security assessment (securityAssessment): an assessment is carried out before authorized operation; give its reference and date (财资〔2024〕1号 (4))',
+              [1233, 8, 1233, 20]),
+            finding('DA-CODE-004', 'error',
+              '代码 A08060299 不在资产分类代码表中：数据资产使用 A08060201 结构化数据、A08060202 半结构化数据或 A08060203 非结构化数据',
+              'Code A08060299 is not in the asset classification code table: data assets use A08060201 (structured), A08060202 (semi-structured) or A08060203 (unstructured data)',
+              [17, 24, 17, 33]),
+            finding('DA-SCHEMA-005', 'error', '路径值 https://example.invalid/a/very/long/unbreakable/path/that/no/terminal/of/this/width/can/hold/on/one/line/anywhere 太长', 'Path https://example.invalid/a/very/long/unbreakable/path/that/no/terminal/of/this/width/can/hold/on/one/line/anywhere is too long', [2, 0, 2, 4]),
+          ],
+        };
+        for (const locale of ['zh-CN', 'en'] as Locale[]) {
+          const lines = formatResults('stylish', [long], context({ locale, width })).split('\n');
+          const message = (id: string) => {
+            const at = lines.findIndex((line) => line.endsWith(id));
+            const end = lines.findIndex((line, i) => i > at && !line.startsWith('           '));
+            return lines.slice(at + 1, end);
+          };
+          for (const line of lines) {
+            const unbreakable = /https:\/\/\S+/.exec(line);
+            if (unbreakable && displayWidth(unbreakable[0]) > width - 11) continue; // it stands on its own line
+            assert.ok(displayWidth(line) <= width, `${locale}, ${width} columns: ${displayWidth(line)} columns\n${line}`);
+          }
+          const authorization = message('DA-AUTH-001');
+          assert.ok(authorization.length >= 2, lines.join('\n'));
+          // Indented under the location, one line fills most of the width, and no text is lost or reordered.
+          for (const line of authorization) assert.match(line, /^ {11}\S/);
+          // Filled greedily: the next line's first unbreakable piece would not have fitted on the first.
+          const next = (locale === 'en' ? /^\S+/ : /^([\w-]+|.)[，。、；：）」』〕》”]*/u).exec(authorization[1].trim())![0];
+          assert.ok(displayWidth(authorization[0]) + 1 + displayWidth(next) > width, `${authorization[0]} | ${next}`);
+          const joined = authorization.map((line) => line.trim()).join(locale === 'en' ? ' ' : '');
+          assert.equal(joined.replace(/ /g, ''), long.findings[0].message[locale].replace(/ /g, ''));
+          // Codes, numbers and document numbers are never cut, and no line starts with closing punctuation.
+          const code = message('DA-CODE-004');
+          for (const token of ['A08060299', 'A08060201', 'A08060202', 'A08060203']) assert.ok(code.some((line) => line.includes(token)), `${token} is cut:\n${code.join('\n')}`);
+          assert.ok(authorization.some((line) => line.includes('财资〔2024〕1号')), authorization.join('\n'));
+          for (const line of [...authorization, ...code]) assert.doesNotMatch(line.trim(), /^[，。、；：）」』〕》”]/);
+          for (const line of [...authorization, ...code]) assert.doesNotMatch(line.trim(), /[（「『〔《“]$/);
+        }
+      });
+    }
+
+    it('breaks Chinese text between characters but never inside a number and its measure word or a document number', () => {
+      const text = '依据财资〔2024〕1号第（四）条，于2024年3月1日前完成评估，共10项资产。';
+      for (let width = 4; width <= 40; width++) {
+        const lines = wrapText(text, width);
+        assert.equal(lines.join(''), text);
+        for (let i = 1; i < lines.length; i++) {
+          const seam = `${lines[i - 1].slice(-1)}|${lines[i][0]}`;
+          assert.doesNotMatch(seam, /^\d\|\D|^〕\|\d|^（\||\|[，。）〕]/, `width ${width}: ${lines.join(' / ')}`);
+        }
+        for (const line of lines) if (!/\d{4}/.test(line)) assert.ok(displayWidth(line) <= Math.max(width, 6), `${width}: ${line}`);
+      }
+    });
+
+    it('gives an unbreakable run a line of its own, and wraps at 100 columns by default', () => {
+      const output = formatResults('stylish', [REGISTER], context({ locale: 'zh-CN' }));
+      assert.ok(output.split('\n').every((line) => displayWidth(line) <= 100));
+      const narrow = formatResults('stylish', [{ path: 'a.yaml', findings: [finding('DA-X-001', 'error', 'x', 'see https://example.invalid/' + 'p'.repeat(120) + ' now', [0, 0, 0, 0])] }], context({ width: 60 }));
+      const lines = narrow.split('\n');
+      assert.deepEqual(lines.slice(1, 5), ['  1:1  error  DA-X-001', '       see', `       https://example.invalid/${'p'.repeat(120)}`, '       now']);
     });
 
     it('colours severities, rule ids and the summary only when asked', () => {

@@ -16,6 +16,7 @@ import type { StewardConfig } from '../service/config';
 import type { Severity } from '../service/types';
 import type { RuleInfo } from '../service/catalog';
 import { padEnd } from './formatters/width';
+import { renderMarkdown } from './terminal-markdown';
 import { fileSizes, firstPassInWorkers, serviceOptions, threadCount } from './parallel';
 import type { FileTask, FirstPass, ValidationSetup } from './parallel';
 
@@ -60,7 +61,7 @@ const FORMATS: FormatName[] = ['stylish', 'json', 'sarif', 'junit', 'github'];
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(text: string): void; isTTY?: boolean };
+  stdout: { write(text: string): void; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): void };
   readStdin(): Promise<Uint8Array>;
   /** The CLI's entry script, which worker threads run; without it `validate` checks every file in-process. */
@@ -135,7 +136,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
     if (command === 'rules') return rulesCommand(io, locale, values.format);
-    if (command === 'explain') return explainCommand(rest, io, locale);
+    if (command === 'explain') return explainCommand(rest, io, locale, values);
     if (command === 'codes') {
       const limit = parseCount('--limit', values.limit, locale) ?? 20;
       return codesCommand(rest, { io, locale, codeTable, limit, json: values.format === 'json' });
@@ -212,12 +213,25 @@ function rulesCommand(io: Io, locale: Locale, format: string | undefined): numbe
   return 0;
 }
 
-function explainCommand(args: string[], io: Io, locale: Locale): number {
+/**
+ * A rule's documentation: Markdown when piped or with `--format markdown` (what docs/rules.md holds), rendered for
+ * the terminal on a TTY or with `--format text`.
+ */
+function explainCommand(args: string[], io: Io, locale: Locale, values: { format?: string; color?: boolean; 'no-color'?: boolean }): number {
   const [id] = args;
   if (!id) throw new UsageError(t(locale, 'explainUsage'));
+  const format = values.format ?? (io.stdout.isTTY ? 'text' : 'markdown');
+  if (format !== 'text' && format !== 'markdown') throw new UsageError(t(locale, 'badFormat', format, 'text, markdown'));
   const info = createStewardService().rules().find((r) => r.id.toUpperCase() === id.toUpperCase() || r.name === id);
   if (!info) throw new UsageError(t(locale, 'unknownRule', id));
-  io.stdout.write(info.help[locale].endsWith('\n') ? info.help[locale] : info.help[locale] + '\n');
+  const markdown = info.help[locale].endsWith('\n') ? info.help[locale] : info.help[locale] + '\n';
+  if (format === 'markdown') {
+    io.stdout.write(markdown);
+    return 0;
+  }
+  // Prose reads best at 100 columns or less, whatever the terminal's width.
+  const width = Math.min(terminalWidth(io) ?? 100, 100);
+  io.stdout.write(renderMarkdown(markdown, { width, color: useColor(values, io) }));
   return 0;
 }
 
@@ -319,15 +333,16 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
   const shownResults = values.quiet
     ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
     : results;
-  const color = values['no-color'] ? false : values.color ? true : !io.env.NO_COLOR && (Boolean(io.env.FORCE_COLOR) || (Boolean(io.stdout.isTTY) && !values.output));
+  const color = !values.output && useColor(values, io);
   const report = formatResults(format, shownResults, {
     locale,
-    color: color && !values.output,
+    color,
     rules: service.rules(),
     toolName: 'steward',
     toolVersion: VERSION,
     cwd: io.cwd,
     quiet: Boolean(values.quiet),
+    width: values.output ? undefined : terminalWidth(io),
   });
   if (values.output) {
     const target = path.resolve(io.cwd, values.output);
@@ -365,6 +380,26 @@ async function firstPassInParallel(tasks: FileTask[], options: { setup: Validati
     if (inWorkers < tasks.length) io.stderr.write(`steward: ${t(locale, 'checkedInProcess', tasks.length - inWorkers)}\n`);
   }
   return outcome.results;
+}
+
+/**
+ * Colour on or off: `--color`/`--no-color` first, then NO_COLOR (any value turns it off), then FORCE_COLOR
+ * (`0` and `false` turn it off, any other value on, as Node and chalk read it), else whether stdout is a terminal.
+ */
+function useColor(values: { color?: boolean; 'no-color'?: boolean }, io: Io): boolean {
+  if (values['no-color']) return false;
+  if (values.color) return true;
+  if (io.env.NO_COLOR) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
+  return Boolean(io.stdout.isTTY);
+}
+
+/** Columns of the terminal the report goes to: its own width, else `COLUMNS`, else undefined (the default). */
+function terminalWidth(io: Io): number | undefined {
+  if (io.stdout.isTTY && io.stdout.columns) return io.stdout.columns;
+  const columns = Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }
 
 function count(results: FileResult[]): { errors: number; warnings: number } {

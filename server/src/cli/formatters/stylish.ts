@@ -1,12 +1,19 @@
 /**
- * The default, human format: findings grouped under their file, in aligned columns
- * `line:col  severity  message  RULE-ID`, then one summary line. Prints nothing when there is nothing to say.
+ * The default, human format: findings grouped under their file, each as `line:col  severity  RULE-ID` in aligned
+ * columns with its message wrapped to the terminal's width below it, then one summary line. Prints nothing when
+ * there is nothing to say.
  */
 import type { Severity } from '../../service/types';
 import { countSeverities, inStableOrder, messageText, printedRange } from './common';
 import { formatterStrings, type FormatterStrings } from './messages';
 import type { FileResult, FormatContext } from './types';
 import { displayWidth, padEnd, padStart } from './width';
+import { wrapText } from './wrap';
+
+/** Width when the output is not a terminal that says its own (a pipe, a file). */
+export const DEFAULT_WIDTH = 100;
+/** The message keeps at least this many columns, however narrow the terminal. */
+const MIN_MESSAGE_WIDTH = 24;
 
 type Paint = (text: string) => string;
 
@@ -86,17 +93,23 @@ function fileBlock(result: FileResult, context: FormatContext, strings: Formatte
   const lineWidth = widest(rows.map((row) => row.line));
   const columnWidth = widest(rows.map((row) => row.column));
   const severityWidth = widest(rows.map((row) => row.severityLabel));
-  const messageWidth = widest(rows.map((row) => row.message));
   const header = palette.path(terminalText(result.path)) + (result.skipped ? `  ${strings.unreadable}` : '');
-  const lines = rows.map((row) =>
-    [
-      `  ${padStart(row.line, lineWidth)}:${padEnd(row.column, columnWidth)}`,
-      palette.severity[row.severity](padEnd(row.severityLabel, severityWidth)),
-      padEnd(row.message, messageWidth),
-      palette.ruleId(row.ruleId),
-    ].join('  '),
-  );
-  return [header, ...lines, ''];
+  // The message starts under the severity: the location column stays clear for the eye to run down.
+  const indent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2);
+  const messageWidth = Math.max(MIN_MESSAGE_WIDTH, (context.width ?? DEFAULT_WIDTH) - indent.length);
+  const lines: string[] = [header];
+  for (const row of rows) {
+    lines.push(
+      [
+        `  ${padStart(row.line, lineWidth)}:${padEnd(row.column, columnWidth)}`,
+        palette.severity[row.severity](padEnd(row.severityLabel, severityWidth)),
+        palette.ruleId(row.ruleId),
+      ].join('  '),
+    );
+    for (const text of wrapText(row.message, messageWidth)) lines.push(indent + text);
+  }
+  lines.push('');
+  return lines;
 }
 
 function summaryLine(results: readonly FileResult[], strings: FormatterStrings, palette: Palette): string {

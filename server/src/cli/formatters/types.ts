@@ -29,4 +29,5 @@ export interface FormatContext {
   toolVersion: string;
   cwd: string; // absolute, for SARIF's originalUriBaseIds
   quiet: boolean; // --quiet: only errors are reported (the CLI has already filtered; formats may mention it)
+  width?: number; // stylish only: terminal columns to wrap messages at (default 100)
 }
