@@ -8,6 +8,7 @@ import type { FileResult, FormatContext, RuleDescriptor } from '../server/src/cl
 import { formatterStrings } from '../server/src/cli/formatters/messages';
 import { displayWidth } from '../server/src/cli/formatters/width';
 import { wrapText } from '../server/src/cli/formatters/wrap';
+import { random } from './helpers';
 import { firstParagraph, FINGERPRINT_KEY } from '../server/src/cli/formatters/sarif';
 
 // The SARIF 2.1.0 schema (rtm.5, a draft-04 schema) as shipped by Microsoft's @microsoft/jest-sarif package.
@@ -570,6 +571,23 @@ describe('formatters', () => {
           assert.doesNotMatch(seam, /^\d\|\D|^〕\|\d|^（\||\|[，。）〕]/, `width ${width}: ${lines.join(' / ')}`);
         }
         for (const line of lines) if (!/\d{4}/.test(line)) assert.ok(displayWidth(line) <= Math.max(width, 6), `${width}: ${line}`);
+      }
+    });
+
+    it('wraps random mixed text: nothing lost, no spaces at the ends, a line too wide only when it cannot break', () => {
+      const next = random(14);
+      const alphabet = [...'数据资产目录登记授权，。、（）〔〕“”：ab cDE-01 9 2024年号　'];
+      for (let round = 0; round < 2_000; round++) {
+        const length = next(80);
+        let text = '';
+        for (let i = 0; i < length; i++) text += alphabet[next(alphabet.length)];
+        const width = 1 + next(40);
+        const lines = wrapText(text, width);
+        assert.equal(lines.join('').replace(/ /g, ''), text.replace(/ /g, ''), JSON.stringify({ text, width, lines }));
+        for (const line of lines) assert.doesNotMatch(line, /^ | $/, JSON.stringify({ text, width, line }));
+        for (const line of lines) {
+          if (displayWidth(line) > width) assert.equal(wrapText(line, 0).length, 1, JSON.stringify({ text, width, line, lines }));
+        }
       }
     });
 

@@ -45,9 +45,14 @@ function isWide(codePoint: number): boolean {
 }
 
 export function charWidth(char: string): number {
-  const codePoint = char.codePointAt(0) ?? 0;
+  return codePointWidth(char.codePointAt(0) ?? 0, char);
+}
+
+/** Width of a code point (`char` is its text, read only for the rarer classes). */
+export function codePointWidth(codePoint: number, char: string): number {
   if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) return 0;
   if (codePoint < 0x300) return 1; // fast path: ASCII and Latin-1
+  if (codePoint >= 0x4e00 && codePoint <= 0x9fff) return 2; // fast path: the CJK unified ideographs
   if (ZERO_WIDTH.test(char)) return 0;
   if (isWide(codePoint) || EMOJI_PRESENTATION.test(char)) return 2;
   return 1;

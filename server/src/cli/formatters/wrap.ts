@@ -2,82 +2,80 @@
  * Line wrapping for a terminal, by display columns (width.ts). Chinese text breaks between any two characters,
  * as Chinese typesetting does; Latin text breaks at spaces; a run without either (a rule id, a code, a path) is
  * never broken and may stand out past the width on a line of its own. Closing punctuation never starts a line and
- * opening punctuation never ends one (the usual 避头尾 rules).
+ * opening punctuation never ends one (the usual 避头尾 rules), and a number keeps its measure word (1号, 3月).
  */
-import { charWidth, displayWidth } from './width';
+import { codePointWidth } from './width';
 
 /** Characters that must not start a line: closing brackets and quotes, and sentence punctuation. */
-const NO_LINE_START = new Set('，。、；：？！）］｝」』】〕〉》”’…—·%,.;:!?)]}');
+const NO_LINE_START = new Set([...'，。、；：？！）］｝」』】〕〉》”’…—·%,.;:!?)]}'].map((c) => c.codePointAt(0)!));
 /** Characters that must not end a line: opening brackets and quotes. */
-const NO_LINE_END = new Set('（［｛「『【〔〈《“‘([{');
+const NO_LINE_END = new Set([...'（［｛「『【〔〈《“‘([{'].map((c) => c.codePointAt(0)!));
+const SPACE = 0x20;
+const CLOSING_TORTOISE = 0x3015; // 〕
 
-const DIGIT = /[0-9]/;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
-/** A number and its measure word (1号, 3月, 2024年), and a document number's year and serial (〔2024〕1号). */
-function keptTogether(previous: string, char: string): boolean {
-  return (DIGIT.test(previous) && !DIGIT.test(char)) || (previous === '〕' && DIGIT.test(char));
-}
-
-interface Atom {
-  text: string;
-  width: number;
-  /** A space stood before it in the text (kept between atoms on one line, dropped at a line start). */
-  spaced: boolean;
-}
-
-/** The text cut where a line may break. */
-function atomsOf(text: string): Atom[] {
-  const atoms: Atom[] = [];
-  let current: Atom | undefined;
-  let spaced = false;
-  let previous = '';
-  let previousWide = false;
-  for (const char of text) {
-    if (char === ' ') {
-      if (current) atoms.push(current);
-      current = undefined;
-      spaced = true;
-      previous = char;
-      continue;
-    }
-    const width = charWidth(char);
-    const wide = width === 2;
-    const breakHere = current !== undefined && (wide || previousWide) && !NO_LINE_START.has(char) && !NO_LINE_END.has(previous) && !keptTogether(previous, char);
-    if (current === undefined || breakHere) {
-      if (current) atoms.push(current);
-      current = { text: char, width, spaced };
-      spaced = false;
-    } else {
-      current.text += char;
-      current.width += width;
-    }
-    previous = char;
-    previousWide = wide;
-  }
-  if (current) atoms.push(current);
-  return atoms;
+/** May a line break between `previous` and `next` (neither a space)? */
+function mayBreak(previous: number, previousWide: boolean, next: number, nextWide: boolean): boolean {
+  if (!previousWide && !nextWide) return false; // inside a word, a code, a number
+  if (NO_LINE_START.has(next) || NO_LINE_END.has(previous)) return false;
+  // A number and its measure word (1号, 2024年), and a document number's year and serial (〔2024〕1号).
+  if (isDigit(previous) || (previous === CLOSING_TORTOISE && isDigit(next))) return false;
+  return true;
 }
 
 /**
  * The lines of `text` at most `width` columns wide (apart from an unbreakable run wider than that). Spaces at
- * the breaks are dropped; an empty text gives one empty line.
+ * the breaks are dropped.
  */
 export function wrapText(text: string, width: number): string[] {
-  if (displayWidth(text) <= width) return [text];
   const lines: string[] = [];
-  let line = '';
-  let used = 0;
-  for (const atom of atomsOf(text)) {
-    const gap = atom.spaced && used > 0 ? 1 : 0;
-    if (used > 0 && used + gap + atom.width > width) {
-      lines.push(line);
-      line = atom.text;
-      used = atom.width;
+  let lineStart = 0; // where the current line's text starts
+  let used = 0; // columns of the current line up to `atomStart`
+  let atomStart = 0; // the unbreakable run being read
+  let atomWidth = 0;
+  let spaceBefore = false; // spaces stand between the line so far and the run
+  let spaceStart = 0; // where they start
+  let previous = SPACE;
+  let previousWide = false;
+  /** The run read so far goes on this line or starts the next one. */
+  const place = (end: number) => {
+    if (atomWidth === 0) return;
+    const gap = spaceBefore && used > 0 ? atomStart - spaceStart : 0;
+    if (used > 0 && used + gap + atomWidth > width) {
+      lines.push(text.slice(lineStart, spaceBefore ? spaceStart : atomStart));
+      lineStart = atomStart;
+      used = atomWidth;
     } else {
-      line += (gap ? ' ' : '') + atom.text;
-      used += gap + atom.width;
+      used += gap + atomWidth;
     }
+    atomStart = end;
+    atomWidth = 0;
+    spaceBefore = false;
+  };
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const size = code > 0xffff ? 2 : 1;
+    if (code === SPACE) {
+      place(i);
+      if (used === 0) lineStart = i + size; // no space at a line's start
+      if (!spaceBefore) spaceStart = i;
+      atomStart = i + size;
+      spaceBefore = true;
+      previous = SPACE;
+      previousWide = false;
+      i += size;
+      continue;
+    }
+    const charWidth = code < 0x300 ? (code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1) : codePointWidth(code, text.slice(i, i + size));
+    const wide = charWidth === 2;
+    if (atomWidth > 0 && previous !== SPACE && mayBreak(previous, previousWide, code, wide)) place(i);
+    atomWidth += charWidth;
+    previous = code;
+    previousWide = wide;
+    i += size;
   }
-  lines.push(line);
+  place(text.length);
+  lines.push(text.slice(lineStart).replace(/ +$/, ''));
   return lines;
 }
