@@ -13,7 +13,7 @@ const root = join(client, '..');
 const dist = join(client, 'dist');
 const production = process.argv.includes('--production');
 
-/** The server's entry point: the module that calls startServer() (server/src/server.ts only exports it). */
+/** The server's entry point: the module that calls startServer() (server/src/lsp/server.ts only exports it). */
 const SERVER_ENTRY = join(root, 'server', 'src', 'main-server.ts');
 const SCHEMAS = {
   'data-resource-catalog.schema.json': 'data-resource-catalog.hints.schema.json',

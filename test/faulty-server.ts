@@ -4,8 +4,9 @@
  * only); everything else is the real server
  * and service. lsp-faults.test.ts runs it over stdio: `node out/test/faulty-server.js --stdio`.
  */
-import service = require('../server/src/service');
-import server = require('../server/src/server');
+import { createStewardService } from '../server/src/service';
+import type { StewardService, StewardServiceOptions } from '../server/src/service';
+import { startServer } from '../server/src/lsp/server';
 
 export const PLANTED_FAULT = '# planted-fault';
 /** A check of a text with this fails the first time only (a fault that depends on more than the text). */
@@ -13,25 +14,20 @@ export const ONE_TIME_FAULT = '# one-time-fault';
 
 let failedOnce = false;
 
-function plantFault(): void {
-  const create = service.createStewardService;
-  (service as { createStewardService: typeof create }).createStewardService = (options) => {
-    const real = create(options);
-    const updateSteps = real.updateSteps;
-    real.updateSteps = function* (uri, text, updateOptions) {
-      if (text.indexOf(PLANTED_FAULT) >= 0) throw new Error('planted fault');
-      if (!failedOnce && text.indexOf(ONE_TIME_FAULT) >= 0) {
-        failedOnce = true;
-        throw new Error('one-time fault');
-      }
-      return yield* updateSteps(uri, text, updateOptions);
-    };
-    return real;
+/** The real service, whose checks of a text holding a planted fault throw. */
+function faultyService(options: StewardServiceOptions): StewardService {
+  const real = createStewardService(options);
+  const updateSteps = real.updateSteps;
+  real.updateSteps = function* (uri, text, updateOptions) {
+    if (text.indexOf(PLANTED_FAULT) >= 0) throw new Error('planted fault');
+    if (!failedOnce && text.indexOf(ONE_TIME_FAULT) >= 0) {
+      failedOnce = true;
+      throw new Error('one-time fault');
+    }
+    return yield* updateSteps(uri, text, updateOptions);
   };
+  return real;
 }
 
-// Only as the server's process: a test that imports PLANTED_FAULT must not change its own service.
-if (require.main === module) {
-  plantFault();
-  server.startServer();
-}
+// Only as the server's process: a test that imports PLANTED_FAULT must not start a server.
+if (require.main === module) startServer(undefined, { createService: faultyService });

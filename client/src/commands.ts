@@ -1,8 +1,8 @@
 /** The extension's commands. Each asks the language server or edits the active document; none checks anything itself. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RulesRequest, ValidateWorkspaceRequest } from './protocol';
-import type { Locale, RuleInfo } from './protocol';
+import { RulesRequest, ValidateWorkspaceRequest } from '../../server/src/protocol';
+import type { Locale, RuleDoc } from '../../server/src/protocol';
 import { resolveLocale } from './presentation';
 import { RuleDocuments, severityLabel, showMarkdown } from './rule-docs';
 import { assetInsertion, isRegister, registerSnippet } from './templates';
@@ -65,7 +65,7 @@ async function explainRule(client: LanguageClient, documents: RuleDocuments, id:
   await showMarkdown(documents.uriFor(chosen.id, locale));
 }
 
-async function pickRule(rules: readonly RuleInfo[], locale: Locale): Promise<RuleInfo | undefined> {
+async function pickRule(rules: readonly RuleDoc[], locale: Locale): Promise<RuleDoc | undefined> {
   const items = rules.map((rule) => ({
     label: rule.id,
     description: rule.short[locale],

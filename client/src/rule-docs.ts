@@ -3,12 +3,12 @@
  * preview: no webview of our own, and the text is the server's, from the rule's metadata.
  */
 import * as vscode from 'vscode';
-import type { Locale, RuleInfo } from './protocol';
+import type { Locale, RuleDoc } from '../../server/src/protocol';
 
 export const RULE_SCHEME = 'steward-rule';
 
 /** A rule's default severity in the user's words. */
-export function severityLabel(severity: RuleInfo['severity']): string {
+export function severityLabel(severity: RuleDoc['severity']): string {
   switch (severity) {
     case 'error':
       return vscode.l10n.t('error');
@@ -20,9 +20,9 @@ export function severityLabel(severity: RuleInfo['severity']): string {
 }
 
 export class RuleDocuments implements vscode.TextDocumentContentProvider {
-  private readonly rules = new Map<string, RuleInfo>();
+  private readonly rules = new Map<string, RuleDoc>();
 
-  remember(rules: readonly RuleInfo[]): void {
+  remember(rules: readonly RuleDoc[]): void {
     for (const rule of rules) this.rules.set(rule.id, rule);
   }
 

@@ -1,8 +1,8 @@
 /** The status bar item for the active steward file: its error and warning counts; a click opens the Problems view. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FileStateRequest, StatusNotification } from './protocol';
-import type { FileMode, FindingCounts } from './protocol';
+import { FileStateRequest, StatusNotification } from '../../server/src/protocol';
+import type { FileMode, FindingCounts } from '../../server/src/protocol';
 import { statusText } from './presentation';
 
 interface Shown extends FindingCounts {
@@ -39,9 +39,7 @@ export class StatusBar implements vscode.Disposable {
     try {
       const state = await this.client.sendRequest(FileStateRequest, { uri });
       if (uri !== this.activeUri()) return; // the user moved on meanwhile
-      // Servers that do not say whether the file is theirs have sent its counts if it is.
-      const ours = state.steward ?? this.counts.has(uri);
-      if (ours) this.render(state);
+      if (state.steward) this.render(state);
       else this.hide();
     } catch (error) {
       this.log.warn(`steward/fileState failed: ${(error as Error).message}`);
@@ -66,7 +64,6 @@ export class StatusBar implements vscode.Disposable {
       vscode.l10n.t('Data Asset Steward: {0} errors, {1} warnings, {2} infos in this file.', counts.errors, counts.warnings, counts.infos),
     ];
     if (counts.mode === 'save-only') lines.push(vscode.l10n.t('This file is large: it is checked when opened and saved, not while you type.'));
-    if (counts.mode === 'schema-only') lines.push(vscode.l10n.t('This file is large: only the schema is checked.'));
     lines.push(vscode.l10n.t('Click to open the Problems view.'));
     return new vscode.MarkdownString(lines.join('\n\n'));
   }

@@ -1,4 +1,4 @@
 /** Entry point of the bundled language server (`dist/server.js --stdio` or `--node-ipc`). */
-import { startServer } from './server';
+import { startServer } from './lsp/server';
 
 startServer();

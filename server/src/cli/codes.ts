@@ -1,9 +1,8 @@
 /** `steward codes search <text>`: find classification codes by code prefix or name. */
-import type { CodeTable } from '../service/codes/table';
-import { builtinCodeTable } from '../service/codes/table';
-import type { Locale } from '../service/types';
-import type { Io } from './run';
-import { UsageError } from './run';
+import { builtinCodeTable } from '../service';
+import type { CodeTable, Locale } from '../service';
+import { UsageError } from './io';
+import type { Io } from './io';
 import { t } from './messages';
 import { displayWidth, padEnd } from './formatters/width';
 

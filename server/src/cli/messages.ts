@@ -1,5 +1,5 @@
 /** Strings the CLI itself prints, in both languages. */
-import type { Locale } from '../service/types';
+import { translator } from '../host/messages';
 
 const MESSAGES = {
   usage: {
@@ -63,7 +63,6 @@ Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or inter
   badFormat: { 'zh-CN': '未知的输出格式“{0}”，可选：{1}', en: 'Unknown format "{0}"; choose one of: {1}' },
   badLocale: { 'zh-CN': '未知的语言“{0}”，可选：zh-CN、en', en: 'Unknown locale "{0}"; choose zh-CN or en' },
   badNumber: { 'zh-CN': '{0} 需要一个非负整数，而不是“{1}”', en: '{0} needs a non-negative integer, not "{1}"' },
-  noMatch: { 'zh-CN': '没有文件匹配“{0}”', en: 'No files match "{0}"' },
   noFiles: { 'zh-CN': '没有找到要检查的文件（*.catalog.yaml、*.assets.yaml）', en: 'No files to check were found (*.catalog.yaml, *.assets.yaml)' },
   stdinWithPaths: { 'zh-CN': '--stdin 不能与路径参数同时使用', en: '--stdin cannot be combined with paths' },
   codeTableProblem: { 'zh-CN': '代码表', en: 'code table' },
@@ -83,20 +82,6 @@ Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or inter
   checkedInWorkers: { 'zh-CN': '{0} 个文件由 {1} 个工作线程检查（线程 {2}）', en: '{0} files checked in {1} worker threads (threads {2})' },
   checkedInProcess: { 'zh-CN': '{0} 个文件在主线程中检查', en: '{0} files checked in the main thread' },
   outputUnwritable: { 'zh-CN': '无法写入输出文件 {0}：{1}', en: 'Cannot write the output file {0}: {1}' },
-  unreadable: { 'zh-CN': '无法读取文件：{0}', en: 'Cannot read the file: {0}' },
-  isDirectory: { 'zh-CN': '这是一个目录', en: 'it is a directory' },
-  binary: { 'zh-CN': '这是二进制文件，不是 YAML 文本（第 {0} 个字节为 NUL）', en: 'This is a binary file, not YAML text (byte {0} is NUL)' },
-  utf16: { 'zh-CN': '文件是 UTF-16 编码；请另存为 UTF-8', en: 'The file is encoded as UTF-16; save it as UTF-8' },
-  invalidUtf8: { 'zh-CN': '无效的 UTF-8 字节序列（字节 0x{0}）；请以 UTF-8 保存文件', en: 'Invalid UTF-8 byte sequence (byte 0x{0}); save the file as UTF-8' },
-  tooLarge: { 'zh-CN': '文件大小 {0} MB 超过上限 {1} MB，未作检查（可用 --max-file-size 调整）', en: 'The file is {0} MB, over the {1} MB limit; not checked (see --max-file-size)' },
-} as const;
+};
 
-export type MessageId = keyof typeof MESSAGES;
-
-export function t(locale: Locale, id: MessageId, ...args: (string | number)[]): string {
-  return MESSAGES[id][locale].replace(/\{(\d+)\}/g, (whole, index: string) => (args[Number(index)] !== undefined ? String(args[Number(index)]) : whole));
-}
-
-export function both(id: MessageId, ...args: (string | number)[]): { 'zh-CN': string; en: string } {
-  return { 'zh-CN': t('zh-CN', id, ...args), en: t('en', id, ...args) };
-}
+export const { t } = translator(MESSAGES);

@@ -8,12 +8,12 @@ import * as os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { createStewardService } from '../service';
 import type { StewardService, StewardServiceOptions } from '../service';
-import type { CodeTable } from '../service/codes/table';
-import { loadCodeTable } from '../service/codes/loader';
-import type { StewardConfig } from '../service/config';
-import type { Finding, Locale } from '../service/types';
-import type { FileSummary } from '../service/workspace';
-import { readTextFile } from './files';
+import type { CodeTable } from '../service';
+import { loadCodeTable } from '../service';
+import type { StewardConfig } from '../service';
+import type { Finding, Locale } from '../service';
+import type { FileSummary } from '../service';
+import { readTextFile } from '../host/read';
 import { t } from './messages';
 
 /** `workerData.role` of a validation worker: the bundle's entry point branches on it. */

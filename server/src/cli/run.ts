@@ -1,28 +1,27 @@
-/** The `steward` command: arguments -> service -> formatter. All I/O of the CLI happens here and in files.ts. */
+/** The `steward` command: arguments -> service -> formatter. The CLI's I/O happens here and in the host layer. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createStewardService } from '../service';
-import type { CodeTable } from '../service/codes/table';
-import { loadCodeTable } from '../service/codes/loader';
-import type { Finding, Locale } from '../service/types';
+import { countSeverities, createStewardService, EMPTY_CONFIG } from '../service';
+import type { CodeTable, Finding, Locale, RuleInfo, Severity, StewardConfig } from '../service';
+import { findConfigUpward, readConfigFile } from '../host/config';
+import { readCodeTableFile } from '../host/code-table';
+import { discoverFiles } from '../host/discover';
+import { displayPath, toPosix } from '../host/paths';
+import { decodeText, readTextFile } from '../host/read';
 import { formatResults } from './formatters';
 import type { FileResult, FormatName } from './formatters/types';
-import { decodeText, discoverFiles, displayPath, readTextFile } from './files';
 import { t } from './messages';
 import { codesCommand } from './codes';
-import { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig } from '../service/config';
-import type { StewardConfig } from '../service/config';
-import type { Severity } from '../service/types';
-import type { RuleInfo } from '../service/catalog';
+import { localeFrom, parseCount, terminalWidth, useColor, UsageError } from './io';
+import type { Io } from './io';
 import { padEnd } from './formatters/width';
 import { renderMarkdown } from './terminal-markdown';
 import { fileSizes, firstPassInWorkers, serviceOptions, threadCount } from './parallel';
 import type { FileTask, FirstPass, ValidationSetup } from './parallel';
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
+export { localeFrom, UsageError };
+export type { Io };
 
 const SEVERITY_NAMES: Record<Severity, { 'zh-CN': string; en: string }> = {
   error: { 'zh-CN': '错误', en: 'error' },
@@ -58,35 +57,11 @@ export const VERSION = typeof STEWARD_VERSION === 'string' ? STEWARD_VERSION : '
 
 const FORMATS: FormatName[] = ['stylish', 'json', 'sarif', 'junit', 'github'];
 
-export interface Io {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdout: { write(text: string): void; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): void };
-  readStdin(): Promise<Uint8Array>;
-  /** The CLI's entry script, which worker threads run; without it `validate` checks every file in-process. */
-  workerScript?: string;
-}
-
-/** Raised for bad usage: printed as one line, exit code 2. */
-export class UsageError extends Error {}
-
-export function localeFrom(env: NodeJS.ProcessEnv): Locale {
-  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(value) ? 'zh-CN' : 'en';
-}
-
 function parseLocale(value: string | undefined, env: NodeJS.ProcessEnv): Locale {
   if (value === undefined) return localeFrom(env);
   if (/^zh(-cn)?$/i.test(value)) return 'zh-CN';
   if (/^en(-\w+)?$/i.test(value)) return 'en';
   throw new UsageError(t(localeFrom(env), 'badLocale', value));
-}
-
-function parseCount(name: string, value: string | undefined, locale: Locale): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(t(locale, 'badNumber', name, value));
-  return Number(value);
 }
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -167,32 +142,22 @@ function loadWorkspaceConfig(explicit: string | undefined, io: Io, locale: Local
     file = path.resolve(io.cwd, explicit);
     if (!fs.existsSync(file)) throw new UsageError(t(locale, 'configMissing', explicit));
   } else {
-    for (let dir = io.cwd; ; dir = path.dirname(dir)) {
-      const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).find((candidate) => fs.existsSync(candidate));
-      if (found) {
-        file = found;
-        break;
-      }
-      if (path.dirname(dir) === dir) break;
-    }
+    file = findConfigUpward(io.cwd);
   }
   if (!file) return { root: io.cwd, config: EMPTY_CONFIG };
   const shown = displayPath(file, io.cwd);
-  let text: string;
-  try {
-    const decoded = decodeText(fs.readFileSync(file));
-    if (!decoded.ok) throw new Error(decoded.finding.message[locale]);
-    text = decoded.text;
-  } catch (error) {
-    throw new UsageError(t(locale, 'configUnreadable', shown, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
-  }
-  const probe = createStewardService();
-  const { config, findings } = parseConfig(text, shown, probe.isKnownRule);
-  for (const finding of findings) {
+  const read = readConfigFile(file, shown, createStewardService().isKnownRule);
+  if (!read.ok) throw new UsageError(t(locale, 'configUnreadable', shown, reasonText(read.reason, locale)));
+  for (const finding of read.findings) {
     io.stderr.write(`${shown}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.message[locale]}  ${finding.ruleId}\n`);
   }
-  if (findings.some((f) => f.severity === 'error')) throw new UsageError(t(locale, 'configInvalid', shown));
-  return { root: path.dirname(file), config, file };
+  if (read.findings.some((f) => f.severity === 'error')) throw new UsageError(t(locale, 'configInvalid', shown));
+  return { root: path.dirname(file), config: read.config, file };
+}
+
+/** Why the host could not read a file: an errno code, or the decoding problem in the user's language. */
+function reasonText(reason: string | Finding, locale: Locale): string {
+  return typeof reason === 'string' ? reason : reason.message[locale];
 }
 
 function rulesCommand(io: Io, locale: Locale, format: string | undefined): number {
@@ -243,21 +208,13 @@ interface LoadedTable {
 
 function loadTableFile(file: string, io: Io, locale: Locale): LoadedTable {
   const absolute = path.resolve(io.cwd, file);
-  let text: string;
-  try {
-    const decoded = decodeText(fs.readFileSync(absolute));
-    if (!decoded.ok) throw new Error(decoded.finding.message[locale]);
-    text = decoded.text;
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(t(locale, 'codeTableUnreadable', file, reason));
-  }
   const fileName = displayPath(absolute, io.cwd);
-  const { table, problems } = loadCodeTable(text, { fileName });
-  for (const problem of problems) {
+  const read = readCodeTableFile(absolute, fileName);
+  if (!read.ok) throw new UsageError(t(locale, 'codeTableUnreadable', file, reasonText(read.reason, locale)));
+  for (const problem of read.problems) {
     io.stderr.write(`${fileName}:${problem.line}:${problem.column}: ${problem.severity} ${t(locale, 'codeTableProblem')}: ${problem.message[locale]}\n`);
   }
-  return { table, source: { text, fileName } };
+  return { table: read.table, source: { text: read.text, fileName } };
 }
 
 interface ValidateValues {
@@ -329,7 +286,7 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
     }
   }
 
-  const counts = count(results);
+  const counts = countSeverities(results.flatMap((r) => r.findings));
   const shownResults = values.quiet
     ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
     : results;
@@ -355,8 +312,8 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
   } else if (report.length > 0) {
     io.stdout.write(report.endsWith('\n') ? report : report + '\n');
   }
-  if (counts.errors > 0) return 1;
-  if (maxWarnings !== undefined && counts.warnings > maxWarnings) return 1;
+  if (counts.error > 0) return 1;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) return 1;
   return 0;
 }
 
@@ -382,34 +339,4 @@ async function firstPassInParallel(tasks: FileTask[], options: { setup: Validati
   return outcome.results;
 }
 
-/**
- * Colour on or off: `--color`/`--no-color` first, then NO_COLOR (any value turns it off), then FORCE_COLOR
- * (`0` and `false` turn it off, any other value on, as Node and chalk read it), else whether stdout is a terminal.
- */
-function useColor(values: { color?: boolean; 'no-color'?: boolean }, io: Io): boolean {
-  if (values['no-color']) return false;
-  if (values.color) return true;
-  if (io.env.NO_COLOR) return false;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
-  return Boolean(io.stdout.isTTY);
-}
 
-/** Columns of the terminal the report goes to: its own width, else `COLUMNS`, else undefined (the default). */
-function terminalWidth(io: Io): number | undefined {
-  if (io.stdout.isTTY && io.stdout.columns) return io.stdout.columns;
-  const columns = Number(io.env.COLUMNS);
-  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
-}
-
-function count(results: FileResult[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const result of results) {
-    for (const finding of result.findings as Finding[]) {
-      if (finding.severity === 'error') errors++;
-      else if (finding.severity === 'warning') warnings++;
-    }
-  }
-  return { errors, warnings };
-}

@@ -1,7 +1,7 @@
 /** Findings to LSP diagnostics. */
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import type { Finding, Locale } from '../service/types';
+import type { Finding, Locale } from '../service';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 

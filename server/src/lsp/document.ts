@@ -6,8 +6,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { PieceText } from '../service/parser/source';
-import type { TextChange } from '../service/parser/parse';
+import { PieceText } from '../service';
+import type { TextChange } from '../service';
 
 export class OpenDocument implements TextDocument {
   constructor(readonly uri: string, readonly languageId: string, public version: number, public text: PieceText) {}

@@ -1,6 +1,6 @@
 /** The `steward.*` settings an editor sends, turned into the service's configuration. */
-import type { StewardConfig } from '../service/config';
-import type { Locale } from '../service/types';
+import type { Locale, StewardConfig } from '../service';
+import { DEFAULT_GLOBS } from '../host/discover';
 
 export interface StewardSettings {
   locale?: 'auto' | 'zh-CN' | 'en';
@@ -12,7 +12,9 @@ export interface StewardSettings {
   outline?: { maxItems?: number };
 }
 
-export const DEFAULT_FILES = ['**/*.catalog.yaml', '**/*.catalog.yml', '**/*.assets.yaml', '**/*.assets.yml'];
+export const DEFAULT_FILES = DEFAULT_GLOBS;
+/** Files on disk larger than this are not indexed (the CLI's --max-file-size default). */
+export const MAX_DISK_FILE_BYTES = 256 * 1024 * 1024;
 /** Above this size (KB) a file is validated on open and save only, schema and parse checks alone. */
 export const DEFAULT_MAX_FILE_KB = 20_480;
 /**

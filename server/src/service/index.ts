@@ -380,4 +380,18 @@ function linesAround(text: SourceText, start: number, end: number): string {
   return text.slice(from, next < 0 ? text.length : next);
 }
 
+// What the shells (the CLI, the language server, the Node host layer) may use: they import nothing else of service/.
 export type { Finding, Locale, StewardDocument, RuleInfo, CodeTable, StewardConfig };
+export type { LocalizedText, Position, Range, Severity } from './types';
+export type { FileSummary } from './workspace';
+export type { SourceText } from './parser/source';
+export type { TextChange } from './parser/parse';
+export type { CodeTableProblem } from './codes/loader';
+export type { RuleSetting } from './config';
+export type { SeverityCounts } from './severity';
+export { countSeverities } from './severity';
+export { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig } from './config';
+export { loadCodeTable } from './codes/loader';
+export { builtinCodeTable } from './codes/table';
+export { mergeChanges } from './parser/parse';
+export { PieceText } from './parser/source';

@@ -1,5 +1,6 @@
 /** Helpers every output format shares: 1-based positions, localized messages, counts, a stable order. */
-import type { Finding, Locale, Position, Severity } from '../../service/types';
+import { countSeverities } from '../../service';
+import type { Finding, Locale, Position, Severity, SeverityCounts } from '../../service';
 import type { FileResult } from './types';
 
 /** A finding's place as printed: 1-based lines and columns, the end column just past the last character. */
@@ -35,13 +36,10 @@ export function messageText(finding: Finding, locale: Locale): string {
   return finding.message?.[locale] || finding.message?.[other] || finding.ruleId;
 }
 
-export type SeverityCounts = Record<Severity, number>;
-
-export function countSeverities(results: readonly FileResult[]): SeverityCounts {
+/** Findings of all the files by severity. */
+export function countResults(results: readonly FileResult[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const result of results) {
-    for (const finding of result.findings) counts[finding.severity] += 1;
-  }
+  for (const result of results) countSeverities(result.findings, counts);
   return counts;
 }
 

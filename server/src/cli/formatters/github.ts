@@ -2,7 +2,7 @@
  * GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per finding, which the runner
  * turns into annotations on the pull request's changed files. Prints nothing when there are no findings.
  */
-import type { Severity } from '../../service/types';
+import type { Severity } from '../../service';
 import { inStableOrder, messageText, printedRange } from './common';
 import type { FileResult, FormatContext } from './types';
 

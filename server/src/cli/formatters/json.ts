@@ -2,8 +2,8 @@
  * Machine-readable report, shape version 1 (documented in docs/output-formats.md). Keys are written in a fixed
  * order and files and findings in a stable order, so the same input always gives the same bytes.
  */
-import type { Locale, Severity } from '../../service/types';
-import { countSeverities, inStableOrder, messageText, printedRange } from './common';
+import type { Locale, Severity } from '../../service';
+import { countResults, inStableOrder, messageText, printedRange } from './common';
 import type { FileResult, FormatContext } from './types';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -56,7 +56,7 @@ function jsonFile(result: FileResult, context: FormatContext, clauses: Map<strin
 
 export function buildJsonReport(results: readonly FileResult[], context: FormatContext): JsonReport {
   const ordered = inStableOrder(results);
-  const counts = countSeverities(ordered);
+  const counts = countResults(ordered);
   const clauses = new Map(context.rules.map((rule) => [rule.id, rule.clause]));
   return {
     schemaVersion: JSON_SCHEMA_VERSION,

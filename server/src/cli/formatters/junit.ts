@@ -6,7 +6,7 @@
 import { inStableOrder, messageText, printedRange } from './common';
 import { formatterStrings, type FormatterStrings } from './messages';
 import type { FileResult, FormatContext } from './types';
-import type { Finding } from '../../service/types';
+import type { Finding } from '../../service';
 
 /** Characters XML 1.0 forbids anywhere (even as references): most C0 controls, U+FFFE/U+FFFF, lone surrogates. */
 const FORBIDDEN = new RegExp(

@@ -2,7 +2,7 @@
  * The words the formatters add around findings (severity labels, summary lines, ...), in every locale.
  * One object per locale with the same shape, so the compiler refuses a string missing in one language.
  */
-import type { Locale, Severity } from '../../service/types';
+import type { Locale, Severity } from '../../service';
 
 export interface FormatterStrings {
   severity: Record<Severity, string>;

@@ -4,7 +4,7 @@
  * directory), 1-based regions in UTF-16 code units, and a position-independent partial fingerprint.
  */
 import { pathToFileURL } from 'node:url';
-import type { Finding, Locale, Severity } from '../../service/types';
+import type { Finding, Locale, Severity } from '../../service';
 import { inStableOrder, messageText, printedRange } from './common';
 import { formatterStrings } from './messages';
 import type { FileResult, FormatContext, RuleDescriptor } from './types';

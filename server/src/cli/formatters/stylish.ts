@@ -3,8 +3,8 @@
  * columns with its message wrapped to the terminal's width below it, then one summary line. Prints nothing when
  * there is nothing to say.
  */
-import type { Severity } from '../../service/types';
-import { countSeverities, inStableOrder, messageText, printedRange } from './common';
+import type { Severity } from '../../service';
+import { countResults, inStableOrder, messageText, printedRange } from './common';
 import { formatterStrings, type FormatterStrings } from './messages';
 import type { FileResult, FormatContext } from './types';
 import { displayWidth, padEnd, padStart } from './width';
@@ -113,7 +113,7 @@ function fileBlock(result: FileResult, context: FormatContext, strings: Formatte
 }
 
 function summaryLine(results: readonly FileResult[], strings: FormatterStrings, palette: Palette): string {
-  const counts = countSeverities(results);
+  const counts = countResults(results);
   const total = counts.error + counts.warning + counts.info;
   const parts = [strings.errors(counts.error), strings.warnings(counts.warning)];
   if (counts.info > 0) parts.push(strings.infos(counts.info));

@@ -1,4 +1,4 @@
-import type { Finding, Locale, LocalizedText, Severity } from '../../service/types';
+import type { Finding, Locale, LocalizedText, Severity } from '../../service';
 
 export type FormatName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github';
 

@@ -1,5 +1,5 @@
 import type { Position, Range, Span } from '../types';
-import type { SourceText } from './source';
+import type { SourceText } from './source-text';
 
 /** Maps offsets to 0-based line/character positions. Line breaks: \n, \r\n and a lone \r (as LSP). */
 export class LineIndex {

@@ -5,17 +5,9 @@
  * not copy the file per keystroke.
  */
 import { firstAtOrAfter, lastAtOrBefore, lineBreaksOf } from './lines';
+import type { SourceText } from './source-text';
 
-export interface SourceText {
-  readonly length: number;
-  charCodeAt(index: number): number;
-  /** As String.prototype.slice. */
-  slice(start?: number, end?: number): string;
-  indexOf(search: string, position?: number): number;
-  lastIndexOf(search: string, position?: number): number;
-  /** The whole text as one string. */
-  toString(): string;
-}
+export type { SourceText };
 
 /** The character at `index`, '' outside the text (String.prototype.charAt). */
 export function charAt(text: SourceText, index: number): string {

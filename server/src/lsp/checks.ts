@@ -1,0 +1,106 @@
+/**
+ * Checking files: an open document with what changed since its last check, or a file on disk that no editor shows.
+ * A check from scratch runs in steps (service.updateSteps) of STEP_BUDGET_MS between other messages, so a large
+ * file never holds the server for seconds; a newer check of the same file replaces it, and the older one stops at
+ * its next pause without recording anything (cancelled as stale).
+ */
+import { mergeChanges } from '../service';
+import type { SourceText, TextChange, UpdateOptions, ValidationResult } from '../service';
+import type { OpenDocument } from './document';
+import type { Faults } from './faults';
+import type { Session } from './session';
+
+/** How long a check runs before it lets other messages in. */
+const STEP_BUDGET_MS = 15;
+
+export class Checks {
+  /**
+   * Per open document, where its text changed since the service last saw it (null: unknown, a whole-text change).
+   * The parser then needs no comparison of the old and new texts, a walk over the whole file per keystroke.
+   */
+  private readonly changes = new Map<string, TextChange | null>();
+  /** The version of each open document the service last checked: its diagnostics are published for it. */
+  private readonly checkedVersions = new Map<string, number>();
+  /** The check of each file under way, by uri. */
+  private readonly jobs = new Map<string, object>();
+
+  constructor(private readonly session: Session, private readonly faults: Faults) {}
+
+  /** Records what a batch of change events did to an open document (TextDocuments' update hook). */
+  changed(document: OpenDocument, changes: Array<TextChange | undefined>): void {
+    for (const change of changes) {
+      const recorded = this.changes.get(document.uri);
+      this.changes.set(document.uri, recorded === null || change === undefined ? null : mergeChanges(recorded, change));
+    }
+  }
+
+  /** The version of an open document whose findings are recorded (undefined for a file on disk). */
+  checkedVersion(uri: string): number | undefined {
+    return this.session.documents.get(uri) ? this.checkedVersions.get(uri) : undefined;
+  }
+
+  /** Stops the check of a file under way (it stops at its next pause). */
+  cancel(uri: string): void {
+    this.jobs.delete(uri);
+  }
+
+  /** Checks under way belong to the old service after a reload: they stop at their next pause. */
+  cancelAll(): void {
+    this.jobs.clear();
+  }
+
+  /** An open document was opened afresh or closed: nothing of its earlier edits applies. */
+  forget(uri: string): void {
+    this.changes.delete(uri);
+    this.checkedVersions.delete(uri);
+  }
+
+  /** Checks an open document, with what changed since its last check; true once its findings are recorded. */
+  async checkOpen(document: OpenDocument): Promise<boolean> {
+    const change = this.changes.get(document.uri) ?? undefined;
+    this.changes.delete(document.uri);
+    const version = document.version;
+    const result = await this.check(document.uri, document.text, { change });
+    if (!result) return false;
+    this.checkedVersions.set(document.uri, version);
+    this.session.known.add(document.uri);
+    return true;
+  }
+
+  /** Checks a file on disk that no editor shows; true once its findings are recorded. */
+  async checkDisk(uri: string, text: string): Promise<boolean> {
+    if (!(await this.check(uri, text, { retain: false }))) return false;
+    this.session.known.add(uri);
+    return true;
+  }
+
+  /** Checks a file in slices of STEP_BUDGET_MS; the result, or undefined when the check was superseded. */
+  private async check(uri: string, text: SourceText, options: UpdateOptions): Promise<ValidationResult | undefined> {
+    const job = {};
+    this.jobs.set(uri, job);
+    try {
+      const steps = this.session.service.updateSteps(uri, text, options);
+      for (;;) {
+        const deadline = performance.now() + STEP_BUDGET_MS;
+        let step = steps.next();
+        while (!step.done && performance.now() < deadline) step = steps.next();
+        if (step.done) {
+          this.jobs.delete(uri);
+          return step.value;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.jobs.get(uri) !== job) {
+          steps.return(undefined as never);
+          return undefined;
+        }
+      }
+    } catch (error) {
+      // A fault of the service (a bug): the file keeps the findings of its last check, and its next check starts
+      // from its whole text, as the edits this one carried were not recorded.
+      if (this.jobs.get(uri) === job) this.jobs.delete(uri);
+      if (this.session.documents.get(uri)) this.changes.set(uri, null);
+      this.faults.internalError(uri, error);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * The language server: LSP wiring around the pure service. It owns the connection, the open documents, the files
+ * of the workspace on disk, settings and scheduling (session.ts, checks.ts, publish.ts, indexing.ts); every answer
+ * comes from the service.
+ */
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { URI } from 'vscode-uri';
+import { CONFIG_FILE_NAMES } from '../service';
+import { readTextFile } from '../host/read';
+import { FileStateRequest, RulesRequest, ValidateWorkspaceRequest } from '../protocol';
+import type { RuleDoc } from '../protocol';
+import { Checks } from './checks';
+import { OpenDocument } from './document';
+import { createFaults } from './faults';
+import type { Faults } from './faults';
+import { registerFeatures } from './features';
+import { Indexer } from './indexing';
+import { Publisher } from './publish';
+import { Session } from './session';
+import type { ServiceFactory } from './session';
+import { MAX_DISK_FILE_BYTES } from './settings';
+
+/**
+ * Delay between a change and its check. None is needed: changes that arrive while a check runs are queued, each
+ * replaces the pending timer, and only the newest version is checked.
+ */
+const DEBOUNCE_MS = 0;
+
+declare const STEWARD_VERSION: string | undefined;
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: { createService?: ServiceFactory } = {}): void {
+  let checks: Checks | undefined;
+  const documents = new TextDocuments<OpenDocument>({
+    create: OpenDocument.create,
+    update(document, events, version) {
+      checks!.changed(document, document.apply(events, version));
+      return document;
+    },
+  });
+  const session = new Session(connection, documents, options.createService);
+  const faults = createFaults(connection, () => session.locale);
+  checks = new Checks(session, faults);
+  const publisher = new Publisher(session, checks, faults);
+  const indexer = new Indexer(session, checks, publisher);
+  let canWatchFiles = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    session.clientLocale = params.locale;
+    session.folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (session.folders.length === 0 && params.rootUri) session.folders = [URI.parse(params.rootUri).fsPath];
+    indexer.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        completionProvider: { triggerCharacters: [':', ' ', '-', '#', ','], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.steward'] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'steward', version: typeof STEWARD_VERSION === 'string' ? STEWARD_VERSION : 'dev' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    await indexer.register();
+    if (canWatchFiles) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{catalog,assets}.{yaml,yml}' }, { globPattern: '**/steward.config.{yaml,yml}' }],
+      });
+    }
+    await indexer.reload();
+  });
+
+  watchDocuments(session, checks, publisher, faults);
+
+  connection.onDidChangeConfiguration(() => void indexer.reload());
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    if (params.changes.some((c) => CONFIG_FILE_NAMES.includes(path.basename(URI.parse(c.uri).fsPath)))) {
+      void indexer.reload();
+      return;
+    }
+    for (const change of params.changes) {
+      if (documents.get(change.uri)) continue; // the editor's text wins over the disk's
+      if (change.type === FileChangeType.Deleted) {
+        forgetFile(session, checks!, publisher, change.uri);
+        continue;
+      }
+      const read = readTextFile(URI.parse(change.uri).fsPath, { maxBytes: MAX_DISK_FILE_BYTES });
+      if (read.ok) await checks!.checkDisk(change.uri, read.text);
+    }
+    publisher.publishAll();
+  });
+
+  connection.onRequest(ValidateWorkspaceRequest, async () => {
+    await indexer.reload();
+    return { files: session.known.size, ...publisher.totals() };
+  });
+  connection.onRequest(FileStateRequest, (params) => ({
+    ...publisher.countsOf(params.uri),
+    mode: session.modeOf(params.uri),
+    steward: session.known.has(params.uri),
+  }));
+  connection.onRequest(RulesRequest, () => session.service.rules().map(ruleDoc));
+
+  registerFeatures(session);
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The service's rule metadata as the protocol carries it. */
+function ruleDoc(info: RuleDoc): RuleDoc {
+  return { id: info.id, name: info.name, clause: info.clause, severity: info.severity, short: info.short, help: info.help };
+}
+
+/** A file that is gone: no findings, no index entry, no diagnostics. */
+function forgetFile(session: Session, checks: Checks, publisher: Publisher, uri: string): void {
+  checks.cancel(uri);
+  session.known.delete(uri);
+  session.service.remove(uri);
+  publisher.clear(uri);
+}
+
+/** Open, change, save and close of documents: what is checked when. */
+function watchDocuments(session: Session, checks: Checks, publisher: Publisher, faults: Faults): void {
+  const { connection, documents } = session;
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Files the user was told are checked on save only. */
+  const announced = new Set<string>();
+  /** The version each document was opened with, until the change event TextDocuments fires with the open. */
+  const opened = new Map<string, number>();
+
+  const checkNow = (document: OpenDocument, force = false): void => {
+    const { uri, text } = document;
+    if (!session.isSteward(uri, text)) {
+      checks.cancel(uri); // a check under way stops: the file is not ours any more
+      if (session.known.delete(uri)) session.service.remove(uri);
+      publisher.clear(uri);
+      return;
+    }
+    const mode = session.modeOf(uri);
+    if (mode === 'save-only' && !announced.has(uri)) {
+      // Say it once per file, in words: a large file checked only on open and save must not look stale.
+      announced.add(uri);
+      const mb = (text.length / 1024 / 1024).toFixed(1);
+      const limit = (session.maxBytes() / 1024 / 1024).toFixed(1);
+      const name = path.basename(URI.parse(uri).fsPath);
+      // A notification, not a request: nothing to wait for, and no client can fail to answer it.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: session.locale === 'zh-CN'
+        ? `${name} 有 ${mb} MB，超过 steward.validation.maxFileSize（${limit} MB）：只在打开和保存时检查，输入时不检查。`
+        : `${name} is ${mb} MB, above steward.validation.maxFileSize (${limit} MB): it is checked when opened and saved, not while you type.` });
+    } else if (mode === 'full') {
+      announced.delete(uri);
+    }
+    if (!force && mode === 'save-only') return;
+    const indexVersion = session.service.index.version;
+    checks.checkOpen(document).then((checked) => {
+      if (checked) publisher.afterCheck(uri, indexVersion);
+    }).catch((error: unknown) => faults.internalError(uri, error));
+  };
+
+  const schedule = (document: OpenDocument): void => {
+    const { uri, version } = document;
+    const timer = pending.get(uri);
+    if (timer) clearTimeout(timer);
+    pending.set(uri, setTimeout(faults.guarded(() => {
+      pending.delete(uri);
+      const current = documents.get(uri);
+      // A newer edit has its own timer: this one is stale.
+      if (current && current.version === version) checkNow(current);
+    }, uri), DEBOUNCE_MS));
+  };
+
+  documents.onDidOpen((event) => {
+    checks.forget(event.document.uri);
+    opened.set(event.document.uri, event.document.version);
+    checkNow(event.document, true);
+  });
+  documents.onDidChangeContent((event) => {
+    const { uri, version } = event.document;
+    const open = opened.get(uri);
+    opened.delete(uri);
+    // The open itself: it is being checked already, and a second check would replace that one from scratch.
+    if (open === version) return;
+    schedule(event.document);
+  });
+  documents.onDidSave((event) => checkNow(event.document, true));
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    checks.forget(uri);
+    opened.delete(uri);
+    const file = URI.parse(uri).fsPath;
+    // A closed file stays in the workspace view if it is on disk; otherwise it is gone.
+    const read = fs.existsSync(file) && session.matchesFiles(uri) ? readTextFile(file, { maxBytes: MAX_DISK_FILE_BYTES }) : undefined;
+    if (read?.ok) {
+      checks.checkDisk(uri, read.text).then((checked) => checked && publisher.publish(uri)).catch((error: unknown) => faults.internalError(uri, error));
+    } else {
+      forgetFile(session, checks, publisher, uri);
+      setImmediate(faults.guarded(() => publisher.publishAll()));
+    }
+  });
+}
