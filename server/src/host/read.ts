@@ -20,7 +20,7 @@ export function readTextFile(file: string, options: ReadOptions): ReadResult {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(file);
-    if (stat.isDirectory()) return { ok: false, finding: fileFinding('DA-FILE-001', hostMessage('unreadable', hostText('en', 'isDirectory'))) };
+    if (stat.isDirectory()) return { ok: false, finding: fileFinding('DA-FILE-001', { 'zh-CN': hostText('zh-CN', 'unreadable', hostText('zh-CN', 'isDirectory')), en: hostText('en', 'unreadable', hostText('en', 'isDirectory')) }) };
     if (stat.size > options.maxBytes) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
       return { ok: false, finding: fileFinding('DA-FILE-004', hostMessage('tooLarge', mb(stat.size), mb(options.maxBytes))) };
