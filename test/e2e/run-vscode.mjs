@@ -312,6 +312,9 @@ async function checkOnScreen(browser, entry) {
     await status.waitFor({ timeout: SCREEN_TIMEOUT_MS });
     const statusLabel = (await status.getAttribute('aria-label')) ?? (await status.innerText());
     if (!/^error\s+1\s+warning\s+0\b/.test(statusLabel)) throw new Failure(`the status bar item does not show 1 error and 0 warnings: ${JSON.stringify(statusLabel)}`);
+    // Its hover (part of its accessible label) counts in English words: one error, not "1 errors".
+    const hover = 'Data Asset Steward: 1 error, 0 warnings, 1 info in this file.';
+    if (!statusLabel.includes(hover)) throw new Failure(`the status bar item's hover does not say "${hover}": ${JSON.stringify(statusLabel)}`);
 
     mkdirSync(ARTIFACTS, { recursive: true });
     const screenshot = join(ARTIFACTS, 'vscode-vsix-wrong-enum.png');
