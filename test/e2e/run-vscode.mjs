@@ -128,6 +128,16 @@ function userDataDir() {
   return dir;
 }
 
+let codeServerHome;
+/**
+ * code-server's environment: its config file and logs (XDG directories) in a temporary directory, so that a
+ * ~/.config/code-server/config.yaml (cert, auth…) cannot change the run, and the run writes nothing into HOME.
+ */
+function codeServerEnv() {
+  codeServerHome ??= tempDir('code-server-home');
+  return { ...process.env, NODE_OPTIONS: '', XDG_CONFIG_HOME: join(codeServerHome, 'config'), XDG_DATA_HOME: join(codeServerHome, 'data') };
+}
+
 /** Starts code-server in its own process group; resolves once /healthz answers. */
 async function startCodeServer(entry, { name, userData, extensions }) {
   const port = await freePort();
@@ -137,7 +147,7 @@ async function startCodeServer(entry, { name, userData, extensions }) {
   const child = spawn(process.execPath, [
     entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: codeServerEnv() });
   child.stdout.pipe(output);
   child.stderr.pipe(output);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -254,7 +264,7 @@ function installVsix(entry) {
   const result = spawnSync(process.execPath, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', VSIX], {
     encoding: 'utf8',
     timeout: 120_000,
-    env: { ...process.env, NODE_OPTIONS: '' },
+    env: codeServerEnv(),
   });
   const installed = readdirSync(extensions).filter((name) => name.startsWith(`${EXTENSION_ID}-`));
   if (result.status !== 0 || installed.length !== 1) {
