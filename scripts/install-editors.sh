@@ -137,10 +137,19 @@ for required in \
   "$VSCODE_DIR/extensions/node_modules"; do
   [ -e "$required" ] || die "code-server is incomplete: ${required#"$ROOT/"} is missing; see .editors/install.log"
 done
-version="$(node "$CODE_SERVER_DIR/out/node/entry.js" --version 2>/dev/null | head -n 1)"
+# code-server reads (and on its first run writes) a config file and opens log files even for --version; the XDG
+# directories put them under .editors/tmp, so the check leaves the user's HOME as it was.
+version_output="$(env XDG_CONFIG_HOME="$EDITORS/tmp/xdg-config" XDG_DATA_HOME="$EDITORS/tmp/xdg-data" \
+  node "$CODE_SERVER_DIR/out/node/entry.js" --version 2>&1)" || true
+# The version line by its shape ("4.100.3 <commit> with Code 1.100.3"): log lines such as "Wrote default config
+# file" may come before it.
+version="$(printf '%s\n' "$version_output" | grep -E '^[0-9]+\.[0-9]+\.[0-9]+ [0-9a-f]+ with Code [0-9]' | head -n 1 || true)"
 case "$version" in
-  "$CODE_SERVER_VERSION"*) ;;
-  *) die "code-server does not start: '$version'; see .editors/install.log" ;;
+  "$CODE_SERVER_VERSION "*) ;;
+  *) die "code-server does not start: --version printed no '$CODE_SERVER_VERSION <commit> with Code <version>' line:
+$version_output
+see .editors/install.log
+code-server 无法启动：--version 的输出中没有版本行；详见 .editors/install.log" ;;
 esac
 rm -rf "$EDITORS/tmp"
 touch "$MARKER"

@@ -19,7 +19,7 @@ import { PLACEHOLDER } from '../server/src/service/edit/yaml-edit';
 import { DEFAULT_FILES, DEFAULT_MAX_FILE_KB, DEFAULT_OUTLINE_ITEMS } from '../server/src/lsp/settings';
 import { assetInsertion, assetSnippet, FILL_IN, isRegister, registerSnippet } from '../client/src/templates';
 import { coveredByManifest, HINT_SCHEMA_FILES, hintSchemaKind, redHatShowsSyntaxErrors, SYNTAX_RULE_IDS, withoutSyntaxErrors } from '../client/src/coexistence';
-import { resolveLocale, statusText } from '../client/src/presentation';
+import { countsSentence, resolveLocale, statusText } from '../client/src/presentation';
 import { ROOT, tempDir } from './helpers';
 
 const CLIENT = path.join(ROOT, 'client');
@@ -351,6 +351,20 @@ describe('VS Code extension: Red Hat YAML coexistence and presentation', () => {
     // A file checked only on save says so in the item, not only in its tooltip.
     assert.equal(statusText({ errors: 1, warnings: 0, mode: 'save-only' }), '$(error) 1 $(warning) 0 $(history)');
     assert.equal(statusText({ errors: 0, warnings: 0, mode: 'full' }), '$(check) Steward');
+  });
+
+  it('status bar hover: "1 error", "2 errors" in English; the Chinese bundle has one form (1 个错误)', () => {
+    // As vscode.l10n.t does it: the bundle's text for the message (else the message itself), then {0}, {1}… filled in.
+    const translator = (bundle: Record<string, string>) => ({
+      t: (message: string, ...args: Array<string | number | boolean>) => (bundle[message] ?? message).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
+    });
+    const en = translator({});
+    const zh = translator(bundleZh);
+    assert.equal(countsSentence({ errors: 1, warnings: 0, infos: 1 }, en), 'Data Asset Steward: 1 error, 0 warnings, 1 info in this file.');
+    assert.equal(countsSentence({ errors: 2, warnings: 1, infos: 0 }, en), 'Data Asset Steward: 2 errors, 1 warning, 0 infos in this file.');
+    assert.equal(countsSentence({ errors: 0, warnings: 12, infos: 3 }, en), 'Data Asset Steward: 0 errors, 12 warnings, 3 infos in this file.');
+    assert.equal(countsSentence({ errors: 1, warnings: 1, infos: 1 }, zh), '数据资产管家：此文件有 1 个错误、1 个警告、1 个提示。');
+    assert.equal(countsSentence({ errors: 2, warnings: 0, infos: 5 }, zh), '数据资产管家：此文件有 2 个错误、0 个警告、5 个提示。');
   });
 });
 

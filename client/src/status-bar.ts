@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FileStateRequest, StatusNotification } from '../../server/src/protocol';
 import type { FileMode, FindingCounts } from '../../server/src/protocol';
-import { statusText } from './presentation';
+import { countsSentence, statusText } from './presentation';
 
 interface Shown extends FindingCounts {
   mode?: FileMode;
@@ -60,9 +60,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   private tooltip(counts: Shown): vscode.MarkdownString {
-    const lines = [
-      vscode.l10n.t('Data Asset Steward: {0} errors, {1} warnings, {2} infos in this file.', counts.errors, counts.warnings, counts.infos),
-    ];
+    const lines = [countsSentence(counts, vscode.l10n)];
     if (counts.mode === 'save-only') lines.push(vscode.l10n.t('This file is large: it is checked when opened and saved, not while you type.'));
     lines.push(vscode.l10n.t('Click to open the Problems view.'));
     return new vscode.MarkdownString(lines.join('\n\n'));

@@ -3,6 +3,8 @@
 // the server over stdio, answers workspace/configuration, opens example files and asks for a completion, and writes
 // what the server answered as JSON. This runner checks that JSON against the expectations of the LSP tests
 // (test/lsp.test.ts, test/lsp-features.test.ts, test/examples.test.ts) and prints PASS/FAIL per check.
+// Last, README's Neovim snippet, taken from README.md as it stands, runs in Neovim on a copy of examples/
+// (test/e2e/nvim/readme-snippet.lua records what it brought).
 //
 // Usage: node esbuild.mjs && node test/e2e/run-nvim.mjs     (builds nothing itself)
 // Exit code: 0 when every check passed, 1 otherwise (a missing Neovim or server bundle is a failure, never a pass).
@@ -16,6 +18,7 @@ import { INSTALL_COMMAND, requireTools } from './check-tools.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLIENT_LUA = path.join(ROOT, 'test', 'e2e', 'nvim', 'client.lua');
+const SNIPPET_CHECK_LUA = path.join(ROOT, 'test', 'e2e', 'nvim', 'readme-snippet.lua');
 const EXAMPLES = path.join(ROOT, 'examples');
 /** Deadline of each wait inside Neovim, and of a whole Neovim run (after which its process group is killed). */
 const WAIT_MS = 15_000;
@@ -68,8 +71,8 @@ console.log(`Neovim ${nvimVersion.slice(1).join('.')} as an LSP client of dist/s
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-nvim-'));
 process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
 
-/** Runs client.lua on a job; resolves with its exit status and the JSON it wrote (or null). */
-function runNeovim(name, job) {
+/** Runs the Lua files (client.lua by default) on a job; resolves with Neovim's exit status and the JSON written (or null). */
+function runNeovim(name, job, luaFiles = [CLIENT_LUA]) {
   const jobFile = path.join(work, `${name}.job.json`);
   const output = path.join(work, `${name}.out.json`);
   fs.writeFileSync(jobFile, JSON.stringify({ ...job, output, timeoutMs: WAIT_MS }));
@@ -77,7 +80,7 @@ function runNeovim(name, job) {
   fs.mkdirSync(home);
   return new Promise((resolve) => {
     // Its own process group, so that a hard timeout also ends the language server Neovim started.
-    const child = spawn(NVIM, ['--headless', '--clean', '-u', 'NONE', '-n', '-i', 'NONE', '-c', `luafile ${CLIENT_LUA}`], {
+    const child = spawn(NVIM, ['--headless', '--clean', '-u', 'NONE', '-n', '-i', 'NONE', ...luaFiles.flatMap((file) => ['-c', `luafile ${file}`])], {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,10 +107,10 @@ function runNeovim(name, job) {
 }
 
 /** Checks that the run ended by itself, in time, and wrote its result; returns the result or null. */
-function ranWell(label, run) {
+function ranWell(label, run, script = 'client.lua') {
   const detail = [`exit code ${run.code}${run.signal ? `, signal ${run.signal}` : ''}`, ...(run.result?.errors ?? []), run.log, run.lspLog && `lsp.log:\n${run.lspLog}`].filter(Boolean).join('\n      ');
   check(`${label}: Neovim finished within ${RUN_MS / 1000} s`, !run.timedOut, detail);
-  check(`${label}: client.lua wrote its result and reported no error`, run.result !== null && run.code === 0 && run.result.errors.length === 0, detail);
+  check(`${label}: ${script} wrote its result and reported no error`, run.result !== null && run.code === 0 && run.result.errors.length === 0, detail);
   return run.result;
 }
 
@@ -196,6 +199,52 @@ if (cli) {
   equal('steward lsp --stdio: serverInfo.name', cli.serverInfo?.name, 'steward');
   const enumOpen = answerTo(cli, wrongEnum);
   equal('steward lsp --stdio: wrong-enum.catalog.yaml, answer to didOpen', enumOpen && summary(enumOpen.diagnostics).filter((d) => d[0] !== 'DA-REF-002'), [['DA-SCHEMA-003', 24, 20, 1]]);
+}
+
+// --- Run 3: README's Neovim snippet, as README.md has it -----------------------------------------------------------
+/** The first Lua block of README's "Editors" section, verbatim; null when there is none. */
+function readmeSnippet() {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = /^## Editors\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(readme)?.[1] ?? '';
+  return /^```lua\n([\s\S]*?)^```$/m.exec(section)?.[1] ?? null;
+}
+
+const snippet = readmeSnippet();
+check('README.md: the "Editors" section has a Lua snippet for Neovim', snippet !== null);
+if (snippet !== null) {
+  // A project of its own: examples/ copied, with a steward.config.yaml that the server reads only when the snippet
+  // made the directory holding it the workspace root (DA-REF-002, on by default, turned off there).
+  const project = path.join(work, 'readme-project');
+  fs.cpSync(EXAMPLES, project, { recursive: true });
+  fs.writeFileSync(path.join(project, 'steward.config.yaml'), 'rules:\n  DA-REF-002: off\n');
+  const snippetFile = path.join(work, 'readme-snippet.lua');
+  fs.writeFileSync(snippetFile, snippet);
+  const enumCopy = path.join(project, 'invalid', 'wrong-enum.catalog.yaml');
+  const branchCopy = path.join(project, 'invalid', 'code-not-data-branch.assets.yaml');
+  // Neovim runs in the repository (runNeovim's cwd), where the snippet's `npx steward` is this project's own bin.
+  const readmeRun = ranWell('README snippet', await runNeovim('readme', {
+    // The Chinese quotation marks of the zh-CN messages tell them from the English ones the server may send first.
+    open: [{ file: enumCopy, codes: ['DA-SCHEMA-003'], contains: '“' }, { file: branchCopy, codes: ['DA-CODE-002'], contains: '“' }],
+  }, [snippetFile, SNIPPET_CHECK_LUA]), 'readme-snippet.lua');
+  if (readmeRun) {
+    const [enumFile, branchFile] = readmeRun.files;
+    equal('README snippet: one server started, by its command, for the project holding steward.config.yaml',
+      readmeRun.clients.map((c) => [c.name, c.cmd, c.root_dir]), [['steward', ['npx', 'steward', 'lsp', '--stdio'], project]]);
+    const serverId = readmeRun.clients[0]?.id;
+    equal('README snippet: wrong-enum.catalog.yaml is YAML, its buffer attached to that server',
+      enumFile && [enumFile.filetype, enumFile.clients.map((c) => c.id)], ['yaml', [serverId]]);
+    // DA-REF-002 absent: the steward.config.yaml of the root was applied.
+    equal('README snippet: wrong-enum.catalog.yaml shows DA-SCHEMA-003 at 24:20 (error), and nothing else',
+      enumFile?.diagnostics.map((d) => [d.code, d.lnum + 1, d.col + 1, d.severity]), [['DA-SCHEMA-003', 24, 20, 1]]);
+    // The snippet's settings reached the server (locale zh-CN): Neovim 0.7 answers only when asked.
+    const enumMessage = enumFile?.diagnostics[0]?.message ?? '';
+    check('README snippet: the message is in the locale of its settings (zh-CN)', /“普通数据”不是“securityGrade”（数据分级）的有效值/.test(enumMessage), JSON.stringify(enumMessage));
+    equal('README snippet: a second file of the project goes to the same server',
+      branchFile && branchFile.clients.map((c) => c.id), [serverId]);
+    check('README snippet: code-not-data-branch.assets.yaml shows DA-CODE-002 on `classificationCode: A08060301`',
+      branchFile?.diagnostics.length === 1 && branchFile.diagnostics[0].code === 'DA-CODE-002' && lines(branchCopy)[branchFile.diagnostics[0].lnum]?.includes('classificationCode: A08060301'),
+      JSON.stringify(branchFile?.diagnostics));
+  }
 }
 
 finish();

@@ -1,7 +1,8 @@
 // The extension in a real VS Code: code-server (VS Code's server, web client and Node extension host) driven by
 // headless Chromium through playwright-core.
 //   1. The extension-host suite (test/e2e/vscode, mocha) runs against client/ as the extension under development,
-//      in a copy of examples/; its result comes back through codeAutomationExit.
+//      in a copy of examples/; its result comes back through codeAutomationExit. A failing test's screen is saved
+//      as .e2e-artifacts/vscode-failure-<n>-<test title>.png while that test's state is still shown (the suite waits).
 //   2. The packaged dist/data-asset-steward.vsix is installed into a fresh code-server; an invalid example is
 //      opened and the squiggle, the Problems entry and the status bar item are checked in the page (DOM); a
 //      screenshot is saved under .e2e-artifacts/ and its path printed.
@@ -10,6 +11,7 @@
 // (extension host and language server included) on the way out.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { format } from 'node:util';
@@ -128,8 +130,18 @@ function userDataDir() {
   return dir;
 }
 
+let codeServerHome;
+/**
+ * code-server's environment: its config file and logs (XDG directories) in a temporary directory, so that a
+ * ~/.config/code-server/config.yaml (cert, auth…) cannot change the run, and the run writes nothing into HOME.
+ */
+function codeServerEnv(extra = {}) {
+  codeServerHome ??= tempDir('code-server-home');
+  return { ...process.env, NODE_OPTIONS: '', XDG_CONFIG_HOME: join(codeServerHome, 'config'), XDG_DATA_HOME: join(codeServerHome, 'data'), ...extra };
+}
+
 /** Starts code-server in its own process group; resolves once /healthz answers. */
-async function startCodeServer(entry, { name, userData, extensions }) {
+async function startCodeServer(entry, { name, userData, extensions, env = {} }) {
   const port = await freePort();
   mkdirSync(ARTIFACTS, { recursive: true });
   const logFile = join(ARTIFACTS, `code-server-${name}.log`);
@@ -137,7 +149,7 @@ async function startCodeServer(entry, { name, userData, extensions }) {
   const child = spawn(process.execPath, [
     entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: codeServerEnv(env) });
   child.stdout.pipe(output);
   child.stderr.pipe(output);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -196,12 +208,66 @@ async function launchBrowser(executablePath) {
   return browser;
 }
 
+/** A file name's worth of a test title: ASCII letters and digits, the rest as single dashes. */
+function fileNameOf(title) {
+  return title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'test';
+}
+
+/**
+ * Serves the failing tests' screenshots (test/e2e/vscode/failure-screen.ts): a POST with a test's titles is answered
+ * with the screenshot's path once it is saved, while the suite waits, so it shows that test's screen.
+ */
+async function failingTestScreenshots(page) {
+  const files = [];
+  let count = 0;
+  const server = createHttpServer((request, response) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', async () => {
+      let asked;
+      try {
+        asked = JSON.parse(body);
+      } catch {
+        // answered below, as a request without a title
+      }
+      const { title, name } = asked ?? {};
+      if (request.method !== 'POST' || typeof title !== 'string') {
+        response.writeHead(400).end('expected a POST of {"title": "<full title>", "name": "<test title>"}');
+        return;
+      }
+      const file = join(ARTIFACTS, `vscode-failure-${++count}-${fileNameOf(typeof name === 'string' ? name : title)}.png`);
+      try {
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await page.screenshot({ path: file, timeout: 10_000 });
+        files.push(file);
+        console.error(`run-vscode: screenshot of the failing test "${title}": ${relative(ROOT, file)}`);
+        response.writeHead(200).end(relative(ROOT, file));
+      } catch (error) {
+        response.writeHead(500).end(`the screenshot failed: ${error.message}`);
+      }
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  cleanups.push(() => new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(resolve);
+  }));
+  return { url: `http://127.0.0.1:${server.address().port}/failure`, files };
+}
+
 /** Part 1: the extension-host suite against client/. Returns its summary (tests, passes, failures). */
 async function runExtensionTests(browser, entry) {
   const workspace = exampleWorkspace();
-  const server = await startCodeServer(entry, { name: 'suite', userData: userDataDir(), extensions: tempDir('extensions') });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
+  const screenshots = await failingTestScreenshots(page);
+  const server = await startCodeServer(entry, {
+    name: 'suite', userData: userDataDir(), extensions: tempDir('extensions'), env: { STEWARD_E2E_SCREENSHOT_URL: screenshots.url },
+  });
   let summary;
   let settle;
   const result = new Promise((resolve, reject) => {
@@ -224,11 +290,12 @@ async function runExtensionTests(browser, entry) {
     const code = await deadline(result, SUITE_TIMEOUT_MS, 'the extension-host suite');
     if (!summary) throw new Failure(`the suite exited with ${code} without its summary line; see ${relative(ROOT, server.logFile)}`);
     if (code !== 0 || summary.failures > 0 || summary.passes === 0 || summary.tests !== summary.passes) {
-      throw new Failure(`extension tests failed: exit code ${code}, ${JSON.stringify(summary)}`);
+      const shown = screenshots.files.map((file) => `\n  ${relative(ROOT, file)}`).join('');
+      throw new Failure(`extension tests failed: exit code ${code}, ${JSON.stringify(summary)}${shown && `; the failing tests' screens:${shown}`}`);
     }
     return summary;
   } catch (error) {
-    await failureScreenshot(page, 'suite');
+    await failureScreenshot(page, 'suite-end', 'the screen as the suite ended');
     throw error;
   } finally {
     await context.close();
@@ -236,13 +303,13 @@ async function runExtensionTests(browser, entry) {
   }
 }
 
-async function failureScreenshot(page, name) {
+async function failureScreenshot(page, name, what) {
   try {
     mkdirSync(ARTIFACTS, { recursive: true });
     const file = join(ARTIFACTS, `vscode-failure-${name}.png`);
     await page.screenshot({ path: file, timeout: 10_000 });
     writeFileSync(file.replace(/\.png$/, '.html'), await page.content());
-    console.error(`run-vscode: screenshot of the failure: ${file} (page: .html next to it)`);
+    console.error(`run-vscode: screenshot of ${what}: ${file} (page: .html next to it)`);
   } catch {
     // the page may be gone
   }
@@ -254,7 +321,7 @@ function installVsix(entry) {
   const result = spawnSync(process.execPath, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', VSIX], {
     encoding: 'utf8',
     timeout: 120_000,
-    env: { ...process.env, NODE_OPTIONS: '' },
+    env: codeServerEnv(),
   });
   const installed = readdirSync(extensions).filter((name) => name.startsWith(`${EXTENSION_ID}-`));
   if (result.status !== 0 || installed.length !== 1) {
@@ -312,6 +379,9 @@ async function checkOnScreen(browser, entry) {
     await status.waitFor({ timeout: SCREEN_TIMEOUT_MS });
     const statusLabel = (await status.getAttribute('aria-label')) ?? (await status.innerText());
     if (!/^error\s+1\s+warning\s+0\b/.test(statusLabel)) throw new Failure(`the status bar item does not show 1 error and 0 warnings: ${JSON.stringify(statusLabel)}`);
+    // Its hover (part of its accessible label) counts in English words: one error, not "1 errors".
+    const hover = 'Data Asset Steward: 1 error, 0 warnings, 1 info in this file.';
+    if (!statusLabel.includes(hover)) throw new Failure(`the status bar item's hover does not say "${hover}": ${JSON.stringify(statusLabel)}`);
 
     mkdirSync(ARTIFACTS, { recursive: true });
     const screenshot = join(ARTIFACTS, 'vscode-vsix-wrong-enum.png');
@@ -320,7 +390,7 @@ async function checkOnScreen(browser, entry) {
     log(`status bar item: ${statusLabel.split('\n')[0]}`);
     return screenshot;
   } catch (error) {
-    await failureScreenshot(page, 'vsix');
+    await failureScreenshot(page, 'vsix', 'the failure');
     throw error;
   } finally {
     await context.close();
@@ -330,6 +400,10 @@ async function checkOnScreen(browser, entry) {
 
 async function main() {
   const tools = preconditions();
+  // An earlier run's failure screenshots would pass for this run's.
+  if (existsSync(ARTIFACTS)) {
+    for (const name of readdirSync(ARTIFACTS)) if (name.startsWith('vscode-failure-')) rmSync(join(ARTIFACTS, name), { force: true });
+  }
   compileSuite();
   const browser = await launchBrowser(tools.chromium);
   const summary = await runExtensionTests(browser, tools['code-server']);

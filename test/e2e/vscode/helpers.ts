@@ -1,5 +1,6 @@
 /** Shared by the extension-host tests: the example workspace, waiting on diagnostics, editing and settings. */
 import * as vscode from 'vscode';
+import { currentTest, screenshotFailure } from './failure-screen';
 
 export const EXTENSION_ID = 'data-asset-steward.data-asset-steward';
 
@@ -67,10 +68,15 @@ export function withoutUnusedResourceNotes(diagnostics: readonly vscode.Diagnost
 
 /** Opens a workspace file in an editor, runs `body`, then reverts and closes it so the next test sees the file. */
 export async function withEditor<T>(segments: string[], body: (editor: vscode.TextEditor) => Promise<T>): Promise<T> {
+  const test = currentTest();
   const document = await vscode.workspace.openTextDocument(workspaceUri(...segments));
   const editor = await vscode.window.showTextDocument(document);
   try {
     return await body(editor);
+  } catch (error) {
+    // The failure's screenshot while the editor still shows it: the cleanup below reverts and closes it.
+    await screenshotFailure(test);
+    throw error;
   } finally {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.files.revert');

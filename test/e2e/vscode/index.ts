@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { screenshotFailure, testStarted } from './failure-screen';
 
 export const SUMMARY_PREFIX = 'STEWARD-E2E-SUMMARY ';
 
@@ -13,6 +14,10 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   // For working on one test: STEWARD_E2E_GREP=<part of its title> node test/e2e/run-vscode.mjs
   if (process.env.STEWARD_E2E_GREP) mocha.grep(process.env.STEWARD_E2E_GREP);
+  mocha.suite.beforeEach(function () {
+    testStarted(this.currentTest);
+  });
+  screenshotFirst(mocha.suite);
   const files = fs.readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
@@ -27,4 +32,15 @@ export async function run(): Promise<void> {
   console.log(SUMMARY_PREFIX + JSON.stringify({ files: files.length, ...stats }));
   if (stats.failures > 0) throw new Error(`${stats.failures} of ${stats.tests} extension tests failed`);
   if (stats.passes === 0) throw new Error('no extension test ran');
+}
+
+/**
+ * Adds the failure screenshot hook to `suite` and to every suite created under it. A suite is announced before its
+ * body runs, so the hook comes before the suite's own afterEach hooks, which may close what the test left open.
+ */
+function screenshotFirst(suite: Mocha.Suite): void {
+  suite.afterEach('screenshot of a failed test', async function () {
+    if (this.currentTest?.state === 'failed') await screenshotFailure(this.currentTest);
+  });
+  suite.on(Mocha.Suite.constants.EVENT_SUITE_ADD_SUITE, screenshotFirst);
 }
