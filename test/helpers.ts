@@ -28,8 +28,15 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The folders tempDir made, removed when the test process ends (mocha's `exit` ends it with process.exit). */
+const madeDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of madeDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(files: Record<string, string | Buffer> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-test-'));
+  madeDirs.push(dir);
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(dir, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
