@@ -1,5 +1,5 @@
 /** The lines of one parse as completion reads them: their texts, their shapes, and where top-level items open. */
-import type { StewardDocument } from '../parser/model';
+import type { ItemChunk, StewardDocument } from '../parser/model';
 import { ITEM_LIST_KEY } from '../parser/model';
 import { indentOf, shapeOf } from '../parser/line-shape';
 import type { LineShape } from '../parser/line-shape';
@@ -12,10 +12,9 @@ export interface ItemLine {
   column: number;
 }
 
-/** Line texts and shapes of one version of a file; shapes are cached with the file (a parse is immutable). */
+/** Line texts and shapes of one version of a file, for one request (shapes are read again and again). */
 export class DocumentLines {
   private readonly shapes = new Map<number, LineShape>();
-  private items: Map<number, ItemLine> | undefined;
 
   constructor(private readonly file: StewardDocument) {}
 
@@ -43,23 +42,18 @@ export class DocumentLines {
    * column of its `-`. Lets the cursor's path be found without reading every item above it.
    */
   itemAt(line: number): ItemLine | undefined {
-    if (!this.items) this.items = this.itemLines();
-    return this.items.get(line);
-  }
-
-  private itemLines(): Map<number, ItemLine> {
-    const items = new Map<number, ItemLine>();
+    const start = this.start(line);
+    const end = line + 1 < this.count ? this.start(line + 1) : Infinity;
+    let found: { key: string; index: number } | undefined;
     for (const document of this.file.documents) {
       if (!document.kind) continue;
-      const key = ITEM_LIST_KEY[document.kind];
-      document.items.forEach((item, index) => {
-        const at = this.file.lines.positionAt(item.span.start);
-        const text = this.text(at.line);
-        const column = indentOf(text, 0, text.length);
-        if (text[column] === '-') items.set(at.line, { key, index, column });
-      });
+      const index = lastStartingBefore(document.items, end);
+      if (index >= 0 && document.items[index].span.start >= start) found = { key: ITEM_LIST_KEY[document.kind], index };
     }
-    return items;
+    if (!found) return undefined;
+    const text = this.text(line);
+    const column = indentOf(text, 0, text.length);
+    return text[column] === '-' ? { ...found, column } : undefined;
   }
 
   shape(line: number): LineShape {
@@ -72,14 +66,14 @@ export class DocumentLines {
   }
 }
 
-// A memo per parse (immutable), gone with it: requests on one version reuse its item lines, a pass over every item.
-const linesOfParse = new WeakMap<StewardDocument, DocumentLines>();
-
-export function documentLines(file: StewardDocument): DocumentLines {
-  let lines = linesOfParse.get(file);
-  if (!lines) {
-    lines = new DocumentLines(file);
-    linesOfParse.set(file, lines);
+/** The index of the last item that starts before `offset` (items are in text order), or -1. */
+function lastStartingBefore(items: readonly ItemChunk[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].span.start < offset) low = mid + 1;
+    else high = mid;
   }
-  return lines;
+  return low - 1;
 }

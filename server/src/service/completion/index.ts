@@ -9,8 +9,7 @@ import { documentAt } from '../position';
 import { candidateKinds, isClassificationCode } from '../hover';
 import { analyze } from './block-cursor';
 import { rootEntries } from './containers';
-import { documentLines } from './document-lines';
-import type { DocumentLines } from './document-lines';
+import { DocumentLines } from './document-lines';
 import { completeEntry } from './entries';
 import type { Builder, CompletionContext } from './items';
 import { completeFlowKey } from './keys';
@@ -23,7 +22,7 @@ export function complete(context: CompletionContext): CompletionList {
   const { file } = context;
   const list: CompletionList = { isIncomplete: false, items: [] };
   if (!Number.isInteger(context.offset) || context.offset < 0 || context.offset > file.text.length) return list;
-  const lines = documentLines(file);
+  const lines = new DocumentLines(file);
   const cursor = analyze(lines, context.offset);
   if (cursor.type === 'none') return list;
   const line = lines.lineOf(context.offset);
