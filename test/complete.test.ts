@@ -5,7 +5,7 @@ import { InsertTextFormat } from 'vscode-languageserver-types';
 import type { CompletionItem, CompletionList, Range, TextEdit } from 'vscode-languageserver-types';
 import { createStewardService } from '../server/src/service';
 import type { StewardService } from '../server/src/service';
-import { complete } from '../server/src/service/complete';
+import { complete } from '../server/src/service/completion';
 import { LineIndex } from '../server/src/service/parser/lines';
 import type { Locale } from '../server/src/service/types';
 

@@ -5,6 +5,7 @@
  * document is left whole (`items` undefined) and parsed in one piece: correct first, fast where it can be.
  */
 import type { Span } from '../types';
+import { indentOf, isBlankOrComment, isCommentOrEndAt, isDashAt, isMarkerAt } from './line-shape';
 
 export interface DocumentLayout {
   span: Span;
@@ -70,12 +71,6 @@ class LineCursor implements Line {
   }
 }
 
-function isMarker(text: string, line: Line, marker: '---' | '...'): boolean {
-  if (line.end - line.start < 3 || !text.startsWith(marker, line.start)) return false;
-  const after = text.charCodeAt(line.start + 3);
-  return line.end === line.start + 3 || after === 32 || after === 9;
-}
-
 /** Splits at `---` lines (document markers cannot occur inside content: YAML forbids them at column 0). */
 export function splitDocuments(text: string): DocumentLayout[] {
   const spans: Span[] = [];
@@ -84,7 +79,7 @@ export function splitDocuments(text: string): DocumentLayout[] {
   // the first marker, a document exists only if something precedes it; after it, every marker starts one.
   for (let at = text.indexOf('---'); at >= 0; at = text.indexOf('---', at + 3)) {
     const before = at === 0 ? 10 : text.charCodeAt(at - 1);
-    if ((before !== 10 && before !== 13) || !isMarker(text, lineAt(text, at), '---')) continue;
+    if ((before !== 10 && before !== 13) || !isMarkerAt(text, at, lineAt(text, at).end, '---')) continue;
     if (spans.length > 0 || at > start) spans.push({ start, end: at });
     start = at;
   }
@@ -108,36 +103,12 @@ function lineAt(text: string, at: number): Line {
   return { start: at, end, next: end };
 }
 
-function isBlankOrComment(text: string, line: Line): boolean {
-  for (let i = line.start; i < line.end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 0xfeff) continue;
-    return c === 35; // '#'
-  }
-  return true;
-}
-
 function isOnlyTrivia(text: string, span: Span): boolean {
-  for (const line = new LineCursor(text, span.start, span.end); line.advance();) if (!isBlankOrComment(text, line)) return false;
+  for (const line = new LineCursor(text, span.start, span.end); line.advance();) if (!isBlankOrComment(text, line.start, line.end)) return false;
   return true;
-}
-
-function indentOf(text: string, line: Line): number {
-  let i = line.start;
-  while (i < line.end && text.charCodeAt(i) === 32) i++;
-  return i - line.start;
 }
 
 const LIST_KEY = /^(resources|assets)[ \t]*:[ \t]*(#.*)?$/;
-
-function isItemStart(text: string, line: Line, indent: number): boolean {
-  const dash = line.start + indent;
-  if (text.charCodeAt(dash) !== 45) return false; // '-'
-  const after = dash + 1;
-  if (after >= line.end) return true;
-  const c = text.charCodeAt(after);
-  return c === 32 || c === 9;
-}
 
 function findItemList(text: string, doc: Span): ItemListLayout | undefined {
   let key: ItemListLayout['key'] | undefined;
@@ -172,17 +143,17 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
       if (match) key = match[1] as ItemListLayout['key'];
       continue;
     }
-    const lineIndent = indentOf(text, line);
+    const lineIndent = indentOf(text, line.start, line.end);
     const at = line.start + lineIndent;
     // Blank lines and comment lines belong to whatever item they sit in.
-    if (at >= line.end || text.charCodeAt(at) === 35 || (text.charCodeAt(at) === 9 && isBlankOrComment(text, line))) continue;
+    if (isCommentOrEndAt(text, at, line.end) || (text.charCodeAt(at) === 9 && isBlankOrComment(text, line.start, line.end))) continue;
     if (text.charCodeAt(line.start + lineIndent) === 9 && lineIndent <= Math.max(indent, 0)) return undefined;
     if (indent < 0) {
-      if (!isItemStart(text, line, lineIndent)) return undefined; // a flow list, a map, a scalar: parse whole
+      if (!isDashAt(text, at, line.end)) return undefined; // a flow list, a map, a scalar: parse whole
       indent = lineIndent;
       if (plainBreaks) shallow = new RegExp(`\\n(?! {${indent + 1}})`, 'g');
     }
-    if (lineIndent === indent && isItemStart(text, line, indent)) {
+    if (lineIndent === indent && isDashAt(text, at, line.end)) {
       if (items.length > 0) items[items.length - 1].end = line.start;
       else firstItem = line.start;
       items.push({ start: line.start, end: doc.end });
@@ -212,7 +183,7 @@ export function headKeepsLayout(head: string, markerFirst: boolean): boolean {
   for (const line = new LineCursor(head, 0, head.length); line.advance(); first = false) {
     const c = head.charCodeAt(line.start);
     if (c === 37 || c === 9) return false; // '%', a tab
-    if ((isMarker(head, line, '---') || isMarker(head, line, '...')) !== (first && markerFirst)) return false;
+    if ((isMarkerAt(head, line.start, line.end, '---') || isMarkerAt(head, line.start, line.end, '...')) !== (first && markerFirst)) return false;
     if ((c === 114 || c === 97) && LIST_KEY.test(head.slice(line.start, line.end))) listKeys++;
   }
   return listKeys === 1;
@@ -221,7 +192,7 @@ export function headKeepsLayout(head: string, markerFirst: boolean): boolean {
 /** Whether `text` opens with a `---` line (a document marker). */
 export function startsWithMarker(text: string): boolean {
   const end = text.search(/\r|\n|$/);
-  return isMarker(text, { start: 0, end, next: end }, '---');
+  return isMarkerAt(text, 0, end, '---');
 }
 
 /**
@@ -232,17 +203,17 @@ export function startsWithMarker(text: string): boolean {
 export function itemStartsIn(text: string, span: Span, indent: number): number[] | undefined {
   const starts: number[] = [];
   for (const line = new LineCursor(text, span.start, span.end); line.advance();) {
-    const lineIndent = indentOf(text, line);
+    const lineIndent = indentOf(text, line.start, line.end);
     const at = line.start + lineIndent;
     const c = text.charCodeAt(at);
     if (c === 9 || c === 37 || c === 0xfeff) return undefined; // a tab, a directive, a BOM: let the full split judge
-    if (at >= line.end || c === 35) {
+    if (isCommentOrEndAt(text, at, line.end)) {
       if (starts.length === 0) return undefined;
       continue;
     }
     if (lineIndent < indent) return undefined;
     if (lineIndent === indent) {
-      if (!isItemStart(text, line, indent)) return undefined;
+      if (!isDashAt(text, at, line.end)) return undefined;
       starts.push(line.start);
     } else if (starts.length === 0) {
       return undefined;
@@ -253,7 +224,5 @@ export function itemStartsIn(text: string, span: Span, indent: number): number[]
 
 /** The column of a list item whose line starts at `lineStart`. */
 export function itemIndent(text: string, lineStart: number): number {
-  let i = lineStart;
-  while (text.charCodeAt(i) === 32) i++;
-  return i - lineStart;
+  return indentOf(text, lineStart, text.length);
 }
