@@ -34,7 +34,7 @@ import { definition, prepareRename, references, rename } from './navigation';
 import { codeActions } from './code-actions';
 import type { StewardCodeAction } from './code-actions';
 import type { CompletionList, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-types';
-import { complete } from './complete';
+import { complete } from './completion';
 import { hover } from './hover';
 import type { LocalizedText } from './types';
 
