@@ -1,10 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ACQUISITION_RULES, budgetReferenceRule, procurementRecordRule, procurementStatedRule } from '../server/src/service/rules/acquisition';
+import { budgetReferenceRule } from '../server/src/service/rules/acquisition/purchase-needs-budget-reference';
+import { procurementRecordRule } from '../server/src/service/rules/acquisition/government-procurement-needs-record';
+import { procurementStatedRule } from '../server/src/service/rules/acquisition/purchase-needs-procurement-statement';
 import { createStewardService } from '../server/src/service';
 import { applyFixes, catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
+import type { Rule } from '../server/src/service/rules/rule';
+
+const ACQUISITION_RULES: Rule[] = [budgetReferenceRule, procurementRecordRule, procurementStatedRule];
 
 /** An asset on lines 9–13; `rest` (its acquisition) starts on line 14. */
 function asset(rest: string, id = 'DA-2024-0005', name = '公共交通客流起讫点分析数据集'): string {

@@ -1,20 +1,22 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  AUTHORIZATION_RULES,
-  authorisableRightsRule,
-  authorizationOrderRule,
-  authorizationPeriodRule,
-  feeWithoutPaidRule,
-  guaranteeRule,
-  paidFeeRule,
-  paidValuationRule,
-} from '../server/src/service/rules/authorization';
-import { AUTHORIZATION_ASSESSMENT_RULES } from '../server/src/service/rules/authorization-assessment';
+import { paidFeeRule } from '../server/src/service/rules/authorization/paid-authorization-needs-fee';
+import { paidValuationRule } from '../server/src/service/rules/authorization/paid-authorization-needs-valuation';
+import { authorisableRightsRule } from '../server/src/service/rules/authorization/only-authorisable-rights';
+import { guaranteeRule } from '../server/src/service/rules/authorization/no-data-asset-guarantee';
+import { authorizationOrderRule } from '../server/src/service/rules/authorization/authorization-steps-in-order';
+import { authorizationPeriodRule } from '../server/src/service/rules/authorization/valid-authorization-period';
+import { feeWithoutPaidRule } from '../server/src/service/rules/authorization/no-fee-on-free-authorization';
+import { authorizationAssessmentRule } from '../server/src/service/rules/authorization/authorization-needs-security-assessment';
+import { authorizationApprovalRule } from '../server/src/service/rules/authorization/authorization-needs-approval';
 import { createStewardService } from '../server/src/service';
 import { applyFixes, catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
+import type { Rule } from '../server/src/service/rules/rule';
+
+const AUTHORIZATION_RULES: Rule[] = [paidFeeRule, paidValuationRule, authorisableRightsRule, guaranteeRule, authorizationOrderRule, authorizationPeriodRule, feeWithoutPaidRule];
+const AUTHORIZATION_ASSESSMENT_RULES: Rule[] = [authorizationAssessmentRule, authorizationApprovalRule];
 
 /** An asset on lines 9–14; what follows starts on line 15. */
 const ASSET = `  - id: DA-2024-0001

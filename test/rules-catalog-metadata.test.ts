@@ -1,10 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CATALOG_RULES, futureReleaseRule, recommendedMetadataRule, relatedResourcesRule } from '../server/src/service/rules/catalog-metadata';
+import { recommendedMetadataRule } from '../server/src/service/rules/catalog/recommended-catalog-metadata';
+import { relatedResourcesRule } from '../server/src/service/rules/catalog/distinct-related-resources';
+import { futureReleaseRule } from '../server/src/service/rules/catalog/no-future-release-date';
 import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
+import type { Rule } from '../server/src/service/rules/rule';
+
+const CATALOG_RULES: Rule[] = [recommendedMetadataRule, relatedResourcesRule, futureReleaseRule];
 
 /** A resource with every recommended field: lines 9–21, `releaseDate` on line 21. */
 const FULL = `  - id: R-330100-JT-0001

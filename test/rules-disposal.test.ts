@@ -1,18 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  DISPOSAL_RULES,
-  destructionDetailsRule,
-  destructionRecordRule,
-  disposalApprovalRule,
-  disposalDecisionRule,
-  disposalOrderRule,
-  irrecoverableRule,
-} from '../server/src/service/rules/disposal';
+import { disposalDecisionRule } from '../server/src/service/rules/disposal/disposal-needs-collective-decision';
+import { disposalApprovalRule } from '../server/src/service/rules/disposal/disposal-needs-approval';
+import { destructionRecordRule } from '../server/src/service/rules/disposal/destruction-needs-record';
+import { irrecoverableRule } from '../server/src/service/rules/disposal/destruction-irrecoverable';
+import { destructionDetailsRule } from '../server/src/service/rules/disposal/destruction-needs-technique-and-verifier';
+import { disposalOrderRule } from '../server/src/service/rules/disposal/disposal-steps-in-order';
 import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
+import type { Rule } from '../server/src/service/rules/rule';
+
+const DISPOSAL_RULES: Rule[] = [disposalDecisionRule, disposalApprovalRule, destructionRecordRule, irrecoverableRule, destructionDetailsRule, disposalOrderRule];
 
 /** An asset on lines 9–14; what follows starts on line 15. */
 const ASSET = `  - id: DA-2019-0007

@@ -1,17 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  OVERSIGHT_RULES,
-  annualReportRule,
-  inspectionDateRule,
-  inspectionRecordRule,
-  responsiblePersonRule,
-  supervisingDepartmentRule,
-} from '../server/src/service/rules/oversight';
+import { inspectionRecordRule } from '../server/src/service/rules/supervision/high-grade-needs-inspection';
+import { inspectionDateRule } from '../server/src/service/rules/supervision/no-future-inspection-date';
+import { annualReportRule } from '../server/src/service/rules/reporting/asset-in-annual-report';
+import { supervisingDepartmentRule } from '../server/src/service/rules/unit/unit-needs-supervising-department';
+import { responsiblePersonRule } from '../server/src/service/rules/unit/unit-needs-responsible-person';
 import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
+import type { Rule } from '../server/src/service/rules/rule';
+
+const OVERSIGHT_RULES: Rule[] = [inspectionRecordRule, inspectionDateRule, annualReportRule, supervisingDepartmentRule, responsiblePersonRule];
 
 /** An asset of the given grade on lines 9–14; what follows starts on line 15. */
 function asset(grade = '重要数据'): string {

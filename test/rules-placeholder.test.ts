@@ -1,14 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PLACEHOLDER_RULES, placeholderRule, setInBlock, setNewBlock } from '../server/src/service/rules/placeholder';
-import { authorizationAssessmentRule } from '../server/src/service/rules/authorization-assessment';
+import { placeholderRule } from '../server/src/service/rules/placeholder/no-placeholder-left';
+import { authorizationAssessmentRule } from '../server/src/service/rules/authorization/authorization-needs-security-assessment';
+import { setInBlock, setNewBlock } from '../server/src/service/edit/blocks';
 import { applyEdits, PLACEHOLDER } from '../server/src/service/edit/yaml-edit';
 import { parseStewardFile } from '../server/src/service/parser/parse';
 import type { MapNode, SeqNode } from '../server/src/service/parser/ast';
 import { createStewardService } from '../server/src/service';
 import { applyFixes, catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
+import type { Rule } from '../server/src/service/rules/rule';
+
+const PLACEHOLDER_RULES: Rule[] = [placeholderRule];
 
 /** An asset on lines 9–14; what follows starts on line 15. */
 const ASSET = `  - id: DA-2024-0002

@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REGISTRATION_RULES, assetCardRule } from '../server/src/service/rules/registration';
+import { assetCardRule } from '../server/src/service/rules/registration/asset-needs-card-number';
 import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
+import type { Rule } from '../server/src/service/rules/rule';
+
+const REGISTRATION_RULES: Rule[] = [assetCardRule];
 
 /** An asset on lines 9–14; what follows starts on line 15. */
 const ASSET = `  - id: DA-2024-0002

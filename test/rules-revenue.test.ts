@@ -1,16 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  REVENUE_RULES,
-  adminRevenueHandlingRule,
-  institutionDisposalRevenueRule,
-  revenueOriginRule,
-  uncollectedRevenueRule,
-} from '../server/src/service/rules/revenue';
+import { adminRevenueHandlingRule } from '../server/src/service/rules/revenue/admin-revenue-is-non-tax';
+import { institutionDisposalRevenueRule } from '../server/src/service/rules/revenue/institution-disposal-revenue-is-non-tax';
+import { revenueOriginRule } from '../server/src/service/rules/revenue/revenue-needs-origin';
+import { uncollectedRevenueRule } from '../server/src/service/rules/revenue/paid-authorization-needs-revenue';
 import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
+import type { Rule } from '../server/src/service/rules/rule';
+
+const REVENUE_RULES: Rule[] = [adminRevenueHandlingRule, institutionDisposalRevenueRule, revenueOriginRule, uncollectedRevenueRule];
 
 /** An asset on lines 9–14; what follows starts on line 15. */
 const ASSET = `  - id: DA-2024-0001

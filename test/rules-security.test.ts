@@ -1,11 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SECURITY_RULES, isoDateOf, riskAssessmentAgeRule, securityRecordsRule, yearsBefore } from '../server/src/service/rules/security';
+import { securityRecordsRule } from '../server/src/service/rules/security/high-grade-needs-security-records';
+import { riskAssessmentAgeRule } from '../server/src/service/rules/security/risk-assessment-within-a-year';
+import { isoDateOf, yearsBefore } from '../server/src/service/tree/values';
 import type { ScalarNode } from '../server/src/service/parser/ast';
 import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
+import type { Rule } from '../server/src/service/rules/rule';
+
+const SECURITY_RULES: Rule[] = [securityRecordsRule, riskAssessmentAgeRule];
 
 /** An asset of the given grade on lines 9–14; what follows starts on line 15. */
 function asset(grade = '重要数据'): string {

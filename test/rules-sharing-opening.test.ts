@@ -1,18 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  SHARING_RULES,
-  classifiedOpenedRule,
-  classifiedSharedFreelyRule,
-  conditionalOpeningRule,
-  conditionalSharingRule,
-  gradeScopeRule,
-  notSharedBasisRule,
-} from '../server/src/service/rules/sharing-opening';
+import { notSharedBasisRule } from '../server/src/service/rules/sharing-opening/not-shared-needs-basis';
+import { conditionalSharingRule } from '../server/src/service/rules/sharing-opening/conditional-sharing-needs-conditions';
+import { classifiedOpenedRule } from '../server/src/service/rules/sharing-opening/no-opening-classified-data';
+import { classifiedSharedFreelyRule } from '../server/src/service/rules/sharing-opening/no-free-sharing-of-classified-data';
+import { gradeScopeRule } from '../server/src/service/rules/sharing-opening/opening-and-sharing-within-grade';
+import { conditionalOpeningRule } from '../server/src/service/rules/sharing-opening/conditional-opening-needs-conditions';
 import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
+import type { Rule } from '../server/src/service/rules/rule';
+
+const SHARING_RULES: Rule[] = [notSharedBasisRule, conditionalSharingRule, classifiedOpenedRule, classifiedSharedFreelyRule, gradeScopeRule, conditionalOpeningRule];
 
 /** A resource (lines 9–12) followed by `rest`, which starts on line 13. */
 function resource(rest: string, attributes: { grade?: string; secrecy?: string } = {}): string {

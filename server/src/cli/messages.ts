@@ -1,5 +1,6 @@
 /** Strings the CLI itself prints, in both languages. */
 import type { Locale } from '../service/types';
+import { fillTemplate } from '../service/i18n/template';
 
 const MESSAGES = {
   usage: {
@@ -94,7 +95,7 @@ Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or inter
 export type MessageId = keyof typeof MESSAGES;
 
 export function t(locale: Locale, id: MessageId, ...args: (string | number)[]): string {
-  return MESSAGES[id][locale].replace(/\{(\d+)\}/g, (whole, index: string) => (args[Number(index)] !== undefined ? String(args[Number(index)]) : whole));
+  return fillTemplate(MESSAGES[id][locale], Object.fromEntries(args.entries()));
 }
 
 export function both(id: MessageId, ...args: (string | number)[]): { 'zh-CN': string; en: string } {

@@ -3,12 +3,11 @@
  * outputs that list rules (SARIF, `steward rules`) and for `explain`.
  */
 import type { LocalizedText, Severity } from './types';
-import type { Rule } from './rules/rule';
+import type { Rule, WorkspaceRule } from './rules/rule';
 import { YAML_RULES } from './parser/problems';
 import { SCHEMA_RULES } from './schema/errors';
 import { DOCUMENT_RULES } from './validate';
 import { WAIVER_RULES } from './waivers';
-import type { WorkspaceRule } from './rules/workspace-rules';
 
 export interface RuleInfo {
   id: string;

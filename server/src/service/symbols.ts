@@ -11,7 +11,7 @@ import { rootMap } from './parser/model';
 import { settleItem } from './parser/parse';
 import { charAt } from './parser/source';
 import type { SourceText } from './parser/source';
-import { mapAt, mapsOf, scalarAt, seqAt, textAt } from './rules/helpers';
+import { mapAt, mapsOf, scalarAt, seqAt, textAt } from './tree/read';
 import { ENUM_LABELS } from './i18n/enums';
 
 const TEXT = {

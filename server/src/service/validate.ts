@@ -15,6 +15,7 @@ import { YAML_RULES } from './parser/problems';
 import { validateHead, validateItem } from './schema/validate';
 import type { CodeTable } from './codes/table';
 import type { Report, Rule, RuleContext } from './rules/rule';
+import { findingOf } from './rules/report';
 
 export const DOCUMENT_RULES = {
   empty: 'DA-DOC-001',
@@ -339,7 +340,7 @@ function ruleContext(file: StewardDocument, options: ValidateOptions, sink: Find
     report(report: Report) {
       const rule = context.current;
       if (!rule) return;
-      sink.push(ruleFinding(rule, report, file));
+      sink.push(findingOf(rule.meta, report, file.lines));
     },
   };
   return context;
@@ -364,34 +365,6 @@ function ruleFailure(rule: Rule, error: unknown): Finding {
     message: { 'zh-CN': `规则 ${rule.meta.id} 执行出错：${String(error)}`, en: `Rule ${rule.meta.id} failed: ${String(error)}` },
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
-}
-
-export function fillTemplate(template: string, args: Record<string, string | number> | undefined): string {
-  if (!args) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
-}
-
-function ruleFinding(rule: Rule, report: Report, file: StewardDocument): Finding {
-  const template = rule.meta.messages[report.messageId];
-  const message: LocalizedText = template
-    ? { 'zh-CN': fillTemplate(template['zh-CN'], report.args), en: fillTemplate(template.en, report.args) }
-    : { 'zh-CN': report.messageId, en: report.messageId };
-  const finding: Finding = {
-    ruleId: rule.meta.id,
-    severity: report.severity ?? rule.meta.severity,
-    message,
-    range: file.lines.rangeOf(report.span),
-    clause: rule.meta.clause,
-    path: report.path,
-    data: { messageId: report.messageId, ...report.data },
-  };
-  if (report.fix && report.fix.edits.length > 0) {
-    finding.fix = {
-      title: report.fix.title,
-      edits: report.fix.edits.map((edit) => ({ range: file.lines.rangeOf(edit.span), newText: edit.newText })),
-    };
-  }
-  return finding;
 }
 
 function pathMatches(pattern: string, path: string): boolean {
