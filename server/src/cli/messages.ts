@@ -1,6 +1,10 @@
 /** Strings the CLI itself prints, in both languages. */
 import type { Locale } from '../service/types';
 import { fillTemplate } from '../service/i18n/template';
+import { unreadableFileRule } from '../service/rules/file/unreadable-file';
+import { binaryFileRule } from '../service/rules/file/binary-file';
+import { invalidUtf8Rule } from '../service/rules/file/invalid-utf8';
+import { fileTooLargeRule } from '../service/rules/file/file-too-large';
 
 const MESSAGES = {
   usage: {
@@ -84,12 +88,13 @@ Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or inter
   checkedInWorkers: { 'zh-CN': '{0} 个文件由 {1} 个工作线程检查（线程 {2}）', en: '{0} files checked in {1} worker threads (threads {2})' },
   checkedInProcess: { 'zh-CN': '{0} 个文件在主线程中检查', en: '{0} files checked in the main thread' },
   outputUnwritable: { 'zh-CN': '无法写入输出文件 {0}：{1}', en: 'Cannot write the output file {0}: {1}' },
-  unreadable: { 'zh-CN': '无法读取文件：{0}', en: 'Cannot read the file: {0}' },
   isDirectory: { 'zh-CN': '这是一个目录', en: 'it is a directory' },
-  binary: { 'zh-CN': '这是二进制文件，不是 YAML 文本（第 {0} 个字节为 NUL）', en: 'This is a binary file, not YAML text (byte {0} is NUL)' },
-  utf16: { 'zh-CN': '文件是 UTF-16 编码；请另存为 UTF-8', en: 'The file is encoded as UTF-16; save it as UTF-8' },
-  invalidUtf8: { 'zh-CN': '无效的 UTF-8 字节序列（字节 0x{0}）；请以 UTF-8 保存文件', en: 'Invalid UTF-8 byte sequence (byte 0x{0}); save the file as UTF-8' },
-  tooLarge: { 'zh-CN': '文件大小 {0} MB 超过上限 {1} MB，未作检查（可用 --max-file-size 调整）', en: 'The file is {0} MB, over the {1} MB limit; not checked (see --max-file-size)' },
+  // The messages of the file-level findings (DA-FILE-001..004) are those rules' own (service/rules/file/).
+  unreadable: unreadableFileRule.meta.messages.unreadable,
+  binary: binaryFileRule.meta.messages.binary,
+  utf16: invalidUtf8Rule.meta.messages.utf16,
+  invalidUtf8: invalidUtf8Rule.meta.messages.invalidUtf8,
+  tooLarge: fileTooLargeRule.meta.messages.tooLarge,
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

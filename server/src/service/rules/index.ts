@@ -1,2 +1,2 @@
 /** The rules: the registry of every rule id (./registry.ts) and the rule model (./rule.ts). */
-export { RULES, WORKSPACE_RULES } from './registry';
+export { BUILT_IN_RULES, REGISTRY, RULES, WORKSPACE_RULES, findRule } from './registry';

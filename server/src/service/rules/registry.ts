@@ -4,7 +4,31 @@
  * the file reader, the parser, the schema mapping, the waivers and the configuration. Only this module imports the
  * rule files (one rule per file, grouped by family in folders); nothing else depends on the list.
  */
-import type { Rule, WorkspaceRule } from './rule';
+import type { BuiltInRule, Rule, RuleMeta, WorkspaceRule } from './rule';
+import { unreadableFileRule } from './file/unreadable-file';
+import { binaryFileRule } from './file/binary-file';
+import { invalidUtf8Rule } from './file/invalid-utf8';
+import { fileTooLargeRule } from './file/file-too-large';
+import { yamlSyntaxRule } from './yaml/yaml-syntax';
+import { duplicateKeyRule } from './yaml/duplicate-key';
+import { tabIndentationRule } from './yaml/tab-indentation';
+import { topLevelNotMappingRule } from './yaml/top-level-not-mapping';
+import { aliasLimitRule } from './yaml/alias-limit';
+import { nestingTooDeepRule } from './yaml/nesting-too-deep';
+import { emptyFileRule } from './document/empty-file';
+import { notAStewardDocumentRule } from './document/not-a-steward-document';
+import { unknownKindRule } from './document/unknown-kind';
+import { missingRequiredFieldRule } from './schema/missing-required-field';
+import { unknownFieldRule } from './schema/unknown-field';
+import { invalidValueRule } from './schema/invalid-value';
+import { wrongTypeRule } from './schema/wrong-type';
+import { wrongFormatRule } from './schema/wrong-format';
+import { forbiddenFieldRule } from './schema/forbidden-field';
+import { constraintViolatedRule } from './schema/constraint-violated';
+import { waiverWithoutReasonRule } from './waiver/waiver-without-reason';
+import { unusedWaiverRule } from './waiver/unused-waiver';
+import { malformedWaiverRule } from './waiver/malformed-waiver';
+import { unknownRuleInConfigRule } from './config/unknown-rule-in-config';
 import { unitCodeRule } from './unit/valid-unit-code';
 import { unitKindRule } from './unit/unit-code-matches-unit-type';
 import { inspectionRecordRule } from './supervision/high-grade-needs-inspection';
@@ -59,6 +83,37 @@ import { duplicateIdRule } from './references/unique-ids';
 import { unusedResourceRule } from './references/unused-catalog-resource';
 import { relatedResourceRule } from './references/related-resources-exist';
 import { gradeBelowResourceRule } from './security/asset-grade-not-below-resource';
+
+/**
+ * The built-in ids: their findings come from the file reader, the parser, the document checks, the schema mapping,
+ * the waiver comments and the configuration, which take their messages from these rules' metadata.
+ */
+export const BUILT_IN_RULES: BuiltInRule[] = [
+  unreadableFileRule,
+  binaryFileRule,
+  invalidUtf8Rule,
+  fileTooLargeRule,
+  yamlSyntaxRule,
+  duplicateKeyRule,
+  tabIndentationRule,
+  topLevelNotMappingRule,
+  aliasLimitRule,
+  nestingTooDeepRule,
+  emptyFileRule,
+  notAStewardDocumentRule,
+  unknownKindRule,
+  missingRequiredFieldRule,
+  unknownFieldRule,
+  invalidValueRule,
+  wrongTypeRule,
+  wrongFormatRule,
+  forbiddenFieldRule,
+  constraintViolatedRule,
+  waiverWithoutReasonRule,
+  unusedWaiverRule,
+  malformedWaiverRule,
+  unknownRuleInConfigRule,
+];
 
 /** The compliance rules that check a file (item and document rules), in the order they run. */
 export const RULES: Rule[] = [
@@ -121,3 +176,12 @@ export const WORKSPACE_RULES: WorkspaceRule[] = [
   relatedResourceRule,
   gradeBelowResourceRule,
 ];
+
+/** Every rule id's metadata, in the order `steward rules` lists them: built-in ids, file rules, cross-file rules. */
+export const REGISTRY: readonly RuleMeta[] = [...BUILT_IN_RULES, ...RULES, ...WORKSPACE_RULES].map((rule) => rule.meta);
+
+/** The rule with this id (in any case) or this name. */
+export function findRule(idOrName: string): RuleMeta | undefined {
+  const id = idOrName.toUpperCase();
+  return REGISTRY.find((meta) => meta.id === id || meta.name === idOrName);
+}

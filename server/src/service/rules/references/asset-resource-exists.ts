@@ -25,8 +25,8 @@ export const missingResourceRule: WorkspaceRule = {
         'zh-CN': '财资〔2024〕1号第（八）条：依托数据资源目录开展数据资产清查盘点。没有目录资源的资产无从核对来源与范围。工作区中没有任何目录文件时不检查。',
         en: 'Clause (8) of 财资〔2024〕1号: data assets are inventoried from the data resource catalog. An asset with no catalog resource cannot be traced to its source. Not checked when the workspace has no catalog file at all.',
       },
-      example: 'assets:\n  - id: DA-2024-0009\n    resource: R-330100-JT-9999   # 目录中没有此资源',
-      fixedExample: 'assets:\n  - id: DA-2024-0009\n    resource: R-330100-JT-0001',
+      example: 'resources:\n  - id: R-330100-JT-0001\n---\nassets:\n  - id: DA-2024-0009\n    resource: R-330100-JT-9999   # 目录中没有此资源',
+      fixedExample: 'resources:\n  - id: R-330100-JT-0001\n---\nassets:\n  - id: DA-2024-0009\n    resource: R-330100-JT-0001',
     },
   },
   checkFile(file, index, report) {

@@ -20,8 +20,8 @@ export const relatedResourceRule: WorkspaceRule = {
         'zh-CN': '《政务信息资源目录编制指南》（发改高技〔2017〕1272号）把关联资源代码列为目录元数据；指向不存在的资源会误导使用者。',
         en: 'The catalog guide (发改高技〔2017〕1272号) lists related resource codes as catalog metadata; a reference to a missing resource misleads its readers.',
       },
-      example: 'resources:\n  - id: R-330100-JT-0001\n    relatedResources: [R-330100-JT-9999]',
-      fixedExample: 'resources:\n  - id: R-330100-JT-0001\n    relatedResources: [R-330100-JT-0002]',
+      example: 'resources:\n  - id: R-330100-JT-0001\n    relatedResources: [R-330100-JT-9999]   # 目录中没有此资源\n  - id: R-330100-JT-0002',
+      fixedExample: 'resources:\n  - id: R-330100-JT-0001\n    relatedResources: [R-330100-JT-0002]\n  - id: R-330100-JT-0002',
     },
   },
   checkFile(file, index, report) {

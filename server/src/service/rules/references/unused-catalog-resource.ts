@@ -20,8 +20,8 @@ export const unusedResourceRule: WorkspaceRule = {
         'zh-CN': '财资〔2024〕1号第（八）条：依托数据资源目录清查盘点数据资产。并非每项资源都是资产，所以这只是提示；工作区中没有登记文件时不检查。',
         en: 'Clause (8) of 财资〔2024〕1号: data assets are inventoried from the catalog. Not every resource is an asset, so this is information only; not checked when the workspace has no register file.',
       },
-      example: 'resources:\n  - id: R-330100-JT-0009   # 没有资产引用',
-      fixedExample: 'assets:\n  - id: DA-2024-0009\n    resource: R-330100-JT-0009',
+      example: 'resources:\n  - id: R-330100-JT-0001\n  - id: R-330100-JT-0009   # 没有资产引用\n---\nassets:\n  - id: DA-2024-0001\n    resource: R-330100-JT-0001',
+      fixedExample: 'resources:\n  - id: R-330100-JT-0001\n  - id: R-330100-JT-0009\n---\nassets:\n  - id: DA-2024-0001\n    resource: R-330100-JT-0001\n  - id: DA-2024-0009\n    resource: R-330100-JT-0009',
     },
   },
   checkFile(file, index, report) {

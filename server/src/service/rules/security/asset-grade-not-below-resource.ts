@@ -22,8 +22,8 @@ export const gradeBelowResourceRule: WorkspaceRule = {
         'zh-CN': '财资〔2024〕1号第（九）条要求分类分级管理；GB/T 43697-2024 按核心、重要、一般分级。资产由资源形成，降低级别会使保护措施和开放共享范围失当。',
         en: 'Clause (9) of 财资〔2024〕1号 requires classified and graded management; GB/T 43697-2024 grades data core, important, general. An asset is made from its resource; grading it lower weakens protection and widens sharing wrongly.',
       },
-      example: '# 目录：R-330100-JT-0003 securityGrade: 重要数据\nassets:\n  - id: DA-2024-0003\n    resource: R-330100-JT-0003\n    securityGrade: 一般数据',
-      fixedExample: '# 目录：R-330100-JT-0003 securityGrade: 重要数据\nassets:\n  - id: DA-2024-0003\n    resource: R-330100-JT-0003\n    securityGrade: 重要数据',
+      example: 'resources:\n  - id: R-330100-JT-0003\n    securityGrade: 重要数据\n---\nassets:\n  - id: DA-2024-0003\n    resource: R-330100-JT-0003\n    securityGrade: 一般数据',
+      fixedExample: 'resources:\n  - id: R-330100-JT-0003\n    securityGrade: 重要数据\n---\nassets:\n  - id: DA-2024-0003\n    resource: R-330100-JT-0003\n    securityGrade: 重要数据',
     },
   },
   checkFile(file, index, report) {
