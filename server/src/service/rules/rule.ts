@@ -79,19 +79,21 @@ export interface ItemScope {
   /** `unit.type` of the document (行政单位 | 事业单位), or the configured default; undefined when unknown. */
   unitType: string | undefined;
   /** What rules computed from this item for each other (see perItem); made on first use. */
-  memo?: Map<string, unknown>;
+  memo?: Record<string, unknown>;
 }
 
 /**
- * A value computed once per item for the rules that read it alike (the revenue rules' lines, say): `compute` runs
- * on the first call for the item, later calls return its result. The memo is the item scope's, so nothing
- * outlives the item's check.
+ * A value computed once per item for the rules that read it alike (the revenue rules' lines, say): `compute(arg)`
+ * runs on the first call for the item (it must not return undefined), later calls return its result. The memo is
+ * the item scope's, so nothing outlives the item's check. `compute` is a plain function, not a closure, so that a
+ * call that finds the value allocates nothing: rules run per item on the hottest path.
  */
-export function perItem<T>(scope: ItemScope, key: string, compute: () => T): T {
-  const memo = (scope.memo ??= new Map());
-  if (memo.has(key)) return memo.get(key) as T;
-  const value = compute();
-  memo.set(key, value);
+export function perItem<T, A>(scope: ItemScope, key: string, compute: (arg: A) => T, arg: A): T {
+  const memo = (scope.memo ??= {});
+  const known = memo[key];
+  if (known !== undefined) return known as T;
+  const value = compute(arg);
+  memo[key] = value;
   return value;
 }
 

@@ -25,12 +25,16 @@ export interface RevenueLine {
 
 /** The item's revenue lines, read once for the revenue rules, which run one after another on the same item. */
 export function revenueLines(item: MapNode, scope: ItemScope): RevenueLine[] {
-  return perItem(scope, 'revenueLines', () => mapsOf(seqAt(item, 'revenue')).map(({ map, index }) => ({
+  return perItem(scope, 'revenueLines', readRevenueLines, item);
+}
+
+function readRevenueLines(item: MapNode): RevenueLine[] {
+  return mapsOf(seqAt(item, 'revenue')).map(({ map, index }) => ({
     map,
     index,
     source: textAt(map, 'source'),
     handling: scalarAt(map, 'handling'),
-  })));
+  }));
 }
 
 /** The handling as written, or '' when absent or empty (the schema reports a missing handling). */
