@@ -18,7 +18,6 @@ import { REFERENCE_CODES_CSV } from './helpers';
 const CLASSIFICATION_CODE_RULES: Rule[] = [unknownCodeRule, nonDataIntangibleRule, nonIntangibleRule, edition2010Rule];
 const UNIT_CODE_RULES: Rule[] = [unitCodeRule, unitKindRule];
 
-
 // ------------------------------------------------------------------------------------------------ hand-built nodes
 
 /** A plain or quoted scalar at an absolute offset; `source` is the text between the quotes. */

@@ -167,7 +167,6 @@ describe('acquisition rules (财资〔2024〕1号 (3))', () => {
     ]);
   });
 
-
   it('replaces the schema\'s missing-field findings for the budget and the procurement record, and only those', () => {
     const text = register(asset('    acquisition:\n      method: 购置\n      governmentProcurement:\n        applies: true\n'));
     const paths = ['/assets/0/acquisition/budgetReference', '/assets/0/acquisition/governmentProcurement/ref'];

@@ -332,7 +332,6 @@ describe('authorization rules (财资〔2024〕1号 (4))', () => {
     assert.deepEqual(AUTHORIZATION_RULES.filter((rule) => taken.has(rule.meta.id)), []);
   });
 
-
   it('replaces the schema\'s findings for fee, valuation, rights and guarantee; the fixes together add fee then valuation', () => {
     const text = authorized(`${ENTITY}        rights: [数据所有权, 加工使用权]\n${PERIOD}${ASSESSMENT}${APPROVAL}${PAID}`, '    guarantee: { creditor: 某商业银行 }\n');
     const schemaOnly = createStewardService({ rules: [], workspaceRules: [], today: TODAY }).validate('a.assets.yaml', text).findings;

@@ -194,7 +194,6 @@ describe('catalog metadata rules (发改高技〔2017〕1272号)', () => {
     ]);
   });
 
-
   it('DA-CAT-001 lists the missing fields in each language, and their keys in data', () => {
     const [finding] = ruleFindings(recommendedMetadataRule, catalog(MINIMAL));
     assert.equal(finding.message['zh-CN'], '资源“公交线路与站点数据”缺少目录编制指南推荐的核心元数据：摘要（abstract）、提供方（provider）、更新周期（updateCycle）、格式（format）、发布日期（releaseDate）、信息项（informationItems）。补齐后便于共享开放和资产清查');

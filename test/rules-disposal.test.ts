@@ -249,7 +249,6 @@ describe('disposal rules (财资〔2024〕1号 (6))', () => {
     ]);
   });
 
-
   it('replaces the schema\'s missing-field findings for decision, approval and destruction, and only those', () => {
     const text = register(`${ASSET}    disposal:\n      method: 销毁\n`);
     const paths = ['/assets/0/disposal/decision', '/assets/0/disposal/approval', '/assets/0/disposal/destruction'];

@@ -162,7 +162,6 @@ describe('personal information rules (财资〔2024〕1号 (2), (5))', () => {
     ]);
   });
 
-
   it('replaces the schema\'s missing-field findings, and both fixes together fill a flow block', () => {
     const text = catalog(resource(`    personalInformation: { contains: true }\n${SHARED}${NOT_OPENED}`));
     const paths = ['/resources/0/personalInformation/legalBasis', '/resources/0/personalInformation/processingAuthority'];

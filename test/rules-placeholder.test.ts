@@ -79,7 +79,6 @@ describe('placeholder rule (DA-TODO-001)', () => {
     assert.ok(!('fix' in placeholderRule.meta.messages));
   });
 
-
   it('names the field path and the item, with a JSON pointer', () => {
     const findings = ruleFindings(placeholderRule, register(`${ASSET}    authorizations: [{ entity: 甲, securityAssessment: { ref: 待填写 } }]\n`).replace('name: 某市交通运输局', 'name: 待填写'));
     assert.deepEqual(findings.map((f) => [f.path, f.message.en]), [

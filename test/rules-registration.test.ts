@@ -108,7 +108,6 @@ describe('registration rules (财资〔2024〕1号 (8))', () => {
     assert.deepEqual(REGISTRATION_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause]), [['DA-REG-001', 'warning', '财资〔2024〕1号 (8)']]);
   });
 
-
   it('names the asset in both languages, with the path of the missing field', () => {
     const [finding] = ruleFindings(assetCardRule, register(ASSET));
     assert.equal(finding.message['zh-CN'], '资产“公交线路站点数据集”没有资产卡片编号（registration.cardNumber）：数据资产应在预算管理一体化系统中登记资产卡片，请填写卡片编号');

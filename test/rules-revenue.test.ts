@@ -216,7 +216,6 @@ describe('revenue rules (财资〔2024〕1号 (7))', () => {
     ]);
   });
 
-
   it('for an administrative unit, a handling outside the enum is reported once, by DA-REV-001 with its fix', () => {
     const text = register(`${ASSET}${PAID}    revenue:\n${line('使用', '单位自留')}`);
     const schemaOnly = createStewardService({ rules: [], workspaceRules: [], today: TODAY }).validate('a.assets.yaml', text).findings;

@@ -169,7 +169,6 @@ ruleTester(riskAssessmentAgeRule, {
 
 const TODAY = '2026-11-26';
 
-
 describe('security rules (财资〔2024〕1号 (9))', () => {
   it('declares ids, severities and clauses', () => {
     assert.deepEqual(SECURITY_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause]), [
@@ -177,7 +176,6 @@ describe('security rules (财资〔2024〕1号 (9))', () => {
       ['DA-SEC-003', 'warning', '财资〔2024〕1号 (9)'],
     ]);
   });
-
 
   it('with the block missing, only the first finding carries the fix, so that fixing all adds one block', () => {
     const findings = ruleFindings(securityRecordsRule, register(asset('核心数据')));

@@ -285,7 +285,6 @@ describe('sharing and opening rules (财资〔2024〕1号 (5))', () => {
     ]);
   });
 
-
   it('DA-SHARE-001 replaces the schema\'s missing-field finding for sharing.basis', () => {
     const text = catalog(resource(`    sharing:\n      type: 不予共享\n${NOT_OPENED}`));
     const schemaOnly = createStewardService({ rules: [], workspaceRules: [], today: TODAY }).validate('a.catalog.yaml', text).findings;
