@@ -226,6 +226,21 @@ describe('formatters', () => {
       sarifOf([CLEAN]);
     });
 
+    it('links each described rule to its section of the shipped rules reference, and the tool to its README', () => {
+      const documentation = { rulesUri: 'file:///opt/steward/docs/rules.md', informationUri: 'file:///opt/steward/README.md' };
+      const own = RULES.map((rule) => ({ ...rule, helpUri: undefined }));
+      const run = sarifOf(RESULTS, { rules: [...own.slice(0, 1), { ...own[1], helpUri: 'https://example.invalid/own' }, ...own.slice(2)], documentation }).runs[0];
+      assert.equal(run.tool.driver.informationUri, 'file:///opt/steward/README.md');
+      const uris = Object.fromEntries(run.tool.driver.rules.map((rule: { id: string; helpUri?: string }) => [rule.id, rule.helpUri]));
+      assert.equal(uris['DA-SCHEMA-001'], 'file:///opt/steward/docs/rules.md#da-schema-001');
+      assert.equal(uris['DA-CODE-002'], 'https://example.invalid/own', 'a rule\'s own helpUri wins');
+      assert.equal(uris['X-UNKNOWN-1'], undefined, 'a rule the reference does not hold has no link');
+      for (const artifact of run.artifacts) assert.deepEqual(artifact.roles, ['analysisTarget']);
+      const without = sarifOf(RESULTS, { rules: own }).runs[0];
+      assert.equal(without.tool.driver.informationUri, undefined);
+      assert.ok(without.tool.driver.rules.every((rule: { helpUri?: string }) => rule.helpUri === undefined));
+    });
+
     it('uses a schema that really rejects an invalid region', () => {
       const log = JSON.parse(formatResults('sarif', [REGISTER], context()));
       log.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;

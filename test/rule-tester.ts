@@ -1,10 +1,18 @@
 /**
  * ESLint-style table tests for one rule: valid snippets give no finding of the rule; invalid snippets give
  * exactly the listed findings (message id, 1-based line and column, severity), and `output` is the text after
- * every fix the rule offered is applied.
+ * every fix the rule offered is applied. And, once for every rule in the registry (registryExamplesTest), that its
+ * documented example triggers it and its fixed example does not, through the real pipeline.
  */
 import * as assert from 'node:assert/strict';
-import type { Rule } from '../server/src/service/rules/rule';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { BuiltInLayer, Rule, RuleMeta } from '../server/src/service/rules/rule';
+import { BUILT_IN_RULES, RULES, WORKSPACE_RULES } from '../server/src/service/rules/registry';
+import { createStewardService } from '../server/src/service';
+import { parseConfig } from '../server/src/service/config';
+import { readTextFile } from '../server/src/host/read';
 import type { Finding, Severity } from '../server/src/service/types';
 import { parseStewardFile } from '../server/src/service/parser/parse';
 import { validateFile } from '../server/src/service/validate';
@@ -97,6 +105,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
           assert.ok(!/\{\w+\}/.test(finding.message.en) && !/\{\w+\}/.test(finding.message['zh-CN']), `unfilled placeholder: ${finding.message.en}`);
         }
         const fixed = findings.some((f) => f.fix);
+        if (fixed) assert.ok(rule.meta.fixable, `${rule.meta.id} offers a fix, so its meta says fixable: true`);
         if (invalid.output === undefined) {
           assert.ok(!fixed, `the rule offers a fix here: add \`output\` (got ${JSON.stringify(applyFixes(invalid.code, findings))})`);
         } else {
@@ -136,4 +145,139 @@ export function register(items: string, unitType = '行政单位'): string {
 /** A catalog whose resources are `items`; the first item is on line 9. */
 export function catalog(items: string, unitType = '行政单位'): string {
   return header('DataResourceCatalog', unitType) + items;
+}
+
+// ------------------------------------------------------------------------------------------------ every rule's example
+
+/** The date the docs' examples are written for (as the rule tables': a date before it is past, after it future). */
+const EXAMPLES_TODAY = '2026-11-26';
+
+/**
+ * A compliance rule's example as a file: a snippet (`assets:`, `resources:` or `unit:` and what follows) becomes a
+ * register or catalog with the builders' head, and any other snippet is taken for fields of an asset; documents
+ * separated by `---` (a cross-file rule's catalog and register) each become one. A whole document (starting with
+ * `apiVersion:`) stays as it is.
+ */
+export function exampleDocument(example: string): string {
+  return example.split('\n---\n').map((part) => {
+    if (part.startsWith('apiVersion:')) return `${part}\n`;
+    if (part.startsWith('assets:\n')) return register(`${part.slice('assets:\n'.length)}\n`);
+    if (part.startsWith('resources:\n')) return catalog(`${part.slice('resources:\n'.length)}\n`);
+    if (part.startsWith('unit:')) {
+      const list = /^(assets|resources):/m.test(part) ? '' : 'assets: []\n';
+      return `apiVersion: steward/v1\nkind: DataAssetRegister\n${part}\n${list}`;
+    }
+    // Any other snippet is some fields of an asset (e.g. its `authorizations:`).
+    return register(`  - id: DA-2024-0001\n    name: 公交运行监测数据集\n${part.replace(/^/gm, '    ')}\n`);
+  }).join('---\n');
+}
+
+/** The findings of a compliance rule's example: checked as `steward validate` checks a file, every rule on. */
+function complianceFindings(example: string): Finding[] {
+  const optIn = [...RULES, ...WORKSPACE_RULES].filter((rule) => rule.meta.enabledByDefault === false);
+  const config = { rules: Object.fromEntries(optIn.map((rule) => [rule.meta.id, rule.meta.severity])), overrides: [] };
+  const service = createStewardService({ today: EXAMPLES_TODAY, reportForeignDocuments: true, config });
+  return service.validate('example.yaml', exampleDocument(example)).findings;
+}
+
+/** A built-in id's example, a whole document, as `steward validate --schema-only` checks it (the layers that report built-in ids). */
+function builtInFindings(text: string): Finding[] {
+  const service = createStewardService({ today: EXAMPLES_TODAY, reportForeignDocuments: true, rules: [], workspaceRules: [] });
+  return service.validate('example.assets.yaml', text).findings;
+}
+
+/**
+ * The file layer's examples describe a file in comments (the docs cannot show its bytes); here each is written as
+ * described and read by the CLI's reader, and a file it reads is then checked like the others.
+ */
+const FILE_LAYER: Record<string, (text: string, dir: string, role: 'example' | 'fixed') => { file: string; maxBytes?: number }> = {
+  // The file the command names (first line: `# steward validate FILE`): the example's does not exist.
+  'DA-FILE-001': (text, dir, role) => {
+    const file = path.join(dir, /^# steward validate (\S+)/.exec(text)![1]);
+    if (role === 'fixed') fs.writeFileSync(file, text);
+    return { file };
+  },
+  // An Excel workbook renamed: a ZIP header, NUL bytes included, then text.
+  'DA-FILE-002': (text, dir, role) => write(dir, role === 'example' ? Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00', 'latin1'), Buffer.from(text)]) : Buffer.from(text)),
+  // Saved as UTF-16 (little-endian, with its byte order mark).
+  'DA-FILE-003': (text, dir, role) => write(dir, role === 'example' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : Buffer.from(text)),
+  // Over the limit: the limit is the fixed example's size, which the (longer) example exceeds.
+  'DA-FILE-004': (text, dir) => ({ ...write(dir, Buffer.from(text)), maxBytes: Buffer.byteLength(fileTooLargeFixed()) }),
+};
+
+function write(dir: string, bytes: Buffer): { file: string } {
+  const file = path.join(dir, 'example.assets.yaml');
+  fs.writeFileSync(file, bytes);
+  return { file };
+}
+
+function fileTooLargeFixed(): string {
+  return BUILT_IN_RULES.find((rule) => rule.meta.id === 'DA-FILE-004')!.meta.docs.fixedExample;
+}
+
+function fileLayerFindings(id: string, text: string, role: 'example' | 'fixed'): Finding[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-example-'));
+  try {
+    const materialise = FILE_LAYER[id];
+    assert.ok(materialise, `${id}: the rule tester knows how to write this file-layer example`);
+    const { file, maxBytes } = materialise(text, dir, role);
+    const read = readTextFile(file, { maxBytes: maxBytes ?? 256 * 1024 * 1024 });
+    return read.ok ? builtInFindings(read.text) : [read.finding];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function configFindings(text: string): Finding[] {
+  const service = createStewardService();
+  return parseConfig(text, 'steward.config.yaml', service.isKnownRule).findings;
+}
+
+type Layer = BuiltInLayer | 'rule' | 'workspace';
+
+/** The findings of `text` (a rule's example or fixed example) checked by the pipeline that reports the rule. */
+export function exampleFindings(meta: RuleMeta, layer: Layer, text: string, role: 'example' | 'fixed'): Finding[] {
+  switch (layer) {
+    case 'rule':
+    case 'workspace':
+      return complianceFindings(text);
+    case 'file':
+      return fileLayerFindings(meta.id, text, role);
+    case 'config':
+      return configFindings(text);
+    default:
+      return builtInFindings(text);
+  }
+}
+
+/** Every rule in the registry, with the layer that reports it. */
+export function registeredRules(): Array<{ meta: RuleMeta; layer: Layer }> {
+  return [
+    ...BUILT_IN_RULES.map((rule) => ({ meta: rule.meta, layer: rule.layer as Layer })),
+    ...RULES.map((rule) => ({ meta: rule.meta, layer: 'rule' as Layer })),
+    ...WORKSPACE_RULES.map((rule) => ({ meta: rule.meta, layer: 'workspace' as Layer })),
+  ];
+}
+
+/**
+ * For every rule in the registry, built-in ids included: its documented example triggers it and its fixed example
+ * does not; a rule whose meta says it is not fixable offers no fix there.
+ */
+export function registryExamplesTest(): void {
+  describe('every rule\'s documented example triggers it, and its fixed example does not', () => {
+    for (const { meta, layer } of registeredRules()) {
+      it(`${meta.id} ${meta.name} (${layer})`, () => {
+        const { example, fixedExample } = meta.docs;
+        assert.notEqual(example, fixedExample);
+        const before = exampleFindings(meta, layer, example, 'example').filter((f) => f.ruleId === meta.id);
+        assert.ok(before.length > 0, `${meta.id}: its example gives no finding of it:\n${example}`);
+        for (const finding of before) {
+          assert.ok(meta.fixable || !finding.fix, `${meta.id} is not fixable, yet its finding has a fix`);
+          assert.ok(!/\{\w+\}/.test(finding.message.en) && !/\{\w+\}/.test(finding.message['zh-CN']), `unfilled placeholder: ${finding.message.en}`);
+        }
+        const after = exampleFindings(meta, layer, fixedExample, 'fixed').filter((f) => f.ruleId === meta.id);
+        assert.deepEqual(after.map((f) => `${f.range.start.line + 1}: ${f.message.en}`), [], `${meta.id}: its fixed example still gives findings of it`);
+      });
+    }
+  });
 }

@@ -1,4 +1,5 @@
-import { authorizationAssessmentRule, authorizationApprovalRule } from '../server/src/service/rules/authorization-assessment';
+import { authorizationAssessmentRule } from '../server/src/service/rules/authorization/authorization-needs-security-assessment';
+import { authorizationApprovalRule } from '../server/src/service/rules/authorization/authorization-needs-approval';
 import { register, ruleTester } from './rule-tester';
 
 const ASSET = `  - id: DA-2024-0001

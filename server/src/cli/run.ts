@@ -15,42 +15,12 @@ import { t } from './messages';
 import { codesCommand } from './codes';
 import { localeFrom, parseCount, terminalWidth, useColor, UsageError } from './io';
 import type { Io } from './io';
-import { padEnd } from './formatters/width';
-import { renderMarkdown } from './terminal-markdown';
+import { documentationUris, explainCommand, rulesCommand } from './rules-command';
 import { fileSizes, firstPassInWorkers, serviceOptions, threadCount } from './parallel';
 import type { FileTask, FirstPass, ValidationSetup } from './parallel';
 
 export { localeFrom, UsageError };
 export type { Io };
-
-const SEVERITY_NAMES: Record<Severity, { 'zh-CN': string; en: string }> = {
-  error: { 'zh-CN': '错误', en: 'error' },
-  warning: { 'zh-CN': '警告', en: 'warning' },
-  info: { 'zh-CN': '提示', en: 'info' },
-};
-
-function severityName(severity: Severity, locale: Locale): string {
-  return SEVERITY_NAMES[severity][locale];
-}
-
-/** The rules reference (docs/rules.md is this output): one section per rule, from the rules' own metadata. */
-export function rulesMarkdown(infos: RuleInfo[], locale: Locale): string {
-  const zh = locale === 'zh-CN';
-  const lines = [
-    zh ? '# 规则一览' : '# Rules',
-    '',
-    zh ? '由规则元数据生成（`steward rules --format markdown`），请勿手工编辑。' : 'Generated from the rules\' metadata (`steward rules --format markdown`); do not edit by hand.',
-    '',
-    zh ? '| 编号 | 名称 | 默认级别 | 依据 | 说明 |' : '| id | name | default | basis | what it checks |',
-    '|---|---|---|---|---|',
-    ...infos.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.name} | ${severityName(r.severity, locale)} | ${r.clause} | ${r.short[locale].replace(/\|/g, '\\|')} |`),
-    '',
-  ];
-  for (const info of infos) {
-    lines.push(`<a id="${info.id.toLowerCase()}"></a>`, '', info.help[locale].trimEnd(), '');
-  }
-  return lines.join('\n');
-}
 
 declare const STEWARD_VERSION: string | undefined;
 export const VERSION = typeof STEWARD_VERSION === 'string' ? STEWARD_VERSION : '0.0.0-dev';
@@ -111,7 +81,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
     if (command === 'rules') return rulesCommand(io, locale, values.format);
-    if (command === 'explain') return explainCommand(rest, io, locale, values);
+    if (command === 'explain') return explainCommand(rest, io, locale, { format: values.format, isTTY: Boolean(io.stdout.isTTY), width: terminalWidth(io), color: useColor(values, io) });
     if (command === 'codes') {
       const limit = parseCount('--limit', values.limit, locale) ?? 20;
       return codesCommand(rest, { io, locale, codeTable, limit, json: values.format === 'json' });
@@ -158,46 +128,6 @@ function loadWorkspaceConfig(explicit: string | undefined, io: Io, locale: Local
 /** Why the host could not read a file: an errno code, or the decoding problem in the user's language. */
 function reasonText(reason: string | Finding, locale: Locale): string {
   return typeof reason === 'string' ? reason : reason.message[locale];
-}
-
-function rulesCommand(io: Io, locale: Locale, format: string | undefined): number {
-  const infos = createStewardService().rules();
-  if (format === 'json') {
-    io.stdout.write(JSON.stringify(infos.map((r) => ({ id: r.id, name: r.name, severity: r.severity, clause: r.clause, description: r.short[locale] })), null, 2) + '\n');
-    return 0;
-  }
-  if (format === 'markdown') {
-    io.stdout.write(rulesMarkdown(infos, locale));
-    return 0;
-  }
-  const idWidth = Math.max(...infos.map((r) => r.id.length));
-  const severityWidth = Math.max(...infos.map((r) => severityName(r.severity, locale).length));
-  for (const info of infos) {
-    io.stdout.write(`${info.id.padEnd(idWidth)}  ${padEnd(severityName(info.severity, locale), severityWidth)}  ${info.short[locale]}  [${info.clause}]\n`);
-  }
-  return 0;
-}
-
-/**
- * A rule's documentation: Markdown when piped or with `--format markdown` (what docs/rules.md holds), rendered for
- * the terminal on a TTY or with `--format text`.
- */
-function explainCommand(args: string[], io: Io, locale: Locale, values: { format?: string; color?: boolean; 'no-color'?: boolean }): number {
-  const [id] = args;
-  if (!id) throw new UsageError(t(locale, 'explainUsage'));
-  const format = values.format ?? (io.stdout.isTTY ? 'text' : 'markdown');
-  if (format !== 'text' && format !== 'markdown') throw new UsageError(t(locale, 'badFormat', format, 'text, markdown'));
-  const info = createStewardService().rules().find((r) => r.id.toUpperCase() === id.toUpperCase() || r.name === id);
-  if (!info) throw new UsageError(t(locale, 'unknownRule', id));
-  const markdown = info.help[locale].endsWith('\n') ? info.help[locale] : info.help[locale] + '\n';
-  if (format === 'markdown') {
-    io.stdout.write(markdown);
-    return 0;
-  }
-  // Prose reads best at 100 columns or less, whatever the terminal's width.
-  const width = Math.min(terminalWidth(io) ?? 100, 100);
-  io.stdout.write(renderMarkdown(markdown, { width, color: useColor(values, io) }));
-  return 0;
 }
 
 interface LoadedTable {
@@ -300,6 +230,7 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
     cwd: io.cwd,
     quiet: Boolean(values.quiet),
     width: values.output ? undefined : terminalWidth(io),
+    documentation: documentationUris(locale),
   });
   if (values.output) {
     const target = path.resolve(io.cwd, values.output);

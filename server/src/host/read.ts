@@ -1,5 +1,6 @@
 /** Reading files as text: every I/O or encoding problem becomes a finding with a position, never a crash. */
 import * as fs from 'node:fs';
+import { findRule } from '../service';
 import type { Finding, LocalizedText } from '../service';
 import { hostMessage, hostText } from './messages';
 
@@ -11,9 +12,11 @@ export interface ReadOptions {
   maxBytes: number;
 }
 
+/** A file-level finding, with its rule's severity and basis from the registry. */
 function fileFinding(ruleId: string, message: LocalizedText, line = 0, character = 0): Finding {
   const position = { line, character };
-  return { ruleId, severity: 'error', message, range: { start: position, end: position }, clause: 'steward/v1' };
+  const rule = findRule(ruleId)!;
+  return { ruleId, severity: rule.severity, message, range: { start: position, end: position }, clause: rule.clause };
 }
 
 export function readTextFile(file: string, options: ReadOptions): ReadResult {

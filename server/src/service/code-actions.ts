@@ -16,6 +16,7 @@ import { builtinCodeTable } from './codes/table';
 import type { CodeTable } from './codes/table';
 import { ENUM_LABELS } from './i18n/enums';
 import { SCHEMA_RULES } from './schema/errors';
+import { fillTemplate } from './i18n/template';
 
 /** The kind of the action that applies every fix of the file (e.g. `editor.codeActionsOnSave`). */
 export const FIX_ALL_KIND = 'source.fixAll.steward';
@@ -50,7 +51,7 @@ const TEXT = {
 } satisfies Record<string, LocalizedText>;
 
 function say(text: LocalizedText, locale: Locale, value: string): string {
-  return text[locale].replace('{value}', value);
+  return fillTemplate(text[locale], { value });
 }
 
 /** The code actions for `range`, given the file's findings (all of them: fix-all actions look at the whole file). */

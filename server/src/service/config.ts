@@ -9,6 +9,8 @@ import type { Finding, Locale, Severity } from './types';
 import { parseStewardFile } from './parser/parse';
 import { toPlainValue } from './parser/convert';
 import { createAjv, validateNode } from './schema/validate';
+import { fillText } from './i18n/template';
+import { unknownRuleInConfigRule } from './rules/config/unknown-rule-in-config';
 import type { ValidateFunction } from 'ajv';
 
 export type RuleSetting = Severity | 'off';
@@ -59,9 +61,9 @@ export function parseConfig(text: string, uri: string, knownRule: (id: string) =
     for (const entry of map.entries) {
       if (knownRule(entry.key) || !/^DA-[A-Z]+-\d{3}$/.test(entry.key)) continue;
       findings.push({
-        ruleId: 'DA-CONFIG-001',
-        severity: 'warning',
-        message: { 'zh-CN': `没有编号为 ${entry.key} 的规则（运行 steward rules 查看全部规则）`, en: `There is no rule ${entry.key} (run steward rules to list them)` },
+        ruleId: unknownRuleInConfigRule.meta.id,
+        severity: unknownRuleInConfigRule.meta.severity,
+        message: fillText(unknownRuleInConfigRule.meta.messages.unknownRule, { rule: entry.key }),
         range: file.lines.rangeOf(entry.keySpan),
         clause: 'steward/v1',
       });

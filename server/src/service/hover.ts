@@ -17,10 +17,11 @@ import type { CodeTable } from './codes/table';
 import { DATA_CODE, DATA_LEAF_CODES, is2010Code, isDataCode, isWellFormedCode } from './codes/table';
 import type { RuleInfo } from './catalog';
 import { ENUM_LABELS } from './i18n/enums';
+import { fillTemplate } from './i18n/template';
 import type { SchemaDoc } from './schema/describe';
 import type { PathSegment, ResolvedSchema } from './schema/navigate';
 import { docOf, englishName, enumValues, rootSchema, schemaAt } from './schema/navigate';
-import { mapAt, textAt } from './rules/helpers';
+import { mapAt, textAt } from './tree/read';
 
 export interface HoverContext {
   file: StewardDocument;
@@ -69,7 +70,7 @@ const MESSAGES = {
 } satisfies Record<string, LocalizedText>;
 
 function say(locale: Locale, message: LocalizedText, args: Record<string, string | number> = {}): string {
-  return message[locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  return fillTemplate(message[locale], args);
 }
 
 const BASIS_LABEL = '依据 / Basis:';

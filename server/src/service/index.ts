@@ -12,12 +12,11 @@ import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
 import type { TextChange } from './parser/parse';
 import { LineIndex } from './parser/lines';
 import type { SourceText } from './parser/source';
-import { ItemFindingsCache, fillTemplate, flatten, revalidateEdit, sortFindings, validateDeferredSteps, validateFileParts } from './validate';
+import { ItemFindingsCache, flatten, revalidateEdit, sortFindings, validateDeferredSteps, validateFileParts } from './validate';
 import type { FileValidation, ValidateOptions } from './validate';
-import { RULES } from './rules';
-import type { Rule } from './rules/rule';
-import { WORKSPACE_RULES } from './rules/workspace-rules';
-import type { WorkspaceRule } from './rules/workspace-rules';
+import { RULES, WORKSPACE_RULES } from './rules/registry';
+import { findingOf } from './rules/report';
+import type { Rule, WorkspaceRule } from './rules/rule';
 import { builtinCodeTable } from './codes/table';
 import type { CodeTable } from './codes/table';
 import { ruleInfos } from './catalog';
@@ -275,21 +274,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   const checkWorkspace = (summary: FileSummary): Finding[] => {
     const out: Finding[] = [];
     for (const rule of workspaceRules) {
-      rule.checkFile(summary, index, (report) => {
-        const template = rule.meta.messages[report.messageId];
-        out.push({
-          ruleId: rule.meta.id,
-          severity: report.severity ?? rule.meta.severity,
-          message: template
-            ? { 'zh-CN': fillTemplate(template['zh-CN'], report.args), en: fillTemplate(template.en, report.args) }
-            : { 'zh-CN': report.messageId, en: report.messageId },
-          range: report.range,
-          clause: rule.meta.clause,
-          path: report.path,
-          data: { messageId: report.messageId, ...report.data },
-          ...(report.fix ? { fix: report.fix } : {}),
-        });
-      });
+      rule.checkFile(summary, index, (report) => out.push(findingOf(rule.meta, report)));
     }
     return out;
   };
@@ -395,3 +380,7 @@ export { loadCodeTable } from './codes/loader';
 export { builtinCodeTable } from './codes/table';
 export { mergeChanges } from './parser/parse';
 export { PieceText } from './parser/source';
+export { fillTemplate } from './i18n/template';
+export type { TemplateArgs } from './i18n/template';
+export { findRule } from './rules/registry';
+export type { RuleMeta } from './rules/rule';

@@ -10,6 +10,7 @@ import type { ScalarNode } from './parser/ast';
 import type { StewardDocument } from './parser/model';
 import { ITEM_LIST_KEY } from './parser/model';
 import { nodeAt } from './position';
+import { fillText } from './i18n/template';
 import type { IndexedItem, WorkspaceIndex } from './workspace';
 
 const ID_PATTERN = { resource: /^R-[A-Z0-9-]+$/, asset: /^DA-[A-Z0-9-]+$/ } as const;
@@ -195,8 +196,7 @@ function checkNewName(target: Target, newName: string, index: WorkspaceIndex): L
 }
 
 function fill(text: LocalizedText, name: string, where: string): LocalizedText {
-  const apply = (template: string) => template.replace('{name}', name).replace('{where}', where);
-  return { 'zh-CN': apply(text['zh-CN']), en: apply(text.en) };
+  return fillText(text, { name, where });
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -11,8 +11,9 @@ import { rootMap } from './parser/model';
 import { settleItem } from './parser/parse';
 import { charAt } from './parser/source';
 import type { SourceText } from './parser/source';
-import { mapAt, mapsOf, scalarAt, seqAt, textAt } from './rules/helpers';
+import { mapAt, mapsOf, scalarAt, seqAt, textAt } from './tree/read';
 import { ENUM_LABELS } from './i18n/enums';
+import { fillTemplate } from './i18n/template';
 
 const TEXT = {
   document: { 'zh-CN': '数据资产文档', en: 'Steward document' },
@@ -69,7 +70,7 @@ function yamlDocumentSymbol(file: StewardDocument, document: StewardYamlDocument
     if (budget.left <= 0) {
       const rest = document.items.length - index;
       const span = { start: chunk.span.start, end: document.items[document.items.length - 1].span.end };
-      children.push(make(TEXT.more[locale].replace('{count}', String(rest)), undefined, SymbolKind.Null, span, { start: span.start, end: span.start }));
+      children.push(make(fillTemplate(TEXT.more[locale], { count: rest }), undefined, SymbolKind.Null, span, { start: span.start, end: span.start }));
       break;
     }
     budget.left--;

@@ -26,6 +26,12 @@ export interface LocalizedText {
   en: string;
 }
 
+/** A replacement of the text in `span` (offsets of the file text): what fixes are built from. */
+export interface SpanEdit {
+  span: Span;
+  newText: string;
+}
+
 /** A replacement of the text in `range` (LSP's TextEdit). */
 export interface TextEdit {
   range: Range;

@@ -15,11 +15,16 @@ import { YAML_RULES } from './parser/problems';
 import { validateHead, validateItem } from './schema/validate';
 import type { CodeTable } from './codes/table';
 import type { Report, Rule, RuleContext } from './rules/rule';
+import { findingOf } from './rules/report';
+import { emptyFileRule } from './rules/document/empty-file';
+import { notAStewardDocumentRule } from './rules/document/not-a-steward-document';
+import { unknownKindRule } from './rules/document/unknown-kind';
+import { topLevelNotMappingRule } from './rules/yaml/top-level-not-mapping';
 
 export const DOCUMENT_RULES = {
-  empty: 'DA-DOC-001',
-  foreign: 'DA-DOC-002',
-  unknownKind: 'DA-DOC-003',
+  empty: emptyFileRule.meta.id,
+  foreign: notAStewardDocumentRule.meta.id,
+  unknownKind: unknownKindRule.meta.id,
 } as const;
 
 export interface ValidateOptions {
@@ -137,10 +142,7 @@ function fileFindings(file: StewardDocument): Finding[] {
   const findings: Finding[] = [...file.parseFindings];
   const meaningful = file.documents.filter((d) => d.root !== null);
   if (meaningful.length === 0 && !findings.some((f) => f.severity === 'error')) {
-    findings.push(docFinding(DOCUMENT_RULES.empty, 'warning', file, { start: 0, end: 0 }, {
-      'zh-CN': '文件中没有任何 YAML 文档（空文件）',
-      en: 'The file holds no YAML document (it is empty)',
-    }));
+    findings.push(docFinding(DOCUMENT_RULES.empty, 'warning', file, { start: 0, end: 0 }, emptyFileRule.meta.messages.empty));
   }
   return findings;
 }
@@ -220,28 +222,20 @@ function documentFindings(file: StewardDocument, document: StewardYamlDocument, 
   const root = document.root;
   if (!root) return out;
   if (root.type !== 'map') {
-    out.push(docFinding(YAML_RULES.notMapping, 'error', file, firstLine(file, root.span), {
-      'zh-CN': '文档顶层必须是映射（键: 值），以 apiVersion: steward/v1 和 kind 开头',
-      en: 'The top level of a document must be a mapping (key: value) starting with apiVersion: steward/v1 and kind',
-    }, 'YAML 1.2.2'));
+    out.push(docFinding(YAML_RULES.notMapping, 'error', file, firstLine(file, root.span), topLevelNotMappingRule.meta.messages.notMappingDocument, 'YAML 1.2.2'));
     return out;
   }
   if (!document.isSteward) {
     if (options.reportForeignDocuments) {
-      out.push(docFinding(DOCUMENT_RULES.foreign, 'warning', file, root.entries[0]?.keySpan ?? root.span, {
-        'zh-CN': '这不是数据资产文档：缺少 apiVersion: steward/v1 与 kind（DataResourceCatalog 或 DataAssetRegister），未作检查',
-        en: 'Not a Data Asset Steward document: apiVersion: steward/v1 and kind (DataResourceCatalog or DataAssetRegister) are missing; not checked',
-      }));
+      out.push(docFinding(DOCUMENT_RULES.foreign, 'warning', file, root.entries[0]?.keySpan ?? root.span, notAStewardDocumentRule.meta.messages.foreign));
     }
     return out;
   }
   const kind = document.kind;
   if (!kind || !context) {
     const kindEntry = root.entries.find((e) => e.key === 'kind');
-    out.push(docFinding(DOCUMENT_RULES.unknownKind, 'error', file, kindEntry ? (kindEntry.value.span.end > kindEntry.value.span.start ? kindEntry.value.span : kindEntry.keySpan) : root.entries[0].keySpan, {
-      'zh-CN': 'kind 必须是 DataResourceCatalog（数据资源目录）或 DataAssetRegister（数据资产登记）',
-      en: 'kind must be DataResourceCatalog (data resource catalog) or DataAssetRegister (data asset register)',
-    }));
+    const kindSpan = kindEntry ? (kindEntry.value.span.end > kindEntry.value.span.start ? kindEntry.value.span : kindEntry.keySpan) : root.entries[0].keySpan;
+    out.push(docFinding(DOCUMENT_RULES.unknownKind, 'error', file, kindSpan, unknownKindRule.meta.messages.unknownKind));
     return out;
   }
   const schemaFindings = document.headBroken ? [] : validateHead(kind, root, file.lines);
@@ -339,7 +333,7 @@ function ruleContext(file: StewardDocument, options: ValidateOptions, sink: Find
     report(report: Report) {
       const rule = context.current;
       if (!rule) return;
-      sink.push(ruleFinding(rule, report, file));
+      sink.push(findingOf(rule.meta, report, file.lines));
     },
   };
   return context;
@@ -364,34 +358,6 @@ function ruleFailure(rule: Rule, error: unknown): Finding {
     message: { 'zh-CN': `规则 ${rule.meta.id} 执行出错：${String(error)}`, en: `Rule ${rule.meta.id} failed: ${String(error)}` },
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
-}
-
-export function fillTemplate(template: string, args: Record<string, string | number> | undefined): string {
-  if (!args) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
-}
-
-function ruleFinding(rule: Rule, report: Report, file: StewardDocument): Finding {
-  const template = rule.meta.messages[report.messageId];
-  const message: LocalizedText = template
-    ? { 'zh-CN': fillTemplate(template['zh-CN'], report.args), en: fillTemplate(template.en, report.args) }
-    : { 'zh-CN': report.messageId, en: report.messageId };
-  const finding: Finding = {
-    ruleId: rule.meta.id,
-    severity: report.severity ?? rule.meta.severity,
-    message,
-    range: file.lines.rangeOf(report.span),
-    clause: rule.meta.clause,
-    path: report.path,
-    data: { messageId: report.messageId, ...report.data },
-  };
-  if (report.fix && report.fix.edits.length > 0) {
-    finding.fix = {
-      title: report.fix.title,
-      edits: report.fix.edits.map((edit) => ({ range: file.lines.rangeOf(edit.span), newText: edit.newText })),
-    };
-  }
-  return finding;
 }
 
 function pathMatches(pattern: string, path: string): boolean {

@@ -9,12 +9,18 @@
 import type { Finding, LocalizedText, Range } from './types';
 import type { LineIndex } from './parser/lines';
 import type { SourceText } from './parser/source';
+import { fillText } from './i18n/template';
+import { waiverWithoutReasonRule } from './rules/waiver/waiver-without-reason';
+import { unusedWaiverRule } from './rules/waiver/unused-waiver';
+import { malformedWaiverRule } from './rules/waiver/malformed-waiver';
 
 export const WAIVER_RULES = {
-  noReason: 'DA-WAIVER-001',
-  unused: 'DA-WAIVER-002',
-  malformed: 'DA-WAIVER-003',
+  noReason: waiverWithoutReasonRule.meta.id,
+  unused: unusedWaiverRule.meta.id,
+  malformed: malformedWaiverRule.meta.id,
 } as const;
+
+const MALFORMED = malformedWaiverRule.meta.messages;
 
 export interface Waiver {
   kind: 'next-line' | 'line' | 'block';
@@ -61,16 +67,16 @@ export function parseWaivers(text: SourceText, lines: LineIndex, knownRule: (id:
     const until = untilMatch?.[1];
     const ruleIds = head.replace(/\buntil\s+\S+/, '').split(/[\s,]+/).filter(Boolean);
     if (until !== undefined && !isDate(until)) {
-      problems.push({ ruleId: WAIVER_RULES.malformed, range, message: { 'zh-CN': `豁免的到期日“${until}”不是有效日期（应为 until YYYY-MM-DD）`, en: `The waiver's expiry "${until}" is not a valid date (use until YYYY-MM-DD)` } });
+      problems.push({ ruleId: WAIVER_RULES.malformed, range, message: fillText(MALFORMED.badExpiry, { until }) });
       continue;
     }
     if (ruleIds.length === 0) {
-      problems.push({ ruleId: WAIVER_RULES.malformed, range, message: { 'zh-CN': '豁免注释没有写规则编号，例如 # steward-disable-next-line DA-AUTH-001 -- 原因', en: 'The waiver names no rule, e.g. # steward-disable-next-line DA-AUTH-001 -- reason' } });
+      problems.push({ ruleId: WAIVER_RULES.malformed, range, message: MALFORMED.noRule });
       continue;
     }
     const unknown = ruleIds.filter((id) => !knownRule(id));
     if (unknown.length > 0) {
-      problems.push({ ruleId: WAIVER_RULES.malformed, range, message: { 'zh-CN': `豁免注释中的规则编号不存在：${unknown.join('、')}`, en: `The waiver names unknown rules: ${unknown.join(', ')}` } });
+      problems.push({ ruleId: WAIVER_RULES.malformed, range, message: fillText(MALFORMED.unknownRule, { rulesZh: unknown.join('、'), rulesEn: unknown.join(', ') }) });
     }
     const known = ruleIds.filter((id) => knownRule(id));
     if (verb === 'enable') {
@@ -85,7 +91,7 @@ export function parseWaivers(text: SourceText, lines: LineIndex, knownRule: (id:
     }
     if (known.length === 0) continue;
     if (reason === '') {
-      problems.push({ ruleId: WAIVER_RULES.noReason, range, message: { 'zh-CN': '豁免必须写明原因：在规则编号后加“-- 原因”', en: 'A waiver needs a reason: add "-- reason" after the rule ids' } });
+      problems.push({ ruleId: WAIVER_RULES.noReason, range, message: waiverWithoutReasonRule.meta.messages.noReason });
     }
     const waiver: Waiver = {
       kind: verb === 'disable-next-line' ? 'next-line' : verb === 'disable-line' ? 'line' : 'block',
@@ -135,14 +141,15 @@ export function applyWaivers(findings: Finding[], parsed: { waivers: Waiver[]; p
     }
   }
   for (const problem of parsed.problems) {
-    kept.push({ ruleId: problem.ruleId, severity: problem.ruleId === WAIVER_RULES.noReason ? 'error' : 'warning', message: problem.message, range: problem.range, clause: 'steward/v1' });
+    const severity = problem.ruleId === WAIVER_RULES.noReason ? waiverWithoutReasonRule.meta.severity : malformedWaiverRule.meta.severity;
+    kept.push({ ruleId: problem.ruleId, severity, message: problem.message, range: problem.range, clause: 'steward/v1' });
   }
   for (const waiver of parsed.waivers) {
     if (used.has(waiver)) continue;
     kept.push({
       ruleId: WAIVER_RULES.unused,
-      severity: 'warning',
-      message: { 'zh-CN': `豁免没有用上：${waiver.ruleIds.join('、')} 在此处没有报告问题，请删除该注释`, en: `Unused waiver: ${waiver.ruleIds.join(', ')} reports nothing here; remove the comment` },
+      severity: unusedWaiverRule.meta.severity,
+      message: fillText(unusedWaiverRule.meta.messages.unused, { rulesZh: waiver.ruleIds.join('、'), rulesEn: waiver.ruleIds.join(', ') }),
       range: waiver.range,
       clause: 'steward/v1',
       data: { ruleIds: waiver.ruleIds },

@@ -6,7 +6,7 @@ import type { Range } from './types';
 import type { MapNode, ScalarNode } from './parser/ast';
 import type { ItemChunk, StewardDocument, StewardYamlDocument } from './parser/model';
 import { rootMap } from './parser/model';
-import { scalarAt, seqAt, textAt } from './rules/helpers';
+import { scalarAt, seqAt, textAt } from './tree/read';
 import { settleItem } from './parser/parse';
 import { moveRange } from './parser/lines';
 

@@ -62,3 +62,8 @@ export function inStableOrder(results: readonly FileResult[]): FileResult[] {
     .sort((a, b) => compareText(a.path, b.path))
     .map((result) => ({ ...result, findings: [...result.findings].sort(compareFindings) }));
 }
+
+/** The anchor of a rule's section in the rules reference (docs/rules.md): its id in lower case. */
+export function ruleAnchor(ruleId: string): string {
+  return ruleId.toLowerCase();
+}

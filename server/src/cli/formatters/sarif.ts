@@ -1,11 +1,13 @@
 /**
  * SARIF 2.1.0 log with one run, shaped for GitHub code scanning: every known rule in `tool.driver.rules` (a
- * stable list, so `ruleIndex` does not move between runs), paths relative to `%SRCROOT%` (the working
- * directory), 1-based regions in UTF-16 code units, and a position-independent partial fingerprint.
+ * stable list, so `ruleIndex` does not move between runs), each linked to its section of the rules reference shipped
+ * with the tool (FormatContext.documentation), paths relative to `%SRCROOT%` (the working directory), 1-based
+ * regions in UTF-16 code units, and a position-independent partial fingerprint. It passes Microsoft's SARIF
+ * validator (sarif-multitool validate) without errors or warnings (test/sarif-validator.test.ts).
  */
 import { pathToFileURL } from 'node:url';
-import type { Finding, Locale, Severity } from '../../service';
-import { inStableOrder, messageText, printedRange } from './common';
+import type { Finding, Severity } from '../../service';
+import { inStableOrder, messageText, printedRange, ruleAnchor } from './common';
 import { formatterStrings } from './messages';
 import type { FileResult, FormatContext, RuleDescriptor } from './types';
 
@@ -55,16 +57,24 @@ function familyTag(ruleId: string): string | undefined {
   return /^[A-Za-z]+-([A-Za-z]+)-/.exec(ruleId)?.[1].toLowerCase();
 }
 
-function ruleDescriptor(rule: RuleDescriptor, locale: Locale) {
+/** A rule's own helpUri, else its section of the rules reference, for the rules the reference holds. */
+function helpUriOf(rule: RuleDescriptor, context: FormatContext, described: boolean): string | undefined {
+  if (rule.helpUri) return rule.helpUri;
+  return described && context.documentation ? `${context.documentation.rulesUri}#${ruleAnchor(rule.id)}` : undefined;
+}
+
+function ruleDescriptor(rule: RuleDescriptor, context: FormatContext, described: boolean) {
+  const locale = context.locale;
   const short = truncate(rule.short[locale] || rule.id, DESCRIPTION_LIMIT);
   const help = rule.help[locale] || short;
   const family = familyTag(rule.id);
+  const helpUri = helpUriOf(rule, context, described);
   return {
     id: rule.id,
     name: truncate(rule.name || rule.id, NAME_LIMIT),
     shortDescription: { text: short },
     fullDescription: { text: truncate(firstParagraph(help) || short, DESCRIPTION_LIMIT) },
-    ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
+    ...(helpUri ? { helpUri } : {}),
     help: { text: help, markdown: help },
     defaultConfiguration: { level: LEVELS[rule.severity] },
     properties: {
@@ -170,6 +180,7 @@ function sarifResult(
 export function buildSarifLog(results: readonly FileResult[], context: FormatContext) {
   const ordered = inStableOrder(results);
   const rules = ruleTable(ordered, context);
+  const described = new Set(context.rules.map((rule) => rule.id));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const cwdUri = directoryUri(context.cwd);
   const locations = ordered.map((result, index) => ({ ...artifactLocation(result.path), index }));
@@ -185,14 +196,16 @@ export function buildSarifLog(results: readonly FileResult[], context: FormatCon
             name: context.toolName,
             version: context.toolVersion,
             ...(semver ? { semanticVersion: context.toolVersion } : {}),
-            rules: rules.map((rule) => ruleDescriptor(rule, context.locale)),
+            ...(context.documentation ? { informationUri: context.documentation.informationUri } : {}),
+            rules: rules.map((rule) => ruleDescriptor(rule, context, described.has(rule.id))),
           },
         },
         invocations: [{ executionSuccessful: true, workingDirectory: { uri: cwdUri } }],
         originalUriBaseIds: {
           [SRCROOT]: { uri: cwdUri, description: { text: formatterStrings(context.locale).srcRootDescription } },
         },
-        artifacts: locations.map(({ uri, uriBaseId }) => ({ location: uriBaseId ? { uri, uriBaseId } : { uri } })),
+        // Every file listed was analysed: the role says so (and makes the list more than the results' locations).
+        artifacts: locations.map(({ uri, uriBaseId }) => ({ location: uriBaseId ? { uri, uriBaseId } : { uri }, roles: ['analysisTarget'] })),
         language: context.locale,
         columnKind: 'utf16CodeUnits' as const,
         results: ordered.flatMap((result, index) =>

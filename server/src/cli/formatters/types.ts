@@ -21,6 +21,14 @@ export interface RuleDescriptor {
   helpUri?: string;
 }
 
+/** Where the documentation shipped with the tool is (file URIs: the project has no web address). */
+export interface DocumentationUris {
+  /** The rules reference; a rule's section is `#<ruleAnchor(id)>`. */
+  rulesUri: string;
+  /** About the tool as a whole (the README). */
+  informationUri: string;
+}
+
 export interface FormatContext {
   locale: Locale;
   color: boolean; // stylish only; the CLI sets it from TTY / NO_COLOR / FORCE_COLOR
@@ -30,4 +38,5 @@ export interface FormatContext {
   cwd: string; // absolute, for SARIF's originalUriBaseIds
   quiet: boolean; // --quiet: only errors are reported (the CLI has already filtered; formats may mention it)
   width?: number; // stylish only: terminal columns to wrap messages at (default 100)
+  documentation?: DocumentationUris; // SARIF: each rule's helpUri and the tool's informationUri
 }

@@ -7,6 +7,7 @@
  */
 import type { LocalizedText, Severity } from '../types';
 import { LineIndex } from '../parser/lines';
+import { fillText } from '../i18n/template';
 import { CodeTable, codeLevel, isWellFormedCode, structuralParent } from './table';
 import type { CodeEntry } from './table';
 
@@ -128,11 +129,6 @@ const SEVERITY: Record<CodeTableProblemKind, Severity> = {
   'unknown-parent': 'warning',
 };
 
-function fill(template: LocalizedText, args: Record<string, string | number>): LocalizedText {
-  const apply = (text: string) => text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
-  return { 'zh-CN': apply(template['zh-CN']), en: apply(template.en) };
-}
-
 /** Collects problems with positions from offsets into the (BOM-less) text. */
 class ProblemSink {
   readonly problems: CodeTableProblem[] = [];
@@ -145,7 +141,7 @@ class ProblemSink {
       column: position.character + 1,
       severity: SEVERITY[kind],
       kind,
-      message: fill(MESSAGES[messageId], args),
+      message: fillText(MESSAGES[messageId], args),
     };
     if (typeof args.code === 'string') problem.code = args.code;
     this.problems.push(problem);

@@ -5,6 +5,7 @@
  * roots listed as complete (the built-in table knows the A08060000 branch and the eight roots, nothing else).
  */
 import builtinFile from '../../../../schemas/codes/builtin.json';
+import type { CodeVerdict } from './verdict';
 
 export type CodeLevel = 1 | 2 | 3 | 4;
 
@@ -101,6 +102,8 @@ export class CodeTable {
   private readonly entries = new Map<string, CodeEntry>();
   private readonly childCodes = new Map<string, string[]>();
   private sorted: CodeEntry[] | undefined;
+  /** Verdicts on codes against this table (verdict.ts's classifyCode), remembered with the table they depend on. */
+  readonly verdicts = new Map<string, CodeVerdict | undefined>();
 
   /** Later duplicates of a code are ignored (the loader reports them). */
   constructor(entries: Iterable<CodeEntry>, options: CodeTableOptions) {

@@ -4,6 +4,7 @@
  * character a check over the 8 before it), 18: check character over the first 17.
  */
 import type { LocalizedText } from '../types';
+import { fillText } from '../i18n/template';
 
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 export const USCC_LENGTH = 18;
@@ -55,8 +56,7 @@ export const USCC_MESSAGES: Record<UsccProblemId, LocalizedText> = {
 };
 
 function problem(id: UsccProblemId, index: number, args: Record<string, string | number>, expected?: string): UsccProblem {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in args ? String(args[key]) : whole));
-  const result: UsccProblem = { id, index, args, message: { 'zh-CN': fill(USCC_MESSAGES[id]['zh-CN']), en: fill(USCC_MESSAGES[id].en) } };
+  const result: UsccProblem = { id, index, args, message: fillText(USCC_MESSAGES[id], args) };
   if (expected !== undefined) result.expected = expected;
   return result;
 }

@@ -2,11 +2,10 @@
  * Minimal text edits on YAML, for quick fixes: insert entries into a mapping, replace a scalar keeping its quoting.
  * Edits touch only the lines they must: the user's comments, indentation, quoting and key order stay as they are.
  */
-import type { Span } from '../types';
+import type { Span, SpanEdit } from '../types';
 import { charAt } from '../parser/source';
 import type { SourceText } from '../parser/source';
 import type { MapNode, ScalarNode, YamlNode } from '../parser/ast';
-import type { SpanEdit } from '../rules/rule';
 
 /** The value a fix leaves for the user to fill in. A string, so that a YAML parser reads it, never a real value. */
 export const PLACEHOLDER = '待填写';

@@ -1,6 +1,13 @@
-/** YAML-level problems and their bilingual messages. Rule ids DA-YAML-0xx. */
+/** YAML-level problems and their findings. Rule ids DA-YAML-0xx; their metadata and messages are in rules/yaml/. */
 import type { Finding, LocalizedText, Span } from '../types';
 import type { LineIndex } from './lines';
+import { fillText } from '../i18n/template';
+import { yamlSyntaxRule } from '../rules/yaml/yaml-syntax';
+import { duplicateKeyRule } from '../rules/yaml/duplicate-key';
+import { tabIndentationRule } from '../rules/yaml/tab-indentation';
+import { topLevelNotMappingRule } from '../rules/yaml/top-level-not-mapping';
+import { aliasLimitRule } from '../rules/yaml/alias-limit';
+import { nestingTooDeepRule } from '../rules/yaml/nesting-too-deep';
 
 export interface YamlProblem {
   /** The `yaml` package's error code, or one of ours (TOO_DEEP, ALIAS_BUDGET, ...). */
@@ -11,17 +18,17 @@ export interface YamlProblem {
 }
 
 export const YAML_RULES = {
-  syntax: 'DA-YAML-001',
-  duplicateKey: 'DA-YAML-002',
-  tab: 'DA-YAML-003',
-  notMapping: 'DA-YAML-004',
-  alias: 'DA-YAML-005',
-  depth: 'DA-YAML-006',
+  syntax: yamlSyntaxRule.meta.id,
+  duplicateKey: duplicateKeyRule.meta.id,
+  tab: tabIndentationRule.meta.id,
+  notMapping: topLevelNotMappingRule.meta.id,
+  alias: aliasLimitRule.meta.id,
+  depth: nestingTooDeepRule.meta.id,
 } as const;
 
 const YAML_SPEC = 'YAML 1.2.2';
 
-/** Chinese and English wording for the parser's error codes; unknown codes fall back to the parser's text. */
+/** Chinese and English wording for the parser's error codes (the {problem} of DA-YAML-001); unknown codes fall back to the parser's text. */
 const CODE_TEXT: Record<string, LocalizedText> = {
   BAD_INDENT: { 'zh-CN': '缩进不正确', en: 'Bad indentation' },
   BAD_SCALAR_START: { 'zh-CN': '标量不能以此字符开头（可加引号）', en: 'A plain scalar cannot start with this character (quote it)' },
@@ -50,54 +57,32 @@ interface Template {
 
 function template(problem: YamlProblem): Template {
   switch (problem.code) {
-    case 'DUPLICATE_KEY':
-      return {
-        ruleId: YAML_RULES.duplicateKey,
-        message: (p) => ({
-          'zh-CN': p.detail ? `重复的键“${p.detail}”：同一映射中的键必须唯一` : '重复的键：同一映射中的键必须唯一',
-          en: p.detail ? `Duplicate key "${p.detail}": keys in a mapping must be unique` : 'Duplicate key: keys in a mapping must be unique',
-        }),
-      };
+    case 'DUPLICATE_KEY': {
+      const { messages } = duplicateKeyRule.meta;
+      return { ruleId: YAML_RULES.duplicateKey, message: (p) => (p.detail ? fillText(messages.duplicate, { key: p.detail }) : messages.duplicateUnnamed) };
+    }
     case 'TAB_AS_INDENT':
-      return {
-        ruleId: YAML_RULES.tab,
-        message: () => ({ 'zh-CN': 'YAML 不允许用制表符（Tab）缩进，请改用空格', en: 'Tabs are not allowed as indentation in YAML; use spaces' }),
-      };
+      return { ruleId: YAML_RULES.tab, message: () => tabIndentationRule.meta.messages.tab };
     case 'NOT_MAPPING':
-      return {
-        ruleId: YAML_RULES.notMapping,
-        message: () => ({ 'zh-CN': '文档顶层必须是映射（键: 值），例如 apiVersion、kind', en: 'The top level of the document must be a mapping (key: value), e.g. apiVersion, kind' }),
-      };
+      return { ruleId: YAML_RULES.notMapping, message: () => topLevelNotMappingRule.meta.messages.notMapping };
     case 'ALIAS_BUDGET':
     case 'UNRESOLVED_ALIAS':
-    case 'BAD_ALIAS':
-      return {
-        ruleId: YAML_RULES.alias,
-        message: (p) => p.code === 'UNRESOLVED_ALIAS'
-          ? { 'zh-CN': `别名 *${p.detail ?? ''} 引用的锚点不存在`, en: `Alias *${p.detail ?? ''} refers to an anchor that is not defined` }
-          : { 'zh-CN': '别名展开过多（疑似“十亿笑”攻击），已停止展开', en: 'Alias expansion is too large (a "billion laughs" pattern); it was not expanded' },
-      };
+    case 'BAD_ALIAS': {
+      const { messages } = aliasLimitRule.meta;
+      return { ruleId: YAML_RULES.alias, message: (p) => (p.code === 'UNRESOLVED_ALIAS' ? fillText(messages.unresolved, { alias: p.detail ?? '' }) : messages.budget) };
+    }
     case 'TOO_DEEP':
     case 'RESOURCE_EXHAUSTION':
-      return {
-        ruleId: YAML_RULES.depth,
-        message: () => ({ 'zh-CN': '嵌套层级过深，超出部分未解析', en: 'Nesting is too deep; the deeper part was not read' }),
-      };
+      return { ruleId: YAML_RULES.depth, message: () => nestingTooDeepRule.meta.messages.tooDeep };
     case 'TOO_MANY':
-      return {
-        ruleId: YAML_RULES.syntax,
-        message: (p) => ({ 'zh-CN': `另有 ${p.detail} 个 YAML 错误未列出`, en: `${p.detail} more YAML errors not listed` }),
-      };
+      return { ruleId: YAML_RULES.syntax, message: (p) => fillText(yamlSyntaxRule.meta.messages.tooMany, { count: p.detail ?? '' }) };
     default:
       return {
         ruleId: YAML_RULES.syntax,
         message: (p) => {
           const text = CODE_TEXT[p.code];
           const detail = (p.detail ?? p.code).split('\n')[0];
-          return {
-            'zh-CN': `YAML 语法错误：${text ? text['zh-CN'] : p.code}`,
-            en: `YAML syntax error: ${text ? text.en : detail}`,
-          };
+          return fillText(yamlSyntaxRule.meta.messages.syntax, { problemZh: text ? text['zh-CN'] : p.code, problemEn: text ? text.en : detail });
         },
       };
   }

@@ -1,4 +1,7 @@
-/** One ajv error -> one finding, placed at the key or value the user must change, worded in zh-CN and en. */
+/**
+ * One ajv error -> one finding, placed at the key or value the user must change, worded in zh-CN and en with the
+ * messages of the DA-SCHEMA-0xx ids (rules/schema/).
+ */
 import type { ErrorObject } from 'ajv';
 import type { Finding, LocalizedText, Span } from '../types';
 import type { MapEntry, YamlNode } from '../parser/ast';
@@ -6,15 +9,23 @@ import type { LineIndex } from '../parser/lines';
 import { describeSchema } from './describe';
 import type { SchemaDoc } from './describe';
 import { ENUM_LABELS } from '../i18n/enums';
+import { fillText } from '../i18n/template';
+import { missingRequiredFieldRule } from '../rules/schema/missing-required-field';
+import { unknownFieldRule } from '../rules/schema/unknown-field';
+import { invalidValueRule } from '../rules/schema/invalid-value';
+import { wrongTypeRule } from '../rules/schema/wrong-type';
+import { wrongFormatRule } from '../rules/schema/wrong-format';
+import { forbiddenFieldRule } from '../rules/schema/forbidden-field';
+import { constraintViolatedRule } from '../rules/schema/constraint-violated';
 
 export const SCHEMA_RULES = {
-  required: 'DA-SCHEMA-001',
-  unknownField: 'DA-SCHEMA-002',
-  enum: 'DA-SCHEMA-003',
-  type: 'DA-SCHEMA-004',
-  format: 'DA-SCHEMA-005',
-  forbidden: 'DA-SCHEMA-006',
-  constraint: 'DA-SCHEMA-007',
+  required: missingRequiredFieldRule.meta.id,
+  unknownField: unknownFieldRule.meta.id,
+  enum: invalidValueRule.meta.id,
+  type: wrongTypeRule.meta.id,
+  format: wrongFormatRule.meta.id,
+  forbidden: forbiddenFieldRule.meta.id,
+  constraint: constraintViolatedRule.meta.id,
 } as const;
 
 const DEFAULT_CLAUSE = '财资〔2024〕1号';
@@ -198,33 +209,27 @@ export function schemaErrorFinding(error: ErrorObject, root: YamlNode, basePath:
       const doc = describeSchema(owner?.properties?.[missing]);
       clause = doc.clause ?? clause;
       const condition = conditional?.condition;
-      ruleId = 'DA-SCHEMA-001';
+      ruleId = SCHEMA_RULES.required;
       span = objectAnchor(located);
       data.missingProperty = missing;
       if (condition) data.condition = condition;
+      const { messages } = missingRequiredFieldRule.meta;
+      const args = { fieldZh: label(missing, doc, 'zh-CN'), fieldEn: label(missing, doc, 'en'), condition: condition ?? '' };
       // The path names the missing field, so a rule that reports the same gap replaces exactly this finding.
-      return finish(ruleId, condition
-        ? { 'zh-CN': `缺少字段${label(missing, doc, 'zh-CN')}：当 ${condition} 时必须填写`, en: `Missing field ${label(missing, doc, 'en')}: required when ${condition}` }
-        : { 'zh-CN': `缺少必填字段${label(missing, doc, 'zh-CN')}`, en: `Missing required field ${label(missing, doc, 'en')}` },
-      span, `${path}/${missing}`, clause, data, lines);
-      message = condition
-        ? { 'zh-CN': `缺少字段${label(missing, doc, 'zh-CN')}：当 ${condition} 时必须填写`, en: `Missing field ${label(missing, doc, 'en')}: required when ${condition}` }
-        : { 'zh-CN': `缺少必填字段${label(missing, doc, 'zh-CN')}`, en: `Missing required field ${label(missing, doc, 'en')}` };
-      break;
+      return finish(ruleId, fillText(condition ? messages.requiredWhen : messages.required, args), span, `${path}/${missing}`, clause, data, lines);
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const entry = located.node.type === 'map' ? located.node.entries.find((e) => e.key === extra) : undefined;
       const allowed = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
       const suggestion = closest(extra, allowed);
-      ruleId = 'DA-SCHEMA-002';
+      ruleId = SCHEMA_RULES.unknownField;
       span = entry ? entry.keySpan : objectAnchor(located);
       data.field = extra;
       data.allowed = allowed;
       if (suggestion) data.suggestion = suggestion;
-      message = suggestion
-        ? { 'zh-CN': `未知字段“${extra}”，是否应为“${suggestion}”？`, en: `Unknown field "${extra}"; did you mean "${suggestion}"?` }
-        : { 'zh-CN': `未知字段“${extra}”（自定义字段请以 x- 开头）`, en: `Unknown field "${extra}" (custom fields must start with x-)` };
+      const { messages } = unknownFieldRule.meta;
+      message = fillText(suggestion ? messages.unknownSuggest : messages.unknown, { field: extra, suggestion: suggestion ?? '' });
       return finish(ruleId, message, span, `${path}/${extra}`, clause, data, lines);
     }
     case 'enum':
@@ -232,7 +237,7 @@ export function schemaErrorFinding(error: ErrorObject, root: YamlNode, basePath:
       const allowed = error.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue];
       const value = located.node.type === 'scalar' ? located.node.value : error.data;
       const suggestion = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
-      ruleId = 'DA-SCHEMA-003';
+      ruleId = SCHEMA_RULES.enum;
       span = valueAnchor(located);
       data.allowed = allowed;
       data.value = value;
@@ -242,53 +247,50 @@ export function schemaErrorFinding(error: ErrorObject, root: YamlNode, basePath:
         const english = typeof v === 'string' ? ENUM_LABELS[v]?.en : undefined;
         return english ? `"${show(v)}" (${english})` : `"${show(v)}"`;
       }).join(', ');
-      message = allowed.length === 1
-        ? { 'zh-CN': `${label(field, parentDoc, 'zh-CN')} 的值应为 ${zhAllowed}，而不是“${show(value)}”`, en: `${label(field, parentDoc, 'en')} must be ${enAllowed}, not "${show(value)}"` }
-        : { 'zh-CN': `“${show(value)}”不是${label(field, parentDoc, 'zh-CN')}的有效值；可选值：${zhAllowed}`, en: `"${show(value)}" is not a valid value of ${label(field, parentDoc, 'en')}; allowed: ${enAllowed}` };
+      const { messages } = invalidValueRule.meta;
+      const args = { fieldZh: label(field, parentDoc, 'zh-CN'), fieldEn: label(field, parentDoc, 'en'), value: show(value), allowedZh: zhAllowed, allowedEn: enAllowed };
+      message = fillText(allowed.length === 1 ? messages.notConst : messages.notInEnum, args);
       break;
     }
     case 'type': {
-      ruleId = 'DA-SCHEMA-004';
+      ruleId = SCHEMA_RULES.type;
       span = valueAnchor(located);
       data.expected = params.type;
-      message = {
-        'zh-CN': `${label(field, parentDoc, 'zh-CN')} 应为${typeName(params.type, 'zh-CN')}`,
-        en: `${label(field, parentDoc, 'en')} must be ${typeName(params.type, 'en')}`,
-      };
+      message = fillText(wrongTypeRule.meta.messages.type, {
+        fieldZh: label(field, parentDoc, 'zh-CN'),
+        fieldEn: label(field, parentDoc, 'en'),
+        typeZh: typeName(params.type, 'zh-CN'),
+        typeEn: typeName(params.type, 'en'),
+      });
       break;
     }
     case 'format':
     case 'pattern': {
-      ruleId = 'DA-SCHEMA-005';
+      ruleId = SCHEMA_RULES.format;
       span = valueAnchor(located);
       const value = show(error.data);
       const isDate = error.keyword === 'format' && String(params.format).startsWith('date');
       data.value = error.data;
+      const { messages } = wrongFormatRule.meta;
       if (isDate) {
-        message = { 'zh-CN': `“${value}”不是有效日期，应为 YYYY-MM-DD`, en: `"${value}" is not a valid date; use YYYY-MM-DD` };
+        message = fillText(messages.date, { value });
       } else {
         const expected = error.keyword === 'pattern' ? String(params.pattern) : String(params.format);
-        message = {
-          'zh-CN': `${label(field, parentDoc, 'zh-CN')} 的值“${value}”格式不正确（应符合 ${expected}）`,
-          en: `${label(field, parentDoc, 'en')} value "${value}" has the wrong format (expected ${expected})`,
-        };
+        message = fillText(messages.format, { fieldZh: label(field, parentDoc, 'zh-CN'), fieldEn: label(field, parentDoc, 'en'), value, expected });
       }
       break;
     }
     case 'not':
     case 'false schema': {
-      ruleId = 'DA-SCHEMA-006';
+      ruleId = SCHEMA_RULES.forbidden;
       span = located.entry ? located.entry.keySpan : valueAnchor(located);
       const doc = error.keyword === 'not' ? parentDoc : {};
       clause = doc.clause ?? clause;
-      message = {
-        'zh-CN': `不得出现字段${label(field, doc, 'zh-CN')}${doc.zh ? '：' + doc.zh : ''}`,
-        en: `Field ${label(field, doc, 'en')} is not allowed${doc.en ? ': ' + doc.en : ''}`,
-      };
+      message = forbiddenMessage(label(field, doc, 'zh-CN'), label(field, doc, 'en'), doc);
       break;
     }
     default: {
-      ruleId = 'DA-SCHEMA-007';
+      ruleId = SCHEMA_RULES.constraint;
       span = valueAnchor(located);
       data.params = params;
       message = constraintMessage(error, label(field, parentDoc, 'zh-CN'), label(field, parentDoc, 'en'));
@@ -305,19 +307,31 @@ function finish(ruleId: string, message: LocalizedText, span: Span, path: string
   return { ruleId, severity: 'error', message: withClause(message, clause ?? DEFAULT_CLAUSE), range: lines.rangeOf(span), clause: clause ?? DEFAULT_CLAUSE, path, data };
 }
 
+/** DA-SCHEMA-006's message: the field, and why it is forbidden when the schema says so in that language. */
+function forbiddenMessage(zhField: string, enField: string, doc: SchemaDoc): LocalizedText {
+  const { messages } = forbiddenFieldRule.meta;
+  const args = { fieldZh: zhField, fieldEn: enField, reasonZh: doc.zh ?? '', reasonEn: doc.en ?? '' };
+  // Each language says why only when the schema's description has that language.
+  return {
+    'zh-CN': fillText(doc.zh ? messages.forbiddenBecause : messages.forbidden, args)['zh-CN'],
+    en: fillText(doc.en ? messages.forbiddenBecause : messages.forbidden, args).en,
+  };
+}
+
+/** The JSON Schema keywords DA-SCHEMA-007 has a message of its own for; any other gets `other`. */
+const CONSTRAINTS = new Set(['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'minItems', 'maxItems', 'minLength', 'maxLength', 'uniqueItems', 'minProperties']);
+
 function constraintMessage(error: ErrorObject, zhField: string, enField: string): LocalizedText {
   const p = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'minimum': return { 'zh-CN': `${zhField} 不能小于 ${p.limit}`, en: `${enField} must be at least ${p.limit}` };
-    case 'exclusiveMinimum': return { 'zh-CN': `${zhField} 必须大于 ${p.limit}`, en: `${enField} must be greater than ${p.limit}` };
-    case 'maximum': return { 'zh-CN': `${zhField} 不能大于 ${p.limit}`, en: `${enField} must be at most ${p.limit}` };
-    case 'exclusiveMaximum': return { 'zh-CN': `${zhField} 必须小于 ${p.limit}`, en: `${enField} must be less than ${p.limit}` };
-    case 'minItems': return { 'zh-CN': `${zhField} 至少需要 ${p.limit} 项`, en: `${enField} needs at least ${p.limit} item(s)` };
-    case 'maxItems': return { 'zh-CN': `${zhField} 最多 ${p.limit} 项`, en: `${enField} allows at most ${p.limit} item(s)` };
-    case 'minLength': return { 'zh-CN': `${zhField} 不能为空或过短（至少 ${p.limit} 个字符）`, en: `${enField} is empty or too short (at least ${p.limit} characters)` };
-    case 'maxLength': return { 'zh-CN': `${zhField} 过长（最多 ${p.limit} 个字符）`, en: `${enField} is too long (at most ${p.limit} characters)` };
-    case 'uniqueItems': return { 'zh-CN': `${zhField} 中有重复项（第 ${Number(p.j) + 1} 项与第 ${Number(p.i) + 1} 项相同）`, en: `${enField} has duplicate items (item ${Number(p.i) + 1} repeats item ${Number(p.j) + 1})` };
-    case 'minProperties': return { 'zh-CN': `${zhField} 不能为空`, en: `${enField} must not be empty` };
-    default: return { 'zh-CN': `${zhField} 不符合要求（${error.keyword}）`, en: `${enField} is invalid: ${error.message ?? error.keyword}` };
-  }
+  const { messages } = constraintViolatedRule.meta;
+  const args = {
+    fieldZh: zhField,
+    fieldEn: enField,
+    limit: String(p.limit),
+    first: Number(p.j) + 1,
+    repeat: Number(p.i) + 1,
+    keyword: error.keyword,
+    detail: error.message ?? error.keyword,
+  };
+  return fillText(CONSTRAINTS.has(error.keyword) ? messages[error.keyword] : messages.other, args);
 }

@@ -1,0 +1,68 @@
+/** DA-SEC-003: the latest risk assessment is less than a year old and not in the future (clause 9). */
+import type { MapNode } from '../../parser/ast';
+import { has, itemLabel, mapAt, scalarAt, textAt } from '../../tree/read';
+import { gradeRank, isoDateOf, yearsBefore } from '../../tree/values';
+import type { ItemScope, Rule, RuleContext } from '../rule';
+import { CLAUSE, GRADE_EN, isHighGrade } from './common';
+
+export const riskAssessmentAgeRule: Rule = {
+  meta: {
+    id: 'DA-SEC-003',
+    name: 'risk-assessment-within-a-year',
+    clause: CLAUSE,
+    severity: 'warning',
+    fixable: false,
+    messages: {
+      stale: {
+        'zh-CN': '资产“{asset}”（{grade}）最近一次风险评估在 {date}，距今已超过一年：请重新开展数据安全风险评估并更新日期',
+        en: 'The latest risk assessment of asset "{asset}" ({gradeEn}) was on {date}, more than a year ago: carry out a new data security risk assessment and update the date',
+      },
+      future: {
+        'zh-CN': '资产“{asset}”的最近风险评估日期 {date} 晚于今天（{today}）：只能记录已经完成的评估，请核对日期',
+        en: 'The latest risk assessment of asset "{asset}" is dated {date}, after today ({today}): only an assessment already carried out can be recorded; check the date',
+      },
+    },
+    docs: {
+      description: {
+        'zh-CN': '最近一次风险评估（security.lastRiskAssessment）早于今天一年以上时提示：核心数据、重要数据为警告，一般数据为提示；已处置的资产不再要求。日期晚于今天为错误。',
+        en: 'Reports a latest risk assessment (security.lastRiskAssessment) more than a year before today: a warning for core and important data, information for general data; disposed assets are exempt. A date after today is an error.',
+      },
+      rationale: {
+        'zh-CN': '财资〔2024〕1号第（九）条要求加强数据资产风险评估和监测预警。风险随系统、用途和授权变化，评估应至少每年进行一次；尚未发生的评估不能作为记录。',
+        en: 'Clause (9) of 财资〔2024〕1号 calls for risk assessment and monitoring of data assets. Risks change with systems, uses and authorizations, so an assessment is renewed at least yearly; an assessment that has not happened yet cannot be on record.',
+      },
+      example: `assets:
+  - id: DA-2024-0003
+    name: 巡游出租汽车营运数据集
+    securityGrade: 重要数据
+    security:
+      protectionMeasures: [数据库加密, 双人审批导出]
+      lastRiskAssessment: 2024-09-20`,
+      fixedExample: `assets:
+  - id: DA-2024-0003
+    name: 巡游出租汽车营运数据集
+    securityGrade: 重要数据
+    security:
+      protectionMeasures: [数据库加密, 双人审批导出]
+      lastRiskAssessment: 2026-09-18`,
+    },
+  },
+  checkItem(item: MapNode, scope: ItemScope, context: RuleContext) {
+    if (scope.kind !== 'asset') return;
+    const node = scalarAt(mapAt(item, 'security'), 'lastRiskAssessment');
+    const date = isoDateOf(node);
+    if (!node || !date) return;
+    const grade = textAt(item, 'securityGrade');
+    const args = { asset: itemLabel(item), date, today: context.today, grade, gradeEn: GRADE_EN[grade] ?? grade };
+    const path = `${scope.path}/security/lastRiskAssessment`;
+    const data = { asset: textAt(item, 'id'), date, grade };
+    if (date > context.today) {
+      context.report({ messageId: 'future', severity: 'error', span: node.span, args, path, data });
+      return;
+    }
+    // A disposed asset is no longer held: no further assessment is due.
+    if (has(item, 'disposal') || gradeRank(grade) === undefined) return;
+    if (date >= yearsBefore(context.today, 1)) return;
+    context.report({ messageId: 'stale', severity: isHighGrade(grade) ? 'warning' : 'info', span: node.span, args, path, data });
+  },
+};
