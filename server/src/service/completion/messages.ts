@@ -1,5 +1,6 @@
 /** The strings completion shows a user (labels and documentation of snippets and directives), zh-CN and en. */
 import type { Locale, LocalizedText } from '../types';
+import { fillTemplate } from '../i18n/template';
 
 export const MESSAGES = {
   catalogSkeleton: { 'zh-CN': '数据资源目录（整篇骨架）', en: 'Data resource catalog (whole skeleton)' },
@@ -39,5 +40,5 @@ export const MESSAGES = {
 } satisfies Record<string, LocalizedText>;
 
 export function say(locale: Locale, message: LocalizedText, args: Record<string, string> = {}): string {
-  return message[locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? args[name] : whole));
+  return fillTemplate(message[locale], args);
 }
