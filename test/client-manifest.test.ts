@@ -61,7 +61,7 @@ function l10nStrings(): Array<{ file: string; text: string }> {
   const found: Array<{ file: string; text: string }> = [];
   for (const { file, text } of sources()) {
     for (const call of text.matchAll(/l10n\.t\(\s*/g)) {
-      const start = call.index! + call[0].length;
+      const start = call.index + call[0].length;
       const quote = text[start];
       assert.ok(quote === "'" || quote === '"', `${file}: l10n.t must be called with a string literal (at ${text.slice(start, start + 30)})`);
       let i = start + 1;
@@ -580,7 +580,7 @@ describe('VS Code extension: the packaged .vsix (npm run package:vsix)', functio
       assert.ok(published.some((d) => d.code === 'DA-SCHEMA-001'), JSON.stringify(published));
       const counts = await within(status, 20_000, 'steward/status');
       assert.equal(counts.errors, published.filter((d) => d.severity === 1).length);
-      server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: fs.readFileSync(path.join(folder, 'a.catalog.yaml'), 'utf8') } });
+      void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: fs.readFileSync(path.join(folder, 'a.catalog.yaml'), 'utf8') } });
       const state = await server.connection.sendRequest('steward/fileState', { uri }) as { errors: number; mode: string };
       assert.equal(state.errors, counts.errors);
       assert.equal(state.mode, 'full');

@@ -83,7 +83,7 @@ function messageOf(rule: Rule, report: Report): { 'zh-CN': string; en: string } 
   const template = rule.meta.messages[report.messageId];
   assert.ok(template, `${rule.meta.id} has a message ${report.messageId}`);
   const fill = (text: string) =>
-    text.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    text.replace(/\{(\w+)\}/g, (_whole, key: string) => {
       assert.ok(report.args && key in report.args, `${rule.meta.id}/${report.messageId}: no value for {${key}}`);
       return String(report.args[key]);
     });

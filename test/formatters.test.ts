@@ -210,6 +210,7 @@ describe('formatters', () => {
     addFormats(ajv);
     const validate = ajv.compile(sarifSchema);
 
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests walk SARIF's JSON freely
     function sarifOf(results: FileResult[], overrides: Partial<FormatContext> = {}): any {
       const text = formatResults('sarif', results, context(overrides));
       assert.ok(validate(JSON.parse(text)), JSON.stringify(validate.errors, null, 2));

@@ -61,7 +61,10 @@ describe('incremental: the line index of an edited text', () => {
       if (window) index = index.edited(after, window.start, window.oldEnd, window.newEnd);
       text = after;
       assert.deepEqual(lineStarts(index), lineStarts(new LineIndex(text)), `step ${step}: ${JSON.stringify(text)}`);
-      if (text.length > 400) text = text.slice(0, 200), index = new LineIndex(text);
+      if (text.length > 400) {
+        text = text.slice(0, 200);
+        index = new LineIndex(text);
+      }
     }
   });
 

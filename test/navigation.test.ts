@@ -158,7 +158,7 @@ describe('navigation: prepare rename', () => {
 describe('navigation: rename', () => {
   const renamed = (edit: WorkspaceEdit | { error: unknown }, ws: Workspace): Record<string, string> => {
     assert.ok(!('error' in edit), `unexpected error ${JSON.stringify(edit)}`);
-    const changes = (edit as WorkspaceEdit).changes!;
+    const changes = (edit).changes!;
     return Object.fromEntries(Object.entries(changes).map(([uri, edits]) => [uri, applyTextEdits(ws.texts[uri], edits)]));
   };
 

@@ -64,7 +64,7 @@ describe('parser: splitting into documents and items', () => {
     const text = 'kind: DataAssetRegister\nassets:\n- id: DA-A\n- id: DA-B\nextra: 1\n';
     const [doc] = splitDocuments(text);
     assert.equal(doc.items?.items.length, 2);
-    assert.equal(text.slice(doc.items!.tail.start, doc.items!.tail.end), 'extra: 1\n');
+    assert.equal(text.slice(doc.items.tail.start, doc.items.tail.end), 'extra: 1\n');
   });
 });
 

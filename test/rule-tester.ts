@@ -71,7 +71,7 @@ export function applyFixes(code: string, findings: Finding[]): string {
 }
 
 function title(text: string): string {
-  const lines = text.split('\n').filter((l) => l.trim() !== '' && !/^(apiVersion|kind|unit|  name|  code|  type|  supervisingDepartment|assets|resources):/.test(l));
+  const lines = text.split('\n').filter((l) => l.trim() !== '' && !/^(apiVersion|kind|unit| {2}name| {2}code| {2}type| {2}supervisingDepartment|assets|resources):/.test(l));
   return (lines[0] ?? text).trim().slice(0, 70);
 }
 

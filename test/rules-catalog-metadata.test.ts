@@ -200,7 +200,7 @@ describe('catalog metadata rules (发改高技〔2017〕1272号)', () => {
     assert.equal(finding.message.en, 'Resource "公交线路与站点数据" lacks core metadata the catalog guide recommends: abstract, provider, updateCycle, format, releaseDate, informationItems. Filling them in helps sharing, opening and the asset inventory');
     assert.deepEqual(finding.data?.missing, ['abstract', 'provider', 'updateCycle', 'format', 'releaseDate', 'informationItems']);
     assert.equal(finding.path, '/resources/0');
-    const [partial] = ruleFindings(recommendedMetadataRule, catalog(FULL.replace(/\n    format:.*/, '').replace(/\n    releaseDate:.*/, '')));
+    const [partial] = ruleFindings(recommendedMetadataRule, catalog(FULL.replace(/\n {4}format:.*/, '').replace(/\n {4}releaseDate:.*/, '')));
     assert.deepEqual(partial.data?.missing, ['format', 'releaseDate']);
   });
 

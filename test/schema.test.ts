@@ -43,7 +43,7 @@ function loadSchema(kind: Kind): JsonObject {
 
 function asObject(value: Json | undefined): JsonObject {
   assert.ok(value !== null && typeof value === 'object' && !Array.isArray(value), 'expected an object');
-  return value as JsonObject;
+  return value;
 }
 
 function clone<T>(value: T): T {

@@ -81,7 +81,7 @@ describe('validate: files no editor shows are checked item by item', () => {
     const cases: Record<string, string> = {
       'alias to an anchor in another item (whole parse)': register(3).replace('name: 公交运行监测数据集', 'name: &n 公交运行监测数据集').replace(/(DA-2024-0003'?\n(?:.*\n)*?\s+name: )[^\n]*/, '$1*n'),
       'a syntax error inside one item': register(4).replace(/(DA-2024-0002[\s\S]*?securityGrade: )一般数据/, '$1[一般数据'),
-      'a tab inside one item': register(3).replace(/(DA-2024-0002[\s\S]*?)\n    name:/, '$1\n\tname:'),
+      'a tab inside one item': register(3).replace(/(DA-2024-0002[\s\S]*?)\n {4}name:/, '$1\n\tname:'),
       'a duplicate key inside an item': register(3).replace(/(DA-2024-0003'?\n)/, '$1    id: DA-2024-0003\n'),
       'keys after the list (asOf and unit in the tail)': register(3).replace(/^unit:/m, 'x-unit:') + 'asOf: 2020-01-01\n',
       'an empty item and a trailing dash': register(2) + '  -\n  - \n',

@@ -136,7 +136,7 @@ describe('validate: documents that are not ours', () => {
 
 describe('validate: incremental', () => {
   it('re-validates only the edited item, with identical findings', () => {
-    let text = registerOf(40, (asset, n) => asset.replace('一般数据', n % 7 === 0 ? '秘密数据' : '一般数据'));
+    const text = registerOf(40, (asset, n) => asset.replace('一般数据', n % 7 === 0 ? '秘密数据' : '一般数据'));
     const incremental = createStewardService({ incremental: true });
     const fresh = createStewardService();
     incremental.validate('x', text);

@@ -19,7 +19,7 @@ export interface StewardApi {
   ready: Promise<void>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<StewardApi> {
+export function activate(context: vscode.ExtensionContext): StewardApi {
   const started = performance.now();
   // A product name, the same in every language (it names the channel in the Output view's list).
   const log = vscode.window.createOutputChannel('Data Asset Steward', { log: true });

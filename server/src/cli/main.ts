@@ -1,4 +1,5 @@
 /** Entry point of the `steward` binary, and of the worker threads `steward validate` starts (see parallel.ts). */
+import * as path from 'node:path';
 import { run } from './run';
 import { isValidationWorker, runValidationWorker } from './parallel';
 
@@ -23,7 +24,7 @@ if (isValidationWorker()) {
   // `steward lsp --stdio`: the language server for any editor. Its own transport flags follow. The server is
   // its own bundle beside this one (dist/server.js starts when loaded), so the CLI's start-up, which every
   // `steward validate` pays, does not compile the language server's code.
-  require(require('node:path').join(__dirname, 'server.js'));
+  require(path.join(__dirname, 'server.js'));
 } else run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

@@ -118,7 +118,7 @@ const FILES_IN_FLIGHT = 2;
  * none is left, to the caller); one that fails once ready rejects the run with the file it was checking.
  */
 export function firstPassInWorkers(tasks: FileTask[], options: PoolOptions): Promise<PoolOutcome> {
-  const results: Array<FirstPass | undefined> = new Array(tasks.length).fill(undefined);
+  const results = new Array<FirstPass | undefined>(tasks.length).fill(undefined);
   const queue = tasks.map((_, index) => index).sort((a, b) => options.sizes[b] - options.sizes[a] || a - b);
   const used = new Set<number>();
   const pool: PoolWorker[] = [];

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { countSeverities, createStewardService, EMPTY_CONFIG } from '../service';
-import type { CodeTable, Finding, Locale, RuleInfo, Severity, StewardConfig } from '../service';
+import type { CodeTable, Finding, Locale, StewardConfig } from '../service';
 import { findConfigUpward, readConfigFile } from '../host/config';
 import { readCodeTableFile } from '../host/code-table';
 import { discoverFiles } from '../host/discover';

@@ -13,26 +13,45 @@ import type { Session } from './session';
 /** How long a check runs before it lets other messages in. */
 const STEP_BUDGET_MS = 15;
 
-export class Checks {
-  /**
-   * Per open document, where its text changed since the service last saw it (null: unknown, a whole-text change).
-   * The parser then needs no comparison of the old and new texts, a walk over the whole file per keystroke.
-   */
+/**
+ * Per open document, where its text changed since the service last saw it (null: unknown, a whole-text change).
+ * The parser then needs no comparison of the old and new texts, a walk over the whole file per keystroke.
+ */
+export class PendingEdits {
   private readonly changes = new Map<string, TextChange | null>();
+
+  /** Records what a batch of change events did to an open document (TextDocuments' update hook). */
+  record(uri: string, changes: Array<TextChange | undefined>): void {
+    for (const change of changes) {
+      const recorded = this.changes.get(uri);
+      this.changes.set(uri, recorded === null || change === undefined ? null : mergeChanges(recorded, change));
+    }
+  }
+
+  /** What changed since the last check, forgotten once taken (undefined: nothing known, check the whole text). */
+  take(uri: string): TextChange | undefined {
+    const change = this.changes.get(uri) ?? undefined;
+    this.changes.delete(uri);
+    return change;
+  }
+
+  /** The next check of the file reads its whole text. */
+  unknown(uri: string): void {
+    this.changes.set(uri, null);
+  }
+
+  forget(uri: string): void {
+    this.changes.delete(uri);
+  }
+}
+
+export class Checks {
   /** The version of each open document the service last checked: its diagnostics are published for it. */
   private readonly checkedVersions = new Map<string, number>();
   /** The check of each file under way, by uri. */
   private readonly jobs = new Map<string, object>();
 
-  constructor(private readonly session: Session, private readonly faults: Faults) {}
-
-  /** Records what a batch of change events did to an open document (TextDocuments' update hook). */
-  changed(document: OpenDocument, changes: Array<TextChange | undefined>): void {
-    for (const change of changes) {
-      const recorded = this.changes.get(document.uri);
-      this.changes.set(document.uri, recorded === null || change === undefined ? null : mergeChanges(recorded, change));
-    }
-  }
+  constructor(private readonly session: Session, private readonly edits: PendingEdits, private readonly faults: Faults) {}
 
   /** The version of an open document whose findings are recorded (undefined for a file on disk). */
   checkedVersion(uri: string): number | undefined {
@@ -51,14 +70,13 @@ export class Checks {
 
   /** An open document was opened afresh or closed: nothing of its earlier edits applies. */
   forget(uri: string): void {
-    this.changes.delete(uri);
+    this.edits.forget(uri);
     this.checkedVersions.delete(uri);
   }
 
   /** Checks an open document, with what changed since its last check; true once its findings are recorded. */
   async checkOpen(document: OpenDocument): Promise<boolean> {
-    const change = this.changes.get(document.uri) ?? undefined;
-    this.changes.delete(document.uri);
+    const change = this.edits.take(document.uri);
     const version = document.version;
     const result = await this.check(document.uri, document.text, { change });
     if (!result) return false;
@@ -98,7 +116,7 @@ export class Checks {
       // A fault of the service (a bug): the file keeps the findings of its last check, and its next check starts
       // from its whole text, as the edits this one carried were not recorded.
       if (this.jobs.get(uri) === job) this.jobs.delete(uri);
-      if (this.session.documents.get(uri)) this.changes.set(uri, null);
+      if (this.session.documents.get(uri)) this.edits.unknown(uri);
       this.faults.internalError(uri, error);
       return undefined;
     }

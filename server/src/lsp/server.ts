@@ -13,7 +13,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import type { Connection, DidChangeWatchedFilesParams, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
@@ -21,7 +21,7 @@ import { CONFIG_FILE_NAMES } from '../service';
 import { readTextFile } from '../host/read';
 import { FileStateRequest, RulesRequest, ValidateWorkspaceRequest } from '../protocol';
 import type { RuleDoc } from '../protocol';
-import { Checks } from './checks';
+import { Checks, PendingEdits } from './checks';
 import { OpenDocument } from './document';
 import { createFaults } from './faults';
 import type { Faults } from './faults';
@@ -41,17 +41,17 @@ const DEBOUNCE_MS = 0;
 declare const STEWARD_VERSION: string | undefined;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: { createService?: ServiceFactory } = {}): void {
-  let checks: Checks | undefined;
+  const edits = new PendingEdits();
   const documents = new TextDocuments<OpenDocument>({
-    create: OpenDocument.create,
+    create: (uri, languageId, version, content) => OpenDocument.create(uri, languageId, version, content),
     update(document, events, version) {
-      checks!.changed(document, document.apply(events, version));
+      edits.record(document.uri, document.apply(events, version));
       return document;
     },
   });
   const session = new Session(connection, documents, options.createService);
   const faults = createFaults(connection, () => session.locale);
-  checks = new Checks(session, faults);
+  const checks = new Checks(session, edits, faults);
   const publisher = new Publisher(session, checks, faults);
   const indexer = new Indexer(session, checks, publisher);
   let canWatchFiles = false;
@@ -78,7 +78,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
 
-  connection.onInitialized(async () => {
+  const initialized = async (): Promise<void> => {
     await indexer.register();
     if (canWatchFiles) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -86,13 +86,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       });
     }
     await indexer.reload();
-  });
+  };
+  connection.onInitialized(() => void initialized());
 
   watchDocuments(session, checks, publisher, faults);
 
   connection.onDidChangeConfiguration(() => void indexer.reload());
 
-  connection.onDidChangeWatchedFiles(async (params) => {
+  const watchedFilesChanged = async (params: DidChangeWatchedFilesParams): Promise<void> => {
     if (params.changes.some((c) => CONFIG_FILE_NAMES.includes(path.basename(URI.parse(c.uri).fsPath)))) {
       void indexer.reload();
       return;
@@ -100,14 +101,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const change of params.changes) {
       if (documents.get(change.uri)) continue; // the editor's text wins over the disk's
       if (change.type === FileChangeType.Deleted) {
-        forgetFile(session, checks!, publisher, change.uri);
+        forgetFile(session, checks, publisher, change.uri);
         continue;
       }
       const read = readTextFile(URI.parse(change.uri).fsPath, { maxBytes: MAX_DISK_FILE_BYTES });
-      if (read.ok) await checks!.checkDisk(change.uri, read.text);
+      if (read.ok) await checks.checkDisk(change.uri, read.text);
     }
     publisher.publishAll();
-  });
+  };
+  connection.onDidChangeWatchedFiles((params) => void watchedFilesChanged(params));
 
   connection.onRequest(ValidateWorkspaceRequest, async () => {
     await indexer.reload();

@@ -172,7 +172,7 @@ function scalarOf(file: StewardDocument, range: Range): ScalarNode | undefined {
 }
 
 function scalarEdit(file: StewardDocument, node: ScalarNode, value: string): TextEdit {
-  const edit = replaceScalar(file.text, node, value);
+  const edit = replaceScalar(node, value);
   return { range: file.lines.rangeOf(edit.span), newText: edit.newText };
 }
 
@@ -255,7 +255,7 @@ function joinExistingWaiver(file: StewardDocument, line: number, ruleId: string)
   const ids: string[] = [];
   for (const found of head.matchAll(RULE_ID)) {
     ids.push(found[0]);
-    last = found as RegExpExecArray;
+    last = found;
   }
   if (!last) return undefined;
   if (ids.includes(ruleId)) return null;

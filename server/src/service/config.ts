@@ -40,14 +40,14 @@ export function parseConfig(text: string, uri: string, knownRule: (id: string) =
   const root = file.documents[0]?.root ?? null;
   if (!root) return { config: { ...EMPTY_CONFIG }, findings };
   validator ??= createAjv().compile(configSchema);
-  findings.push(...validateNode(validator, root, file.lines, configSchema as Record<string, unknown>));
+  findings.push(...validateNode(validator, root, file.lines, configSchema));
   if (root.type !== 'map') return { config: { ...EMPTY_CONFIG }, findings };
   const plain = toPlainValue(root) as Record<string, unknown>;
   const rules = settings(plain.rules);
   const overrides = Array.isArray(plain.overrides)
     ? plain.overrides.flatMap((o) => {
       const files = (o as { files?: unknown }).files;
-      return Array.isArray(files) && files.every((f) => typeof f === 'string') ? [{ files: files as string[], rules: settings((o as { rules?: unknown }).rules) }] : [];
+      return Array.isArray(files) && files.every((f) => typeof f === 'string') ? [{ files: files, rules: settings((o as { rules?: unknown }).rules) }] : [];
     })
     : [];
   // Rule ids that do not exist: a typo would silently do nothing.
@@ -71,7 +71,7 @@ export function parseConfig(text: string, uri: string, knownRule: (id: string) =
   }
   const config: StewardConfig = { rules, overrides };
   if (typeof plain.codeTable === 'string') config.codeTable = plain.codeTable;
-  if (Array.isArray(plain.files) && plain.files.every((f) => typeof f === 'string')) config.files = plain.files as string[];
+  if (Array.isArray(plain.files) && plain.files.every((f) => typeof f === 'string')) config.files = plain.files;
   if (plain.unitType === '行政单位' || plain.unitType === '事业单位') config.unitType = plain.unitType;
   if (plain.locale === 'zh-CN' || plain.locale === 'en') config.locale = plain.locale;
   return { config, findings };
@@ -99,7 +99,7 @@ export function settingFor(config: StewardConfig, ruleId: string, path: string):
       matchers.set(config, compiled);
     }
     config.overrides.forEach((override, i) => {
-      if (override.rules[ruleId] !== undefined && compiled![i](path)) setting = override.rules[ruleId];
+      if (override.rules[ruleId] !== undefined && compiled[i](path)) setting = override.rules[ruleId];
     });
   }
   return setting;

@@ -15,14 +15,14 @@ import type { SourceText } from './parser/source';
 import { ItemFindingsCache, flatten, revalidateEdit, sortFindings, validateDeferredSteps, validateFileParts } from './validate';
 import type { FileValidation, ValidateOptions } from './validate';
 import { RULES, WORKSPACE_RULES } from './rules/registry';
-import { findingOf } from './rules/report';
 import type { Rule, WorkspaceRule } from './rules/rule';
 import { builtinCodeTable } from './codes/table';
 import type { CodeTable } from './codes/table';
 import { ruleInfos } from './catalog';
 import type { RuleInfo } from './catalog';
 import { summarizeEdit, summarizeEntries, summarizeItem, summaryOf, WorkspaceIndex } from './workspace';
-import type { FileSummary, IndexedAsset, IndexedResource, SummaryChange, SummaryEntries } from './workspace';
+import type { FileSummary, SummaryChange, SummaryEntries } from './workspace';
+import { CrossFileFindings } from './cross-file';
 import { applyWaivers, parseWaivers } from './waivers';
 import type { Waiver, WaiverProblem } from './waivers';
 import { applyConfig, EMPTY_CONFIG } from './config';
@@ -96,7 +96,8 @@ export interface StewardService {
   /** `update` then `findings`. */
   validate(uri: string, text: SourceText): ValidationResult;
   rules(): RuleInfo[];
-  isKnownRule(id: string): boolean;
+  /** Whether a rule id exists (a plain function: shells hand it on, e.g. to parseConfig). */
+  readonly isKnownRule: (id: string) => boolean;
   /** The latest parse of a file (incremental mode: the editor's view), for the operations below. */
   document(uri: string): StewardDocument | undefined;
   /** The outline, listing at most `maxItems` resources and assets (all by default). */
@@ -125,10 +126,8 @@ interface FileState {
 export function createStewardService(options: StewardServiceOptions = {}): StewardService {
   const codeTable = options.codeTable ?? builtinCodeTable();
   const config = options.config ?? EMPTY_CONFIG;
-  // Opt-in rules run when the configuration turns them on anywhere (a severity other than off).
-  const configured = (id: string) => [config.rules[id], ...config.overrides.map((o) => o.rules[id])].some((s) => s !== undefined && s !== 'off');
   const allRules = options.rules ?? RULES;
-  const rules = allRules.filter((rule) => rule.meta.enabledByDefault !== false || configured(rule.meta.id));
+  const rules = activeRules(allRules, config);
   const workspaceRules = options.workspaceRules ?? WORKSPACE_RULES;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const chunkCache = options.incremental ? new ChunkCache() : undefined;
@@ -152,23 +151,8 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
    */
   const at = (uri: string): StewardDocument | undefined => latest.get(uri);
 
-  /** The previous waivers still hold when an edit left every line in place and touched no waiver comment. */
-  const reuseWaivers = (before: { text: SourceText; state: FileState | undefined } | undefined, document: StewardDocument) => {
-    const edit = document.edit;
-    if (!before?.state || !edit || edit.lineDelta !== 0) return undefined;
-    if (linesAround(before.text, edit.start, edit.oldEnd).includes('steward-')) return undefined;
-    if (linesAround(document.text, edit.start, edit.newEnd).includes('steward-')) return undefined;
-    return before.state.waivers;
-  };
-
-  const validateOptions: ValidateOptions = {
-    rules,
-    codeTable,
-    today,
-    defaultUnitType: config.unitType,
-    reportForeignDocuments: options.reportForeignDocuments ?? false,
-    cache: itemCache,
-  };
+  const reportForeignDocuments = options.reportForeignDocuments ?? false;
+  const validateOptions: ValidateOptions = { rules, codeTable, today, defaultUnitType: config.unitType, reportForeignDocuments, cache: itemCache };
 
   /** Records a file's findings, index entry and waivers after a parse and validation. */
   const record = (uri: string, document: StewardDocument, parts: FileValidation, entries: SummaryEntries, edited: { change: SummaryChange } | undefined, before: { text: SourceText; state: FileState | undefined } | undefined) => {
@@ -184,7 +168,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       // moves only when something cross-file rules read changed.
       index.update(summary);
     }
-    files.set(uri, { findings, waivers: reuseWaivers(before, document) ?? parseWaivers(document.text, document.lines, isKnownRule), parts, entries, change });
+    files.set(uri, { findings, waivers: reusableWaivers(before, document) ?? parseWaivers(document.text, document.lines, isKnownRule), parts, entries, change });
     return { document, findings };
   };
 
@@ -232,57 +216,12 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     return step.value;
   };
 
-  /** Cross-file findings by file, valid while the index keeps its version. */
-  const crossFile = new Map<string, { version: number; summary: FileSummary; findings: Finding[] }>();
-  const workspaceFindings = (uri: string): Finding[] => {
-    const summary = index.get(uri);
-    if (!summary) return [];
-    const cached = crossFile.get(uri);
-    if (cached && cached.version === index.version && cached.summary === summary) return cached.findings;
-    const change = files.get(uri)?.change;
-    const known = change && change.to === summary && change.from === cached?.summary ? change.change : undefined;
-    const out = (cached && cached.version === index.version && recheck(cached.summary, cached.findings, summary, known)) || checkWorkspace(summary);
-    crossFile.set(uri, { version: index.version, summary, findings: out });
-    return out;
-  };
-
-  /**
-   * With the index as it was, only the file's changed entries can have other cross-file findings: those of
-   * the entries it still holds are kept (found by their paths), the changed ones are checked again.
-   */
-  const recheck = (before: FileSummary, findingsBefore: Finding[], summary: FileSummary, change?: SummaryChange): Finding[] | undefined => {
-    let resources: IndexedResource[];
-    let assets: IndexedAsset[];
-    const stale = new Set<string>();
-    if (change) {
-      // The update said what changed: no need to compare the entries.
-      resources = change.added.filter((entry): entry is IndexedResource => entry.kind === 'resource');
-      assets = change.added.filter((entry): entry is IndexedAsset => entry.kind === 'asset');
-      for (const entry of change.gone) stale.add(entry.path);
-    } else {
-      const had = new Set<object>([...before.resources, ...before.assets]);
-      resources = summary.resources.filter((entry) => !had.has(entry));
-      assets = summary.assets.filter((entry) => !had.has(entry));
-      const now = new Set<object>([...summary.resources, ...summary.assets]);
-      for (const entry of [...before.resources, ...before.assets]) if (!now.has(entry)) stale.add(entry.path);
-    }
-    if (resources.length + assets.length > 200 || findingsBefore.some((f) => f.path === undefined)) return undefined;
-    const kept = findingsBefore.filter((f) => !stale.has(f.path!.split('/', 3).join('/')));
-    return [...kept, ...checkWorkspace({ ...summary, resources, assets })];
-  };
-
-  const checkWorkspace = (summary: FileSummary): Finding[] => {
-    const out: Finding[] = [];
-    for (const rule of workspaceRules) {
-      rule.checkFile(summary, index, (report) => out.push(findingOf(rule.meta, report)));
-    }
-    return out;
-  };
+  const crossFile = new CrossFileFindings(index, workspaceRules);
 
   const findings = (uri: string): Finding[] => {
     const state = files.get(uri);
     if (!state) return [];
-    const all = [...state.findings, ...workspaceFindings(uri)];
+    const all = [...state.findings, ...crossFile.of(uri, state.change)];
     const waived = applyWaivers(all, state.waivers, today);
     const path = options.configPath ? options.configPath(uri) : uri;
     return sortFindings(applyConfig(waived, config, path));
@@ -301,7 +240,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     },
     remove(uri) {
       latest.delete(uri);
-      crossFile.delete(uri);
+      crossFile.forget(uri);
       files.delete(uri);
       index.remove(uri);
     },
@@ -356,6 +295,21 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       itemMisses: itemCache?.misses ?? 0,
     }),
   };
+}
+
+/** The rules a run uses: opt-in rules run when the configuration turns them on anywhere (a severity other than off). */
+function activeRules(all: Rule[], config: StewardConfig): Rule[] {
+  const configured = (id: string) => [config.rules[id], ...config.overrides.map((o) => o.rules[id])].some((s) => s !== undefined && s !== 'off');
+  return all.filter((rule) => rule.meta.enabledByDefault !== false || configured(rule.meta.id));
+}
+
+/** The previous waivers still hold when an edit left every line in place and touched no waiver comment. */
+function reusableWaivers(before: { text: SourceText; state: FileState | undefined } | undefined, document: StewardDocument): FileState['waivers'] | undefined {
+  const edit = document.edit;
+  if (!before?.state || !edit || edit.lineDelta !== 0) return undefined;
+  if (linesAround(before.text, edit.start, edit.oldEnd).includes('steward-')) return undefined;
+  if (linesAround(document.text, edit.start, edit.newEnd).includes('steward-')) return undefined;
+  return before.state.waivers;
 }
 
 /** The whole lines of `text` that [start, end) touches. */

@@ -58,7 +58,7 @@ export class ItemFindingsCache {
   set(context: string, text: string, findings: Finding[]): void {
     if (this.size >= this.capacity) this.clear();
     let entries = this.contexts.get(context);
-    if (!entries) this.contexts.set(context, (entries = new Map()));
+    if (!entries) this.contexts.set(context, (entries = new Map<string, Finding[]>()));
     if (!entries.has(text)) this.size++;
     entries.set(text, findings);
   }
@@ -106,7 +106,7 @@ export function* validateDeferredSteps(
 ): Generator<void, FileValidation | undefined> {
   const problems: YamlProblem[] = [];
   const trees: Array<Array<Span | undefined>> = [];
-  const contexts = file.documents.map((document) => documentContext(file, document, options));
+  const contexts = file.documents.map((document) => documentContext(document, options));
   const items: Finding[][][] = [];
   let count = 0;
   for (const [d, document] of file.documents.entries()) {
@@ -175,7 +175,7 @@ export function revalidateEdit(file: StewardDocument, previous: FileValidation, 
   const document = file.documents[d];
   const old = previous.documents[d];
   if (old.items.length - edit.removed + edit.added !== document.items.length) return undefined;
-  const context = documentContext(file, document, options);
+  const context = documentContext(document, options);
   // The kept items' findings hold only in the context they were found in (an edit of the head may change it).
   if (!context || context.cacheContext !== old.context) return undefined;
   const items = old.items.slice(0, edit.from);
@@ -199,7 +199,7 @@ interface DocumentContext {
 }
 
 /** What item checks of a steward document depend on besides the item; undefined for other documents. */
-function documentContext(file: StewardDocument, document: StewardYamlDocument, options: ValidateOptions): DocumentContext | undefined {
+function documentContext(document: StewardYamlDocument, options: ValidateOptions): DocumentContext | undefined {
   const root = document.root;
   if (!root || root.type !== 'map' || !document.isSteward || !document.kind) return undefined;
   // A document that says what date it is as of is checked as of that date, the same on any day.
@@ -210,7 +210,7 @@ function documentContext(file: StewardDocument, document: StewardYamlDocument, o
 }
 
 function validateDocument(file: StewardDocument, document: StewardYamlDocument, options: ValidateOptions): DocumentParts {
-  const context = documentContext(file, document, options);
+  const context = documentContext(document, options);
   const own = documentFindings(file, document, options, context);
   if (!context) return { own, items: [] };
   return { own, items: document.items.map((_, index) => itemFindings(file, document, index, context)), context: context.cacheContext };

@@ -64,8 +64,11 @@ const summaries = new WeakMap<object, { line: number; path: string; uri: string;
 function moveItem<T extends IndexedResource | IndexedAsset>(item: T, lines: number, path: string): T {
   const moved = { ...item, path, idRange: moveRange(item.idRange, lines), anchor: moveRange(item.anchor, lines) };
   if (item.gradeRange) moved.gradeRange = moveRange(item.gradeRange, lines);
-  if (item.kind === 'resource') (moved as IndexedResource).related = (item as IndexedResource).related.map((r) => ({ id: r.id, range: moveRange(r.range, lines) }));
-  else if ((item as IndexedAsset).resource) (moved as IndexedAsset).resource = { ...(item as IndexedAsset).resource!, range: moveRange((item as IndexedAsset).resource!.range, lines) };
+  // Read through the union type: a generic T does not narrow on `kind`.
+  const source: IndexedResource | IndexedAsset = item;
+  const target: IndexedResource | IndexedAsset = moved;
+  if (source.kind === 'resource' && target.kind === 'resource') target.related = source.related.map((r) => ({ id: r.id, range: moveRange(r.range, lines) }));
+  else if (source.kind === 'asset' && target.kind === 'asset' && source.resource) target.resource = { ...source.resource, range: moveRange(source.resource.range, lines) };
   return moved;
 }
 

@@ -1,6 +1,6 @@
 /** Helpers every output format shares: 1-based positions, localized messages, counts, a stable order. */
 import { countSeverities } from '../../service';
-import type { Finding, Locale, Position, Severity, SeverityCounts } from '../../service';
+import type { Finding, Locale, Position, SeverityCounts } from '../../service';
 import type { FileResult } from './types';
 
 /** A finding's place as printed: 1-based lines and columns, the end column just past the last character. */

@@ -503,7 +503,7 @@ class JsonEntryReader {
     };
     const children = member(node, 'children');
     const childrenOk = children === undefined || children.type === 'array';
-    if (!childrenOk) this.typeProblem(children!, 'children', '数组', 'an array');
+    if (!childrenOk) this.typeProblem(children, 'children', '数组', 'an array');
     const wellTyped = code !== null && childrenOk && Object.values(fields).every((field) => field !== null);
     if (wellTyped) {
       this.result.entries.push({

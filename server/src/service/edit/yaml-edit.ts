@@ -128,7 +128,7 @@ export function setInMap(text: SourceText, map: MapNode, key: string, value: Ins
 }
 
 /** Replaces a scalar's text, keeping its quoting style. */
-export function replaceScalar(text: SourceText, node: ScalarNode, value: string): SpanEdit {
+export function replaceScalar(node: ScalarNode, value: string): SpanEdit {
   let newText: string;
   if (node.style === 'single') newText = `'${value.replace(/'/g, "''")}'`;
   else if (node.style === 'double') newText = JSON.stringify(value);

@@ -33,7 +33,7 @@ interface State {
 
 export function convertDocument(doc: Document, offset: number): ConvertResult {
   const state: State = { doc, offset, aliasNodes: 0, problems: [], expanding: new Set() };
-  const contents = doc.contents as YNode | null;
+  const contents = doc.contents;
   const node = contents ? convertNode(contents, state, 0, undefined) : null;
   return { node, problems: state.problems };
 }
@@ -93,7 +93,7 @@ function convertPair(pair: Pair, state: State, depth: number, at: Span | undefin
     key = '';
     keySpan = at ? { start: at.start, end: at.end } : { start: state.offset, end: state.offset };
   } else if (yamlLib().isScalar(keyNode)) {
-    key = keyNode.value == null ? '' : String(keyNode.value);
+    key = keyNode.value == null ? '' : valueText(keyNode.value);
     keySpan = at ? { start: at.start, end: at.end } : spanOf(keyNode, state.offset);
   } else {
     state.problems.push({ kind: 'complex-key', span: at ?? spanOf(keyNode, state.offset) });
@@ -152,8 +152,8 @@ function countNodes(node: YNode, doc: Document, limit: number): number {
 }
 
 function convertScalar(node: Scalar, span: Span): ScalarNode {
-  const source = typeof node.source === 'string' ? node.source : String(node.value ?? '');
-  let value = node.value as unknown;
+  const source = typeof node.source === 'string' ? node.source : valueText(node.value ?? '');
+  let value = node.value;
   if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && /^[-+]?[0-9]+$/.test(source)) {
     // A double would change the digits (an 18-digit unit code, say): keep what the user wrote.
     value = source;
@@ -234,5 +234,21 @@ export function shiftNode(node: YamlNode, delta: number): YamlNode {
         value: shiftNode(entry.value, delta),
       })),
     };
+  }
+}
+
+/** A value as text: a scalar as String gives it, a collection as JSON (not '[object Object]'). */
+export function valueText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'undefined':
+    case 'symbol':
+      return String(value);
+    default:
+      return value === null ? 'null' : JSON.stringify(value) ?? '';
   }
 }

@@ -738,7 +738,7 @@ function describe(index: number, span: Span, root: YamlNode | null, chunks: Item
     const knownKind = kindValue === 'DataResourceCatalog' || kindValue === 'DataAssetRegister';
     isSteward = apiValue.startsWith('steward/') || knownKind;
     // A known kind is validated as ours even with a wrong apiVersion: the schema then says what is wrong.
-    if (knownKind) kind = kindValue as DocumentKind;
+    if (knownKind) kind = kindValue;
   }
   if (kind && root && root.type === 'map') {
     if (splitKey === ITEM_LIST_KEY[kind]) items = chunks;

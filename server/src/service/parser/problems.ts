@@ -52,7 +52,7 @@ const CODE_TEXT: Record<string, LocalizedText> = {
 
 interface Template {
   ruleId: string;
-  message(problem: YamlProblem): LocalizedText;
+  message: (problem: YamlProblem) => LocalizedText;
 }
 
 function template(problem: YamlProblem): Template {

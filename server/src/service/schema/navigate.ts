@@ -5,6 +5,7 @@
  * already knows, with the small subset of keywords our schemas use in their `if`s (`const`, `enum`, `required`).
  */
 import type { DocumentKind } from '../parser/model';
+import { valueText } from '../parser/convert';
 import { SCHEMAS } from './validate';
 import { describeSchema } from './describe';
 import type { SchemaDoc } from './describe';
@@ -160,7 +161,7 @@ export function propertiesOf(root: JsonSchema, object: JsonSchema): PropertyInfo
 function sameValue(expected: unknown, actual: unknown): boolean {
   if (expected === actual) return true;
   if (actual === undefined || actual === null) return false;
-  return String(expected) === String(actual).trim();
+  return valueText(expected) === valueText(actual).trim();
 }
 
 /** Does `known` satisfy an `if` schema? Only `required`, and `const`/`enum` of properties, are understood. */

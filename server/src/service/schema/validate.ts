@@ -19,8 +19,8 @@ import { PRECOMPILED } from './precompiled';
 type JsonSchema = Record<string, unknown>;
 
 export const SCHEMAS: Record<DocumentKind, JsonSchema> = {
-  DataResourceCatalog: catalogSchema as JsonSchema,
-  DataAssetRegister: registerSchema as JsonSchema,
+  DataResourceCatalog: catalogSchema,
+  DataAssetRegister: registerSchema,
 };
 
 const ITEM_DEF: Record<DocumentKind, string> = { DataResourceCatalog: 'Resource', DataAssetRegister: 'Asset' };

@@ -24,7 +24,7 @@ export const authorizationApprovalRule = authorizationRule({
         'zh-CN': '财资〔2024〕1号第（四）条：授权须按资产管理权限审批；有偿使用的还须严格履行审批程序。',
         en: 'Clause (4) of 财资〔2024〕1号: an authorization is approved within the unit\'s asset-management authority, and paid use strictly follows the approval procedure.',
       },
-      example: AUTHORIZATION_EXAMPLE.replace('    approval: { ref: 某财资〔2024〕56号, authority: 某市财政局 }\n', '').replace(/\n    approval:.*$/, ''),
+      example: AUTHORIZATION_EXAMPLE.replace('    approval: { ref: 某财资〔2024〕56号, authority: 某市财政局 }\n', '').replace(/\n {4}approval:.*$/, ''),
       fixedExample: AUTHORIZATION_EXAMPLE,
     },
   },

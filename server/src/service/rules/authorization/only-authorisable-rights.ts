@@ -94,7 +94,7 @@ function checkRights(rights: SeqNode, authorization: MapNode, path: string, cont
       // Two short names for the same right: fix the first, the second becomes a duplicate once fixed.
       listed.add(expected);
       const title = fillText(meta.messages.fix, { expected });
-      context.report({ ...base, messageId: 'misnamed', args, data, fix: { title, edits: [replaceScalar(context.file.text, node, expected)] } });
+      context.report({ ...base, messageId: 'misnamed', args, data, fix: { title, edits: [replaceScalar(node, expected)] } });
     }
   });
 }

@@ -55,7 +55,7 @@ assets:
       const handling = handlingText(line.handling);
       if (!line.handling || handling === '' || handling === NON_TAX) continue;
       const node = line.handling;
-      const edit = node.style === 'block' ? undefined : replaceScalar(context.file.text, node, NON_TAX);
+      const edit = node.style === 'block' ? undefined : replaceScalar(node, NON_TAX);
       context.report({
         messageId: 'notNonTax',
         span: node.span,

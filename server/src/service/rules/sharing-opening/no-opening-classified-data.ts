@@ -43,7 +43,7 @@ export const classifiedOpenedRule: Rule = {
       args: { resource: itemLabel(item), value },
       path: `${scope.path}/opening/type`,
       data: { resource: textAt(item, 'id'), value, expected: NOT_OPENED },
-      fix: { title: classifiedOpenedRule.meta.messages.fix, edits: [replaceScalar(context.file.text, openingType, NOT_OPENED)] },
+      fix: { title: classifiedOpenedRule.meta.messages.fix, edits: [replaceScalar(openingType, NOT_OPENED)] },
     });
   },
 };

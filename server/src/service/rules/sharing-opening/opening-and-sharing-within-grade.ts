@@ -80,7 +80,7 @@ export const gradeScopeRule: Rule = {
         args: { resource: itemLabel(item), value },
         path: `${scope.path}/${limit.block}/type`,
         data: { resource: textAt(item, 'id'), grade: limit.grade, value, allowed: limit.allowed },
-        fix: limit.fixTo ? { title: gradeScopeRule.meta.messages.fix, edits: [replaceScalar(context.file.text, node, limit.fixTo)] } : undefined,
+        fix: limit.fixTo ? { title: gradeScopeRule.meta.messages.fix, edits: [replaceScalar(node, limit.fixTo)] } : undefined,
       });
     }
   },
