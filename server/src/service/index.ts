@@ -252,6 +252,25 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     rules: () => infos,
     isKnownRule,
     document: (uri) => current(uri),
+    ...positionOperations({ at, index, codeTable, rules: infos, findings }),
+    cacheStats: () => ({
+      chunkHits: chunkCache?.hits ?? 0,
+      chunkMisses: chunkCache?.misses ?? 0,
+      itemHits: itemCache?.hits ?? 0,
+      itemMisses: itemCache?.misses ?? 0,
+    }),
+  };
+}
+
+type PositionOperations = Pick<StewardService, 'complete' | 'hover' | 'documentSymbols' | 'definition' | 'references' | 'prepareRename' | 'rename' | 'codeActions'>;
+
+/**
+ * The editor's requests on an open file. `at`: a file's latest parse as it is: these find trees through nodeAt,
+ * which settles the items it reads, so a request after typing does not move every tree below the edit.
+ */
+function positionOperations(context: { at: (uri: string) => StewardDocument | undefined; index: WorkspaceIndex; codeTable: CodeTable; rules: RuleInfo[]; findings: (uri: string) => Finding[] }): PositionOperations {
+  const { at, index, codeTable, rules: infos, findings } = context;
+  return {
     complete(uri, position, locale) {
       const file = at(uri);
       if (!file) return { isIncomplete: false, items: [] };
@@ -288,12 +307,6 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       const file = at(uri);
       return file ? codeActions(file, range, findings(uri), locale, { only, codeTable }) : [];
     },
-    cacheStats: () => ({
-      chunkHits: chunkCache?.hits ?? 0,
-      chunkMisses: chunkCache?.misses ?? 0,
-      itemHits: itemCache?.hits ?? 0,
-      itemMisses: itemCache?.misses ?? 0,
-    }),
   };
 }
 
