@@ -8,39 +8,125 @@ import prettier from 'eslint-config-prettier';
 
 /** Node's built-in modules, with and without the `node:` prefix. */
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https',
-  'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm',
-  'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 const SERVICE_IS_PURE = {
-  paths: NODE_BUILTINS.map((name) => ({ name, message: 'The service is pure: no Node I/O (the host layer, server/src/host/, reads files).' })),
+  paths: NODE_BUILTINS.map((name) => ({
+    name,
+    message: 'The service is pure: no Node I/O (the host layer, server/src/host/, reads files).',
+  })),
   patterns: [
-    { group: ['node:*'], message: 'The service is pure: no Node modules (the host layer, server/src/host/, reads files).' },
-    { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-protocol', 'vscode-languageserver-textdocument', 'vscode-jsonrpc', 'vscode-jsonrpc/*'], message: 'The service knows no editor and no LSP connection (plain LSP types come from vscode-languageserver-types).' },
-    { group: ['**/cli', '**/cli/*', '**/lsp', '**/lsp/*', '**/host', '**/host/*', '**/protocol'], message: 'The service never imports its shells.' },
+    {
+      group: ['node:*'],
+      message: 'The service is pure: no Node modules (the host layer, server/src/host/, reads files).',
+    },
+    {
+      group: [
+        'vscode',
+        'vscode-languageserver',
+        'vscode-languageserver/*',
+        'vscode-languageserver-protocol',
+        'vscode-languageserver-textdocument',
+        'vscode-jsonrpc',
+        'vscode-jsonrpc/*',
+      ],
+      message:
+        'The service knows no editor and no LSP connection (plain LSP types come from vscode-languageserver-types).',
+    },
+    {
+      group: ['**/cli', '**/cli/*', '**/lsp', '**/lsp/*', '**/host', '**/host/*', '**/protocol'],
+      message: 'The service never imports its shells.',
+    },
   ],
 };
 
 /** What a shell (the CLI, the language server, the host layer) may not import: the service's insides. */
 const FACADE_ONLY = {
   group: ['**/service/*', '!**/service/index'],
-  message: 'Shells enter the service by its facade only: import from service/index (add an export there if a shell needs one).',
+  message:
+    'Shells enter the service by its facade only: import from service/index (add an export there if a shell needs one).',
 };
 
-const NOT_THE_CLI = { group: ['**/cli', '**/cli/*'], message: 'The language server and the host layer do not depend on the CLI.' };
-const NOT_THE_SERVER = { group: ['**/lsp', '**/lsp/*', '**/main-server'], message: 'The CLI and the host layer do not depend on the language server.' };
+const NOT_THE_CLI = {
+  group: ['**/cli', '**/cli/*'],
+  message: 'The language server and the host layer do not depend on the CLI.',
+};
+const NOT_THE_SERVER = {
+  group: ['**/lsp', '**/lsp/*', '**/main-server'],
+  message: 'The CLI and the host layer do not depend on the language server.',
+};
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'client/dist/', 'client/out/', '.editors/', '.bench/', '.scratch/', '.e2e-artifacts/', 'build/validators.generated.*'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'client/dist/',
+      'client/out/',
+      '.editors/',
+      '.bench/',
+      '.scratch/',
+      '.e2e-artifacts/',
+      'build/validators.generated.*',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-      globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', Buffer: 'readonly', URL: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', structuredClone: 'readonly', globalThis: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', fetch: 'readonly', queueMicrotask: 'readonly', NodeJS: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setImmediate: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        structuredClone: 'readonly',
+        globalThis: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        fetch: 'readonly',
+        queueMicrotask: 'readonly',
+        NodeJS: 'readonly',
+      },
     },
     plugins: { 'import-x': importX },
     settings: {
@@ -111,13 +197,33 @@ export default tseslint.config(
   {
     files: ['server/src/protocol.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['./*', '../*', 'vscode-languageserver', 'vscode-languageserver/*', 'node:*'], message: 'The protocol module is shared with the extension: it imports the LSP protocol package only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['./*', '../*', 'vscode-languageserver', 'vscode-languageserver/*', 'node:*'],
+              message: 'The protocol module is shared with the extension: it imports the LSP protocol package only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['client/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../server/src/*', '!../../server/src/protocol'], message: 'The extension talks to the server over LSP: it imports server/src/protocol.ts only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../server/src/*', '!../../server/src/protocol'],
+              message: 'The extension talks to the server over LSP: it imports server/src/protocol.ts only.',
+            },
+          ],
+        },
+      ],
     },
   },
   prettier,

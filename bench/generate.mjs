@@ -14,7 +14,22 @@ const UNIT = {
   supervisingDepartment: '某市人民政府',
 };
 
-const DISTRICTS = ['上城区', '拱墅区', '西湖区', '滨江区', '萧山区', '余杭区', '临平区', '钱塘区', '富阳区', '临安区', '桐庐县', '淳安县', '建德市', '全市'];
+const DISTRICTS = [
+  '上城区',
+  '拱墅区',
+  '西湖区',
+  '滨江区',
+  '萧山区',
+  '余杭区',
+  '临平区',
+  '钱塘区',
+  '富阳区',
+  '临安区',
+  '桐庐县',
+  '淳安县',
+  '建德市',
+  '全市',
+];
 const TOPICS = [
   ['公交车辆实时位置', '公交车辆车载终端上报的位置、速度、方向和到离站信息'],
   ['出租汽车营运轨迹', '巡游出租汽车计价器与车载终端采集的营运轨迹和订单信息'],
@@ -30,7 +45,12 @@ const TOPICS = [
   ['交通工程建设项目', '交通工程建设项目的立项、招投标和质量安全监督信息'],
 ];
 const KINDS = ['数据集', '数据库', '明细数据', '统计数据'];
-const ENTITIES = ['某市大数据运营有限公司', '某市交通投资集团有限公司', '某市城市大脑数据科技有限公司', '某市数字交通运营服务有限公司'];
+const ENTITIES = [
+  '某市大数据运营有限公司',
+  '某市交通投资集团有限公司',
+  '某市城市大脑数据科技有限公司',
+  '某市数字交通运营服务有限公司',
+];
 const CLASSIFICATION_CODES = ['A08060201', 'A08060202', 'A08060203'];
 const RIGHTS = [['数据加工使用权'], ['数据加工使用权'], ['数据加工使用权', '数据产品经营权']];
 
@@ -83,7 +103,10 @@ function assetLines(random, asset) {
   const method = random.pick(['自主采集', '自主采集', '生产加工', '购置']);
   lines.push(`      method: ${method}`);
   if (method === '购置') {
-    lines.push(`      budgetReference: YS-2024-${pad(random.int(1, 99999), 5)}`, '      governmentProcurement: { applies: false }');
+    lines.push(
+      `      budgetReference: YS-2024-${pad(random.int(1, 99999), 5)}`,
+      '      governmentProcurement: { applies: false }',
+    );
   }
   lines.push('    registration:', `      cardNumber: KP-330100-2024-${pad(random.int(1, 9999999), 7)}`);
 

@@ -14,7 +14,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node.js';
 import { writeGenerated } from './generate.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,7 +27,14 @@ const SERVER = join(ROOT, 'dist', 'server.js');
 const log = (message) => process.stderr.write(message + '\n');
 
 function parseArgs(argv) {
-  const options = { assets: [2000, 10000, 50000], edits: 60, completions: 60, workspace: 10000, 'max-file-kb': 102400, 'write-results': false };
+  const options = {
+    assets: [2000, 10000, 50000],
+    edits: 60,
+    completions: 60,
+    workspace: 10000,
+    'max-file-kb': 102400,
+    'write-results': false,
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in options)) throw new Error(`unknown option ${argv[i]}`);
@@ -52,8 +63,20 @@ function rssMB(pid) {
 
 async function startServer(folder, settings = {}) {
   // A heap large enough for a 55 MB file held open (Node's default depends on the machine's memory).
-  const child = spawn(process.execPath, ['--max-old-space-size=4096', ...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const child = spawn(
+    process.execPath,
+    [
+      '--max-old-space-size=4096',
+      ...(process.env.SERVER_FLAGS ? process.env.SERVER_FLAGS.split(' ') : []),
+      SERVER,
+      '--stdio',
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   const waiters = [];
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
     for (const waiter of [...waiters]) {
@@ -72,8 +95,15 @@ async function startServer(folder, settings = {}) {
   connection.listen();
   const uri = pathToFileURL(folder).href;
   await connection.sendRequest('initialize', {
-    processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'bench' }], locale: 'en',
-    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: 'bench' }],
+    locale: 'en',
+    capabilities: {
+      workspace: { configuration: true },
+      window: { workDoneProgress: true },
+      textDocument: { publishDiagnostics: { versionSupport: true } },
+    },
   });
   await connection.sendNotification('initialized', {});
   const diagnostics = (target, version) => new Promise((resolve) => waiters.push({ uri: target, version, resolve }));
@@ -89,7 +119,9 @@ async function editLatency(options, assets) {
   const uri = pathToFileURL(paths.register).href;
   let started = performance.now();
   const first = server.diagnostics(uri, 1);
-  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  await server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'yaml', version: 1, text },
+  });
   await first;
   const firstMs = performance.now() - started;
   // Edit the name of assets spread through the file: type one character, wait for that version's diagnostics.
@@ -121,7 +153,10 @@ async function editLatency(options, assets) {
   for (let k = 0; k < options.completions; k++) {
     const line = gradeLines[Math.floor((k * 104729) % gradeLines.length)];
     started = performance.now();
-    await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 19 } });
+    await server.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character: 19 },
+    });
     completions.push(performance.now() - started);
   }
   const memory = rssMB(server.child.pid);
@@ -154,15 +189,25 @@ for (const assets of options.assets) {
   const edit = await editLatency(options, assets);
   const target = EDIT_TARGET[assets] ? `p95 ≤ ${EDIT_TARGET[assets]}` : '—';
   rows.push(`| first diagnostics after open (ms) | ${assets} | ${f(edit.firstMs)} | — | — |`);
-  rows.push(`| edit → diagnostics (ms), ${edit.edits.length} edits | ${assets} | ${f(quantile(edit.edits, 0.5))} | ${f(quantile(edit.edits, 0.95))} | ${target} |`);
-  rows.push(`| completion (ms), ${edit.completions.length} requests | ${assets} | ${f(quantile(edit.completions, 0.5))} | ${f(quantile(edit.completions, 0.95))} | p95 ≤ 10 |`);
-  rows.push(`| outline after an edit (ms), ${edit.outlines.length} requests | ${assets} | ${f(quantile(edit.outlines, 0.5))} | ${f(quantile(edit.outlines, 0.95))} | — |`);
-  rows.push(`| server RSS after the edits (MB) | ${assets} | ${f(edit.memory.current)} | peak ${f(edit.memory.peak)} | — |`);
+  rows.push(
+    `| edit → diagnostics (ms), ${edit.edits.length} edits | ${assets} | ${f(quantile(edit.edits, 0.5))} | ${f(quantile(edit.edits, 0.95))} | ${target} |`,
+  );
+  rows.push(
+    `| completion (ms), ${edit.completions.length} requests | ${assets} | ${f(quantile(edit.completions, 0.5))} | ${f(quantile(edit.completions, 0.95))} | p95 ≤ 10 |`,
+  );
+  rows.push(
+    `| outline after an edit (ms), ${edit.outlines.length} requests | ${assets} | ${f(quantile(edit.outlines, 0.5))} | ${f(quantile(edit.outlines, 0.95))} | — |`,
+  );
+  rows.push(
+    `| server RSS after the edits (MB) | ${assets} | ${f(edit.memory.current)} | peak ${f(edit.memory.peak)} | — |`,
+  );
 }
 log(`language server: workspace of ${options.workspace} assets`);
 const ws = await workspaceMemory(options);
 rows.push(`| workspace indexed (ms) | ${options.workspace} | ${f(ws.indexMs)} | — | — |`);
-rows.push(`| server RSS, workspace indexed (MB) | ${options.workspace} | ${f(ws.memory.current)} | peak ${f(ws.memory.peak)} | ≤ 300 |`);
+rows.push(
+  `| server RSS, workspace indexed (MB) | ${options.workspace} | ${f(ws.memory.current)} | peak ${f(ws.memory.peak)} | ≤ 300 |`,
+);
 const table = [
   '| measure | N | median | p95 | target |',
   '|---|---:|---:|---:|---|',
@@ -180,7 +225,10 @@ if (options['write-results']) {
   const section = `${begin}\n## Language server (bench/lsp.mjs)\n\n${table}\n${end}`;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
   const at = current.indexOf(begin);
-  const next = at >= 0 ? current.slice(0, at) + section + current.slice(current.indexOf(end) + end.length) : `${current.trimEnd()}\n\n${section}\n`;
+  const next =
+    at >= 0
+      ? current.slice(0, at) + section + current.slice(current.indexOf(end) + end.length)
+      : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, next);
   log(`wrote ${file}`);
 }

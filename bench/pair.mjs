@@ -9,10 +9,16 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [runs, file, kind = 'register'] = [Number(process.argv[2]), process.argv[3], process.argv[4]];
-if (!Number.isInteger(runs) || runs < 1 || !file) throw new Error('usage: node bench/pair.mjs RUNS FILE [register|catalog]');
+if (!Number.isInteger(runs) || runs < 1 || !file)
+  throw new Error('usage: node bench/pair.mjs RUNS FILE [register|catalog]');
 const commands = {
   steward: [join(ROOT, 'dist', 'steward.js'), 'validate', file, '--format', 'json', '--output', '/dev/null'],
-  'js-yaml+ajv': [join(ROOT, 'bench', 'reference.mjs'), 'js-yaml', join(ROOT, 'bench', '.data', `validator-${kind}.cjs`), file],
+  'js-yaml+ajv': [
+    join(ROOT, 'bench', 'reference.mjs'),
+    'js-yaml',
+    join(ROOT, 'bench', '.data', `validator-${kind}.cjs`),
+    file,
+  ],
 };
 const times = { steward: [], 'js-yaml+ajv': [] };
 for (let i = 0; i < runs; i++) {
@@ -27,4 +33,6 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const a = times.steward;
 const b = times['js-yaml+ajv'];
 const pairs = a.map((value, i) => value / b[i]);
-console.log(`steward ${median(a).toFixed(0)} ms, js-yaml+ajv ${median(b).toFixed(0)} ms; ratio of medians ${(median(a) / median(b)).toFixed(2)}, median per-pair ratio ${median(pairs).toFixed(2)}, best vs best ${(Math.min(...a) / Math.min(...b)).toFixed(2)}`);
+console.log(
+  `steward ${median(a).toFixed(0)} ms, js-yaml+ajv ${median(b).toFixed(0)} ms; ratio of medians ${(median(a) / median(b)).toFixed(2)}, median per-pair ratio ${median(pairs).toFixed(2)}, best vs best ${(Math.min(...a) / Math.min(...b)).toFixed(2)}`,
+);

@@ -25,7 +25,8 @@ const RESULTS_FILE = join(BENCH_DIR, 'RESULTS.md');
 // --schemas DIR points at another copy of the schemas (e.g. a draft); the default is the project's.
 let SCHEMA_DIR = join(ROOT, 'schemas');
 const FILE_KINDS = ['register', 'catalog'];
-const schemaPath = (kind) => join(SCHEMA_DIR, kind === 'register' ? 'data-asset-register.schema.json' : 'data-resource-catalog.schema.json');
+const schemaPath = (kind) =>
+  join(SCHEMA_DIR, kind === 'register' ? 'data-asset-register.schema.json' : 'data-resource-catalog.schema.json');
 const validatorPath = (kind) => join(DATA_DIR, `validator-${kind}.cjs`);
 const rulesetPath = (kind) => join(DATA_DIR, 'spectral', `${kind}.ruleset.json`);
 const STEWARD = join(ROOT, 'dist', 'steward.js');
@@ -48,8 +49,17 @@ const thousands = (n) => n.toLocaleString('en-US');
 
 function parseArgs(argv) {
   const options = {
-    sizes: [1000, 10000, 50000], runs: 3, quickRuns: 9, cases: undefined, files: FILE_KINDS, edits: 3, peerTimeoutS: 240, peerHeapMB: undefined,
-    json: false, check: false, writeResults: undefined,
+    sizes: [1000, 10000, 50000],
+    runs: 3,
+    quickRuns: 9,
+    cases: undefined,
+    files: FILE_KINDS,
+    edits: 3,
+    peerTimeoutS: 240,
+    peerHeapMB: undefined,
+    json: false,
+    check: false,
+    writeResults: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -64,15 +74,19 @@ function parseArgs(argv) {
     else if (flag === '--peer-timeout') options.peerTimeoutS = Number(argv[++i]);
     else if (flag === '--peer-heap-mb') options.peerHeapMB = Number(argv[++i]);
     else if (flag === '--schemas') SCHEMA_DIR = resolve(argv[++i]);
-    else if (flag === '--write-results') options.writeResults = argv[i + 1] && !argv[i + 1].startsWith('--') ? resolve(argv[++i]) : RESULTS_FILE;
+    else if (flag === '--write-results')
+      options.writeResults = argv[i + 1] && !argv[i + 1].startsWith('--') ? resolve(argv[++i]) : RESULTS_FILE;
     else throw new Error(`unknown flag ${flag} (see bench/README.md)`);
   }
-  if (!options.sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error('--sizes takes positive integers, e.g. 1000,10000');
+  if (!options.sizes.every((n) => Number.isInteger(n) && n > 0))
+    throw new Error('--sizes takes positive integers, e.g. 1000,10000');
   if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs takes a positive integer');
-  if (!Number.isInteger(options.quickRuns) || options.quickRuns < 0) throw new Error('--quick-runs takes a non-negative integer');
+  if (!Number.isInteger(options.quickRuns) || options.quickRuns < 0)
+    throw new Error('--quick-runs takes a non-negative integer');
   if (!Number.isInteger(options.edits) || options.edits < 0) throw new Error('--edits takes a non-negative integer');
   if (!(options.peerTimeoutS > 0)) throw new Error('--peer-timeout takes a positive number of seconds');
-  if (options.peerHeapMB !== undefined && !(Number.isInteger(options.peerHeapMB) && options.peerHeapMB > 0)) throw new Error('--peer-heap-mb takes a positive integer');
+  if (options.peerHeapMB !== undefined && !(Number.isInteger(options.peerHeapMB) && options.peerHeapMB > 0))
+    throw new Error('--peer-heap-mb takes a positive integer');
   const unknownKinds = options.files.filter((k) => !FILE_KINDS.includes(k));
   if (unknownKinds.length > 0) throw new Error(`--files: ${unknownKinds.join(', ')} unknown (register, catalog)`);
   return options;
@@ -87,7 +101,11 @@ function ensureData(size) {
   const paths = { dir, register: join(dir, names.register), catalog: join(dir, names.catalog) };
   const stampPath = join(dir, 'meta.json');
   const stamp = JSON.stringify({ generator: GENERATOR_VERSION, seed: SEED, assets: size });
-  const cached = existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp && existsSync(paths.register) && existsSync(paths.catalog);
+  const cached =
+    existsSync(stampPath) &&
+    readFileSync(stampPath, 'utf8') === stamp &&
+    existsSync(paths.register) &&
+    existsSync(paths.catalog);
   if (!cached) {
     log(`generating ${size} assets into ${dir}`);
     rmSync(dir, { recursive: true, force: true });
@@ -150,7 +168,8 @@ async function checkData(paths, validators, kinds) {
     const validate = validators[kind];
     const resultYaml = [validate(viaYaml), validate.errors];
     const resultJsYaml = [validate(viaJsYaml), validate.errors];
-    if (!isDeepStrictEqual(resultYaml, resultJsYaml)) problems.push(`the two references validate the ${kind} differently`);
+    if (!isDeepStrictEqual(resultYaml, resultJsYaml))
+      problems.push(`the two references validate the ${kind} differently`);
     if (!resultYaml[0]) problems.push(`${kind} is invalid against its schema: ${summariseErrors(resultYaml[1])}`);
   }
   return problems;
@@ -168,15 +187,29 @@ const heapFlag = (options) => (options.peerHeapMB ? [`--max-old-space-size=${opt
 const stewardUnavailable = () => (existsSync(STEWARD) ? undefined : `${STEWARD} not built (run node esbuild.mjs)`);
 const CASES = [
   // `quick`: seconds even at 50,000 assets, so they get --quick-runs runs (the targets' ratios rest on them).
-  { name: 'steward', quick: true, unavailable: stewardUnavailable, args: (file) => [STEWARD, 'validate', file, '--format', 'json'] },
+  {
+    name: 'steward',
+    quick: true,
+    unavailable: stewardUnavailable,
+    args: (file) => [STEWARD, 'validate', file, '--format', 'json'],
+  },
   {
     name: 'steward:schema-only',
     quick: true,
     unavailable: stewardUnavailable,
     args: (file) => [STEWARD, 'validate', file, '--format', 'json', '--schema-only'],
   },
-  { name: 'ref:yaml+ajv', unavailable: () => undefined, args: (file, kind) => [REFERENCE, 'yaml', validatorPath(kind), file] },
-  { name: 'ref:js-yaml+ajv', quick: true, unavailable: () => undefined, args: (file, kind) => [REFERENCE, 'js-yaml', validatorPath(kind), file] },
+  {
+    name: 'ref:yaml+ajv',
+    unavailable: () => undefined,
+    args: (file, kind) => [REFERENCE, 'yaml', validatorPath(kind), file],
+  },
+  {
+    name: 'ref:js-yaml+ajv',
+    quick: true,
+    unavailable: () => undefined,
+    args: (file, kind) => [REFERENCE, 'js-yaml', validatorPath(kind), file],
+  },
   {
     name: 'spectral',
     peer: true,
@@ -198,7 +231,15 @@ const CASES = [
       }
     },
     args: (file, kind, options) => [
-      YLS_DRIVER, '--file', file, '--schema', schemaPath(kind), '--edits', String(options.edits), '--timeout', String(options.peerTimeoutS),
+      YLS_DRIVER,
+      '--file',
+      file,
+      '--schema',
+      schemaPath(kind),
+      '--edits',
+      String(options.edits),
+      '--timeout',
+      String(options.peerTimeoutS),
       ...(options.peerHeapMB ? ['--heap-mb', String(options.peerHeapMB)] : []),
     ],
   },
@@ -222,9 +263,9 @@ function runChild(args, { cwd, captureStdout, timeoutMs = CHILD_TIMEOUT_MS, prob
     let sampledMB = NaN;
     const sampler = sampleRss
       ? setInterval(() => {
-        const mb = peakRssMB(child.pid);
-        if (mb !== undefined && !(mb <= sampledMB)) sampledMB = mb;
-      }, 200)
+          const mb = peakRssMB(child.pid);
+          if (mb !== undefined && !(mb <= sampledMB)) sampledMB = mb;
+        }, 200)
       : undefined;
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -248,11 +289,24 @@ function runChild(args, { cwd, captureStdout, timeoutMs = CHILD_TIMEOUT_MS, prob
       rmSync(rssFile, { force: true });
       const stderrText = Buffer.concat(stderr).toString('utf8');
       const stderrTail = lastLines(stderrText);
-      const result = { code, signal, wallMs, rssMB: rssKiB / 1024, stdout: Buffer.concat(stdout).toString('utf8'), stderrTail };
+      const result = {
+        code,
+        signal,
+        wallMs,
+        rssMB: rssKiB / 1024,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderrTail,
+      };
       if (timedOut) return resolvePromise({ ok: false, ...result, failure: 'timeout', reason: undefined });
-      if (/heap out of memory/i.test(stderrText)) return resolvePromise({ ok: false, ...result, failure: 'oom', reason: 'JavaScript heap out of memory' });
+      if (/heap out of memory/i.test(stderrText))
+        return resolvePromise({ ok: false, ...result, failure: 'oom', reason: 'JavaScript heap out of memory' });
       if (code === 0 || code === 1) return resolvePromise({ ok: true, ...result });
-      resolvePromise({ ok: false, ...result, failure: 'failed', reason: `exit ${code ?? signal}${stderrTail ? `: ${stderrTail}` : ''}` });
+      resolvePromise({
+        ok: false,
+        ...result,
+        failure: 'failed',
+        reason: `exit ${code ?? signal}${stderrTail ? `: ${stderrTail}` : ''}`,
+      });
     });
   });
 }
@@ -269,7 +323,10 @@ function peakRssMB(pid) {
 
 /** What a failing child said last: an uncaught error's message, else the last lines of stderr. */
 function lastLines(text, count = 2) {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at ') && !l.startsWith('Node.js v'));
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('at ') && !l.startsWith('Node.js v'));
   const error = lines.findLast((l) => /^\w*Error\b/.test(l));
   return (error ?? lines.slice(-count).join(' / ')).slice(0, 200);
 }
@@ -281,7 +338,12 @@ function lastLines(text, count = 2) {
 async function timedRun(benchCase, file, kind, options, cwd) {
   if (benchCase.lsp) {
     // The driver times the server itself; the driver's own memory is not the server's.
-    const child = await runChild(benchCase.args(file, kind, options), { cwd, captureStdout: true, probe: false, timeoutMs: (options.edits + 2) * options.peerTimeoutS * 1000 + 60000 });
+    const child = await runChild(benchCase.args(file, kind, options), {
+      cwd,
+      captureStdout: true,
+      probe: false,
+      timeoutMs: (options.edits + 2) * options.peerTimeoutS * 1000 + 60000,
+    });
     let out;
     try {
       out = JSON.parse(child.stdout);
@@ -290,7 +352,12 @@ async function timedRun(benchCase, file, kind, options, cwd) {
     }
     if (out.firstMs === null) {
       const reason = out.status === 'oom' || out.status === 'timeout' ? `during ${out.phase}` : out.reason;
-      return { failure: out.status === 'oom' || out.status === 'timeout' ? out.status : 'failed', reason, afterMs: out.elapsedMs, rssMB: out.peakRssMB };
+      return {
+        failure: out.status === 'oom' || out.status === 'timeout' ? out.status : 'failed',
+        reason,
+        afterMs: out.elapsedMs,
+        rssMB: out.peakRssMB,
+      };
     }
     const run = { wallMs: out.firstMs, rssMB: out.peakRssMB, openToFirstMs: out.openToFirstMs, edits: out.edits };
     if (out.status !== 'ok') {
@@ -300,14 +367,22 @@ async function timedRun(benchCase, file, kind, options, cwd) {
     return { run, findings: out.firstDiagnostics, messages: out.messages };
   }
   const timeoutMs = benchCase.peer ? options.peerTimeoutS * 1000 : CHILD_TIMEOUT_MS;
-  const child = await runChild(benchCase.args(file, kind, options), { cwd, captureStdout: Boolean(benchCase.findings), timeoutMs, sampleRss: benchCase.peer });
+  const child = await runChild(benchCase.args(file, kind, options), {
+    cwd,
+    captureStdout: Boolean(benchCase.findings),
+    timeoutMs,
+    sampleRss: benchCase.peer,
+  });
   if (!child.ok) return { failure: child.failure, reason: child.reason, afterMs: child.wallMs, rssMB: child.rssMB };
   let findings;
   if (benchCase.findings) {
     try {
       findings = benchCase.findings(child.stdout);
     } catch (error) {
-      return { failure: 'failed', reason: `${error.message} (exit ${child.code}${child.stderrTail ? `, stderr: ${child.stderrTail}` : ''})` };
+      return {
+        failure: 'failed',
+        reason: `${error.message} (exit ${child.code}${child.stderrTail ? `, stderr: ${child.stderrTail}` : ''})`,
+      };
     }
   }
   return { run: { wallMs: child.wallMs, rssMB: child.rssMB, exitCode: child.code }, findings };
@@ -343,7 +418,10 @@ async function checkPeers(peerCases, kinds, options) {
     const at = clean.indexOf(needle);
     const planted = clean.slice(0, at) + 'securityGrade: 机密数据' + clean.slice(at + needle.length);
     const plantedLine = clean.slice(0, at).split('\n').length - 1;
-    const files = { clean: join(dir, `clean-${kind}.${kind === 'register' ? 'assets' : 'catalog'}.yaml`), planted: join(dir, `planted-${kind}.${kind === 'register' ? 'assets' : 'catalog'}.yaml`) };
+    const files = {
+      clean: join(dir, `clean-${kind}.${kind === 'register' ? 'assets' : 'catalog'}.yaml`),
+      planted: join(dir, `planted-${kind}.${kind === 'register' ? 'assets' : 'catalog'}.yaml`),
+    };
     writeFileSync(files.clean, clean);
     writeFileSync(files.planted, planted);
     for (const benchCase of peerCases) {
@@ -352,10 +430,16 @@ async function checkPeers(peerCases, kinds, options) {
       const onClean = await timedRun(benchCase, files.clean, kind, quick, dir);
       const onPlanted = await timedRun(benchCase, files.planted, kind, quick, dir);
       const fail = [onClean, onPlanted].find((r) => r.failure);
-      if (fail) failures[benchCase.name] = `planted-error check: ${fail.failure}${fail.reason ? ` (${fail.reason})` : ''}`;
-      else if (onClean.findings !== 0) failures[benchCase.name] = `reports ${onClean.findings} finding(s) on a valid ${kind}`;
-      else if (onPlanted.findings !== 1) failures[benchCase.name] = `reports ${onPlanted.findings} finding(s), not 1, for one schema error planted in a ${kind}`;
-      else if (benchCase.lsp && onPlanted.messages[0]?.line !== plantedLine) failures[benchCase.name] = `reports the error planted in a ${kind} on line ${onPlanted.messages[0]?.line + 1}, not ${plantedLine + 1}`;
+      if (fail)
+        failures[benchCase.name] = `planted-error check: ${fail.failure}${fail.reason ? ` (${fail.reason})` : ''}`;
+      else if (onClean.findings !== 0)
+        failures[benchCase.name] = `reports ${onClean.findings} finding(s) on a valid ${kind}`;
+      else if (onPlanted.findings !== 1)
+        failures[benchCase.name] =
+          `reports ${onPlanted.findings} finding(s), not 1, for one schema error planted in a ${kind}`;
+      else if (benchCase.lsp && onPlanted.messages[0]?.line !== plantedLine)
+        failures[benchCase.name] =
+          `reports the error planted in a ${kind} on line ${onPlanted.messages[0]?.line + 1}, not ${plantedLine + 1}`;
       else log(`check: ${benchCase.name} reports the schema error planted in a ${kind}`);
     }
   }
@@ -407,10 +491,16 @@ function slopes(one, small, large) {
   const first = (small - one) / 9000;
   const second = (large - small) / 40000;
   const ratio = second / first;
-  return { first, second, ratio, text: `${ratio.toFixed(2)}: ${(first * 1000).toFixed(0)} and ${(second * 1000).toFixed(0)} µs per asset` };
+  return {
+    first,
+    second,
+    ratio,
+    text: `${ratio.toFixed(2)}: ${(first * 1000).toFixed(0)} and ${(second * 1000).toFixed(0)} µs per asset`,
+  };
 }
 
-const cellOf = (results, caseName, size, file = 'register') => results.find((r) => r.case === caseName && r.size === size && r.file === file);
+const cellOf = (results, caseName, size, file = 'register') =>
+  results.find((r) => r.case === caseName && r.size === size && r.file === file);
 const reasonOf = (row) => (row ? `${row.case}: ${row.status}${row.reason ? ` (${row.reason})` : ''}` : undefined);
 
 /** The targets of issue 6, all on the register; each gives { label, verdict, value?, detail? }. */
@@ -442,7 +532,9 @@ function evaluateTargets(results, series) {
       // The peer gave up after afterMs, so it is at least that slow.
       const bound = other.afterMs / row.medianWallMs;
       const detail = `${peer}: ${failureText(other)}`;
-      return bound >= factor ? { label, verdict: 'PASS', value: `≥ ${bound.toFixed(2)}×`, detail } : { label, verdict: 'N/A', value: `≥ ${bound.toFixed(2)}×`, detail };
+      return bound >= factor
+        ? { label, verdict: 'PASS', value: `≥ ${bound.toFixed(2)}×`, detail }
+        : { label, verdict: 'N/A', value: `≥ ${bound.toFixed(2)}×`, detail };
     }
     return notMeasured(label, row, other);
   };
@@ -452,9 +544,11 @@ function evaluateTargets(results, series) {
   {
     const label = 'steward peak RSS ≤ 300 MB at N = 10,000';
     const row = cellOf(results, 'steward', 10000);
-    targets.push(row?.status === 'ok' && row.medianRssMB !== null
-      ? { label, verdict: row.medianRssMB <= 300 ? 'PASS' : 'FAIL', value: `${row.medianRssMB.toFixed(0)} MB` }
-      : notMeasured(label, row));
+    targets.push(
+      row?.status === 'ok' && row.medianRssMB !== null
+        ? { label, verdict: row.medianRssMB <= 300 ? 'PASS' : 'FAIL', value: `${row.medianRssMB.toFixed(0)} MB` }
+        : notMeasured(label, row),
+    );
   }
   {
     // Linear growth with a fixed start-up: t(N) = a + b·N. The cost per added asset from 1,000 to 10,000 and from
@@ -464,16 +558,25 @@ function evaluateTargets(results, series) {
     // from the table's medians, taken minutes apart between other cases, are shown beside it.
     const label = 'steward time linear in N from 1,000 to 50,000: cost per added asset 10k→50k / 1k→10k within 0.8–1.2';
     const [one, small, large] = LINEAR_SIZES.map((n) => cellOf(results, 'steward', n));
-    const fromTable = one?.status === 'ok' && small?.status === 'ok' && large?.status === 'ok'
-      ? slopes(one.medianWallMs, small.medianWallMs, large.medianWallMs)
-      : undefined;
+    const fromTable =
+      one?.status === 'ok' && small?.status === 'ok' && large?.status === 'ok'
+        ? slopes(one.medianWallMs, small.medianWallMs, large.medianWallMs)
+        : undefined;
     const fromSeries = series ? slopes(...LINEAR_SIZES.map((n) => median(series.runs[n]))) : undefined;
     const verdict = (s) => (s.ratio >= 0.8 && s.ratio <= 1.2 ? 'PASS' : 'FAIL');
     if (fromSeries) {
       const detail = `series of ${series.rounds} interleaved rounds${fromTable ? `; from the table's medians: ${fromTable.text}` : ''}`;
       targets.push({ label, verdict: verdict(fromSeries), value: fromSeries.text, detail });
     } else if (fromTable) {
-      targets.push({ label, verdict: verdict(fromTable), value: fromTable.text, detail: series === null ? 'no linearity series: steward failed in it' : 'from the table\'s medians (no linearity series)' });
+      targets.push({
+        label,
+        verdict: verdict(fromTable),
+        value: fromTable.text,
+        detail:
+          series === null
+            ? 'no linearity series: steward failed in it'
+            : "from the table's medians (no linearity series)",
+      });
     } else targets.push(notMeasured(label, one, small, large));
   }
   // Earlier targets, kept: the editor-grade baseline, and the rules engine's cost over schema-only (rules issue).
@@ -505,29 +608,37 @@ function machine(options) {
 }
 
 function failureText(row) {
-  const after = row.afterMs !== undefined && Number.isFinite(row.afterMs) ? ` after ${(row.afterMs / 1000).toFixed(0)} s` : '';
+  const after =
+    row.afterMs !== undefined && Number.isFinite(row.afterMs) ? ` after ${(row.afterMs / 1000).toFixed(0)} s` : '';
   if (row.status === 'oom') return `out of memory${after}${row.reason ? ` (${row.reason})` : ''}`;
   if (row.status === 'timeout') return `timeout${after}${row.reason ? ` (${row.reason})` : ''}`;
   return `${row.status}: ${row.reason}`;
 }
 
 function markdownTable(results) {
-  const fmt = (value, digits) => (value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
+  const fmt = (value, digits) =>
+    value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits);
   const lines = [
     `| N | file | case | runs | median wall ms | median peak RSS MB | ${RATIO_COLUMNS.map((c) => `× ${c}`).join(' | ')} | per edit ms: median / p95 (edits) | notes |`,
     `|---:|---|---|---:|---:|---:|${RATIO_COLUMNS.map(() => '---:').join('|')}|---:|---|`,
   ];
   for (const row of results) {
     const n = thousands(row.size);
-    const ratios = RATIO_COLUMNS.map((b) => (row.ratios[b] === null ? '—' : `${row.ratioIsLowerBound ? '≥ ' : ''}${fmt(row.ratios[b], 2)}`));
+    const ratios = RATIO_COLUMNS.map((b) =>
+      row.ratios[b] === null ? '—' : `${row.ratioIsLowerBound ? '≥ ' : ''}${fmt(row.ratios[b], 2)}`,
+    );
     const edits = row.edits ? `${fmt(row.edits.medianMs, 0)} / ${fmt(row.edits.p95Ms, 0)} (${row.edits.count})` : '—';
     const note = (row.note ?? '').replace(/\|/g, '/');
     if (row.status !== 'ok') {
       const rss = row.rssMB !== undefined && Number.isFinite(row.rssMB) ? fmt(row.rssMB, 1) : '—';
-      lines.push(`| ${n} | ${row.file} | ${row.case} | ${row.runs.length} | ${failureText(row).replace(/\|/g, '/')} | ${rss} | ${ratios.join(' | ')} | ${edits} | ${note} |`);
+      lines.push(
+        `| ${n} | ${row.file} | ${row.case} | ${row.runs.length} | ${failureText(row).replace(/\|/g, '/')} | ${rss} | ${ratios.join(' | ')} | ${edits} | ${note} |`,
+      );
       continue;
     }
-    lines.push(`| ${n} | ${row.file} | ${row.case} | ${row.runs.length} | ${fmt(row.medianWallMs, 0)} | ${fmt(row.medianRssMB, 1)} | ${ratios.join(' | ')} | ${edits} | ${note} |`);
+    lines.push(
+      `| ${n} | ${row.file} | ${row.case} | ${row.runs.length} | ${fmt(row.medianWallMs, 0)} | ${fmt(row.medianRssMB, 1)} | ${ratios.join(' | ')} | ${edits} | ${note} |`,
+    );
   }
   return lines;
 }
@@ -536,8 +647,12 @@ function markdown(results, targets, info, warnings, series) {
   const lines = markdownTable(results);
   lines.push('');
   if (series) {
-    const cell = (n) => `${thousands(n)}: ${median(series.runs[n]).toFixed(0)} ms (fastest ${Math.min(...series.runs[n]).toFixed(0)})`;
-    lines.push(`Linearity series (steward on the register, the three sizes in turn, ${series.rounds} rounds; median wall time): ${LINEAR_SIZES.map(cell).join(', ')}.`, '');
+    const cell = (n) =>
+      `${thousands(n)}: ${median(series.runs[n]).toFixed(0)} ms (fastest ${Math.min(...series.runs[n]).toFixed(0)})`;
+    lines.push(
+      `Linearity series (steward on the register, the three sizes in turn, ${series.rounds} rounds; median wall time): ${LINEAR_SIZES.map(cell).join(', ')}.`,
+      '',
+    );
   }
   for (const target of targets) {
     const value = target.value ? ` (${target.value})` : '';
@@ -545,10 +660,16 @@ function markdown(results, targets, info, warnings, series) {
     lines.push(`Target ${target.label}: **${target.verdict}**${value}${detail}`);
   }
   lines.push('');
-  lines.push(`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB, ${info.platform}, Node ${info.node} (default heap limit ${info.heapLimitMB} MB); ${info.date}.`);
+  lines.push(
+    `Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB, ${info.platform}, Node ${info.node} (default heap limit ${info.heapLimitMB} MB); ${info.date}.`,
+  );
   const peerHeap = info.peerHeapMB ? `; both run with --max-old-space-size=${info.peerHeapMB}` : '';
-  lines.push(`Peers: Spectral CLI ${info.peers.spectral}, yaml-language-server ${info.peers['yaml-language-server']}${peerHeap}.`);
-  lines.push('Wall time: spawn to exit of a fresh `node` process (startup included); for yaml-language-server, spawn to the first diagnostics for the opened file. Peak RSS: the child\'s `process.resourceUsage().maxRSS` at exit (the language server: its VmHWM).');
+  lines.push(
+    `Peers: Spectral CLI ${info.peers.spectral}, yaml-language-server ${info.peers['yaml-language-server']}${peerHeap}.`,
+  );
+  lines.push(
+    "Wall time: spawn to exit of a fresh `node` process (startup included); for yaml-language-server, spawn to the first diagnostics for the opened file. Peak RSS: the child's `process.resourceUsage().maxRSS` at exit (the language server: its VmHWM).",
+  );
   for (const warning of warnings) lines.push('', `WARNING: ${warning}`);
   return lines.join('\n');
 }
@@ -572,13 +693,23 @@ function resultsDocument(text, options, info) {
 async function benchFile({ size, kind, paths, cases, options, context }) {
   const { unavailable, peerFailures, gaveUp, warnings } = context;
   const file = paths[kind];
-  const rows = cases.map((benchCase) => ({ size, file: kind, case: benchCase.name, status: 'ok', reason: undefined, runs: [] }));
+  const rows = cases.map((benchCase) => ({
+    size,
+    file: kind,
+    case: benchCase.name,
+    status: 'ok',
+    reason: undefined,
+    runs: [],
+  }));
   for (const [index, benchCase] of cases.entries()) {
     const row = rows[index];
     const earlier = gaveUp.get(`${benchCase.name}/${kind}`);
-    if (unavailable.get(benchCase.name)) Object.assign(row, { status: 'unavailable', reason: unavailable.get(benchCase.name) });
-    else if (peerFailures[benchCase.name]) Object.assign(row, { status: 'failed', reason: peerFailures[benchCase.name] });
-    else if (earlier) Object.assign(row, { status: 'skipped', reason: `${earlier.label} at N = ${thousands(earlier.size)}` });
+    if (unavailable.get(benchCase.name))
+      Object.assign(row, { status: 'unavailable', reason: unavailable.get(benchCase.name) });
+    else if (peerFailures[benchCase.name])
+      Object.assign(row, { status: 'failed', reason: peerFailures[benchCase.name] });
+    else if (earlier)
+      Object.assign(row, { status: 'skipped', reason: `${earlier.label} at N = ${thousands(earlier.size)}` });
     else if (!benchCase.peer) {
       const failure = await probeCase(benchCase, file, kind, options, paths.dir);
       if (failure) Object.assign(row, { status: 'failed', reason: failure });
@@ -595,7 +726,12 @@ async function benchFile({ size, kind, paths, cases, options, context }) {
       log(`N = ${size}, ${kind}, ${benchCase.name}, run ${run}/${runs}`);
       const outcome = await timedRun(benchCase, file, kind, options, paths.dir);
       if (outcome.failure) {
-        Object.assign(row, { status: outcome.failure, reason: outcome.reason, afterMs: outcome.afterMs, rssMB: outcome.rssMB });
+        Object.assign(row, {
+          status: outcome.failure,
+          reason: outcome.reason,
+          afterMs: outcome.afterMs,
+          rssMB: outcome.rssMB,
+        });
         if (outcome.failure === 'oom' || outcome.failure === 'timeout') {
           const label = outcome.failure === 'oom' ? 'out of memory' : 'timeout';
           gaveUp.set(`${benchCase.name}/${kind}`, { label, size });
@@ -607,7 +743,9 @@ async function benchFile({ size, kind, paths, cases, options, context }) {
       if (outcome.run.note) Object.assign(row, { note: outcome.run.note, stopped: true });
       if (outcome.findings > 0 && !row.warned) {
         row.warned = true;
-        warnings.push(`N = ${size}: ${benchCase.name} reports ${outcome.findings} finding(s) on the ${kind}, which is valid: its time includes error reporting`);
+        warnings.push(
+          `N = ${size}: ${benchCase.name} reports ${outcome.findings} finding(s) on the ${kind}, which is valid: its time includes error reporting`,
+        );
       }
     }
   }
@@ -620,7 +758,6 @@ async function benchFile({ size, kind, paths, cases, options, context }) {
   }
   return rows;
 }
-
 
 /**
  * The linearity series: steward on the registers of 1,000, 10,000 and 50,000 assets, the three sizes in turn for
@@ -654,7 +791,8 @@ async function linearitySeries(options, cases, context) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const cases = options.cases ? CASES.filter((c) => options.cases.includes(c.name)) : CASES;
-  if (cases.length === 0) throw new Error(`--cases: none of ${options.cases.join(', ')} is known (${CASES.map((c) => c.name).join(', ')})`);
+  if (cases.length === 0)
+    throw new Error(`--cases: none of ${options.cases.join(', ')} is known (${CASES.map((c) => c.name).join(', ')})`);
   const validators = buildValidators();
   const results = [];
   const warnings = [];
@@ -662,7 +800,8 @@ async function main() {
 
   // Peers must show, once, that they really apply the schema before any of their numbers are taken.
   const peerCases = cases.filter((c) => c.peer && !unavailable.get(c.name));
-  const peerFailures = options.check || peerCases.length === 0 ? {} : await checkPeers(peerCases, options.files, options);
+  const peerFailures =
+    options.check || peerCases.length === 0 ? {} : await checkPeers(peerCases, options.files, options);
   // A peer that ran out of memory or time on a file kind is not run again on larger files of that kind.
   const context = { unavailable, peerFailures, gaveUp: new Map(), warnings };
 
@@ -671,7 +810,8 @@ async function main() {
     for (const problem of await checkData(paths, validators, options.files)) warnings.push(`N = ${size}: ${problem}`);
     if (options.check) continue;
 
-    for (const kind of options.files) results.push(...(await benchFile({ size, kind, paths, cases, options, context })));
+    for (const kind of options.files)
+      results.push(...(await benchFile({ size, kind, paths, cases, options, context })));
   }
 
   for (const warning of warnings) log(`WARNING: ${warning}`);
@@ -686,7 +826,20 @@ async function main() {
   const info = machine(options);
   const text = markdown(results, targets, info, warnings, series);
   if (options.json) {
-    process.stdout.write(JSON.stringify({ machine: info, options: { ...options, schemas: SCHEMA_DIR }, results, linearitySeries: series ?? null, targets, warnings }, null, 2) + '\n');
+    process.stdout.write(
+      JSON.stringify(
+        {
+          machine: info,
+          options: { ...options, schemas: SCHEMA_DIR },
+          results,
+          linearitySeries: series ?? null,
+          targets,
+          warnings,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     process.stdout.write(text + '\n');
   }

@@ -29,7 +29,10 @@ function fail(message) {
 for (const file of [SERVER_ENTRY, join(client, 'src', 'extension.ts')]) {
   if (!existsSync(file)) fail(`${relative(root, file)} does not exist; it is the entry point of a bundle.`);
 }
-for (const file of [...Object.keys(SCHEMAS).map((s) => join(root, 'schemas', s)), ...DOCS.map((d) => join(root, 'docs', d))]) {
+for (const file of [
+  ...Object.keys(SCHEMAS).map((s) => join(root, 'schemas', s)),
+  ...DOCS.map((d) => join(root, 'docs', d)),
+]) {
   if (!existsSync(file)) fail(`${relative(root, file)} does not exist; the extension ships it.`);
 }
 
@@ -71,6 +74,9 @@ await esbuild.build({
 for (const [source, hints] of Object.entries(SCHEMAS)) {
   const text = readFileSync(join(root, 'schemas', source), 'utf8');
   writeFileSync(join(dist, 'schemas', source), text);
-  writeFileSync(join(dist, 'schemas', hints), JSON.stringify(hintSchema(JSON.parse(text)), null, production ? 0 : 2) + '\n');
+  writeFileSync(
+    join(dist, 'schemas', hints),
+    JSON.stringify(hintSchema(JSON.parse(text)), null, production ? 0 : 2) + '\n',
+  );
 }
 for (const doc of DOCS) copyFileSync(join(root, 'docs', doc), join(dist, 'docs', doc));

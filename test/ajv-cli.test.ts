@@ -26,7 +26,14 @@ const YAML_CLI = path.join(ROOT, 'node_modules', '.bin', 'yaml');
 const CATALOG_SCHEMA = 'schemas/data-resource-catalog.schema.json';
 const REGISTER_SCHEMA = 'schemas/data-asset-register.schema.json';
 /** The options schemas/README.md documents for `ajv validate`. */
-const VALIDATE_OPTIONS = ['--spec=draft2020', '--strict=true', '--allow-union-types', '--all-errors', '-c', 'ajv-formats'];
+const VALIDATE_OPTIONS = [
+  '--spec=draft2020',
+  '--strict=true',
+  '--allow-union-types',
+  '--all-errors',
+  '-c',
+  'ajv-formats',
+];
 
 function ajv(args: string[]): SpawnSyncReturns<string> {
   return spawnSync(AJV, args, { cwd: ROOT, encoding: 'utf8' });
@@ -41,7 +48,12 @@ function readmeCommands(): string[] {
   const readme = readFileSync(path.join(ROOT, 'schemas', 'README.md'), 'utf8');
   const commands: string[] = [];
   for (const block of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
-    commands.push(...block[1].replace(/\\\n\s*/g, '').split('\n').filter((line) => line.trim() !== ''));
+    commands.push(
+      ...block[1]
+        .replace(/\\\n\s*/g, '')
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
   }
   return commands;
 }
@@ -79,20 +91,38 @@ describe('ajv-cli', function () {
 
   it('runs the README commands as written: the schemas compile and the examples are valid', () => {
     const commands = readmeCommands();
-    assert.ok(commands.some((c) => c.startsWith('npx ajv compile')), 'README shows a compile command');
-    assert.equal(commands.filter((c) => c.startsWith('npx ajv validate')).length, 2, 'README shows two validate commands');
+    assert.ok(
+      commands.some((c) => c.startsWith('npx ajv compile')),
+      'README shows a compile command',
+    );
+    assert.equal(
+      commands.filter((c) => c.startsWith('npx ajv validate')).length,
+      2,
+      'README shows two validate commands',
+    );
     for (const command of commands) {
       const result = spawnSync('sh', ['-c', localise(command, dir)], { cwd: ROOT, encoding: 'utf8' });
       assert.equal(result.status, 0, `${command}\n${output(result)}`);
       assert.doesNotMatch(result.stderr, /strict mode|error/i, command);
     }
-    const validated = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+    const validated = readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
     assert.deepEqual(validated, ['transport.assets.json', 'transport.catalog.0.json', 'transport.catalog.1.json']);
   });
 
   for (const schema of [CATALOG_SCHEMA, REGISTER_SCHEMA]) {
     it(`compiles ${schema} in strict mode with union types allowed, and not without them`, () => {
-      const compiled = ajv(['compile', '--spec=draft2020', '--strict=true', '--allow-union-types', '-c', 'ajv-formats', '-s', schema]);
+      const compiled = ajv([
+        'compile',
+        '--spec=draft2020',
+        '--strict=true',
+        '--allow-union-types',
+        '-c',
+        'ajv-formats',
+        '-s',
+        schema,
+      ]);
       assert.equal(compiled.status, 0, output(compiled));
       assert.match(compiled.stdout, /is valid/);
       const refused = ajv(['compile', '--spec=draft2020', '--strict=true', '-c', 'ajv-formats', '-s', schema]);
@@ -124,10 +154,21 @@ describe('ajv-cli', function () {
     before(() => {
       scratch = mkdtempSync(path.join(os.tmpdir(), 'steward-ajv-invalid-'));
       for (const schema of [CATALOG_SCHEMA, REGISTER_SCHEMA]) {
-        const files = INVALID.filter(([, s]) => s === schema).map(([file]) => yamlToJson(`examples/invalid/${file}`, scratch));
-        const result = ajv(['validate', ...VALIDATE_OPTIONS, '--errors=line', '-s', schema, ...files.flatMap((f) => ['-d', f])]);
+        const files = INVALID.filter(([, s]) => s === schema).map(([file]) =>
+          yamlToJson(`examples/invalid/${file}`, scratch),
+        );
+        const result = ajv([
+          'validate',
+          ...VALIDATE_OPTIONS,
+          '--errors=line',
+          '-s',
+          schema,
+          ...files.flatMap((f) => ['-d', f]),
+        ]);
         assert.equal(result.status, 1, output(result));
-        const lines = output(result).split('\n').filter((line) => line.trim() !== '');
+        const lines = output(result)
+          .split('\n')
+          .filter((line) => line.trim() !== '');
         for (let i = 0; i < lines.length; i++) {
           const [file, verdict] = lines[i].split(' ');
           if (verdict === 'valid') reported.set(path.basename(file), 'valid');
@@ -144,16 +185,31 @@ describe('ajv-cli', function () {
       it(`rejects examples/invalid/${file} at ${instancePath} only`, () => {
         const errors = reported.get(file.replace(/\.yaml$/, '.json'));
         assert.ok(Array.isArray(errors), `${file}: ${String(errors)}`);
-        assert.deepEqual([...new Set(errors.filter((e) => e.keyword !== 'if').map((e) => e.instancePath))], [instancePath]);
+        assert.deepEqual(
+          [...new Set(errors.filter((e) => e.keyword !== 'if').map((e) => e.instancePath))],
+          [instancePath],
+        );
       });
     }
   });
 
   describe('the pitfalls of reading YAML directly (js-yaml 3, YAML 1.1), as the README describes', () => {
     it('unquoted dates become Date objects and fail with "must be string"', () => {
-      const result = ajv(['validate', ...VALIDATE_OPTIONS, '--errors=json', '-s', REGISTER_SCHEMA, '-d', 'examples/transport-bureau/transport.assets.yaml']);
+      const result = ajv([
+        'validate',
+        ...VALIDATE_OPTIONS,
+        '--errors=json',
+        '-s',
+        REGISTER_SCHEMA,
+        '-d',
+        'examples/transport-bureau/transport.assets.yaml',
+      ]);
       assert.equal(result.status, 1, output(result));
-      const errors = JSON.parse(result.stderr.slice(result.stderr.indexOf('['))) as Array<{ instancePath: string; message: string; schemaPath: string }>;
+      const errors = JSON.parse(result.stderr.slice(result.stderr.indexOf('['))) as Array<{
+        instancePath: string;
+        message: string;
+        schemaPath: string;
+      }>;
       assert.ok(errors.length > 10);
       for (const error of errors) {
         assert.equal(error.message, 'must be string');
@@ -163,7 +219,14 @@ describe('ajv-cli', function () {
     });
 
     it('a multi-document file cannot be read at all', () => {
-      const result = ajv(['validate', ...VALIDATE_OPTIONS, '-s', CATALOG_SCHEMA, '-d', 'examples/transport-bureau/transport.catalog.yaml']);
+      const result = ajv([
+        'validate',
+        ...VALIDATE_OPTIONS,
+        '-s',
+        CATALOG_SCHEMA,
+        '-d',
+        'examples/transport-bureau/transport.catalog.yaml',
+      ]);
       assert.equal(result.status, 2, output(result));
       assert.match(result.stderr, /Invalid or unexpected token/);
     });

@@ -5,14 +5,22 @@ import type { CliRun } from './helpers';
 
 /** A workspace with cross-file findings, waivers, a configuration with overrides, a code table and unreadable files. */
 function workspace(): string {
-  const table = 'code,name,parent\nA08000000,无形资产,\nA08060000,信息数据类无形资产,A08000000\nA08060200,数据,A08060000\nA08060201,结构化数据,A08060200\nA08060300,软件,A08060000\nA08060301,应用软件,A08060300\n';
-  const register = (id: string, resource: string) => MINIMAL_REGISTER.replace('DA-2024-0001', id).replace('R-330100-JT-0001', resource);
+  const table =
+    'code,name,parent\nA08000000,无形资产,\nA08060000,信息数据类无形资产,A08000000\nA08060200,数据,A08060000\nA08060201,结构化数据,A08060200\nA08060300,软件,A08060000\nA08060301,应用软件,A08060300\n';
+  const register = (id: string, resource: string) =>
+    MINIMAL_REGISTER.replace('DA-2024-0001', id).replace('R-330100-JT-0001', resource);
   // Enough items that the files take a while, so that both workers are busy at once.
-  const many = (count: number, from: number) => MINIMAL_REGISTER + Array.from({ length: count }, (_, i) => MINIMAL_REGISTER
-    .slice(MINIMAL_REGISTER.indexOf('  - id:'))
-    .replace('DA-2024-0001', `DA-2024-${String(from + i).padStart(4, '0')}`)).join('');
+  const many = (count: number, from: number) =>
+    MINIMAL_REGISTER +
+    Array.from({ length: count }, (_, i) =>
+      MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id:')).replace(
+        'DA-2024-0001',
+        `DA-2024-${String(from + i).padStart(4, '0')}`,
+      ),
+    ).join('');
   return tempDir({
-    'steward.config.yaml': 'codeTable: codes.csv\nrules:\n  DA-CODE-002: error\noverrides:\n  - files: ["legacy/**"]\n    rules: { DA-CODE-002: off, DA-REF-001: warning }\n',
+    'steward.config.yaml':
+      'codeTable: codes.csv\nrules:\n  DA-CODE-002: error\noverrides:\n  - files: ["legacy/**"]\n    rules: { DA-CODE-002: off, DA-REF-001: warning }\n',
     'codes.csv': table,
     'units/a.catalog.yaml': MINIMAL_CATALOG,
     'units/a.assets.yaml': register('DA-2024-0001', 'R-330100-JT-0001'),
@@ -52,7 +60,9 @@ describe('cli: steward validate over worker threads', () => {
 
   it('the workspace has what the comparison is about', () => {
     const run = validate(dir, ['--jobs', '1']);
-    const byFile = new Map(jsonReport(run).files.map((f) => [f.path, f.findings.map((x) => `${x.ruleId}:${x.severity}`)]));
+    const byFile = new Map(
+      jsonReport(run).files.map((f) => [f.path, f.findings.map((x) => `${x.ruleId}:${x.severity}`)]),
+    );
     assert.ok(byFile.get('units/b.assets.yaml')?.includes('DA-ID-001:error'), run.stdout);
     assert.ok(byFile.get('units/b.assets.yaml')?.includes('DA-REF-001:error'));
     assert.ok(byFile.get('units/c.assets.yaml')?.includes('DA-CODE-001:error'));
@@ -60,7 +70,10 @@ describe('cli: steward validate over worker threads', () => {
     assert.ok(byFile.get('legacy/e.assets.yaml')?.includes('DA-REF-001:warning'));
     assert.ok(!byFile.get('legacy/e.assets.yaml')?.some((x) => x.startsWith('DA-CODE-002')));
     assert.ok(!byFile.get('units/waived.assets.yaml')?.some((x) => x.startsWith('DA-REF-001')));
-    assert.ok(byFile.get('units/waived.assets.yaml')?.some((x) => x.startsWith('DA-WAIVE')), JSON.stringify(byFile.get('units/waived.assets.yaml')));
+    assert.ok(
+      byFile.get('units/waived.assets.yaml')?.some((x) => x.startsWith('DA-WAIVE')),
+      JSON.stringify(byFile.get('units/waived.assets.yaml')),
+    );
     assert.ok(byFile.get('bulk/g.assets.yaml')?.includes('DA-ID-001:error'), 'the bulk files share DA-2024-0001');
     assert.deepEqual(byFile.get('binary.assets.yaml'), ['DA-FILE-002:error']);
     assert.deepEqual(byFile.get('utf16.catalog.yaml'), ['DA-FILE-003:error']);
@@ -102,12 +115,18 @@ describe('cli: steward validate over worker threads', () => {
 
   it('STEWARD_JOBS asks for workers too; --jobs wins over it', () => {
     assert.equal(workerThreads(validate(dir, ['--debug'], { STEWARD_JOBS: '2' }).stderr)?.length, 2);
-    assert.match(validate(dir, ['--debug', '--jobs', '1'], { STEWARD_JOBS: '2' }).stderr, /12 files checked in the main thread/);
+    assert.match(
+      validate(dir, ['--debug', '--jobs', '1'], { STEWARD_JOBS: '2' }).stderr,
+      /12 files checked in the main thread/,
+    );
   });
 
   it('small workspaces and stdin stay in the main thread', () => {
     assert.match(validate(dir, ['--debug']).stderr, /12 files checked in the main thread/);
-    const stdin = runCli(['validate', '--stdin', '--format', 'json', '--debug', '--jobs', '4'], { cwd: dir, input: MINIMAL_REGISTER });
+    const stdin = runCli(['validate', '--stdin', '--format', 'json', '--debug', '--jobs', '4'], {
+      cwd: dir,
+      input: MINIMAL_REGISTER,
+    });
     assert.equal(stdin.code, 0, stdin.stderr);
     assert.doesNotMatch(stdin.stderr, /worker/);
   });
@@ -127,14 +146,19 @@ describe('cli: steward validate over worker threads', () => {
   });
 
   it('a worker that crashes on a file is an internal error naming the file, exit 2, not a hang', () => {
-    for (const [fault, reason] of [['crash', /injected crash/], ['exit', /exited unexpectedly \(exit code 7\)/]] as const) {
+    for (const [fault, reason] of [
+      ['crash', /injected crash/],
+      ['exit', /exited unexpectedly \(exit code 7\)/],
+    ] as const) {
       const run = validate(dir, ['--jobs', '2'], { STEWARD_TEST_WORKER_FAULT: `${fault}:units/c.assets.yaml` });
       assert.equal(run.code, 2, run.stderr);
       assert.equal(run.stdout, '');
       assert.match(run.stderr, /^steward: Internal error: The worker thread checking units\/c\.assets\.yaml failed: /);
       assert.match(run.stderr, reason);
     }
-    const zh = validate(dir, ['--jobs', '2', '--locale', 'zh-CN'], { STEWARD_TEST_WORKER_FAULT: 'exit:units/c.assets.yaml' });
+    const zh = validate(dir, ['--jobs', '2', '--locale', 'zh-CN'], {
+      STEWARD_TEST_WORKER_FAULT: 'exit:units/c.assets.yaml',
+    });
     assert.match(zh.stderr, /内部错误：检查 units\/c\.assets\.yaml 的工作线程出错：工作线程意外退出（退出码 7）/);
   });
 

@@ -11,14 +11,27 @@ import * as zlib from 'node:zlib';
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
-import { createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { createStewardService } from '../server/src/service';
 import { PLACEHOLDER } from '../server/src/service/edit/yaml-edit';
 import { DEFAULT_FILES, DEFAULT_MAX_FILE_KB, DEFAULT_OUTLINE_ITEMS } from '../server/src/lsp/settings';
 import { assetInsertion, assetSnippet, FILL_IN, isRegister, registerSnippet } from '../client/src/templates';
-import { coveredByManifest, HINT_SCHEMA_FILES, hintSchemaKind, redHatShowsSyntaxErrors, SYNTAX_RULE_IDS, withoutSyntaxErrors } from '../client/src/coexistence';
+import {
+  coveredByManifest,
+  HINT_SCHEMA_FILES,
+  hintSchemaKind,
+  redHatShowsSyntaxErrors,
+  SYNTAX_RULE_IDS,
+  withoutSyntaxErrors,
+} from '../client/src/coexistence';
 import { countsSentence, resolveLocale, statusText } from '../client/src/presentation';
 import { ROOT, tempDir } from './helpers';
 
@@ -31,7 +44,8 @@ const bundleZh: Record<string, string> = readJson(path.join(CLIENT, 'l10n', 'bun
 const CJK = /[\u4e00-\u9fff]/;
 
 const sources = () =>
-  fs.readdirSync(path.join(CLIENT, 'src'))
+  fs
+    .readdirSync(path.join(CLIENT, 'src'))
     .filter((f) => f.endsWith('.ts'))
     .map((f) => ({ file: f, text: fs.readFileSync(path.join(CLIENT, 'src', f), 'utf8') }));
 
@@ -63,7 +77,10 @@ function l10nStrings(): Array<{ file: string; text: string }> {
     for (const call of text.matchAll(/l10n\.t\(\s*/g)) {
       const start = call.index + call[0].length;
       const quote = text[start];
-      assert.ok(quote === "'" || quote === '"', `${file}: l10n.t must be called with a string literal (at ${text.slice(start, start + 30)})`);
+      assert.ok(
+        quote === "'" || quote === '"',
+        `${file}: l10n.t must be called with a string literal (at ${text.slice(start, start + 30)})`,
+      );
       let i = start + 1;
       let value = '';
       while (text[i] !== quote) {
@@ -88,7 +105,11 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{(\d+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 /** Snippet text with every tab stop replaced by its default (a choice by its first option). */
 function fillSnippet(snippet: string): string {
@@ -127,7 +148,10 @@ describe('VS Code extension: manifest (client/package.json)', () => {
     assert.deepEqual(declared.slice(0, 2), engine.slice(0, 2));
     assert.deepEqual(minVersion(installed).slice(0, 2), engine.slice(0, 2));
     const languageClient = readJson(path.join(ROOT, 'node_modules', 'vscode-languageclient', 'package.json'));
-    assert.ok(compare(minVersion(languageClient.engines.vscode), engine) <= 0, `vscode-languageclient needs ${languageClient.engines.vscode}`);
+    assert.ok(
+      compare(minVersion(languageClient.engines.vscode), engine) <= 0,
+      `vscode-languageclient needs ${languageClient.engines.vscode}`,
+    );
   });
 
   it('has every %key% in both languages, the same keys in both files, and no unused key', () => {
@@ -138,14 +162,25 @@ describe('VS Code extension: manifest (client/package.json)', () => {
       assert.ok(nlsZh[key], `package.nls.zh-cn.json lacks ${key}`);
       assert.match(nlsZh[key], CJK, `the zh-cn text of ${key} is not Chinese`);
     }
-    assert.deepEqual(Object.keys(nls).filter((key) => !used.has(key)), []);
+    assert.deepEqual(
+      Object.keys(nls).filter((key) => !used.has(key)),
+      [],
+    );
   });
 
   it('contributes exactly the commands the extension registers, each with a title and category in both languages', () => {
     const contributed = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
-    const registered = sources().flatMap(({ text }) => [...text.matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1])).sort();
+    const registered = sources()
+      .flatMap(({ text }) => [...text.matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]))
+      .sort();
     assert.deepEqual(contributed, registered);
-    for (const id of ['steward.validateWorkspace', 'steward.newAsset', 'steward.explainRule', 'steward.openRulesReference']) assert.ok(contributed.includes(id), id);
+    for (const id of [
+      'steward.validateWorkspace',
+      'steward.newAsset',
+      'steward.explainRule',
+      'steward.openRulesReference',
+    ])
+      assert.ok(contributed.includes(id), id);
     for (const command of manifest.contributes.commands) {
       for (const field of ['title', 'category']) {
         const key = /^%(.+)%$/.exec(command[field])?.[1];
@@ -158,15 +193,25 @@ describe('VS Code extension: manifest (client/package.json)', () => {
   it('has the steward.* settings, each described in both languages, with defaults the server also uses', () => {
     const properties: Record<string, Record<string, unknown>> = manifest.contributes.configuration.properties;
     assert.deepEqual(Object.keys(properties).sort(), [
-      'steward.codeTable', 'steward.files', 'steward.locale', 'steward.outline.maxItems', 'steward.rules', 'steward.trace.server',
-      'steward.unitType', 'steward.validation.maxFileSize', 'steward.yamlSyntaxErrors',
+      'steward.codeTable',
+      'steward.files',
+      'steward.locale',
+      'steward.outline.maxItems',
+      'steward.rules',
+      'steward.trace.server',
+      'steward.unitType',
+      'steward.validation.maxFileSize',
+      'steward.yamlSyntaxErrors',
     ]);
     for (const [name, property] of Object.entries(properties)) {
       const description = (property.markdownDescription ?? property.description) as string;
       const key = /^%(.+)%$/.exec(description ?? '')?.[1];
       assert.ok(key && nls[key] && nlsZh[key], `${name} has no description in both languages`);
-      const enumeration = (property.enum ?? (property.additionalProperties as { enum?: unknown[] } | undefined)?.enum) as unknown[] | undefined;
-      const enumDescriptions = (property.enumDescriptions ?? (property.additionalProperties as { enumDescriptions?: unknown[] } | undefined)?.enumDescriptions) as string[] | undefined;
+      const enumeration = (property.enum ??
+        (property.additionalProperties as { enum?: unknown[] } | undefined)?.enum) as unknown[] | undefined;
+      const enumDescriptions = (property.enumDescriptions ??
+        (property.additionalProperties as { enumDescriptions?: unknown[] } | undefined)?.enumDescriptions) as
+        string[] | undefined;
       if (enumeration) assert.equal(enumDescriptions?.length, enumeration.length, `${name}: one description per value`);
     }
     assert.deepEqual(properties['steward.files'].default, DEFAULT_FILES);
@@ -174,20 +219,34 @@ describe('VS Code extension: manifest (client/package.json)', () => {
     assert.equal(properties['steward.outline.maxItems'].default, DEFAULT_OUTLINE_ITEMS);
     assert.deepEqual(properties['steward.locale'].enum, ['auto', 'zh-CN', 'en']);
     assert.deepEqual(properties['steward.unitType'].enum, ['', '行政单位', '事业单位']);
-    assert.deepEqual((properties['steward.rules'].additionalProperties as { enum: string[] }).enum, ['off', 'info', 'warning', 'error']);
+    assert.deepEqual((properties['steward.rules'].additionalProperties as { enum: string[] }).enum, [
+      'off',
+      'info',
+      'warning',
+      'error',
+    ]);
     // The LanguageClient's id is `steward`, so it reads `steward.trace.server` itself.
-    assert.match(fs.readFileSync(path.join(CLIENT, 'src', 'extension.ts'), 'utf8'), /new LanguageClient\('steward',/);
+    assert.match(
+      fs.readFileSync(path.join(CLIENT, 'src', 'extension.ts'), 'utf8'),
+      /new LanguageClient\(\s*'steward',/,
+    );
   });
 
   it('rule ids accepted by the steward.rules setting are the rules the service knows', () => {
-    const pattern = new RegExp((manifest.contributes.configuration.properties['steward.rules'].propertyNames as { pattern: string }).pattern);
-    const ids = createStewardService().rules().map((rule) => rule.id);
+    const pattern = new RegExp(
+      (manifest.contributes.configuration.properties['steward.rules'].propertyNames as { pattern: string }).pattern,
+    );
+    const ids = createStewardService()
+      .rules()
+      .map((rule) => rule.id);
     assert.ok(ids.length > 20);
     for (const id of ids) assert.match(id, pattern);
   });
 
-  it('gives Red Hat\'s YAML extension the hints schemas for the default file names', () => {
-    const byUrl = Object.fromEntries(manifest.contributes.yamlValidation.map((v: { url: string; fileMatch: string[] }) => [v.url, v.fileMatch]));
+  it("gives Red Hat's YAML extension the hints schemas for the default file names", () => {
+    const byUrl = Object.fromEntries(
+      manifest.contributes.yamlValidation.map((v: { url: string; fileMatch: string[] }) => [v.url, v.fileMatch]),
+    );
     assert.deepEqual(byUrl, {
       [`./dist/schemas/${HINT_SCHEMA_FILES.catalog}`]: ['*.catalog.yaml', '*.catalog.yml'],
       [`./dist/schemas/${HINT_SCHEMA_FILES.register}`]: ['*.assets.yaml', '*.assets.yml'],
@@ -211,7 +270,10 @@ describe('VS Code extension: translations (client/l10n)', () => {
       assert.match(zh, CJK, `"${text}" is not translated`);
       assert.equal(placeholders(zh), placeholders(text), `"${text}": placeholders differ`);
     }
-    assert.deepEqual(Object.keys(bundleZh).filter((key) => !texts.has(key)), []);
+    assert.deepEqual(
+      Object.keys(bundleZh).filter((key) => !texts.has(key)),
+      [],
+    );
   });
 });
 
@@ -225,12 +287,24 @@ describe('VS Code extension: new asset templates', () => {
   it('a new register left as it is reports exactly the values still to fill in', () => {
     const text = fillSnippet(registerSnippet(year));
     const lines = text.split('\n');
-    const findings = createStewardService({ today: '2026-06-01' }).validate('file:///ws/new.assets.yaml', text).findings;
-    const at = (ruleId: string) => findings.filter((f) => f.ruleId === ruleId).map((f) => lines[f.range.start.line].trim());
-    assert.deepEqual(at('DA-TODO-001'), ['name: 待填写', 'supervisingDepartment: 待填写', 'name: 待填写', 'cardNumber: 待填写']);
+    const findings = createStewardService({ today: '2026-06-01' }).validate(
+      'file:///ws/new.assets.yaml',
+      text,
+    ).findings;
+    const at = (ruleId: string) =>
+      findings.filter((f) => f.ruleId === ruleId).map((f) => lines[f.range.start.line].trim());
+    assert.deepEqual(at('DA-TODO-001'), [
+      'name: 待填写',
+      'supervisingDepartment: 待填写',
+      'name: 待填写',
+      'cardNumber: 待填写',
+    ]);
     assert.deepEqual(at('DA-SCHEMA-004'), ['code:']);
     assert.deepEqual(at('DA-SCHEMA-005'), ['resource: R-']);
-    assert.deepEqual(findings.map((f) => f.ruleId).filter((id) => !['DA-TODO-001', 'DA-SCHEMA-004', 'DA-SCHEMA-005'].includes(id)), []);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId).filter((id) => !['DA-TODO-001', 'DA-SCHEMA-004', 'DA-SCHEMA-005'].includes(id)),
+      [],
+    );
   });
 
   it('a new register filled in next to its catalog has no findings: the template holds every required field', () => {
@@ -245,7 +319,10 @@ describe('VS Code extension: new asset templates', () => {
     const service = createStewardService({ today: '2026-06-01' });
     service.update('file:///ws/transport.catalog.yaml', catalog);
     const findings = service.validate('file:///ws/new.assets.yaml', text).findings;
-    assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.message.en}`), []);
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId} ${f.message.en}`),
+      [],
+    );
   });
 
   const register = [
@@ -264,13 +341,42 @@ describe('VS Code extension: new asset templates', () => {
     '# end', //                         12
     'x-note: 备注', //                    13
   ];
-  const cases: Array<[title: string, lines: string[], cursor: number, line: number, start: number, end: number, indent: string, newline: boolean]> = [
+  const cases: Array<
+    [
+      title: string,
+      lines: string[],
+      cursor: number,
+      line: number,
+      start: number,
+      end: number,
+      indent: string,
+      newline: boolean,
+    ]
+  > = [
     ['a blank line between items takes the item', register, 9, 9, 0, 0, '  ', false],
     ['inside an item: after that item, never splitting it', register, 6, 8, 18, 18, '  ', true],
     ['on the last item: after the list, before the comment and the next key', register, 11, 11, 11, 11, '  ', true],
     ['in the header: after the last item', register, 2, 11, 11, 11, '  ', true],
-    ['items at column 0 keep column 0', ['kind: DataAssetRegister', 'assets:', '- id: DA-1', '  name: 甲'], 3, 3, 9, 9, '', true],
-    ['an empty list gets items indented by two', ['kind: DataAssetRegister', 'assets:', '', 'x-a: 1'], 0, 1, 7, 7, '  ', true],
+    [
+      'items at column 0 keep column 0',
+      ['kind: DataAssetRegister', 'assets:', '- id: DA-1', '  name: 甲'],
+      3,
+      3,
+      9,
+      9,
+      '',
+      true,
+    ],
+    [
+      'an empty list gets items indented by two',
+      ['kind: DataAssetRegister', 'assets:', '', 'x-a: 1'],
+      0,
+      1,
+      7,
+      7,
+      '  ',
+      true,
+    ],
   ];
   for (const [title, lines, cursor, line, start, end, indent, newline] of cases) {
     it(`inserts an asset: ${title}`, () => {
@@ -284,11 +390,21 @@ describe('VS Code extension: new asset templates', () => {
     for (const cursor of [2, 6, 9, 11]) {
       const place = assetInsertion(register, cursor, year);
       const lines = [...register];
-      lines[place.line] = lines[place.line].slice(0, place.startCharacter) + fillSnippet(place.snippet) + lines[place.line].slice(place.endCharacter);
+      lines[place.line] =
+        lines[place.line].slice(0, place.startCharacter) +
+        fillSnippet(place.snippet) +
+        lines[place.line].slice(place.endCharacter);
       const [document] = parseAllDocuments(lines.join('\n'));
       assert.deepEqual(document.errors, [], `cursor on line ${cursor}`);
       const assets = (document.toJS() as { assets: Array<{ id: string; name: string }> }).assets;
-      assert.deepEqual(assets.map((a) => a.id), cursor === 6 ? ['DA-2024-0001', `DA-${year}-0001`, 'DA-2024-0002'] : cursor === 9 ? ['DA-2024-0001', `DA-${year}-0001`, 'DA-2024-0002'] : ['DA-2024-0001', 'DA-2024-0002', `DA-${year}-0001`]);
+      assert.deepEqual(
+        assets.map((a) => a.id),
+        cursor === 6
+          ? ['DA-2024-0001', `DA-${year}-0001`, 'DA-2024-0002']
+          : cursor === 9
+            ? ['DA-2024-0001', `DA-${year}-0001`, 'DA-2024-0002']
+            : ['DA-2024-0001', 'DA-2024-0002', `DA-${year}-0001`],
+      );
       assert.equal(assets[0].name, '甲');
     }
   });
@@ -310,9 +426,19 @@ describe('VS Code extension: new asset templates', () => {
 
 describe('VS Code extension: Red Hat YAML coexistence and presentation', () => {
   it('hides only the three YAML parse errors that Red Hat reports too', () => {
-    const diagnostics = ['DA-YAML-001', 'DA-YAML-002', 'DA-YAML-003', 'DA-YAML-004', 'DA-SCHEMA-001', undefined].map((code) => ({ code }));
-    assert.deepEqual(withoutSyntaxErrors(diagnostics).map((d) => d.code), ['DA-YAML-004', 'DA-SCHEMA-001', undefined]);
-    assert.deepEqual(withoutSyntaxErrors([{ code: { value: 'DA-YAML-001' } }, { code: { value: 'DA-REF-001' } }]).map((d) => d.code.value), ['DA-REF-001']);
+    const diagnostics = ['DA-YAML-001', 'DA-YAML-002', 'DA-YAML-003', 'DA-YAML-004', 'DA-SCHEMA-001', undefined].map(
+      (code) => ({ code }),
+    );
+    assert.deepEqual(
+      withoutSyntaxErrors(diagnostics).map((d) => d.code),
+      ['DA-YAML-004', 'DA-SCHEMA-001', undefined],
+    );
+    assert.deepEqual(
+      withoutSyntaxErrors([{ code: { value: 'DA-YAML-001' } }, { code: { value: 'DA-REF-001' } }]).map(
+        (d) => d.code.value,
+      ),
+      ['DA-REF-001'],
+    );
   });
 
   it('leaves syntax errors to Red Hat only when it validates the document', () => {
@@ -336,7 +462,7 @@ describe('VS Code extension: Red Hat YAML coexistence and presentation', () => {
     assert.equal(coveredByManifest('/w/x.yaml'), false);
   });
 
-  it('shows server text in the configured language, else in VS Code\'s', () => {
+  it("shows server text in the configured language, else in VS Code's", () => {
     assert.equal(resolveLocale('auto', 'zh-cn'), 'zh-CN');
     assert.equal(resolveLocale(undefined, 'zh-tw'), 'zh-CN');
     assert.equal(resolveLocale('auto', 'en'), 'en');
@@ -356,15 +482,31 @@ describe('VS Code extension: Red Hat YAML coexistence and presentation', () => {
   it('status bar hover: "1 error", "2 errors" in English; the Chinese bundle has one form (1 个错误)', () => {
     // As vscode.l10n.t does it: the bundle's text for the message (else the message itself), then {0}, {1}… filled in.
     const translator = (bundle: Record<string, string>) => ({
-      t: (message: string, ...args: Array<string | number | boolean>) => (bundle[message] ?? message).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
+      t: (message: string, ...args: Array<string | number | boolean>) =>
+        (bundle[message] ?? message).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
     });
     const en = translator({});
     const zh = translator(bundleZh);
-    assert.equal(countsSentence({ errors: 1, warnings: 0, infos: 1 }, en), 'Data Asset Steward: 1 error, 0 warnings, 1 info in this file.');
-    assert.equal(countsSentence({ errors: 2, warnings: 1, infos: 0 }, en), 'Data Asset Steward: 2 errors, 1 warning, 0 infos in this file.');
-    assert.equal(countsSentence({ errors: 0, warnings: 12, infos: 3 }, en), 'Data Asset Steward: 0 errors, 12 warnings, 3 infos in this file.');
-    assert.equal(countsSentence({ errors: 1, warnings: 1, infos: 1 }, zh), '数据资产管家：此文件有 1 个错误、1 个警告、1 个提示。');
-    assert.equal(countsSentence({ errors: 2, warnings: 0, infos: 5 }, zh), '数据资产管家：此文件有 2 个错误、0 个警告、5 个提示。');
+    assert.equal(
+      countsSentence({ errors: 1, warnings: 0, infos: 1 }, en),
+      'Data Asset Steward: 1 error, 0 warnings, 1 info in this file.',
+    );
+    assert.equal(
+      countsSentence({ errors: 2, warnings: 1, infos: 0 }, en),
+      'Data Asset Steward: 2 errors, 1 warning, 0 infos in this file.',
+    );
+    assert.equal(
+      countsSentence({ errors: 0, warnings: 12, infos: 3 }, en),
+      'Data Asset Steward: 0 errors, 12 warnings, 3 infos in this file.',
+    );
+    assert.equal(
+      countsSentence({ errors: 1, warnings: 1, infos: 1 }, zh),
+      '数据资产管家：此文件有 1 个错误、1 个警告、1 个提示。',
+    );
+    assert.equal(
+      countsSentence({ errors: 2, warnings: 0, infos: 5 }, zh),
+      '数据资产管家：此文件有 2 个错误、0 个警告、5 个提示。',
+    );
   });
 });
 
@@ -396,9 +538,35 @@ function zipEntries(buffer: Buffer): Map<string, { size: number; read: () => Buf
 
 /** Schema keywords that constrain a value (any of them in a hints schema could make Red Hat report a problem). */
 const ASSERTIONS = new Set([
-  'type', 'required', 'additionalProperties', 'propertyNames', 'minProperties', 'maxProperties', 'minLength', 'maxLength',
-  'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems',
-  'uniqueItems', 'contains', 'if', 'then', 'else', 'not', 'enum', 'const', 'allOf', 'anyOf', 'oneOf', 'dependencies',
+  'type',
+  'required',
+  'additionalProperties',
+  'propertyNames',
+  'minProperties',
+  'maxProperties',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'if',
+  'then',
+  'else',
+  'not',
+  'enum',
+  'const',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'dependencies',
 ]);
 
 /** Keywords used as schema keywords (not as property names) anywhere in `schema`. */
@@ -414,7 +582,14 @@ function keywords(schema: unknown, out = new Set<string>()): Set<string> {
 }
 
 /** Property paths (`a.b.c`, `[]` for items) reachable in a schema, following local references. */
-function propertyPaths(schema: Record<string, unknown>, definitions: string, node: unknown = schema, prefix = '', depth = 0, out = new Set<string>()): Set<string> {
+function propertyPaths(
+  schema: Record<string, unknown>,
+  definitions: string,
+  node: unknown = schema,
+  prefix = '',
+  depth = 0,
+  out = new Set<string>(),
+): Set<string> {
   if (!node || typeof node !== 'object' || depth > 12) return out;
   const n = node as Record<string, unknown>;
   if (typeof n.$ref === 'string') {
@@ -422,7 +597,9 @@ function propertyPaths(schema: Record<string, unknown>, definitions: string, nod
     propertyPaths(schema, definitions, (schema[definitions] as Record<string, unknown>)[name], prefix, depth + 1, out);
   }
   for (const [key, sub] of Object.entries((n.properties as Record<string, unknown>) ?? {})) {
-    const forbidden = sub === false || (typeof sub === 'object' && sub !== null && JSON.stringify((sub as { not?: unknown }).not) === '{}');
+    const forbidden =
+      sub === false ||
+      (typeof sub === 'object' && sub !== null && JSON.stringify((sub as { not?: unknown }).not) === '{}');
     if (forbidden) continue;
     out.add(prefix + key);
     propertyPaths(schema, definitions, sub, `${prefix}${key}.`, depth + 1, out);
@@ -440,7 +617,12 @@ describe('VS Code extension: the packaged .vsix (npm run package:vsix)', functio
   before(() => {
     fs.rmSync(vsix, { force: true });
     const started = Date.now();
-    const run = spawnSync('npm', ['run', 'package:vsix'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 170_000 });
+    const run = spawnSync('npm', ['run', 'package:vsix'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 170_000,
+    });
     seconds = (Date.now() - started) / 1000;
     assert.equal(run.status, 0, `npm run package:vsix failed:\n${run.stdout}\n${run.stderr}`);
     entries = zipEntries(fs.readFileSync(vsix));
@@ -452,17 +634,30 @@ describe('VS Code extension: the packaged .vsix (npm run package:vsix)', functio
   });
 
   it('holds the extension, the server, the schemas, the rules reference and the translations, and nothing else', () => {
-    const files = [...entries.keys()].filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length)).sort();
-    assert.deepEqual(files, [
-      'LICENSE.txt', 'changelog.md',
-      'dist/docs/rules.md', 'dist/docs/rules.zh-CN.md',
-      'dist/extension.js',
-      `dist/schemas/${HINT_SCHEMA_FILES.register}`, 'dist/schemas/data-asset-register.schema.json',
-      `dist/schemas/${HINT_SCHEMA_FILES.catalog}`, 'dist/schemas/data-resource-catalog.schema.json',
-      'dist/server.js',
-      'l10n/bundle.l10n.zh-cn.json',
-      'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'readme.md',
-    ].sort());
+    const files = [...entries.keys()]
+      .filter((name) => name.startsWith('extension/'))
+      .map((name) => name.slice('extension/'.length))
+      .sort();
+    assert.deepEqual(
+      files,
+      [
+        'LICENSE.txt',
+        'changelog.md',
+        'dist/docs/rules.md',
+        'dist/docs/rules.zh-CN.md',
+        'dist/extension.js',
+        `dist/schemas/${HINT_SCHEMA_FILES.register}`,
+        'dist/schemas/data-asset-register.schema.json',
+        `dist/schemas/${HINT_SCHEMA_FILES.catalog}`,
+        'dist/schemas/data-resource-catalog.schema.json',
+        'dist/server.js',
+        'l10n/bundle.l10n.zh-cn.json',
+        'package.json',
+        'package.nls.json',
+        'package.nls.zh-cn.json',
+        'readme.md',
+      ].sort(),
+    );
     const packaged = JSON.parse(entries.get('extension/package.json')!.read().toString('utf8'));
     assert.equal(packaged.main, './dist/extension.js');
     assert.equal(packaged.engines.vscode, manifest.engines.vscode);
@@ -474,10 +669,15 @@ describe('VS Code extension: the packaged .vsix (npm run package:vsix)', functio
     const source = kind === 'catalog' ? 'data-resource-catalog.schema.json' : 'data-asset-register.schema.json';
 
     it(`the ${kind} hints schema offers every field of the schema and asserts nothing`, () => {
-      const hints = JSON.parse(entries.get(`extension/dist/schemas/${HINT_SCHEMA_FILES[kind]}`)!.read().toString('utf8'));
+      const hints = JSON.parse(
+        entries.get(`extension/dist/schemas/${HINT_SCHEMA_FILES[kind]}`)!.read().toString('utf8'),
+      );
       const full = readJson(path.join(ROOT, 'schemas', source));
       assert.equal(hints.$schema, 'http://json-schema.org/draft-07/schema#');
-      assert.deepEqual([...keywords(hints)].filter((k) => ASSERTIONS.has(k)), []);
+      assert.deepEqual(
+        [...keywords(hints)].filter((k) => ASSERTIONS.has(k)),
+        [],
+      );
       assert.deepEqual([...propertyPaths(full, '$defs')].sort(), [...propertyPaths(hints, 'definitions')].sort());
       assert.equal(propertyPaths(hints, 'definitions').has(kind === 'register' ? '[].guarantee' : 'never'), false);
       const grade = hints.definitions.SecurityGrade;
@@ -489,8 +689,12 @@ describe('VS Code extension: the packaged .vsix (npm run package:vsix)', functio
   it('no example, valid or invalid, fails a hints schema: Red Hat reports no schema problem of its own', () => {
     const ajv = new Ajv({ strict: false, allErrors: true });
     const validators = {
-      catalog: ajv.compile(JSON.parse(entries.get(`extension/dist/schemas/${HINT_SCHEMA_FILES.catalog}`)!.read().toString('utf8'))),
-      register: ajv.compile(JSON.parse(entries.get(`extension/dist/schemas/${HINT_SCHEMA_FILES.register}`)!.read().toString('utf8'))),
+      catalog: ajv.compile(
+        JSON.parse(entries.get(`extension/dist/schemas/${HINT_SCHEMA_FILES.catalog}`)!.read().toString('utf8')),
+      ),
+      register: ajv.compile(
+        JSON.parse(entries.get(`extension/dist/schemas/${HINT_SCHEMA_FILES.register}`)!.read().toString('utf8')),
+      ),
     };
     let checked = 0;
     for (const folder of ['transport-bureau', 'invalid']) {
@@ -508,7 +712,7 @@ describe('VS Code extension: the packaged .vsix (npm run package:vsix)', functio
     assert.ok(checked >= 15, `only ${checked} documents checked`);
   });
 
-  describe('with Red Hat\'s YAML language server', () => {
+  describe("with Red Hat's YAML language server", () => {
     let redHat: RedHatYamlServer;
     const folder = path.join(ROOT, 'examples');
 
@@ -527,8 +731,14 @@ describe('VS Code extension: the packaged .vsix (npm run package:vsix)', functio
     });
 
     it('reports nothing for our documents except the YAML parse errors, which our client then hides', async () => {
-      const files = fs.readdirSync(path.join(folder, 'invalid')).map((name) => path.join(folder, 'invalid', name))
-        .concat(fs.readdirSync(path.join(folder, 'transport-bureau')).map((name) => path.join(folder, 'transport-bureau', name)))
+      const files = fs
+        .readdirSync(path.join(folder, 'invalid'))
+        .map((name) => path.join(folder, 'invalid', name))
+        .concat(
+          fs
+            .readdirSync(path.join(folder, 'transport-bureau'))
+            .map((name) => path.join(folder, 'transport-bureau', name)),
+        )
         .filter((file) => /\.(catalog|assets)\.ya?ml$/.test(file));
       const service = createStewardService();
       const theirFiles: string[] = [];
@@ -536,12 +746,17 @@ describe('VS Code extension: the packaged .vsix (npm run package:vsix)', functio
       for (const file of files) {
         const text = fs.readFileSync(file, 'utf8');
         const theirs = await redHat.open(file, text);
-        const hidden = service.validate(URI.file(file).toString(), text).findings.filter((f) => SYNTAX_RULE_IDS.has(f.ruleId));
+        const hidden = service
+          .validate(URI.file(file).toString(), text)
+          .findings.filter((f) => SYNTAX_RULE_IDS.has(f.ruleId));
         if (theirs.length > 0) theirFiles.push(path.basename(file));
         if (hidden.length > 0) ourFiles.push(path.basename(file));
         // Red Hat speaks only where the YAML itself is broken, on lines where we report DA-YAML-001..003.
         for (const diagnostic of theirs) {
-          assert.ok(hidden.some((f) => f.range.start.line === diagnostic.range.start.line), `${path.basename(file)}: Red Hat's "${diagnostic.message}" on line ${diagnostic.range.start.line + 1} has no DA-YAML finding of ours there`);
+          assert.ok(
+            hidden.some((f) => f.range.start.line === diagnostic.range.start.line),
+            `${path.basename(file)}: Red Hat's "${diagnostic.message}" on line ${diagnostic.range.start.line + 1} has no DA-YAML finding of ours there`,
+          );
         }
       }
       assert.ok(files.length >= 25, `${files.length} files`);
@@ -551,20 +766,40 @@ describe('VS Code extension: the packaged .vsix (npm run package:vsix)', functio
 
     it('offers the enumerated values and the fields as completions, and bilingual hovers', async () => {
       const file = path.join(folder, 'completion-probe.catalog.yaml');
-      const text = 'apiVersion: steward/v1\nkind: DataResourceCatalog\nresources:\n  - id: R-1\n    securityGrade: \n    \n';
+      const text =
+        'apiVersion: steward/v1\nkind: DataResourceCatalog\nresources:\n  - id: R-1\n    securityGrade: \n    \n';
       assert.deepEqual(await redHat.open(file, text), []);
       const uri = URI.file(file).toString();
       type Completions = { items: Array<{ label: string }> } | Array<{ label: string }>;
       const labels = async (line: number, character: number) => {
-        const result = await within(redHat.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } }) as Promise<Completions>, 10_000, 'completion');
+        const result = await within(
+          redHat.connection.sendRequest('textDocument/completion', {
+            textDocument: { uri },
+            position: { line, character },
+          }) as Promise<Completions>,
+          10_000,
+          'completion',
+        );
         return (Array.isArray(result) ? result : result.items).map((item) => item.label);
       };
       const values = await labels(4, 19);
-      for (const grade of ['核心数据', '重要数据', '一般数据']) assert.ok(values.includes(grade), `${grade} not offered: ${values.join(', ')}`);
+      for (const grade of ['核心数据', '重要数据', '一般数据'])
+        assert.ok(values.includes(grade), `${grade} not offered: ${values.join(', ')}`);
       const fields = await labels(5, 4);
-      for (const field of ['name', 'sharing', 'opening', 'personalInformation']) assert.ok(fields.includes(field), `${field} not offered: ${fields.join(', ')}`);
-      const hover = await within(redHat.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 6 } }) as Promise<{ contents: { value: string } } | null>, 10_000, 'hover');
-      assert.ok(hover && CJK.test(hover.contents.value) && /Data grade/.test(hover.contents.value), JSON.stringify(hover));
+      for (const field of ['name', 'sharing', 'opening', 'personalInformation'])
+        assert.ok(fields.includes(field), `${field} not offered: ${fields.join(', ')}`);
+      const hover = await within(
+        redHat.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri },
+          position: { line: 4, character: 6 },
+        }) as Promise<{ contents: { value: string } } | null>,
+        10_000,
+        'hover',
+      );
+      assert.ok(
+        hover && CJK.test(hover.contents.value) && /Data grade/.test(hover.contents.value),
+        JSON.stringify(hover),
+      );
     });
   });
 
@@ -577,17 +812,36 @@ describe('VS Code extension: the packaged .vsix (npm run package:vsix)', functio
       const status = server.statusOf(uri);
       await within(server.initialize(folder), 20_000, 'initialize result');
       const published = await within(diagnostics, 20_000, 'diagnostics');
-      assert.ok(published.some((d) => d.code === 'DA-SCHEMA-001'), JSON.stringify(published));
+      assert.ok(
+        published.some((d) => d.code === 'DA-SCHEMA-001'),
+        JSON.stringify(published),
+      );
       const counts = await within(status, 20_000, 'steward/status');
       assert.equal(counts.errors, published.filter((d) => d.severity === 1).length);
-      void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: fs.readFileSync(path.join(folder, 'a.catalog.yaml'), 'utf8') } });
-      const state = await server.connection.sendRequest('steward/fileState', { uri }) as { errors: number; mode: string };
+      void server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: {
+          uri,
+          languageId: 'yaml',
+          version: 1,
+          text: fs.readFileSync(path.join(folder, 'a.catalog.yaml'), 'utf8'),
+        },
+      });
+      const state = (await server.connection.sendRequest('steward/fileState', { uri })) as {
+        errors: number;
+        mode: string;
+      };
       assert.equal(state.errors, counts.errors);
       assert.equal(state.mode, 'full');
-      const summary = await server.connection.sendRequest('steward/validateWorkspace') as { files: number; errors: number };
+      const summary = (await server.connection.sendRequest('steward/validateWorkspace')) as {
+        files: number;
+        errors: number;
+      };
       assert.equal(summary.files, 1);
       assert.equal(summary.errors, counts.errors);
-      const rules = await server.connection.sendRequest('steward/rules') as Array<{ id: string; help: { en: string; 'zh-CN': string } }>;
+      const rules = (await server.connection.sendRequest('steward/rules')) as Array<{
+        id: string;
+        help: { en: string; 'zh-CN': string };
+      }>;
       const auth = rules.find((rule) => rule.id === 'DA-AUTH-001');
       assert.ok(auth && auth.help.en.includes('DA-AUTH-001') && CJK.test(auth.help['zh-CN']));
     } finally {
@@ -609,14 +863,22 @@ class RedHatYamlServer {
   constructor() {
     const bin = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
     this.process = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     const settings = { validate: true, hover: true, completion: true, schemaStore: { enable: false } };
-    this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map((item) => (item.section === 'yaml' ? settings : null)));
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => {
-      const waiter = this.waiters.get(p.uri);
-      this.waiters.delete(p.uri);
-      waiter?.(p.diagnostics);
-    });
+    this.connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
+      p.items.map((item) => (item.section === 'yaml' ? settings : null)),
+    );
+    this.connection.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: { uri: string; diagnostics: Diagnostic[] }) => {
+        const waiter = this.waiters.get(p.uri);
+        this.waiters.delete(p.uri);
+        waiter?.(p.diagnostics);
+      },
+    );
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onNotification('telemetry/event', () => undefined);
     this.connection.onRequest('client/registerCapability', () => null);
@@ -631,7 +893,11 @@ class RedHatYamlServer {
       workspaceFolders: [{ uri, name: 'ws' }],
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true },
-        textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true } }, publishDiagnostics: {} },
+        textDocument: {
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: true } },
+          publishDiagnostics: {},
+        },
       },
     });
     await this.connection.sendNotification('initialized', {});
@@ -641,7 +907,9 @@ class RedHatYamlServer {
   open(file: string, text: string): Promise<Diagnostic[]> {
     const uri = URI.file(file).toString();
     const published = new Promise<Diagnostic[]>((resolve) => this.waiters.set(uri, resolve));
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
     return within(published, 20_000, `Red Hat diagnostics for ${path.basename(file)}`);
   }
 
@@ -667,8 +935,13 @@ class IpcServer {
   constructor(module: string) {
     this.process = fork(module, ['--node-ipc', `--clientProcessId=${process.pid}`], { silent: true });
     this.connection = createProtocolConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
-    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) => this.diagnostics.get(p.uri)?.(p.diagnostics));
-    this.connection.onNotification('steward/status', (p: { uri: string; errors: number; warnings: number; infos: number }) => this.statuses.get(p.uri)?.(p));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: Diagnostic[] }) =>
+      this.diagnostics.get(p.uri)?.(p.diagnostics),
+    );
+    this.connection.onNotification(
+      'steward/status',
+      (p: { uri: string; errors: number; warnings: number; infos: number }) => this.statuses.get(p.uri)?.(p),
+    );
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -697,7 +970,10 @@ class IpcServer {
 
   async close(): Promise<void> {
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await Promise.race([
+        this.connection.sendRequest('shutdown'),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
       await this.connection.sendNotification('exit');
     } catch {
       // already gone

@@ -20,7 +20,10 @@ assets:
 `;
 
 /** An asset that no rule has anything to say about, with `extra` lines appended (indented as asset keys). */
-function asset(fields: Partial<Record<'id' | 'resource' | 'classificationCode' | 'securityGrade', string>> = {}, extra = ''): string {
+function asset(
+  fields: Partial<Record<'id' | 'resource' | 'classificationCode' | 'securityGrade', string>> = {},
+  extra = '',
+): string {
   return `  - id: ${fields.id ?? 'DA-2024-0001'}
     name: 公交运行监测数据集
     resource: ${fields.resource ?? 'R-330100-JT-0001'}
@@ -52,7 +55,11 @@ function marked(text: string): { text: string; range: Range } {
 /** The rules these tests are about: findings of other rules (added as the project grows) are left out. */
 const UNDER_TEST = /^DA-(AUTH|SCHEMA|CODE)-/;
 
-function actionsAt(markedText: string, locale: Locale = 'zh-CN', only?: string[]): { text: string; actions: StewardCodeAction[] } {
+function actionsAt(
+  markedText: string,
+  locale: Locale = 'zh-CN',
+  only?: string[],
+): { text: string; actions: StewardCodeAction[] } {
   const { text, range } = marked(markedText);
   const service = createStewardService({ today: '2026-11-26' });
   const { document } = service.update(URI, text);
@@ -64,7 +71,12 @@ function actionsAt(markedText: string, locale: Locale = 'zh-CN', only?: string[]
 function applyTextEdits(text: string, edits: TextEdit[]): string {
   const lines = new LineIndex(text);
   const spans = edits
-    .map((edit, order) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText, order }))
+    .map((edit, order) => ({
+      start: lines.offsetAt(edit.range.start),
+      end: lines.offsetAt(edit.range.end),
+      newText: edit.newText,
+      order,
+    }))
     .sort((x, y) => x.start - y.start || x.order - y.order);
   let out = '';
   let at = 0;
@@ -99,38 +111,43 @@ interface Case {
   apply?: { title: string; output: string };
 }
 
-const show = (actions: StewardCodeAction[]) => actions.map(({ action }) => `${action.kind}${action.isPreferred ? '*' : ''} ${action.title}`);
+const show = (actions: StewardCodeAction[]) =>
+  actions.map(({ action }) => `${action.kind}${action.isPreferred ? '*' : ''} ${action.title}`);
 
 const CASES: Case[] = [
   {
-    name: 'the rule\'s own fix comes first and is preferred; the waiver last',
-    code: HEAD + asset({}, `    authorizations:
+    name: "the rule's own fix comes first and is preferred; the waiver last",
+    code:
+      HEAD +
+      asset(
+        {},
+        `    authorizations:
       - entity: 某公司
         rights: ['产品|经营权']   # 待确认
-${APPROVED}`),
-    actions: [
-      'quickfix* 改为“数据产品经营权”',
-      'quickfix 豁免此问题（DA-AUTH-005）：在上一行添加豁免注释',
-    ],
+${APPROVED}`,
+      ),
+    actions: ['quickfix* 改为“数据产品经营权”', 'quickfix 豁免此问题（DA-AUTH-005）：在上一行添加豁免注释'],
     apply: {
       title: '改为“数据产品经营权”',
-      output: HEAD + asset({}, `    authorizations:
+      output:
+        HEAD +
+        asset(
+          {},
+          `    authorizations:
       - entity: 某公司
         rights: ['数据产品经营权']   # 待确认
-${APPROVED}`),
+${APPROVED}`,
+        ),
     },
   },
   {
     name: 'a wrong enum value: replace with the suggestion, keeping the single quotes and the comment',
     code: HEAD + asset({ securityGrade: "'一|般'  # 待复核" }),
-    actions: [
-      'quickfix 替换为“一般数据”',
-      'quickfix 豁免此问题（DA-SCHEMA-003）：在上一行添加豁免注释',
-    ],
+    actions: ['quickfix 替换为“一般数据”', 'quickfix 豁免此问题（DA-SCHEMA-003）：在上一行添加豁免注释'],
     apply: { title: '替换为“一般数据”', output: HEAD + asset({ securityGrade: "'一般数据'  # 待复核" }) },
   },
   {
-    name: 'in English the suggestion shows the value\'s English label',
+    name: "in English the suggestion shows the value's English label",
     code: HEAD + asset({ securityGrade: '"一般|"' }),
     locale: 'en',
     actions: [
@@ -142,10 +159,7 @@ ${APPROVED}`),
   {
     name: 'an unknown field close to a known one: rename the key, value and comment untouched',
     code: HEAD + asset().replace('    securityGrade: 一般数据', '    securityGr|ad: 一般数据   # 按目录'),
-    actions: [
-      'quickfix 将字段改为“securityGrade”',
-      'quickfix 豁免此问题（DA-SCHEMA-002）：在上一行添加豁免注释',
-    ],
+    actions: ['quickfix 将字段改为“securityGrade”', 'quickfix 豁免此问题（DA-SCHEMA-002）：在上一行添加豁免注释'],
     apply: { title: '将字段改为“securityGrade”', output: HEAD + asset({ securityGrade: '一般数据   # 按目录' }) },
   },
   {
@@ -156,11 +170,15 @@ ${APPROVED}`),
       'quickfix Rename the field to "securityGrade"',
       'quickfix Waive this finding (DA-SCHEMA-002) with a comment on the line above',
     ],
-    apply: { title: 'Rename the field to "securityGrade"', output: HEAD + asset().replace('    securityGrade: 一般数据', '    "securityGrade": 一般数据') },
+    apply: {
+      title: 'Rename the field to "securityGrade"',
+      output: HEAD + asset().replace('    securityGrade: 一般数据', '    "securityGrade": 一般数据'),
+    },
   },
   {
     name: 'no rename when the mapping already has the suggested key',
-    code: HEAD + asset().replace('    securityGrade: 一般数据', '    securityGrade: 一般数据\n    securityGr|ad: 重要数据'),
+    code:
+      HEAD + asset().replace('    securityGrade: 一般数据', '    securityGrade: 一般数据\n    securityGr|ad: 重要数据'),
     actions: ['quickfix 豁免此问题（DA-SCHEMA-002）：在上一行添加豁免注释'],
   },
   {
@@ -172,7 +190,10 @@ ${APPROVED}`),
       'quickfix 替换为 A08060203 非结构化数据',
       'quickfix 豁免此问题（DA-CODE-004）：在上一行添加豁免注释',
     ],
-    apply: { title: '替换为 A08060202 半结构化数据', output: HEAD + asset({ classificationCode: 'A08060202   # 旧版代码' }) },
+    apply: {
+      title: '替换为 A08060202 半结构化数据',
+      output: HEAD + asset({ classificationCode: 'A08060202   # 旧版代码' }),
+    },
   },
   {
     name: 'a quoted 2010-edition code keeps its quotes',
@@ -197,25 +218,35 @@ ${APPROVED}`),
   },
   {
     name: 'the waiver goes on its own line above, at the indentation of the dash of a `- key:` line',
-    code: HEAD + asset({}, `    authorizations:
+    code:
+      HEAD +
+      asset(
+        {},
+        `    authorizations:
       - enti|ty: 某公司
         rights: [数据加工使用权]
         period: { start: 2024-06-01, end: 2029-05-31 }
         approval: { ref: 某财资〔2024〕56号, authority: 某市财政局, date: 2024-05-24 }
-`),
+`,
+      ),
     actions: [
       'quickfix* 添加安全评估记录（文号、日期待填写）',
       'quickfix 豁免此问题（DA-AUTH-001）：在上一行添加豁免注释',
     ],
     apply: {
       title: '豁免此问题（DA-AUTH-001）：在上一行添加豁免注释',
-      output: HEAD + asset({}, `    authorizations:
+      output:
+        HEAD +
+        asset(
+          {},
+          `    authorizations:
       # steward-disable-next-line DA-AUTH-001 -- 原因待填写
       - entity: 某公司
         rights: [数据加工使用权]
         period: { start: 2024-06-01, end: 2029-05-31 }
         approval: { ref: 某财资〔2024〕56号, authority: 某市财政局, date: 2024-05-24 }
-`),
+`,
+        ),
     },
   },
   {
@@ -229,40 +260,58 @@ ${APPROVED}`),
     apply: {
       title: 'Waive this finding (DA-SCHEMA-003) with a comment on the line above',
       output: (HEAD + asset({ securityGrade: '一般' }))
-        .replace('    securityGrade: 一般', '    # steward-disable-next-line DA-SCHEMA-003 -- reason to fill in\n    securityGrade: 一般')
+        .replace(
+          '    securityGrade: 一般',
+          '    # steward-disable-next-line DA-SCHEMA-003 -- reason to fill in\n    securityGrade: 一般',
+        )
         .replace(/\n/g, '\r\n'),
     },
   },
   {
     name: 'a waiver for another rule on the line above: the rule id joins it (before its expiry and reason)',
-    code: HEAD + asset({}, `    authorizations:
+    code:
+      HEAD +
+      asset(
+        {},
+        `    authorizations:
       # steward-disable-next-line DA-AUTH-002 until 2027-06-30 -- 市政府专题会议纪要已批准
       - enti|ty: 某公司
         rights: [数据加工使用权]
         period: { start: 2024-06-01, end: 2029-05-31 }
-`),
+`,
+      ),
     actions: [
       'quickfix* 添加安全评估记录（文号、日期待填写）',
       'quickfix 豁免此问题（DA-AUTH-001）：在上一行添加豁免注释',
     ],
     apply: {
       title: '豁免此问题（DA-AUTH-001）：在上一行添加豁免注释',
-      output: HEAD + asset({}, `    authorizations:
+      output:
+        HEAD +
+        asset(
+          {},
+          `    authorizations:
       # steward-disable-next-line DA-AUTH-002, DA-AUTH-001 until 2027-06-30 -- 市政府专题会议纪要已批准
       - entity: 某公司
         rights: [数据加工使用权]
         period: { start: 2024-06-01, end: 2029-05-31 }
-`),
+`,
+        ),
     },
   },
   {
     name: 'two fixable findings of one rule: fix them all at once',
-    code: HEAD + asset({}, `    authorizations:
+    code:
+      HEAD +
+      asset(
+        {},
+        `    authorizations:
       - entity: 甲公司
         rights: [加工|使用权]
 ${APPROVED}      - entity: 乙公司
         rights: ["产品经营权"]
-${APPROVED}`),
+${APPROVED}`,
+      ),
     actions: [
       'quickfix* 改为“数据加工使用权”',
       'quickfix 修复此文件中所有 DA-AUTH-005 问题',
@@ -270,16 +319,21 @@ ${APPROVED}`),
     ],
     apply: {
       title: '修复此文件中所有 DA-AUTH-005 问题',
-      output: HEAD + asset({}, `    authorizations:
+      output:
+        HEAD +
+        asset(
+          {},
+          `    authorizations:
       - entity: 甲公司
         rights: [数据加工使用权]
 ${APPROVED}      - entity: 乙公司
         rights: ["数据产品经营权"]
-${APPROVED}`),
+${APPROVED}`,
+        ),
     },
   },
   {
-    name: 'a selection over several findings offers each one\'s actions',
+    name: "a selection over several findings offers each one's actions",
     code: HEAD + asset({ classificationCode: '|a08060201', securityGrade: '一般|' }),
     locale: 'en',
     actions: [
@@ -309,16 +363,24 @@ describe('code actions', () => {
     const { actions } = actionsAt(HEAD + asset({ securityGrade: '一|般' }));
     for (const { action, findings } of actions) {
       assert.equal(action.diagnostics, undefined);
-      assert.deepEqual(findings.map((f) => f.ruleId), ['DA-SCHEMA-003']);
+      assert.deepEqual(
+        findings.map((f) => f.ruleId),
+        ['DA-SCHEMA-003'],
+      );
     }
   });
 
   it('an applied waiver silences the finding and is not itself reported', () => {
-    const code = HEAD + asset({}, `    authorizations:
+    const code =
+      HEAD +
+      asset(
+        {},
+        `    authorizations:
       - enti|ty: 某公司
         rights: [数据加工使用权]
         period: { start: 2024-06-01, end: 2029-05-31 }
-`);
+`,
+      );
     const { text, actions } = actionsAt(code, 'en');
     let current = text;
     for (const id of ['DA-AUTH-001', 'DA-AUTH-002']) {
@@ -326,30 +388,55 @@ describe('code actions', () => {
       const { document } = service.update(URI, current);
       const at = new LineIndex(current).positionAt(current.indexOf('entity: 某公司') + 2);
       const range = { start: at, end: at };
-      const waive = byTitle(codeActions(document, range, service.findings(URI), 'en'), `Waive this finding (${id}) with a comment on the line above`);
+      const waive = byTitle(
+        codeActions(document, range, service.findings(URI), 'en'),
+        `Waive this finding (${id}) with a comment on the line above`,
+      );
       current = apply(current, waive);
     }
     assert.ok(actions.length > 0);
     const service = createStewardService({ today: '2026-11-26' });
     service.update(URI, current);
-    assert.deepEqual(service.findings(URI).filter((f) => /^DA-(AUTH|WAIVER)-/.test(f.ruleId)).map((f) => f.ruleId), []);
-    assert.match(current, /\n {6}# steward-disable-next-line DA-AUTH-001, DA-AUTH-002 -- reason to fill in\n {6}- entity: 某公司\n/);
+    assert.deepEqual(
+      service
+        .findings(URI)
+        .filter((f) => /^DA-(AUTH|WAIVER)-/.test(f.ruleId))
+        .map((f) => f.ruleId),
+      [],
+    );
+    assert.match(
+      current,
+      /\n {6}# steward-disable-next-line DA-AUTH-001, DA-AUTH-002 -- reason to fill in\n {6}- entity: 某公司\n/,
+    );
   });
 
   it('fixes of one rule are not combined when there is only one', () => {
-    const { actions } = actionsAt(HEAD + asset({}, `    authorizations:
+    const { actions } = actionsAt(
+      HEAD +
+        asset(
+          {},
+          `    authorizations:
       - entity: 甲公司
         rights: [加工|使用权]
-${APPROVED}`));
+${APPROVED}`,
+        ),
+    );
     assert.ok(!actions.some((a) => a.action.title.startsWith('修复此文件中所有')));
   });
 
   it('combines only fixes whose edits do not overlap; an identical edit is applied once', () => {
     const text = 'apiVersion: steward/v1\nkind: DataAssetRegister\nassets: []\n';
     const document = createStewardService({ today: '2026-11-26' }).update(URI, text).document;
-    const at = (line: number, from: number, to = from): Range => ({ start: { line, character: from }, end: { line, character: to } });
+    const at = (line: number, from: number, to = from): Range => ({
+      start: { line, character: from },
+      end: { line, character: to },
+    });
     const finding = (ruleId: string, range: Range, edit: TextEdit): Finding => ({
-      ruleId, severity: 'error', message: { 'zh-CN': ruleId, en: ruleId }, range, fix: { title: { 'zh-CN': `修复 ${ruleId}`, en: `Fix ${ruleId}` }, edits: [edit] },
+      ruleId,
+      severity: 'error',
+      message: { 'zh-CN': ruleId, en: ruleId },
+      range,
+      fix: { title: { 'zh-CN': `修复 ${ruleId}`, en: `Fix ${ruleId}` }, edits: [edit] },
     });
     const cursor = at(0, 0);
     // Two replacements of overlapping text: only the first is kept, so there is nothing to combine.
@@ -357,7 +444,10 @@ ${APPROVED}`));
       finding('DA-TEST-001', at(0, 0, 3), { range: at(0, 0, 10), newText: 'x' }),
       finding('DA-TEST-001', at(0, 5, 8), { range: at(0, 5, 15), newText: 'y' }),
     ];
-    assert.deepEqual(show(codeActions(document, cursor, overlapping, 'en')), ['quickfix* Fix DA-TEST-001', 'quickfix Waive this finding (DA-TEST-001) with a comment on the line above']);
+    assert.deepEqual(show(codeActions(document, cursor, overlapping, 'en')), [
+      'quickfix* Fix DA-TEST-001',
+      'quickfix Waive this finding (DA-TEST-001) with a comment on the line above',
+    ]);
     // The same insertion twice, and an insertion at the end of a replaced range: compatible.
     const compatible = [
       finding('DA-TEST-001', at(0, 0, 3), { range: at(2, 0), newText: '# a\n' }),
@@ -370,22 +460,40 @@ ${APPROVED}`));
   });
 
   describe('fix all on request (source.fixAll.steward)', () => {
-    const code = HEAD + asset({ securityGrade: '一般' }, `    authorizations:
+    const code =
+      HEAD +
+      asset(
+        { securityGrade: '一般' },
+        `    authorizations:
       - entity: 甲公司
         rights: [加工使用权]
         period: { start: 2024-06-01, end: 2029-05-31 }
       - entity: 乙公司
         rights: [数据产品经营权]
-${APPROVED}`) + asset({ id: 'DA-2024-0002', classificationCode: '2010000' }, `    authorizations:
+${APPROVED}`,
+      ) +
+      asset(
+        { id: 'DA-2024-0002', classificationCode: '2010000' },
+        `    authorizations:
       - entity: 丙公司
         rights: ["产品经营权"]
-${APPROVED}`) + '|';
+${APPROVED}`,
+      ) +
+      '|';
 
     it('combines every rule fix of the file, wherever the cursor is, and no guesses among suggestions', () => {
       const { text, actions } = actionsAt(code, 'en', ['source.fixAll']);
       assert.deepEqual(show(actions), [`${FIX_ALL_KIND} Fix all auto-fixable problems in this file`]);
-      assert.deepEqual(actions[0].findings.map((f) => f.ruleId), ['DA-AUTH-001', 'DA-AUTH-002', 'DA-AUTH-005', 'DA-AUTH-005']);
-      assert.equal(apply(text, actions[0]), HEAD + asset({ securityGrade: '一般' }, `    authorizations:
+      assert.deepEqual(
+        actions[0].findings.map((f) => f.ruleId),
+        ['DA-AUTH-001', 'DA-AUTH-002', 'DA-AUTH-005', 'DA-AUTH-005'],
+      );
+      assert.equal(
+        apply(text, actions[0]),
+        HEAD +
+          asset(
+            { securityGrade: '一般' },
+            `    authorizations:
       - entity: 甲公司
         rights: [数据加工使用权]
         period: { start: 2024-06-01, end: 2029-05-31 }
@@ -397,14 +505,22 @@ ${APPROVED}`) + '|';
           authority: 待填写
       - entity: 乙公司
         rights: [数据产品经营权]
-${APPROVED}`) + asset({ id: 'DA-2024-0002', classificationCode: '2010000' }, `    authorizations:
+${APPROVED}`,
+          ) +
+          asset(
+            { id: 'DA-2024-0002', classificationCode: '2010000' },
+            `    authorizations:
       - entity: 丙公司
         rights: ["数据产品经营权"]
-${APPROVED}`));
+${APPROVED}`,
+          ),
+      );
     });
 
     it('is matched by the `source` kind too, and not offered without `only` or for `quickfix`', () => {
-      assert.deepEqual(show(actionsAt(code, 'zh-CN', ['source']).actions), [`${FIX_ALL_KIND} 修复此文件中所有可自动修复的问题`]);
+      assert.deepEqual(show(actionsAt(code, 'zh-CN', ['source']).actions), [
+        `${FIX_ALL_KIND} 修复此文件中所有可自动修复的问题`,
+      ]);
       assert.deepEqual(show(actionsAt(code, 'zh-CN').actions), []);
       assert.deepEqual(show(actionsAt(code, 'zh-CN', ['quickfix']).actions), []);
       assert.deepEqual(show(actionsAt(code, 'zh-CN', ['refactor']).actions), []);

@@ -21,7 +21,12 @@ const UNIT_CODE_RULES: Rule[] = [unitCodeRule, unitKindRule];
 // ------------------------------------------------------------------------------------------------ hand-built nodes
 
 /** A plain or quoted scalar at an absolute offset; `source` is the text between the quotes. */
-function scalar(start: number, source: string, value: ScalarNode['value'] = source, style: ScalarNode['style'] = 'plain'): ScalarNode {
+function scalar(
+  start: number,
+  source: string,
+  value: ScalarNode['value'] = source,
+  style: ScalarNode['style'] = 'plain',
+): ScalarNode {
   const quotes = style === 'single' || style === 'double' ? 2 : 0;
   return { type: 'scalar', span: { start, end: start + source.length + quotes }, value, source, style };
 }
@@ -52,7 +57,15 @@ function plainAsset(source: string, value: ScalarNode['value'] = source): MapNod
 }
 
 function fakeDocument(root: YamlNode | null): StewardYamlDocument {
-  return { index: 0, span: { start: 0, end: 400 }, root, kind: 'DataAssetRegister', isSteward: true, items: [], headBroken: false };
+  return {
+    index: 0,
+    span: { start: 0, end: 400 },
+    root,
+    kind: 'DataAssetRegister',
+    isSteward: true,
+    items: [],
+    headBroken: false,
+  };
 }
 
 function context(table: CodeTable, reports: Array<Report & { ruleId: string }>, rule: Rule): RuleContext {
@@ -64,17 +77,26 @@ function context(table: CodeTable, reports: Array<Report & { ruleId: string }>, 
   };
 }
 
-function runItemRules(item: MapNode, table: CodeTable = builtinCodeTable(), kind: 'asset' | 'resource' = 'asset'): Array<Report & { ruleId: string }> {
+function runItemRules(
+  item: MapNode,
+  table: CodeTable = builtinCodeTable(),
+  kind: 'asset' | 'resource' = 'asset',
+): Array<Report & { ruleId: string }> {
   const reports: Array<Report & { ruleId: string }> = [];
   for (const rule of CLASSIFICATION_CODE_RULES) {
-    rule.checkItem!(item, { kind, document: fakeDocument(null), index: 3, path: '/assets/3', unitType: '行政单位' }, context(table, reports, rule));
+    rule.checkItem!(
+      item,
+      { kind, document: fakeDocument(null), index: 3, path: '/assets/3', unitType: '行政单位' },
+      context(table, reports, rule),
+    );
   }
   return reports;
 }
 
 function runDocumentRules(root: YamlNode | null): Array<Report & { ruleId: string }> {
   const reports: Array<Report & { ruleId: string }> = [];
-  for (const rule of UNIT_CODE_RULES) rule.checkDocument!(fakeDocument(root), context(builtinCodeTable(), reports, rule));
+  for (const rule of UNIT_CODE_RULES)
+    rule.checkDocument!(fakeDocument(root), context(builtinCodeTable(), reports, rule));
   return reports;
 }
 
@@ -160,7 +182,11 @@ describe('classification code rules (DA-CODE-001..004)', () => {
       source: 'A08060301',
       ruleId: 'DA-CODE-002',
       messageId: 'outsideData',
-      data: { code: 'A08060301', path: ['A08000000', 'A08060000', 'A08060300', 'A08060301'], suggestions: ['A08060201', 'A08060202', 'A08060203'] },
+      data: {
+        code: 'A08060301',
+        path: ['A08000000', 'A08060000', 'A08060300', 'A08060301'],
+        suggestions: ['A08060201', 'A08060202', 'A08060203'],
+      },
       en: /A08060301 is an intangible asset outside 数据.*A08000000 无形资产 > A08060000 信息数据类无形资产 > A08060300 计算机软件 > A08060301 基础软件\./,
       zh: /不在“数据”（A08060200）之下：A08000000 无形资产 > .* > A08060301 基础软件。/,
     },
@@ -168,7 +194,11 @@ describe('classification code rules (DA-CODE-001..004)', () => {
       source: 'A08040101',
       ruleId: 'DA-CODE-002',
       messageId: 'outsideData',
-      data: { code: 'A08040101', path: ['A08000000', 'A08040101'], suggestions: ['A08060201', 'A08060202', 'A08060203'] },
+      data: {
+        code: 'A08040101',
+        path: ['A08000000', 'A08040101'],
+        suggestions: ['A08060201', 'A08060202', 'A08060203'],
+      },
       en: /A08000000 无形资产 > A08040101\./,
       zh: /A08000000 无形资产 > A08040101。/,
     },
@@ -184,7 +214,11 @@ describe('classification code rules (DA-CODE-001..004)', () => {
       source: 'A08060000',
       ruleId: 'DA-CODE-002',
       messageId: 'outsideData',
-      data: { code: 'A08060000', path: ['A08000000', 'A08060000'], suggestions: ['A08060201', 'A08060202', 'A08060203'] },
+      data: {
+        code: 'A08060000',
+        path: ['A08000000', 'A08060000'],
+        suggestions: ['A08060201', 'A08060202', 'A08060203'],
+      },
       en: /A08000000 无形资产 > A08060000 信息数据类无形资产\./,
       zh: /信息数据类无形资产。/,
     },
@@ -192,7 +226,11 @@ describe('classification code rules (DA-CODE-001..004)', () => {
       source: 'A02010104',
       ruleId: 'DA-CODE-003',
       messageId: 'notIntangible',
-      data: { code: 'A02010104', path: ['A02000000', 'A02010104'], suggestions: ['A08060201', 'A08060202', 'A08060203'] },
+      data: {
+        code: 'A02010104',
+        path: ['A02000000', 'A02010104'],
+        suggestions: ['A08060201', 'A08060202', 'A08060203'],
+      },
       en: /A02010104 is not an intangible-asset \(A08\) code: A02000000 设备 > A02010104\./,
       zh: /不是无形资产（A08）代码：A02000000 设备 > A02010104。/,
     },
@@ -273,8 +311,15 @@ describe('classification code rules (DA-CODE-001..004)', () => {
       assert.deepEqual(rest, []);
       assert.equal(report.ruleId, 'DA-CODE-001');
       assert.equal(report.messageId, 'unknown');
-      assert.deepEqual(report.data, { code: 'A08060204', source: 'asset-category-codes.csv', suggestions: ['A08060203', 'A08060202', 'A08060201'] });
-      assert.match(messageOf(unknownCodeRule, report).en, /A08060204 is not in the code table \(asset-category-codes\.csv\); close codes: A08060203 非结构化数据/);
+      assert.deepEqual(report.data, {
+        code: 'A08060204',
+        source: 'asset-category-codes.csv',
+        suggestions: ['A08060203', 'A08060202', 'A08060201'],
+      });
+      assert.match(
+        messageOf(unknownCodeRule, report).en,
+        /A08060204 is not in the code table \(asset-category-codes\.csv\); close codes: A08060203 非结构化数据/,
+      );
       const [other] = runItemRules(plainAsset('A08040110'), table);
       assert.equal(other.ruleId, 'DA-CODE-001');
       assert.deepEqual(other.data?.suggestions, ['A08040109', 'A08040108', 'A08040107']);
@@ -284,15 +329,24 @@ describe('classification code rules (DA-CODE-001..004)', () => {
       const [report] = runItemRules(plainAsset('A08040101'), table);
       assert.equal(report.ruleId, 'DA-CODE-002');
       assert.deepEqual(report.data?.path, ['A08000000', 'A08040000', 'A08040100', 'A08040101']);
-      assert.match(messageOf(nonDataIntangibleRule, report)['zh-CN'], /A08000000 无形资产 > A08040000 资源资质类无形资产 > A08040100 资源使用权 > A08040101 土地使用权/);
+      assert.match(
+        messageOf(nonDataIntangibleRule, report)['zh-CN'],
+        /A08000000 无形资产 > A08040000 资源资质类无形资产 > A08040100 资源使用权 > A08040101 土地使用权/,
+      );
       const [tangible] = runItemRules(plainAsset('A02040300'), table);
       assert.equal(tangible.ruleId, 'DA-CODE-003');
-      assert.match(messageOf(nonIntangibleRule, tangible).en, /A02000000 设备 > A02040000 .* > A02040300 图书档案保护设备\./);
+      assert.match(
+        messageOf(nonIntangibleRule, tangible).en,
+        /A02000000 设备 > A02040000 .* > A02040300 图书档案保护设备\./,
+      );
     });
 
     it('reports a tangible code the table lacks as non-intangible only', () => {
       const reports = runItemRules(plainAsset('A02999999'), table);
-      assert.deepEqual(reports.map((r) => r.ruleId), ['DA-CODE-003']);
+      assert.deepEqual(
+        reports.map((r) => r.ruleId),
+        ['DA-CODE-003'],
+      );
     });
 
     it('accepts the data classes', () => {
@@ -301,12 +355,15 @@ describe('classification code rules (DA-CODE-001..004)', () => {
   });
 
   it('declares full metadata', () => {
-    assert.deepEqual(CLASSIFICATION_CODE_RULES.map((rule) => [rule.meta.id, rule.meta.severity]), [
-      ['DA-CODE-001', 'error'],
-      ['DA-CODE-002', 'warning'],
-      ['DA-CODE-003', 'error'],
-      ['DA-CODE-004', 'error'],
-    ]);
+    assert.deepEqual(
+      CLASSIFICATION_CODE_RULES.map((rule) => [rule.meta.id, rule.meta.severity]),
+      [
+        ['DA-CODE-001', 'error'],
+        ['DA-CODE-002', 'warning'],
+        ['DA-CODE-003', 'error'],
+        ['DA-CODE-004', 'error'],
+      ],
+    );
     for (const rule of CLASSIFICATION_CODE_RULES) {
       assert.equal(rule.meta.clause, '财资〔2024〕1号 (8); GB/T 14885-2022');
       assert.deepEqual(rule.meta.replacesSchemaAt, ['/assets/*/classificationCode']);
@@ -314,7 +371,6 @@ describe('classification code rules (DA-CODE-001..004)', () => {
     }
     assert.equal(edition2010Rule.meta.docs.example.includes('2010000'), true);
   });
-
 });
 
 // ------------------------------------------------------------------------------------------------ unit code
@@ -352,22 +408,31 @@ describe('unit code rules (DA-UNIT-001, DA-UNIT-002)', () => {
     assert.deepEqual(report.span, { start: CODE_START, end: CODE_START + 18 });
     assert.equal(report.path, '/unit/code');
     assert.deepEqual(report.data, { code: '113301000025391738', index: 17, expected: '9' });
-    assert.equal(messageOf(unitCodeRule, report).en, 'Character 18 of the unified social credit code (its check character) should be "9", not "8"');
+    assert.equal(
+      messageOf(unitCodeRule, report).en,
+      'Character 18 of the unified social credit code (its check character) should be "9", not "8"',
+    );
     assert.equal(messageOf(unitCodeRule, report)['zh-CN'], '统一社会信用代码第 18 位校验码应为“9”，实为“8”');
   });
 
   it('reports each failing check under its own message id', () => {
     const reports = runDocumentRules(unitRoot(codeScalar('1133010000253917O', '1133010000253917O'), null));
-    assert.deepEqual(reports.map((r) => [r.ruleId, r.messageId, r.data?.index]), [
-      ['DA-UNIT-001', 'length', 17],
-      ['DA-UNIT-001', 'badCharacter', 16],
-    ]);
+    assert.deepEqual(
+      reports.map((r) => [r.ruleId, r.messageId, r.data?.index]),
+      [
+        ['DA-UNIT-001', 'length', 17],
+        ['DA-UNIT-001', 'badCharacter', 16],
+      ],
+    );
     for (const report of reports) {
       assert.deepEqual(report.span, { start: CODE_START, end: CODE_START + 17 });
       messageOf(unitCodeRule, report);
     }
     const organisation = runDocumentRules(unitRoot(codeScalar('113301000025391729')));
-    assert.deepEqual(organisation.map((r) => r.messageId), ['organisationCheck', 'checkCharacter']);
+    assert.deepEqual(
+      organisation.map((r) => r.messageId),
+      ['organisationCheck', 'checkCharacter'],
+    );
     assert.equal(organisation[0].data?.expected, '3');
   });
 
@@ -379,13 +444,30 @@ describe('unit code rules (DA-UNIT-001, DA-UNIT-002)', () => {
     assert.equal(report.messageId, 'kindMismatch');
     assert.deepEqual(report.span, { start: CODE_START, end: CODE_START + 18 });
     assert.equal(report.path, '/unit/code');
-    assert.deepEqual(report.data, { code: '12330100470051726L', unitType: '行政单位', kind: '2', expectedKind: '1', impliedUnitType: '事业单位' });
+    assert.deepEqual(report.data, {
+      code: '12330100470051726L',
+      unitType: '行政单位',
+      kind: '2',
+      expectedKind: '1',
+      impliedUnitType: '事业单位',
+    });
     const message = messageOf(unitKindRule, report);
-    assert.equal(message['zh-CN'], '单位类型为行政单位，但统一社会信用代码 12330100470051726L 第 2 位为“2”（事业单位）；行政单位的代码第 2 位通常为“1”（机关）');
-    assert.equal(message.en, 'The unit type is 行政单位 (an administrative unit), but character 2 of the unified social credit code 12330100470051726L is "2" (public institution); for an administrative unit it is normally "1" (government body)');
+    assert.equal(
+      message['zh-CN'],
+      '单位类型为行政单位，但统一社会信用代码 12330100470051726L 第 2 位为“2”（事业单位）；行政单位的代码第 2 位通常为“1”（机关）',
+    );
+    assert.equal(
+      message.en,
+      'The unit type is 行政单位 (an administrative unit), but character 2 of the unified social credit code 12330100470051726L is "2" (public institution); for an administrative unit it is normally "1" (government body)',
+    );
     const other = runDocumentRules(unitRoot(codeScalar('113301000025391739'), '事业单位'));
-    assert.deepEqual(other.map((r) => [r.ruleId, r.data?.expectedKind, r.data?.impliedUnitType]), [['DA-UNIT-002', '2', '行政单位']]);
-    const unnamedKind = runDocumentRules(unitRoot(codeScalar('1A'), '事业单位')).find((r) => r.ruleId === 'DA-UNIT-002')!;
+    assert.deepEqual(
+      other.map((r) => [r.ruleId, r.data?.expectedKind, r.data?.impliedUnitType]),
+      [['DA-UNIT-002', '2', '行政单位']],
+    );
+    const unnamedKind = runDocumentRules(unitRoot(codeScalar('1A'), '事业单位')).find(
+      (r) => r.ruleId === 'DA-UNIT-002',
+    )!;
     assert.match(messageOf(unitKindRule, unnamedKind).en, /is "A" \(an undefined kind\)/);
   });
 
@@ -404,12 +486,22 @@ describe('unit code rules (DA-UNIT-001, DA-UNIT-002)', () => {
   });
 
   it('declares full metadata', () => {
-    assert.deepEqual(UNIT_CODE_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause]), [
-      ['DA-UNIT-001', 'error', 'GB 32100-2015; 财资〔2024〕1号 (1)'],
-      ['DA-UNIT-002', 'warning', 'GB 32100-2015; 财资〔2024〕1号 (1)'],
-    ]);
+    assert.deepEqual(
+      UNIT_CODE_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause]),
+      [
+        ['DA-UNIT-001', 'error', 'GB 32100-2015; 财资〔2024〕1号 (1)'],
+        ['DA-UNIT-002', 'warning', 'GB 32100-2015; 财资〔2024〕1号 (1)'],
+      ],
+    );
     assert.deepEqual(unitCodeRule.meta.replacesSchemaAt, ['/unit/code']);
-    assert.deepEqual(Object.keys(unitCodeRule.meta.messages).sort(), ['badCharacter', 'checkCharacter', 'fullWidth', 'length', 'lowercase', 'organisationCheck']);
+    assert.deepEqual(Object.keys(unitCodeRule.meta.messages).sort(), [
+      'badCharacter',
+      'checkCharacter',
+      'fullWidth',
+      'length',
+      'lowercase',
+      'organisationCheck',
+    ]);
     for (const rule of UNIT_CODE_RULES) assertFullMeta(rule);
   });
 });

@@ -38,7 +38,17 @@ describe('code structure helpers', () => {
   });
 
   it('rejects text that is not a well-formed code', () => {
-    for (const bad of ['', 'A0806020', 'A080602011', 'a08060201', 'B08060201', 'A00000000', 'A08000100', 'A08060001', 'A０8060201']) {
+    for (const bad of [
+      '',
+      'A0806020',
+      'A080602011',
+      'a08060201',
+      'B08060201',
+      'A00000000',
+      'A08000100',
+      'A08060001',
+      'A０8060201',
+    ]) {
       assert.equal(codeLevel(bad), undefined, bad);
       assert.equal(isWellFormedCode(bad), false, bad);
     }
@@ -77,17 +87,37 @@ describe('the built-in code table', () => {
     assert.equal(table.source, 'built-in');
     assert.equal(table.size, 8 + 1 + 3 + 4 + 3 + 4);
     assert.deepEqual(
-      table.all().filter((entry) => entry.parent === null).map((entry) => `${entry.code} ${entry.name}`),
-      ['A01000000 房屋和构筑物', 'A02000000 设备', 'A03000000 文物和陈列品', 'A04000000 图书和档案',
-        'A05000000 家具和用具', 'A06000000 特种动植物', 'A07000000 物资', 'A08000000 无形资产'],
+      table
+        .all()
+        .filter((entry) => entry.parent === null)
+        .map((entry) => `${entry.code} ${entry.name}`),
+      [
+        'A01000000 房屋和构筑物',
+        'A02000000 设备',
+        'A03000000 文物和陈列品',
+        'A04000000 图书和档案',
+        'A05000000 家具和用具',
+        'A06000000 特种动植物',
+        'A07000000 物资',
+        'A08000000 无形资产',
+      ],
     );
-    assert.deepEqual(table.children('A08060200').map((entry) => [entry.code, entry.name, entry.unit]), [
-      ['A08060201', '结构化数据', '组'],
-      ['A08060202', '半结构化数据', '组'],
-      ['A08060203', '非结构化数据', '组'],
-    ]);
-    assert.deepEqual(table.children('A08060100').map((entry) => entry.code), ['A08060101', 'A08060102', 'A08060103', 'A08060199']);
-    assert.deepEqual(table.children('A08060300').map((entry) => entry.code), ['A08060301', 'A08060302', 'A08060303', 'A08060399']);
+    assert.deepEqual(
+      table.children('A08060200').map((entry) => [entry.code, entry.name, entry.unit]),
+      [
+        ['A08060201', '结构化数据', '组'],
+        ['A08060202', '半结构化数据', '组'],
+        ['A08060203', '非结构化数据', '组'],
+      ],
+    );
+    assert.deepEqual(
+      table.children('A08060100').map((entry) => entry.code),
+      ['A08060101', 'A08060102', 'A08060103', 'A08060199'],
+    );
+    assert.deepEqual(
+      table.children('A08060300').map((entry) => entry.code),
+      ['A08060301', 'A08060302', 'A08060303', 'A08060399'],
+    );
     for (const entry of table.all()) {
       assert.ok(entry.nameEn, `${entry.code} has an English name`);
       assert.equal(entry.parent, structuralParent(entry.code));
@@ -107,8 +137,14 @@ describe('the built-in code table', () => {
   });
 
   it('walks ancestors root first and finds parents', () => {
-    assert.deepEqual(table.ancestors('A08060201').map((entry) => entry.code), ['A08000000', 'A08060000', 'A08060200']);
-    assert.deepEqual(table.ancestors('A08040101').map((entry) => entry.code), ['A08000000']);
+    assert.deepEqual(
+      table.ancestors('A08060201').map((entry) => entry.code),
+      ['A08000000', 'A08060000', 'A08060200'],
+    );
+    assert.deepEqual(
+      table.ancestors('A08040101').map((entry) => entry.code),
+      ['A08000000'],
+    );
     assert.equal(table.parentOf('A08060201')?.name, '数据');
     assert.equal(table.parentOf('A08000000'), undefined);
     assert.equal(table.get('A08060202')?.nameEn, 'Semi-structured data');
@@ -116,23 +152,56 @@ describe('the built-in code table', () => {
   });
 
   it('searches by code prefix, then exact name, name prefix and substring', () => {
-    assert.deepEqual(table.search('a0806', 3).map((entry) => entry.code), ['A08060000', 'A08060100', 'A08060101']);
-    assert.deepEqual(table.search('0806020', 10).map((entry) => entry.code), ['A08060200', 'A08060201', 'A08060202', 'A08060203']);
-    assert.deepEqual(table.search('A08060201', 10).map((entry) => entry.code), ['A08060201']);
-    assert.deepEqual(table.search('数据', 10).map((entry) => entry.code), ['A08060200', 'A08060000', 'A08060201', 'A08060202', 'A08060203']);
-    assert.deepEqual(table.search('结构化', 10).map((entry) => entry.code), ['A08060201', 'A08060202', 'A08060203']);
-    assert.deepEqual(table.search('  Structured DATA ', 10).map((entry) => entry.code), ['A08060201', 'A08060202', 'A08060203']);
-    assert.deepEqual(table.search('software', 2).map((entry) => entry.code), ['A08060300', 'A08060301']);
-    assert.deepEqual(table.search('Computer software', 2).map((entry) => entry.code), ['A08060300', 'A08060399']);
+    assert.deepEqual(
+      table.search('a0806', 3).map((entry) => entry.code),
+      ['A08060000', 'A08060100', 'A08060101'],
+    );
+    assert.deepEqual(
+      table.search('0806020', 10).map((entry) => entry.code),
+      ['A08060200', 'A08060201', 'A08060202', 'A08060203'],
+    );
+    assert.deepEqual(
+      table.search('A08060201', 10).map((entry) => entry.code),
+      ['A08060201'],
+    );
+    assert.deepEqual(
+      table.search('数据', 10).map((entry) => entry.code),
+      ['A08060200', 'A08060000', 'A08060201', 'A08060202', 'A08060203'],
+    );
+    assert.deepEqual(
+      table.search('结构化', 10).map((entry) => entry.code),
+      ['A08060201', 'A08060202', 'A08060203'],
+    );
+    assert.deepEqual(
+      table.search('  Structured DATA ', 10).map((entry) => entry.code),
+      ['A08060201', 'A08060202', 'A08060203'],
+    );
+    assert.deepEqual(
+      table.search('software', 2).map((entry) => entry.code),
+      ['A08060300', 'A08060301'],
+    );
+    assert.deepEqual(
+      table.search('Computer software', 2).map((entry) => entry.code),
+      ['A08060300', 'A08060399'],
+    );
     assert.deepEqual(table.search('不存在的名称', 10), []);
     assert.equal(table.search('', 3).length, 3);
     assert.deepEqual(table.search('a', 0), []);
   });
 
   it('suggests the nearest would-be siblings of a missing code', () => {
-    assert.deepEqual(table.suggest('A08060204').map((entry) => entry.code), ['A08060203', 'A08060202', 'A08060201']);
-    assert.deepEqual(table.suggest('A08060298', 2).map((entry) => entry.code), ['A08060203', 'A08060202']);
-    assert.deepEqual(table.suggest('A08069900', 1).map((entry) => entry.code), ['A08060300']);
+    assert.deepEqual(
+      table.suggest('A08060204').map((entry) => entry.code),
+      ['A08060203', 'A08060202', 'A08060201'],
+    );
+    assert.deepEqual(
+      table.suggest('A08060298', 2).map((entry) => entry.code),
+      ['A08060203', 'A08060202'],
+    );
+    assert.deepEqual(
+      table.suggest('A08069900', 1).map((entry) => entry.code),
+      ['A08060300'],
+    );
     assert.deepEqual(table.suggest('nonsense'), []);
   });
 
@@ -141,7 +210,9 @@ describe('the built-in code table', () => {
     assert.deepEqual(loaded.problems, []);
     assert.deepEqual(loaded.table.complete, ['A08060000']);
     assert.deepEqual(
-      loaded.table.all().map(({ code, name, nameEn, parent, level, unit }) => ({ code, name, nameEn, parent, level, unit })),
+      loaded.table
+        .all()
+        .map(({ code, name, nameEn, parent, level, unit }) => ({ code, name, nameEn, parent, level, unit })),
       table.all().map(({ code, name, nameEn, parent, level, unit }) => ({ code, name, nameEn, parent, level, unit })),
     );
   });
@@ -191,7 +262,8 @@ describe('loadCodeTable: CSV', () => {
   });
 
   it('drops a BOM, reads CRLF, reports a duplicate at the second occurrence and a bad code', () => {
-    const text = '\uFEFFcode,name\r\nA08000000,无形资产\r\nA08060000,信息数据类无形资产\r\nA08000000,重复\r\nA0800000,坏\r\nA08000100,坏\r\n';
+    const text =
+      '\uFEFFcode,name\r\nA08000000,无形资产\r\nA08060000,信息数据类无形资产\r\nA08000000,重复\r\nA0800000,坏\r\nA08000100,坏\r\n';
     const { table, problems } = loadCodeTable(text, { fileName: 'codes.csv' });
     assert.equal(table.size, 2);
     assert.equal(table.get('A08000000')?.name, '无形资产');
@@ -237,7 +309,10 @@ describe('loadCodeTable: CSV', () => {
       [5, 1, 'malformed-row'],
     ]);
     assert.match(problems[0].message.en, /has 5 columns but the header has 4/);
-    assert.deepEqual(table.all().map((entry) => entry.code), ['A08000000', 'A08060200', 'A08060301']);
+    assert.deepEqual(
+      table.all().map((entry) => entry.code),
+      ['A08000000', 'A08060200', 'A08060301'],
+    );
   });
 
   it('reports a level that disagrees with the code, an empty name and a root given a parent', () => {
@@ -262,7 +337,8 @@ describe('loadCodeTable: CSV', () => {
   });
 
   it('reports a level and a parent that disagree with the code separately when the parent does not explain the level', () => {
-    const text = 'level,code,name,parent\n1,A08000000,无形资产,\n2,A08060000,信息数据类无形资产,A08000000\n2,A08060201,结构化数据,A08060000\n';
+    const text =
+      'level,code,name,parent\n1,A08000000,无形资产,\n2,A08060000,信息数据类无形资产,A08000000\n2,A08060201,结构化数据,A08060000\n';
     const { problems } = loadCodeTable(text, { fileName: 'x.csv' });
     assert.deepEqual(where(problems), [
       [4, 1, 'level-mismatch'],
@@ -276,14 +352,20 @@ describe('loadCodeTable: CSV', () => {
     const { table, problems } = loadCodeTable(text, { fileName: 'x.csv' });
     assert.deepEqual(where(problems), [[3, 21, 'malformed-row']]);
     assert.match(problems[0].message.en, /Unterminated quoted field/);
-    assert.deepEqual(table.all().map((entry) => entry.code), ['A08000000']);
+    assert.deepEqual(
+      table.all().map((entry) => entry.code),
+      ['A08000000'],
+    );
   });
 
   it('reports characters after a closing quote', () => {
     const text = 'code,name\nA08000000,"无形"资产\nA08060000,信息数据类无形资产\n';
     const { table, problems } = loadCodeTable(text, { fileName: 'x.csv' });
     assert.deepEqual(where(problems), [[2, 15, 'malformed-row']]);
-    assert.deepEqual(table.all().map((entry) => entry.code), ['A08060000']);
+    assert.deepEqual(
+      table.all().map((entry) => entry.code),
+      ['A08060000'],
+    );
   });
 
   it('needs a header with code and name', () => {
@@ -295,7 +377,9 @@ describe('loadCodeTable: CSV', () => {
   });
 
   it('accepts Chinese header names and blank lines, and a lone CR as a line break', () => {
-    const { table, problems } = loadCodeTable('代码,名称\r\rA08000000,无形资产\rA08060000,信息数据类无形资产\r', { fileName: 'x.csv' });
+    const { table, problems } = loadCodeTable('代码,名称\r\rA08000000,无形资产\rA08060000,信息数据类无形资产\r', {
+      fileName: 'x.csv',
+    });
     assert.deepEqual(problems, []);
     assert.equal(table.size, 2);
     assert.equal(table.get('A08060000')?.line, 4);
@@ -326,7 +410,10 @@ describe('loadCodeTable: JSON', () => {
     ]);
     assert.match(problems[2].message.en, /already defined on line 6/);
     assert.match(problems[5].message.en, /The field name should be a string/);
-    assert.deepEqual(table.all().map((entry) => entry.code), ['A08000000', 'A08060000', 'A08060200', 'A08060201']);
+    assert.deepEqual(
+      table.all().map((entry) => entry.code),
+      ['A08000000', 'A08060000', 'A08060200', 'A08060201'],
+    );
     assert.equal(table.get('A08060201')?.unit, '组');
     assert.equal(table.get('A08060201')?.level, 4);
   });
@@ -348,21 +435,34 @@ describe('loadCodeTable: JSON', () => {
     assert.match(problems[0].message.en, /A08060301 names A08060200 as its parent/);
     assert.equal(table.size, 5);
     assert.equal(table.get('A08060301')?.parent, 'A08060300');
-    assert.deepEqual(table.children('A08060200').map((entry) => entry.code), ['A08060201']);
+    assert.deepEqual(
+      table.children('A08060200').map((entry) => entry.code),
+      ['A08060201'],
+    );
   });
 
   it('reads {codes, complete} as a partial table, and numbers as codes', () => {
-    const text = '{"complete": ["A08060000", "bad"], "codes": [{"code": "A08000000", "name": "无形资产"}, {"code": 2010000, "name": "旧"}]}';
+    const text =
+      '{"complete": ["A08060000", "bad"], "codes": [{"code": "A08000000", "name": "无形资产"}, {"code": 2010000, "name": "旧"}]}';
     const { table, problems } = loadCodeTable(text, { fileName: 'partial.json' });
-    assert.deepEqual(where(problems), [[1, 28, 'bad-code'], [1, 94, 'bad-code']]);
+    assert.deepEqual(where(problems), [
+      [1, 28, 'bad-code'],
+      [1, 94, 'bad-code'],
+    ]);
     assert.deepEqual(table.complete, ['A08060000']);
     assert.equal(table.covers('A02000000'), false);
   });
 
   it('reports JSON syntax errors with their position', () => {
-    assert.deepEqual(where(loadCodeTable('[\n  {"code": "A08000000",}\n]', { fileName: 'x.json' }).problems), [[2, 24, 'syntax']]);
-    assert.deepEqual(where(loadCodeTable('[{"code": "A08000000"', { fileName: 'x.json' }).problems), [[1, 22, 'syntax']]);
-    assert.deepEqual(where(loadCodeTable('[{"code": "A080\n"}]', { fileName: 'x.json' }).problems), [[1, 11, 'syntax']]);
+    assert.deepEqual(where(loadCodeTable('[\n  {"code": "A08000000",}\n]', { fileName: 'x.json' }).problems), [
+      [2, 24, 'syntax'],
+    ]);
+    assert.deepEqual(where(loadCodeTable('[{"code": "A08000000"', { fileName: 'x.json' }).problems), [
+      [1, 22, 'syntax'],
+    ]);
+    assert.deepEqual(where(loadCodeTable('[{"code": "A080\n"}]', { fileName: 'x.json' }).problems), [
+      [1, 11, 'syntax'],
+    ]);
     assert.deepEqual(where(loadCodeTable('[] x', { fileName: 'x.json' }).problems), [[1, 4, 'syntax']]);
     assert.deepEqual(where(loadCodeTable('"codes"', { fileName: 'x.json' }).problems), [[1, 1, 'bad-structure']]);
     const deep = loadCodeTable('['.repeat(500), { fileName: 'x.json' }).problems;
@@ -417,8 +517,17 @@ describe('loadCodeTable: the 2,751-row reference table', () => {
       assert.equal(table.get(code)?.parent, 'A02040000');
       assert.equal(table.get(code)?.level, 3);
     }
-    assert.deepEqual(table.children('A02040000').map((entry) => entry.code).slice(-3), ['A02040300', 'A02040400', 'A02049900']);
-    assert.deepEqual(table.children('A02040200').map((entry) => entry.code), ['A02040201', 'A02040202', 'A02040299']);
+    assert.deepEqual(
+      table
+        .children('A02040000')
+        .map((entry) => entry.code)
+        .slice(-3),
+      ['A02040300', 'A02040400', 'A02049900'],
+    );
+    assert.deepEqual(
+      table.children('A02040200').map((entry) => entry.code),
+      ['A02040201', 'A02040202', 'A02040299'],
+    );
   });
 
   it('agrees with the built-in table on every built-in code', () => {

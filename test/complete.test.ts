@@ -56,14 +56,23 @@ function run(marked: string, options: { uri?: string; locale?: Locale } = {}): R
   service.update(CATALOG_URI, CATALOG);
   const uri = options.uri ?? REGISTER_URI;
   const { document } = service.update(uri, text);
-  const list = complete({ file: document, offset: bar, index: service.index, codeTable: service.codeTable, locale: options.locale ?? 'zh-CN', rules: service.rules() });
+  const list = complete({
+    file: document,
+    offset: bar,
+    index: service.index,
+    codeTable: service.codeTable,
+    locale: options.locale ?? 'zh-CN',
+    rules: service.rules(),
+  });
   return { list, text };
 }
 
 /** Items in the order a client shows them before filtering: by sortText, then label. */
 function ordered(list: CompletionList): CompletionItem[] {
   const key = (item: CompletionItem) => item.sortText ?? item.label;
-  return [...list.items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return [...list.items].sort((a, b) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0,
+  );
 }
 
 function labels(list: CompletionList): string[] {
@@ -92,7 +101,16 @@ describe('complete', () => {
       {
         name: 'asset keys: required first, written ones left out, then whole blocks',
         marked: REGISTER_HEAD + '    |\n',
-        first: ['resource', 'classificationCode', 'securityGrade', 'acquisition', '授权运营记录（整段）', '收益记录（整段）', '处置记录（整段）', 'quantity'],
+        first: [
+          'resource',
+          'classificationCode',
+          'securityGrade',
+          'acquisition',
+          '授权运营记录（整段）',
+          '收益记录（整段）',
+          '处置记录（整段）',
+          'quantity',
+        ],
         absent: ['id', 'name', 'guarantee'],
       },
       {
@@ -112,7 +130,9 @@ describe('complete', () => {
       },
       {
         name: 'a paid authorization makes fee and valuation required',
-        marked: REGISTER_HEAD + '    authorizations:\n      - entity: 某市大数据运营有限公司\n        paid: true\n        |\n',
+        marked:
+          REGISTER_HEAD +
+          '    authorizations:\n      - entity: 某市大数据运营有限公司\n        paid: true\n        |\n',
         first: ['rights', 'securityAssessment', 'approval', 'fee', 'valuation', 'scope'],
         absent: ['entity', 'paid'],
       },
@@ -122,8 +142,10 @@ describe('complete', () => {
         first: ['数据资产（整段）', 'id', 'name', 'resource'],
       },
       {
-        name: 'the second item does not see the first item\'s keys',
-        marked: REGISTER_HEAD + '    resource: R-330100-JT-0001\n  - id: DA-2024-0002\n    |\n    classificationCode: A08060201\n',
+        name: "the second item does not see the first item's keys",
+        marked:
+          REGISTER_HEAD +
+          '    resource: R-330100-JT-0001\n  - id: DA-2024-0002\n    |\n    classificationCode: A08060201\n',
         first: ['name', 'resource', 'securityGrade', 'acquisition'],
         absent: ['id', 'classificationCode'],
       },
@@ -145,7 +167,10 @@ describe('complete', () => {
       },
       {
         name: 'not sharing makes its basis required, also in a flow mapping',
-        marked: CATALOG.replace('    sharing: { type: 有条件共享 }\n    opening: { type: 不予开放 }\n  - id: R-330100-JT-0002', '    sharing: { type: 不予共享, | }\n    opening: { type: 不予开放 }\n  - id: R-330100-JT-0002'),
+        marked: CATALOG.replace(
+          '    sharing: { type: 有条件共享 }\n    opening: { type: 不予开放 }\n  - id: R-330100-JT-0002',
+          '    sharing: { type: 不予共享, | }\n    opening: { type: 不予开放 }\n  - id: R-330100-JT-0002',
+        ),
         uri: 'file:///ws/other.catalog.yaml',
         first: ['basis', 'conditions', 'method'],
       },
@@ -176,7 +201,9 @@ describe('complete', () => {
 
     it('labels whole blocks in the locale', () => {
       const { list } = run(REGISTER_HEAD + '    |\n', { locale: 'en' });
-      const blocks = ordered(list).filter((i) => i.kind === 15).map((i) => i.label);
+      const blocks = ordered(list)
+        .filter((i) => i.kind === 15)
+        .map((i) => i.label);
       assert.deepEqual(blocks, ['Authorization (whole block)', 'Revenue line (whole block)', 'Disposal (whole block)']);
       assert.deepEqual(labels(run('|', { uri: 'file:///ws/new.catalog.yaml', locale: 'en' }).list).slice(0, 2), [
         'Data resource catalog (whole skeleton)',
@@ -189,23 +216,39 @@ describe('complete', () => {
       assert.equal(zh.detail, '数据分级 · Data grade');
       assert.deepEqual(zh.documentation, {
         kind: 'markdown',
-        value: '数据级别：核心数据、重要数据或一般数据。\n\nData grade: 核心数据 = core data; 重要数据 = important data; 一般数据 = general data.\n\n依据 / Basis: GB/T 43697-2024',
+        value:
+          '数据级别：核心数据、重要数据或一般数据。\n\nData grade: 核心数据 = core data; 重要数据 = important data; 一般数据 = general data.\n\n依据 / Basis: GB/T 43697-2024',
       });
       const en = item(run(REGISTER_HEAD + '    |\n', { locale: 'en' }).list, 'securityGrade');
-      assert.ok(typeof en.documentation === 'object' && en.documentation.value.startsWith('Data grade: 核心数据 = core data'));
+      assert.ok(
+        typeof en.documentation === 'object' && en.documentation.value.startsWith('Data grade: 核心数据 = core data'),
+      );
       assert.equal(item(run(REGISTER_HEAD + '    |\n').list, 'acquisition').detail, '取得方式 · Acquisition');
     });
 
     it('matches keys by their Chinese title too', () => {
-      assert.equal(item(run(REGISTER_HEAD + '    |\n').list, 'classificationCode').filterText, 'classificationCode 资产分类代码');
+      assert.equal(
+        item(run(REGISTER_HEAD + '    |\n').list, 'classificationCode').filterText,
+        'classificationCode 资产分类代码',
+      );
     });
   });
 
   describe('snippets', () => {
     const cases: Array<{ name: string; marked: string; label: string; newText: string }> = [
       { name: 'a scalar key', marked: REGISTER_HEAD + '    |\n', label: 'resource', newText: 'resource: $1' },
-      { name: 'an enumerated key offers its values', marked: REGISTER_HEAD + '    |\n', label: 'securityGrade', newText: 'securityGrade: ${1|核心数据,重要数据,一般数据|}' },
-      { name: 'an object with its required key', marked: REGISTER_HEAD + '    |\n', label: 'acquisition', newText: 'acquisition:\n  method: ${1|自主采集,生产加工,购置|}' },
+      {
+        name: 'an enumerated key offers its values',
+        marked: REGISTER_HEAD + '    |\n',
+        label: 'securityGrade',
+        newText: 'securityGrade: ${1|核心数据,重要数据,一般数据|}',
+      },
+      {
+        name: 'an object with its required key',
+        marked: REGISTER_HEAD + '    |\n',
+        label: 'acquisition',
+        newText: 'acquisition:\n  method: ${1|自主采集,生产加工,购置|}',
+      },
       {
         name: 'securityAssessment with ref and date',
         marked: REGISTER_HEAD + '    authorizations:\n      - entity: 某公司\n        |\n',
@@ -218,8 +261,18 @@ describe('complete', () => {
         label: 'securityAssessment',
         newText: 'securityAssessment:\n    ref: ${1:待填写}\n    date: ${2:待填写}',
       },
-      { name: 'a list of enumerated values', marked: REGISTER_HEAD + '    authorizations:\n      - entity: 某公司\n        |\n', label: 'rights', newText: 'rights: [${1|数据加工使用权,数据产品经营权|}]' },
-      { name: 'a boolean', marked: REGISTER_HEAD + '    authorizations:\n      - entity: 某公司\n        |\n', label: 'paid', newText: 'paid: ${1|true,false|}' },
+      {
+        name: 'a list of enumerated values',
+        marked: REGISTER_HEAD + '    authorizations:\n      - entity: 某公司\n        |\n',
+        label: 'rights',
+        newText: 'rights: [${1|数据加工使用权,数据产品经营权|}]',
+      },
+      {
+        name: 'a boolean',
+        marked: REGISTER_HEAD + '    authorizations:\n      - entity: 某公司\n        |\n',
+        label: 'paid',
+        newText: 'paid: ${1|true,false|}',
+      },
       {
         name: 'the whole authorization at the asset level',
         marked: REGISTER_HEAD + '    |\n',
@@ -240,7 +293,8 @@ describe('complete', () => {
         name: 'the whole revenue line after "- "',
         marked: REGISTER_HEAD + '    revenue:\n      - |\n',
         label: '收益记录（整段）',
-        newText: 'year: ${1:待填写}\n  source: ${2|使用,处置|}\n  amount: ${3:待填写}\n  handling: ${4|非税收入,事业收入|}',
+        newText:
+          'year: ${1:待填写}\n  source: ${2|使用,处置|}\n  amount: ${3:待填写}\n  handling: ${4|非税收入,事业收入|}',
       },
       {
         name: 'the whole disposal',
@@ -249,9 +303,24 @@ describe('complete', () => {
         newText:
           'disposal:\n  method: ${1|无偿划转,对外捐赠,转让,置换,报废,报损,销毁,删除|}\n  decision:\n    ref: ${2:待填写}\n    date: ${3:待填写}\n  approval:\n    ref: ${4:待填写}\n    authority: ${5:待填写}',
       },
-      { name: 'a key inside a flow mapping stays on the line', marked: REGISTER_HEAD + '    acquisition: { method: 购置, | }\n', label: 'governmentProcurement', newText: 'governmentProcurement: { $1 }' },
-      { name: 'kind in a file of unknown kind: a choice of both', marked: '|', label: 'kind', newText: 'kind: ${1|DataResourceCatalog,DataAssetRegister|}' },
-      { name: 'renaming a key keeps its value', marked: REGISTER_HEAD + '    secu|rityGrade: 一般数据\n', label: 'securityGrade', newText: 'securityGrade' },
+      {
+        name: 'a key inside a flow mapping stays on the line',
+        marked: REGISTER_HEAD + '    acquisition: { method: 购置, | }\n',
+        label: 'governmentProcurement',
+        newText: 'governmentProcurement: { $1 }',
+      },
+      {
+        name: 'kind in a file of unknown kind: a choice of both',
+        marked: '|',
+        label: 'kind',
+        newText: 'kind: ${1|DataResourceCatalog,DataAssetRegister|}',
+      },
+      {
+        name: 'renaming a key keeps its value',
+        marked: REGISTER_HEAD + '    secu|rityGrade: 一般数据\n',
+        label: 'securityGrade',
+        newText: 'securityGrade',
+      },
       {
         name: 'the catalog skeleton',
         marked: '|',
@@ -284,27 +353,74 @@ describe('complete', () => {
 
   describe('values', () => {
     const cases: Array<{ name: string; marked: string; uri?: string; first: string[]; absent?: string[] }> = [
-      { name: 'an enum', marked: REGISTER_HEAD + '    securityGrade: |\n', first: ['核心数据', '重要数据', '一般数据'] },
-      { name: 'an enum, the value on the next line', marked: REGISTER_HEAD + '    securityGrade:\n      |\n', first: ['核心数据', '重要数据', '一般数据'] },
-      { name: 'a nested enum', marked: REGISTER_HEAD + '    acquisition:\n      method: 自|\n', first: ['自主采集', '生产加工', '购置'] },
+      {
+        name: 'an enum',
+        marked: REGISTER_HEAD + '    securityGrade: |\n',
+        first: ['核心数据', '重要数据', '一般数据'],
+      },
+      {
+        name: 'an enum, the value on the next line',
+        marked: REGISTER_HEAD + '    securityGrade:\n      |\n',
+        first: ['核心数据', '重要数据', '一般数据'],
+      },
+      {
+        name: 'a nested enum',
+        marked: REGISTER_HEAD + '    acquisition:\n      method: 自|\n',
+        first: ['自主采集', '生产加工', '购置'],
+      },
       { name: 'a const', marked: 'apiVersion: |\n', first: ['steward/v1'] },
-      { name: 'kind: both, the file name\'s kind first', marked: 'apiVersion: steward/v1\nkind: |\n', first: ['DataAssetRegister', 'DataResourceCatalog'] },
+      {
+        name: "kind: both, the file name's kind first",
+        marked: 'apiVersion: steward/v1\nkind: |\n',
+        first: ['DataAssetRegister', 'DataResourceCatalog'],
+      },
       { name: 'a boolean', marked: REGISTER_HEAD + '    authorizations:\n      - paid: |\n', first: ['true', 'false'] },
-      { name: 'a flow list leaves out unique values already there', marked: REGISTER_HEAD + '    authorizations:\n      - rights: [数据加工使用权, |]\n', first: ['数据产品经营权'], absent: ['数据加工使用权'] },
-      { name: 'a block list item', marked: REGISTER_HEAD + '    authorizations:\n      - rights:\n          - |\n', first: ['数据加工使用权', '数据产品经营权'] },
+      {
+        name: 'a flow list leaves out unique values already there',
+        marked: REGISTER_HEAD + '    authorizations:\n      - rights: [数据加工使用权, |]\n',
+        first: ['数据产品经营权'],
+        absent: ['数据加工使用权'],
+      },
+      {
+        name: 'a block list item',
+        marked: REGISTER_HEAD + '    authorizations:\n      - rights:\n          - |\n',
+        first: ['数据加工使用权', '数据产品经营权'],
+      },
       {
         name: 'a value inside a flow mapping in a list',
-        marked: CATALOG.replace("    secrecy: 非涉密\n    sharing: { type: 有条件共享 }\n    opening: { type: 不予开放 }\n  - id: R-330100-JT-0002", "    secrecy: 非涉密\n    informationItems:\n      - { name: 车辆编号, dataType: 字| }\n    sharing: { type: 有条件共享 }\n    opening: { type: 不予开放 }\n  - id: R-330100-JT-0002"),
+        marked: CATALOG.replace(
+          '    secrecy: 非涉密\n    sharing: { type: 有条件共享 }\n    opening: { type: 不予开放 }\n  - id: R-330100-JT-0002',
+          '    secrecy: 非涉密\n    informationItems:\n      - { name: 车辆编号, dataType: 字| }\n    sharing: { type: 有条件共享 }\n    opening: { type: 不予开放 }\n  - id: R-330100-JT-0002',
+        ),
         uri: 'file:///ws/other.catalog.yaml',
         first: ['字符型', '数值型', '货币型'],
       },
-      { name: 'classificationCode with nothing typed: the data classes', marked: REGISTER_HEAD + '    classificationCode: |\n', first: ['A08060201', 'A08060202', 'A08060203'] },
-      { name: 'classificationCode by code prefix: data classes first', marked: REGISTER_HEAD + '    classificationCode: A0806|\n', first: ['A08060201', 'A08060202', 'A08060203', 'A08060000', 'A08060100'] },
-      { name: 'classificationCode by Chinese name', marked: REGISTER_HEAD + '    classificationCode: 软件|\n', first: ['A08060300', 'A08060301', 'A08060302', 'A08060303', 'A08060399'] },
-      { name: 'resource: the catalog ids', marked: REGISTER_HEAD + '    resource: |\n', first: ['R-330100-JT-0001', 'R-330100-JT-0002'] },
+      {
+        name: 'classificationCode with nothing typed: the data classes',
+        marked: REGISTER_HEAD + '    classificationCode: |\n',
+        first: ['A08060201', 'A08060202', 'A08060203'],
+      },
+      {
+        name: 'classificationCode by code prefix: data classes first',
+        marked: REGISTER_HEAD + '    classificationCode: A0806|\n',
+        first: ['A08060201', 'A08060202', 'A08060203', 'A08060000', 'A08060100'],
+      },
+      {
+        name: 'classificationCode by Chinese name',
+        marked: REGISTER_HEAD + '    classificationCode: 软件|\n',
+        first: ['A08060300', 'A08060301', 'A08060302', 'A08060303', 'A08060399'],
+      },
+      {
+        name: 'resource: the catalog ids',
+        marked: REGISTER_HEAD + '    resource: |\n',
+        first: ['R-330100-JT-0001', 'R-330100-JT-0002'],
+      },
       {
         name: 'relatedResources: the resource itself and listed ids left out',
-        marked: CATALOG.replace('    opening: { type: 不予开放 }\n  - id: R-330100-JT-0002', '    opening: { type: 不予开放 }\n    relatedResources: [|]\n  - id: R-330100-JT-0002'),
+        marked: CATALOG.replace(
+          '    opening: { type: 不予开放 }\n  - id: R-330100-JT-0002',
+          '    opening: { type: 不予开放 }\n    relatedResources: [|]\n  - id: R-330100-JT-0002',
+        ),
         uri: 'file:///ws/other.catalog.yaml',
         first: ['R-330100-JT-0002'],
         absent: ['R-330100-JT-0001'],
@@ -332,7 +448,8 @@ describe('complete', () => {
       assert.equal(structured.detail, '结构化数据');
       assert.deepEqual(structured.documentation, {
         kind: 'markdown',
-        value: 'A08000000 无形资产 > A08060000 信息数据类无形资产 > A08060200 数据 > **A08060201 结构化数据**\n\n数据资产分类代码',
+        value:
+          'A08000000 无形资产 > A08060000 信息数据类无形资产 > A08060200 数据 > **A08060201 结构化数据**\n\n数据资产分类代码',
       });
       assert.equal(structured.filterText, 'A08060201 08060201 结构化数据 Structured data');
     });
@@ -355,14 +472,54 @@ describe('complete', () => {
   describe('replace ranges', () => {
     const cases: Array<{ name: string; marked: string; label: string; replaced: string }> = [
       { name: 'a partial key', marked: REGISTER_HEAD + '    secu|\n', label: 'securityGrade', replaced: 'secu' },
-      { name: 'the whole key under the cursor', marked: REGISTER_HEAD + '    secu|rityGrade: 一般数据\n', label: 'securityGrade', replaced: 'securityGrade' },
-      { name: 'a partial Chinese value', marked: REGISTER_HEAD + '    securityGrade: 一|\n', label: '一般数据', replaced: '一' },
-      { name: 'the whole Chinese value, not its comment', marked: REGISTER_HEAD + '    securityGrade: 重|要数据   # 含敏感信息\n', label: '一般数据', replaced: '重要数据' },
-      { name: 'inside quotes', marked: REGISTER_HEAD + '    securityGrade: "重|"\n', label: '重要数据', replaced: '重' },
-      { name: 'a code typed by its Chinese name', marked: REGISTER_HEAD + '    classificationCode: 结构|\n', label: 'A08060201', replaced: '结构' },
-      { name: 'a flow list item', marked: REGISTER_HEAD + '    authorizations:\n      - rights: [数据加|, 数据产品经营权]\n', label: '数据加工使用权', replaced: '数据加' },
-      { name: 'a rule id in a waiver', marked: REGISTER_HEAD + '    # steward-disable-next-line DA-AU|\n', label: 'DA-AUTH-001', replaced: 'DA-AU' },
-      { name: 'nothing typed: an empty range at the cursor', marked: REGISTER_HEAD + '    resource: |\n', label: 'R-330100-JT-0001', replaced: '' },
+      {
+        name: 'the whole key under the cursor',
+        marked: REGISTER_HEAD + '    secu|rityGrade: 一般数据\n',
+        label: 'securityGrade',
+        replaced: 'securityGrade',
+      },
+      {
+        name: 'a partial Chinese value',
+        marked: REGISTER_HEAD + '    securityGrade: 一|\n',
+        label: '一般数据',
+        replaced: '一',
+      },
+      {
+        name: 'the whole Chinese value, not its comment',
+        marked: REGISTER_HEAD + '    securityGrade: 重|要数据   # 含敏感信息\n',
+        label: '一般数据',
+        replaced: '重要数据',
+      },
+      {
+        name: 'inside quotes',
+        marked: REGISTER_HEAD + '    securityGrade: "重|"\n',
+        label: '重要数据',
+        replaced: '重',
+      },
+      {
+        name: 'a code typed by its Chinese name',
+        marked: REGISTER_HEAD + '    classificationCode: 结构|\n',
+        label: 'A08060201',
+        replaced: '结构',
+      },
+      {
+        name: 'a flow list item',
+        marked: REGISTER_HEAD + '    authorizations:\n      - rights: [数据加|, 数据产品经营权]\n',
+        label: '数据加工使用权',
+        replaced: '数据加',
+      },
+      {
+        name: 'a rule id in a waiver',
+        marked: REGISTER_HEAD + '    # steward-disable-next-line DA-AU|\n',
+        label: 'DA-AUTH-001',
+        replaced: 'DA-AU',
+      },
+      {
+        name: 'nothing typed: an empty range at the cursor',
+        marked: REGISTER_HEAD + '    resource: |\n',
+        label: 'R-330100-JT-0001',
+        replaced: '',
+      },
     ];
     for (const c of cases) {
       it(c.name, () => {
@@ -390,7 +547,9 @@ describe('complete', () => {
     });
 
     it('after steward-disable and steward-disable-line, in English', () => {
-      const short = createStewardService().rules().find((rule) => rule.id === 'DA-AUTH-002')?.short.en;
+      const short = createStewardService()
+        .rules()
+        .find((rule) => rule.id === 'DA-AUTH-002')?.short.en;
       assert.ok(short);
       for (const directive of ['# steward-disable DA-', 'name: x  # steward-disable-line DA-']) {
         const { list } = run(REGISTER_HEAD + `    ${directive}|\n`, { locale: 'en' });
@@ -400,7 +559,12 @@ describe('complete', () => {
 
     it('offers the directives themselves', () => {
       const { list, text } = run(REGISTER_HEAD + '    # stew|\n');
-      assert.deepEqual(labels(list), ['steward-disable-next-line', 'steward-disable-line', 'steward-disable', 'steward-enable']);
+      assert.deepEqual(labels(list), [
+        'steward-disable-next-line',
+        'steward-disable-line',
+        'steward-disable',
+        'steward-enable',
+      ]);
       assert.equal(slice(text, edit(list.items[0]).range), 'stew');
     });
 
@@ -414,7 +578,10 @@ describe('complete', () => {
     const cases: Array<{ name: string; marked: string }> = [
       { name: 'inside a block scalar', marked: REGISTER_HEAD + '    x-note: |\n      第一行\n      |\n' },
       { name: 'a free-text value', marked: REGISTER_HEAD + '    name: 公交|\n' },
-      { name: 'after a closed flow list', marked: REGISTER_HEAD + '    authorizations:\n      - rights: [数据加工使用权]|\n' },
+      {
+        name: 'after a closed flow list',
+        marked: REGISTER_HEAD + '    authorizations:\n      - rights: [数据加工使用权]|\n',
+      },
       { name: 'a dash without its space', marked: REGISTER_HEAD + '  -|\n' },
       { name: 'on a document marker', marked: REGISTER_HEAD + '--|-\n' },
     ];
@@ -425,7 +592,10 @@ describe('complete', () => {
 
   describe('robustness', () => {
     const exampleDir = path.join(ROOT, 'examples', 'transport-bureau');
-    const examples = fs.readdirSync(exampleDir).filter((name) => /\.ya?ml$/.test(name)).map((name) => ({ name, text: fs.readFileSync(path.join(exampleDir, name), 'utf8') }));
+    const examples = fs
+      .readdirSync(exampleDir)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .map((name) => ({ name, text: fs.readFileSync(path.join(exampleDir, name), 'utf8') }));
     const broken = [
       'apiVersion: steward/v1\nkind: DataAssetRegister\nassets:\n  - id: "DA-1\n    name: [a, {b: \n\t- c\n  - - - :\n    ? x\n    key: |\n      - a: b\n---\n{ [ ,: }\n%YAML\n😀: 😀\r\n  \r  - \ufeff# steward-disable DA-\n',
       '- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - x\n',
@@ -439,7 +609,14 @@ describe('complete', () => {
         const started = Date.now();
         let items = 0;
         for (let offset = 0; offset <= file.text.length; offset++) {
-          const list = complete({ file: document, offset, index: service.index, codeTable: service.codeTable, locale: 'zh-CN', rules: service.rules() });
+          const list = complete({
+            file: document,
+            offset,
+            index: service.index,
+            codeTable: service.codeTable,
+            locale: 'zh-CN',
+            rules: service.rules(),
+          });
           assert.ok(Array.isArray(list.items));
           items += list.items.length;
           // LSP: an edit's range is on one line and contains the position completion was asked at.
@@ -447,7 +624,10 @@ describe('complete', () => {
             const { range } = edit(completion);
             const start = document.lines.offsetAt(range.start);
             const end = document.lines.offsetAt(range.end);
-            assert.ok(range.start.line === range.end.line && start <= offset && offset <= end, `${completion.label} at ${offset}`);
+            assert.ok(
+              range.start.line === range.end.line && start <= offset && offset <= end,
+              `${completion.label} at ${offset}`,
+            );
           }
         }
         if (file.text.length > 1000) assert.ok(items > 0);
@@ -458,7 +638,17 @@ describe('complete', () => {
     it('offsets outside the text give an empty list', () => {
       const { document } = service.update('file:///ws/x.assets.yaml', 'kind: DataAssetRegister\n');
       for (const offset of [-1, 1000, Number.NaN]) {
-        assert.deepEqual(complete({ file: document, offset, index: service.index, codeTable: service.codeTable, locale: 'en', rules: [] }).items, []);
+        assert.deepEqual(
+          complete({
+            file: document,
+            offset,
+            index: service.index,
+            codeTable: service.codeTable,
+            locale: 'en',
+            rules: [],
+          }).items,
+          [],
+        );
       }
     });
   });

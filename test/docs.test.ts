@@ -4,8 +4,11 @@ import * as path from 'node:path';
 import { runCli, ROOT } from './helpers';
 import { REGISTRY } from '../server/src/service/rules/registry';
 
-describe('docs: the rules reference is generated from the rules\' metadata', () => {
-  for (const [file, locale] of [['rules.md', 'en'], ['rules.zh-CN.md', 'zh-CN']]) {
+describe("docs: the rules reference is generated from the rules' metadata", () => {
+  for (const [file, locale] of [
+    ['rules.md', 'en'],
+    ['rules.zh-CN.md', 'zh-CN'],
+  ]) {
     it(`docs/${file} is up to date (run npm run docs)`, () => {
       const generated = runCli(['rules', '--format', 'markdown', '--locale', locale]).stdout;
       const committed = fs.readFileSync(path.join(ROOT, 'docs', file), 'utf8');
@@ -23,26 +26,50 @@ describe('docs: the rules reference is generated from the rules\' metadata', () 
 describe('cli: steward rules and explain, from the registry', () => {
   it('steward rules --format json lists every id, built-in ones included, with its name, fixable and docs in both languages', () => {
     type Docs = { description: string; rationale: string; example: string; fixedExample: string };
-    const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string; name: string; clause: string; severity: string; fixable: boolean; docs: Record<'zh-CN' | 'en', Docs> }>;
-    assert.deepEqual(rules.map((r) => r.id), REGISTRY.map((meta) => meta.id));
+    const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{
+      id: string;
+      name: string;
+      clause: string;
+      severity: string;
+      fixable: boolean;
+      docs: Record<'zh-CN' | 'en', Docs>;
+    }>;
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      REGISTRY.map((meta) => meta.id),
+    );
     for (const rule of rules) {
       const meta = REGISTRY.find((m) => m.id === rule.id)!;
-      assert.deepEqual([rule.name, rule.clause, rule.severity, rule.fixable], [meta.name, meta.clause, meta.severity, meta.fixable]);
+      assert.deepEqual(
+        [rule.name, rule.clause, rule.severity, rule.fixable],
+        [meta.name, meta.clause, meta.severity, meta.fixable],
+      );
       for (const locale of ['zh-CN', 'en'] as const) {
-        assert.deepEqual(rule.docs[locale], { description: meta.docs.description[locale], rationale: meta.docs.rationale[locale], example: meta.docs.example, fixedExample: meta.docs.fixedExample });
+        assert.deepEqual(rule.docs[locale], {
+          description: meta.docs.description[locale],
+          rationale: meta.docs.rationale[locale],
+          example: meta.docs.example,
+          fixedExample: meta.docs.fixedExample,
+        });
       }
     }
   });
 
-  it('docs/rules.md shows every rule\'s name, and every section has the same parts', () => {
-    for (const [file, parts] of [['rules.md', ['Basis: ', '### Why', '### Example (problem)', '### Use instead']], ['rules.zh-CN.md', ['依据：', '### 为什么', '### 示例（有问题）', '### 改为']]] as const) {
+  it("docs/rules.md shows every rule's name, and every section has the same parts", () => {
+    for (const [file, parts] of [
+      ['rules.md', ['Basis: ', '### Why', '### Example (problem)', '### Use instead']],
+      ['rules.zh-CN.md', ['依据：', '### 为什么', '### 示例（有问题）', '### 改为']],
+    ] as const) {
       const text = fs.readFileSync(path.join(ROOT, 'docs', file), 'utf8');
       const sections = text.split(/^<a id="/m).slice(1);
       assert.equal(sections.length, REGISTRY.length, file);
       sections.forEach((section, i) => {
         const meta = REGISTRY[i];
         assert.ok(section.startsWith(`${meta.id.toLowerCase()}"></a><a id="${meta.name}"></a>`), `${file}: ${meta.id}`);
-        assert.ok(text.includes(`| [${meta.id}](#${meta.id.toLowerCase()}) | \`${meta.name}\` |`), `${file}: ${meta.id} in the table with its name`);
+        assert.ok(
+          text.includes(`| [${meta.id}](#${meta.id.toLowerCase()}) | \`${meta.name}\` |`),
+          `${file}: ${meta.id} in the table with its name`,
+        );
         let at = 0;
         for (const part of parts) {
           const found = section.indexOf(part, at);

@@ -66,8 +66,13 @@ describe('examples: the engine on the bundled examples', () => {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       assert.match(text.split('\n')[0], /^# 错误：/);
       // These one-problem catalogs define resources no asset uses, which DA-REF-002 notes as information.
-      const findings = unitService().validate(file, text).findings.filter((f) => f.ruleId !== 'DA-REF-002');
-      assert.deepEqual(findings.map((f) => f.ruleId), [ruleId]);
+      const findings = unitService()
+        .validate(file, text)
+        .findings.filter((f) => f.ruleId !== 'DA-REF-002');
+      assert.deepEqual(
+        findings.map((f) => f.ruleId),
+        [ruleId],
+      );
       const [finding] = findings;
       const line = text.split(/\r?\n/)[finding.range.start.line];
       assert.ok(line.includes(lineContains), `line ${finding.range.start.line + 1}: ${JSON.stringify(line)}`);

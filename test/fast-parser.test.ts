@@ -18,7 +18,12 @@ function shape(file: StewardDocument): string {
     if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
     return value;
   };
-  const documents = file.documents.map((d) => ({ root: d.root, kind: d.kind, items: d.items.map((i) => [i.span, i.broken, i.node]), headBroken: d.headBroken }));
+  const documents = file.documents.map((d) => ({
+    root: d.root,
+    kind: d.kind,
+    items: d.items.map((i) => [i.span, i.broken, i.node]),
+    headBroken: d.headBroken,
+  }));
   return JSON.stringify({ documents, findings: file.parseFindings }, replacer);
 }
 
@@ -28,7 +33,9 @@ function assertSameParse(text: string, label: string): void {
   if (fast === reference) return;
   let at = 0;
   while (fast[at] === reference[at]) at++;
-  assert.fail(`${label}: parsers differ at ${at}\n fast: …${fast.slice(Math.max(0, at - 120), at + 120)}\n yaml: …${reference.slice(Math.max(0, at - 120), at + 120)}\n input: ${JSON.stringify(text.slice(0, 400))}`);
+  assert.fail(
+    `${label}: parsers differ at ${at}\n fast: …${fast.slice(Math.max(0, at - 120), at + 120)}\n yaml: …${reference.slice(Math.max(0, at - 120), at + 120)}\n input: ${JSON.stringify(text.slice(0, 400))}`,
+  );
 }
 
 function exampleFiles(): string[] {
@@ -59,19 +66,85 @@ function chunks(text: string): Array<{ from: number; to: number; shape: 'documen
 }
 
 const SNIPPETS = [
-  'a: 1\nb:\n', 'a:\n  b: 1\n  # in\nc: 2  # t\n', 'a:\n- x\n- y\nb: [ ]\nc: {}\nd: ""\n', 'a: [x, "y", \'z\']  # c\n',
+  'a: 1\nb:\n',
+  'a:\n  b: 1\n  # in\nc: 2  # t\n',
+  'a:\n- x\n- y\nb: [ ]\nc: {}\nd: ""\n',
+  'a: [x, "y", \'z\']  # c\n',
   'a: -1\nb: +5\nc: 0o17\nd: 1_000\ne: .inf\nf: -.Inf\ng: .NaN\nh: 12.\ni: Null\nj: TRUE\nk: 1.5e+3\nl: 007\nm: 0x\n',
-  'a: 2024-01-01\nb: 9007199254740993\nc: -9007199254740993\nd: 1e400\n', '"q k": 1\n\'s\': 2\n', 'b:  # c\nd: 1\n', 'b:   \nd: 1\n',
-  'a: |\n  l1\n\n  l2\n\nb: >-\n  f\n  g\nc: |-\n  x\n', 'a: x#y\n', 'a: x # y\n', "a: it's\n", "a: 'it''s'\n", 'a: "x: y"\n',
-  'a: [1, 2.5, true, null, ~]\n', 'a: {x: 1, y: [a, b], z: {q: r}}\n', 'a:\n  - b: 1\n    c:\n    - d\n  -\n  - # c\n    e: f\n',
-  '1: a\n2.0: b\nnull: c\ntrue: d\n', 'a: b: c\n', 'a: x\n  y\n', 'a:\n  x\n', 'a: |+\n  x\n', 'a: |2\n  x\n', 'a: &x 1\nb: *x\n',
-  'a: !!str 1\n', '? a\n: b\n', 'a: "x\\ty"\n', 'a: - x\n', 'a: [a, ]\n', 'a: [a: 1]\n', 'a: {b}\n', 'a: {b: }\n', 'a: -x\nb: - \n',
-  'a:\n- x\n -y\n', 'a: 1\na: 2\n', 'a:b: 1\n', 'a : 1\n', 'a: ?x\n', 'a: :x\n', 'a: x:\n', 'a: x:y\n', 'k: [a, [b, c], {d: e}]\n',
-  'k: { "q": \'v\' }\n', 'k: [ "a" , b ]\n', '- a\n', '---\na: 1\n', '--- # c\na: 1\n', '---\na: 1\n...\n', 'a: 1\n---\nb: 2\n',
-  'a: >\n  x\n   y\n', 'a: >\n  x\n\n  y\n', 'a: |\n    x\n  y\n', 'a: |\n\n  x\n', 'a: |\n   \n  x\n', 'a:    \n  - 1\n',
-  'a: "\n  b"\n', "a: 'x\n  y'\n", 'a: [x,\n  y]\n', 'a: 0o8\n', 'a: +.inf\n', 'a: .5e3\n', 'a: 1e\n', 'a: 0b101\n', 'a: 1:2\n',
-  'a: x,y\n', 'a: x]\n', 'a: %x\n', 'a: @x\n', 'a: `x\n', 'x\n', '', '# only\n', 'a: 1 # c\n# d\n  # e\nb: 2\n',
-  'a:\n  b: 1\n    # deeper\n\n', 'a: 1\tb\n', 'a:\r\n  b: 1\r\n', 'a: x\ry\n', '__proto__: 1\nconstructor: 2\n',
+  'a: 2024-01-01\nb: 9007199254740993\nc: -9007199254740993\nd: 1e400\n',
+  '"q k": 1\n\'s\': 2\n',
+  'b:  # c\nd: 1\n',
+  'b:   \nd: 1\n',
+  'a: |\n  l1\n\n  l2\n\nb: >-\n  f\n  g\nc: |-\n  x\n',
+  'a: x#y\n',
+  'a: x # y\n',
+  "a: it's\n",
+  "a: 'it''s'\n",
+  'a: "x: y"\n',
+  'a: [1, 2.5, true, null, ~]\n',
+  'a: {x: 1, y: [a, b], z: {q: r}}\n',
+  'a:\n  - b: 1\n    c:\n    - d\n  -\n  - # c\n    e: f\n',
+  '1: a\n2.0: b\nnull: c\ntrue: d\n',
+  'a: b: c\n',
+  'a: x\n  y\n',
+  'a:\n  x\n',
+  'a: |+\n  x\n',
+  'a: |2\n  x\n',
+  'a: &x 1\nb: *x\n',
+  'a: !!str 1\n',
+  '? a\n: b\n',
+  'a: "x\\ty"\n',
+  'a: - x\n',
+  'a: [a, ]\n',
+  'a: [a: 1]\n',
+  'a: {b}\n',
+  'a: {b: }\n',
+  'a: -x\nb: - \n',
+  'a:\n- x\n -y\n',
+  'a: 1\na: 2\n',
+  'a:b: 1\n',
+  'a : 1\n',
+  'a: ?x\n',
+  'a: :x\n',
+  'a: x:\n',
+  'a: x:y\n',
+  'k: [a, [b, c], {d: e}]\n',
+  'k: { "q": \'v\' }\n',
+  'k: [ "a" , b ]\n',
+  '- a\n',
+  '---\na: 1\n',
+  '--- # c\na: 1\n',
+  '---\na: 1\n...\n',
+  'a: 1\n---\nb: 2\n',
+  'a: >\n  x\n   y\n',
+  'a: >\n  x\n\n  y\n',
+  'a: |\n    x\n  y\n',
+  'a: |\n\n  x\n',
+  'a: |\n   \n  x\n',
+  'a:    \n  - 1\n',
+  'a: "\n  b"\n',
+  "a: 'x\n  y'\n",
+  'a: [x,\n  y]\n',
+  'a: 0o8\n',
+  'a: +.inf\n',
+  'a: .5e3\n',
+  'a: 1e\n',
+  'a: 0b101\n',
+  'a: 1:2\n',
+  'a: x,y\n',
+  'a: x]\n',
+  'a: %x\n',
+  'a: @x\n',
+  'a: `x\n',
+  'x\n',
+  '',
+  '# only\n',
+  'a: 1 # c\n# d\n  # e\nb: 2\n',
+  'a:\n  b: 1\n    # deeper\n\n',
+  'a: 1\tb\n',
+  'a:\r\n  b: 1\r\n',
+  'a: x\ry\n',
+  '__proto__: 1\nconstructor: 2\n',
 ];
 
 /** A snippet as an item of a register, indented under `assets:`. */
@@ -99,8 +172,45 @@ describe('fast parser: same trees and findings as the yaml package', () => {
   it('on 1,500 random edits of the examples (insertions, deletions, moved and re-indented lines)', function () {
     this.timeout(120_000);
     const texts = exampleFiles().map((file) => fs.readFileSync(file, 'utf8'));
-    const pieces = [':', ' ', '-', '#', "'", '"', '[', ']', '{', '}', '|', '>', '\n', '  ', 'a', '1', '&', '*', '!', '?', ',', '-1', '0x1F',
-      '~', 'null', 'true', '1.5', '\r\n', '- ', 'a: b', '  - x\n', '|-\n  t\n', 'k:\n', '\\', ': ', ' #', '\t'];
+    const pieces = [
+      ':',
+      ' ',
+      '-',
+      '#',
+      "'",
+      '"',
+      '[',
+      ']',
+      '{',
+      '}',
+      '|',
+      '>',
+      '\n',
+      '  ',
+      'a',
+      '1',
+      '&',
+      '*',
+      '!',
+      '?',
+      ',',
+      '-1',
+      '0x1F',
+      '~',
+      'null',
+      'true',
+      '1.5',
+      '\r\n',
+      '- ',
+      'a: b',
+      '  - x\n',
+      '|-\n  t\n',
+      'k:\n',
+      '\\',
+      ': ',
+      ' #',
+      '\t',
+    ];
     const next = random(20240205);
     for (let n = 0; n < 1500; n++) {
       let text = texts[Math.floor(next() * texts.length)];
@@ -131,7 +241,11 @@ describe('fast parser: takes what stewards write', () => {
       const text = fs.readFileSync(path.join(dir, name), 'utf8');
       for (const chunk of chunks(text)) {
         const node = parseFast(text, chunk.from, chunk.to, chunk.shape);
-        assert.notEqual(node, undefined, `${name}: the fast parser declined ${JSON.stringify(text.slice(chunk.from, chunk.from + 200))}`);
+        assert.notEqual(
+          node,
+          undefined,
+          `${name}: the fast parser declined ${JSON.stringify(text.slice(chunk.from, chunk.from + 200))}`,
+        );
         taken++;
       }
     }
@@ -139,7 +253,17 @@ describe('fast parser: takes what stewards write', () => {
   });
 
   it('declines what it does not handle, so the yaml package parses it', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', '? a\n: b\n', 'a: "x\\ty"\n', 'a: x\n  y\n', 'a: 1\na: 2\n', 'a: b: c\n', 'a:\tb\n', 'a: |2\n  x\n']) {
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      '? a\n: b\n',
+      'a: "x\\ty"\n',
+      'a: x\n  y\n',
+      'a: 1\na: 2\n',
+      'a: b: c\n',
+      'a:\tb\n',
+      'a: |2\n  x\n',
+    ]) {
       assert.equal(parseFast(text, 0, text.length, 'document'), undefined, JSON.stringify(text));
     }
   });
@@ -150,11 +274,18 @@ describe('fast parser: takes what stewards write', () => {
     const to = text.indexOf('tail');
     const node = parseFast(text, from, to, 'item');
     assert.ok(node && node.type === 'map');
-    assert.deepEqual(node.entries.map((e) => [e.key, text.slice(e.keySpan.start, e.keySpan.end), text.slice(e.value.span.start, e.value.span.end)]), [
-      ['id', 'id', 'X'],
-      ['tags', 'tags', '[a, "b"]'],
-      ['n', 'n', '2'],
-    ]);
+    assert.deepEqual(
+      node.entries.map((e) => [
+        e.key,
+        text.slice(e.keySpan.start, e.keySpan.end),
+        text.slice(e.value.span.start, e.value.span.end),
+      ]),
+      [
+        ['id', 'id', 'X'],
+        ['tags', 'tags', '[a, "b"]'],
+        ['n', 'n', '2'],
+      ],
+    );
     assert.deepEqual(node.span, { start: text.indexOf('id: X'), end: text.indexOf('2\ntail') + 1 });
   });
 });

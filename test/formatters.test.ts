@@ -53,9 +53,7 @@ const CLEAN: FileResult = { path: 'clean.yaml', findings: [] };
 const BROKEN: FileResult = {
   path: 'broken,name:x%.yaml',
   skipped: true,
-  findings: [
-    finding('DA-PARSE-001', 'error', '文件不是有效的 UTF-8', 'The file is not valid UTF-8', [0, 0, 0, 0]),
-  ],
+  findings: [finding('DA-PARSE-001', 'error', '文件不是有效的 UTF-8', 'The file is not valid UTF-8', [0, 0, 0, 0])],
 };
 
 /** A finding of a rule the CLI did not describe, and a reversed range that must still print sensibly. */
@@ -120,7 +118,11 @@ describe('formatters', () => {
     for (const strings of [en, zh]) {
       for (const [key, value] of Object.entries(strings)) {
         const text =
-          typeof value === 'function' ? value(2, ['x']) : typeof value === 'string' ? value : Object.values(value).join();
+          typeof value === 'function'
+            ? value(2, ['x'])
+            : typeof value === 'string'
+              ? value
+              : Object.values(value).join();
         assert.ok(String(text).trim().length > 0, key);
       }
     }
@@ -228,13 +230,21 @@ describe('formatters', () => {
     });
 
     it('links each described rule to its section of the shipped rules reference, and the tool to its README', () => {
-      const documentation = { rulesUri: 'file:///opt/steward/docs/rules.md', informationUri: 'file:///opt/steward/README.md' };
+      const documentation = {
+        rulesUri: 'file:///opt/steward/docs/rules.md',
+        informationUri: 'file:///opt/steward/README.md',
+      };
       const own = RULES.map((rule) => ({ ...rule, helpUri: undefined }));
-      const run = sarifOf(RESULTS, { rules: [...own.slice(0, 1), { ...own[1], helpUri: 'https://example.invalid/own' }, ...own.slice(2)], documentation }).runs[0];
+      const run = sarifOf(RESULTS, {
+        rules: [...own.slice(0, 1), { ...own[1], helpUri: 'https://example.invalid/own' }, ...own.slice(2)],
+        documentation,
+      }).runs[0];
       assert.equal(run.tool.driver.informationUri, 'file:///opt/steward/README.md');
-      const uris = Object.fromEntries(run.tool.driver.rules.map((rule: { id: string; helpUri?: string }) => [rule.id, rule.helpUri]));
+      const uris = Object.fromEntries(
+        run.tool.driver.rules.map((rule: { id: string; helpUri?: string }) => [rule.id, rule.helpUri]),
+      );
       assert.equal(uris['DA-SCHEMA-001'], 'file:///opt/steward/docs/rules.md#da-schema-001');
-      assert.equal(uris['DA-CODE-002'], 'https://example.invalid/own', 'a rule\'s own helpUri wins');
+      assert.equal(uris['DA-CODE-002'], 'https://example.invalid/own', "a rule's own helpUri wins");
       assert.equal(uris['X-UNKNOWN-1'], undefined, 'a rule the reference does not hold has no link');
       for (const artifact of run.artifacts) assert.deepEqual(artifact.roles, ['analysisTarget']);
       const without = sarifOf(RESULTS, { rules: own }).runs[0];
@@ -511,7 +521,12 @@ describe('formatters', () => {
       assert.deepEqual(block.slice(0, 2), ['   1:1   error    DA-SCHEMA-001', '         Missing required field name']);
       assert.equal(block[2], '   5:10  error    DA-CODE-002');
       assert.equal(block[3], `         ${TRICKY_EN.replace('\r\n', ' ')}`);
-      assert.deepEqual(block.slice(4, 8), ['  12:5   warning  DA-UNIT-003', '         Authorization note is short', '  21:3   info     DA-INFO-004', '         Consider a contact']);
+      assert.deepEqual(block.slice(4, 8), [
+        '  12:5   warning  DA-UNIT-003',
+        '         Authorization note is short',
+        '  21:3   info     DA-INFO-004',
+        '         Consider a contact',
+      ]);
       assert.ok(block[9].includes('control \\x01 and \\x1B[2J'), block[9]);
     });
 
@@ -535,15 +550,27 @@ describe('formatters', () => {
         const long: FileResult = {
           path: 'units/交通局/资产.assets.yaml',
           findings: [
-            finding('DA-AUTH-001', 'error',
+            finding(
+              'DA-AUTH-001',
+              'error',
               '资产“公交运行监测数据集”授权给某市大数据运营有限公司使用，但没有记录数据安全评估（securityAssessment）：授权运营前应当按规定开展安全评估，请补充评估文号与日期（财资〔2024〕1号 (4)）',
               'Asset "公交运行监测数据集" is authorized to 某市大数据运营有限公司 without a recorded security assessment (securityAssessment): an assessment is carried out before authorized operation; give its reference and date (财资〔2024〕1号 (4))',
-              [1233, 8, 1233, 20]),
-            finding('DA-CODE-004', 'error',
+              [1233, 8, 1233, 20],
+            ),
+            finding(
+              'DA-CODE-004',
+              'error',
               '代码 A08060299 不在资产分类代码表中：数据资产使用 A08060201 结构化数据、A08060202 半结构化数据或 A08060203 非结构化数据',
               'Code A08060299 is not in the asset classification code table: data assets use A08060201 (structured), A08060202 (semi-structured) or A08060203 (unstructured data)',
-              [17, 24, 17, 33]),
-            finding('DA-SCHEMA-005', 'error', '路径值 https://example.invalid/a/very/long/unbreakable/path/that/no/terminal/of/this/width/can/hold/on/one/line/anywhere 太长', 'Path https://example.invalid/a/very/long/unbreakable/path/that/no/terminal/of/this/width/can/hold/on/one/line/anywhere is too long', [2, 0, 2, 4]),
+              [17, 24, 17, 33],
+            ),
+            finding(
+              'DA-SCHEMA-005',
+              'error',
+              '路径值 https://example.invalid/a/very/long/unbreakable/path/that/no/terminal/of/this/width/can/hold/on/one/line/anywhere 太长',
+              'Path https://example.invalid/a/very/long/unbreakable/path/that/no/terminal/of/this/width/can/hold/on/one/line/anywhere is too long',
+              [2, 0, 2, 4],
+            ),
           ],
         };
         for (const locale of ['zh-CN', 'en'] as Locale[]) {
@@ -556,21 +583,33 @@ describe('formatters', () => {
           for (const line of lines) {
             const unbreakable = /https:\/\/\S+/.exec(line);
             if (unbreakable && displayWidth(unbreakable[0]) > width - 11) continue; // it stands on its own line
-            assert.ok(displayWidth(line) <= width, `${locale}, ${width} columns: ${displayWidth(line)} columns\n${line}`);
+            assert.ok(
+              displayWidth(line) <= width,
+              `${locale}, ${width} columns: ${displayWidth(line)} columns\n${line}`,
+            );
           }
           const authorization = message('DA-AUTH-001');
           assert.ok(authorization.length >= 2, lines.join('\n'));
           // Indented under the location, one line fills most of the width, and no text is lost or reordered.
           for (const line of authorization) assert.match(line, /^ {11}\S/);
           // Filled greedily: the next line's first unbreakable piece would not have fitted on the first.
-          const next = (locale === 'en' ? /^\S+/ : /^([\w-]+|.)[，。、；：）」』〕》”]*/u).exec(authorization[1].trim())![0];
+          const next = (locale === 'en' ? /^\S+/ : /^([\w-]+|.)[，。、；：）」』〕》”]*/u).exec(
+            authorization[1].trim(),
+          )![0];
           assert.ok(displayWidth(authorization[0]) + 1 + displayWidth(next) > width, `${authorization[0]} | ${next}`);
           const joined = authorization.map((line) => line.trim()).join(locale === 'en' ? ' ' : '');
           assert.equal(joined.replace(/ /g, ''), long.findings[0].message[locale].replace(/ /g, ''));
           // Codes, numbers and document numbers are never cut, and no line starts with closing punctuation.
           const code = message('DA-CODE-004');
-          for (const token of ['A08060299', 'A08060201', 'A08060202', 'A08060203']) assert.ok(code.some((line) => line.includes(token)), `${token} is cut:\n${code.join('\n')}`);
-          assert.ok(authorization.some((line) => line.includes('财资〔2024〕1号')), authorization.join('\n'));
+          for (const token of ['A08060299', 'A08060201', 'A08060202', 'A08060203'])
+            assert.ok(
+              code.some((line) => line.includes(token)),
+              `${token} is cut:\n${code.join('\n')}`,
+            );
+          assert.ok(
+            authorization.some((line) => line.includes('财资〔2024〕1号')),
+            authorization.join('\n'),
+          );
           for (const line of [...authorization, ...code]) assert.doesNotMatch(line.trim(), /^[，。、；：）」』〕》”]/);
           for (const line of [...authorization, ...code]) assert.doesNotMatch(line.trim(), /[（「『〔《“]$/);
         }
@@ -586,7 +625,8 @@ describe('formatters', () => {
           const seam = `${lines[i - 1].slice(-1)}|${lines[i][0]}`;
           assert.doesNotMatch(seam, /^\d\|\D|^〕\|\d|^（\||\|[，。）〕]/, `width ${width}: ${lines.join(' / ')}`);
         }
-        for (const line of lines) if (!/\d{4}/.test(line)) assert.ok(displayWidth(line) <= Math.max(width, 6), `${width}: ${line}`);
+        for (const line of lines)
+          if (!/\d{4}/.test(line)) assert.ok(displayWidth(line) <= Math.max(width, 6), `${width}: ${line}`);
       }
     });
 
@@ -602,7 +642,8 @@ describe('formatters', () => {
         assert.equal(lines.join('').replace(/ /g, ''), text.replace(/ /g, ''), JSON.stringify({ text, width, lines }));
         for (const line of lines) assert.doesNotMatch(line, /^ | $/, JSON.stringify({ text, width, line }));
         for (const line of lines) {
-          if (displayWidth(line) > width) assert.equal(wrapText(line, 0).length, 1, JSON.stringify({ text, width, line, lines }));
+          if (displayWidth(line) > width)
+            assert.equal(wrapText(line, 0).length, 1, JSON.stringify({ text, width, line, lines }));
         }
       }
     });
@@ -610,9 +651,31 @@ describe('formatters', () => {
     it('gives an unbreakable run a line of its own, and wraps at 100 columns by default', () => {
       const output = formatResults('stylish', [REGISTER], context({ locale: 'zh-CN' }));
       assert.ok(output.split('\n').every((line) => displayWidth(line) <= 100));
-      const narrow = formatResults('stylish', [{ path: 'a.yaml', findings: [finding('DA-X-001', 'error', 'x', 'see https://example.invalid/' + 'p'.repeat(120) + ' now', [0, 0, 0, 0])] }], context({ width: 60 }));
+      const narrow = formatResults(
+        'stylish',
+        [
+          {
+            path: 'a.yaml',
+            findings: [
+              finding(
+                'DA-X-001',
+                'error',
+                'x',
+                'see https://example.invalid/' + 'p'.repeat(120) + ' now',
+                [0, 0, 0, 0],
+              ),
+            ],
+          },
+        ],
+        context({ width: 60 }),
+      );
       const lines = narrow.split('\n');
-      assert.deepEqual(lines.slice(1, 5), ['  1:1  error  DA-X-001', '       see', `       https://example.invalid/${'p'.repeat(120)}`, '       now']);
+      assert.deepEqual(lines.slice(1, 5), [
+        '  1:1  error  DA-X-001',
+        '       see',
+        `       https://example.invalid/${'p'.repeat(120)}`,
+        '       now',
+      ]);
     });
 
     it('colours severities, rule ids and the summary only when asked', () => {

@@ -16,7 +16,16 @@ export interface CliRun {
 }
 
 /** Runs the bundled CLI (or `script`, another copy of it) with node. */
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; script?: string } = {}): CliRun {
+export function runCli(
+  args: string[],
+  options: {
+    cwd?: string;
+    input?: string | Buffer;
+    env?: NodeJS.ProcessEnv;
+    nodeArgs?: string[];
+    script?: string;
+  } = {},
+): CliRun {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), options.script ?? CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
@@ -72,7 +81,8 @@ assets:
 export function registerOf(count: number, each: (asset: string, n: number) => string = (asset) => asset): string {
   const item = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'));
   const parts = [MINIMAL_REGISTER];
-  for (let n = 2; n <= count; n++) parts.push(each(item.replace('DA-2024-0001', `DA-2024-${String(n).padStart(4, '0')}`), n));
+  for (let n = 2; n <= count; n++)
+    parts.push(each(item.replace('DA-2024-0001', `DA-2024-${String(n).padStart(4, '0')}`), n));
   return parts.join('');
 }
 
@@ -101,14 +111,31 @@ resources:
 `;
 
 /** A catalog with one resource that no rule has anything to say about. */
-export const MINIMAL_CATALOG = CONTRACT_CATALOG
-  .replace('    sharing:\n      type: 有条件共享\n', '    sharing:\n      type: 有条件共享\n      conditions: 仅向市级政务部门共享，用于交通管理\n')
-  .replace('    updateCycle: 实时\n', '    updateCycle: 实时\n    format: 库表\n    releaseDate: 2024-03-01\n    informationItems:\n      - { name: 车辆编号, dataType: 字符型 }\n');
+export const MINIMAL_CATALOG = CONTRACT_CATALOG.replace(
+  '    sharing:\n      type: 有条件共享\n',
+  '    sharing:\n      type: 有条件共享\n      conditions: 仅向市级政务部门共享，用于交通管理\n',
+).replace(
+  '    updateCycle: 实时\n',
+  '    updateCycle: 实时\n    format: 库表\n    releaseDate: 2024-03-01\n    informationItems:\n      - { name: 车辆编号, dataType: 字符型 }\n',
+);
 
 export interface JsonReport {
   schemaVersion: number;
   summary: { files: number; errors: number; warnings: number; infos: number };
-  files: { path: string; findings: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; clause?: string; path?: string }[] }[];
+  files: {
+    path: string;
+    findings: {
+      ruleId: string;
+      severity: string;
+      message: string;
+      line: number;
+      column: number;
+      endLine: number;
+      endColumn: number;
+      clause?: string;
+      path?: string;
+    }[];
+  }[];
 }
 
 export function jsonReport(run: CliRun): JsonReport {

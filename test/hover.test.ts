@@ -59,7 +59,9 @@ assets:
     registration: { cardNumber: ZC-2024-0002 }
 `;
 
-function workspace(texts: Record<string, string> = { [CATALOG_URI]: CATALOG, [REGISTER_URI]: REGISTER }): StewardService {
+function workspace(
+  texts: Record<string, string> = { [CATALOG_URI]: CATALOG, [REGISTER_URI]: REGISTER },
+): StewardService {
   const service = createStewardService({ today: '2026-11-26' });
   for (const [uri, text] of Object.entries(texts)) service.update(uri, text);
   return service;
@@ -76,7 +78,15 @@ function offsetOf(text: string, marked: string): number {
 
 function hoverAt(service: StewardService, uri: string, text: string, marked: string, locale: Locale): Hover | null {
   const file = service.update(uri, text).document;
-  return hover({ file, offset: offsetOf(text, marked), index: service.index, codeTable: service.codeTable, locale, findings: service.findings(uri), rules: service.rules() });
+  return hover({
+    file,
+    offset: offsetOf(text, marked),
+    index: service.index,
+    codeTable: service.codeTable,
+    locale,
+    findings: service.findings(uri),
+    rules: service.rules(),
+  });
 }
 
 function value(result: Hover | null): string {
@@ -98,7 +108,15 @@ describe('hover', () => {
       uri: REGISTER_URI,
       marked: '    securi|tyGrade: 一般数据\n    acquisition:\n      method: 自主采集',
       locale: 'zh-CN',
-      lines: ['**数据分级** · Data grade', '', '数据级别：核心数据、重要数据或一般数据。', '', 'Data grade: 核心数据 = core data; 重要数据 = important data; 一般数据 = general data.', '', '依据 / Basis: GB/T 43697-2024'],
+      lines: [
+        '**数据分级** · Data grade',
+        '',
+        '数据级别：核心数据、重要数据或一般数据。',
+        '',
+        'Data grade: 核心数据 = core data; 重要数据 = important data; 一般数据 = general data.',
+        '',
+        '依据 / Basis: GB/T 43697-2024',
+      ],
       range: 'securityGrade',
     },
     {
@@ -106,7 +124,13 @@ describe('hover', () => {
       uri: REGISTER_URI,
       marked: '    securi|tyGrade: 一般数据\n    acquisition:\n      method: 自主采集',
       locale: 'en',
-      lines: ['**数据分级** · Data grade', '', 'Data grade: 核心数据 = core data; 重要数据 = important data; 一般数据 = general data.', '', '数据级别：核心数据、重要数据或一般数据。'],
+      lines: [
+        '**数据分级** · Data grade',
+        '',
+        'Data grade: 核心数据 = core data; 重要数据 = important data; 一般数据 = general data.',
+        '',
+        '数据级别：核心数据、重要数据或一般数据。',
+      ],
       range: 'securityGrade',
     },
     {
@@ -122,7 +146,13 @@ describe('hover', () => {
       uri: REGISTER_URI,
       marked: '      method: 自|主采集',
       locale: 'zh-CN',
-      lines: ['**自主采集** · Collected independently', '', '履职或提供公共服务中自行采集', '', '配置方式（`method`）的取值'],
+      lines: [
+        '**自主采集** · Collected independently',
+        '',
+        '履职或提供公共服务中自行采集',
+        '',
+        '配置方式（`method`）的取值',
+      ],
       range: '自主采集',
     },
     {
@@ -130,7 +160,13 @@ describe('hover', () => {
       uri: REGISTER_URI,
       marked: '      method: 自|主采集',
       locale: 'en',
-      lines: ['**自主采集** · Collected independently', '', '履职或提供公共服务中自行采集', '', 'A value of `method` (配置方式)'],
+      lines: [
+        '**自主采集** · Collected independently',
+        '',
+        '履职或提供公共服务中自行采集',
+        '',
+        'A value of `method` (配置方式)',
+      ],
       range: '自主采集',
     },
     {
@@ -138,7 +174,13 @@ describe('hover', () => {
       uri: REGISTER_URI,
       marked: 'classificationCode: A0806|0201',
       locale: 'zh-CN',
-      lines: ['**A08060201 结构化数据 · Structured data**', '', 'A08000000 无形资产 > A08060000 信息数据类无形资产 > A08060200 数据 > A08060201', '', '✓ 数据资产分类代码（计量单位：组）'],
+      lines: [
+        '**A08060201 结构化数据 · Structured data**',
+        '',
+        'A08000000 无形资产 > A08060000 信息数据类无形资产 > A08060200 数据 > A08060201',
+        '',
+        '✓ 数据资产分类代码（计量单位：组）',
+      ],
       range: 'A08060201',
     },
     {
@@ -146,7 +188,13 @@ describe('hover', () => {
       uri: REGISTER_URI,
       marked: 'classificationCode: A0806|0201',
       locale: 'en',
-      lines: ['**A08060201 Structured data (结构化数据)**', '', 'A08000000 无形资产 > A08060000 信息数据类无形资产 > A08060200 数据 > A08060201', '', '✓ A data-asset classification code (unit of count: 组)'],
+      lines: [
+        '**A08060201 Structured data (结构化数据)**',
+        '',
+        'A08000000 无形资产 > A08060000 信息数据类无形资产 > A08060200 数据 > A08060201',
+        '',
+        '✓ A data-asset classification code (unit of count: 组)',
+      ],
       range: 'A08060201',
     },
     {
@@ -162,7 +210,13 @@ describe('hover', () => {
       uri: REGISTER_URI,
       marked: 'resource: R-330100-JT-0|001',
       locale: 'zh-CN',
-      lines: ['**R-330100-JT-0001** · 公交车辆实时位置数据', '', '- 数据分级：一般数据', '- 涉密属性：非涉密', '- 定义于：roads.catalog.yaml 第 5 行'],
+      lines: [
+        '**R-330100-JT-0001** · 公交车辆实时位置数据',
+        '',
+        '- 数据分级：一般数据',
+        '- 涉密属性：非涉密',
+        '- 定义于：roads.catalog.yaml 第 5 行',
+      ],
       range: 'R-330100-JT-0001',
     },
     {
@@ -170,7 +224,13 @@ describe('hover', () => {
       uri: REGISTER_URI,
       marked: 'resource: R-330100-JT-0|001',
       locale: 'en',
-      lines: ['**R-330100-JT-0001** · 公交车辆实时位置数据', '', '- Grade: 一般数据 (General data)', '- Secrecy: 非涉密 (Not classified)', '- Defined in: roads.catalog.yaml, line 5'],
+      lines: [
+        '**R-330100-JT-0001** · 公交车辆实时位置数据',
+        '',
+        '- Grade: 一般数据 (General data)',
+        '- Secrecy: 非涉密 (Not classified)',
+        '- Defined in: roads.catalog.yaml, line 5',
+      ],
       range: 'R-330100-JT-0001',
     },
     {
@@ -178,7 +238,15 @@ describe('hover', () => {
       uri: CATALOG_URI,
       marked: 'relatedResources: [R-330100-JT-0|002',
       locale: 'zh-CN',
-      lines: ['**R-330100-JT-0002** · 出租车订单数据', '', '- 数据分级：重要数据', '- 涉密属性：非涉密', '- 共享类型：无条件共享', '- 开放类型：有条件开放', '- 定义于：roads.catalog.yaml 第 12 行'],
+      lines: [
+        '**R-330100-JT-0002** · 出租车订单数据',
+        '',
+        '- 数据分级：重要数据',
+        '- 涉密属性：非涉密',
+        '- 共享类型：无条件共享',
+        '- 开放类型：有条件开放',
+        '- 定义于：roads.catalog.yaml 第 12 行',
+      ],
       range: 'R-330100-JT-0002',
     },
     {
@@ -204,9 +272,12 @@ describe('hover', () => {
   }
 
   describe('findings', () => {
-    const bad = REGISTER.replace('    acquisition: { method: 购置 }\n', '    acquisition: { method: 购置 }\n    guarantee: 向银行质押\n');
+    const bad = REGISTER.replace(
+      '    acquisition: { method: 购置 }\n',
+      '    acquisition: { method: 购置 }\n    guarantee: 向银行质押\n',
+    );
 
-    it('shows the rule id, message, the rule\'s short docs and the explain hint', () => {
+    it("shows the rule id, message, the rule's short docs and the explain hint", () => {
       const service = workspace({ [CATALOG_URI]: CATALOG, [REGISTER_URI]: bad });
       const finding = service.findings(REGISTER_URI).find((f) => f.ruleId === 'DA-AUTH-006');
       assert.ok(finding, 'the register has a guarantee finding');
@@ -215,13 +286,14 @@ describe('hover', () => {
       for (const locale of ['zh-CN', 'en'] as const) {
         const text = value(hoverAt(service, REGISTER_URI, bad, '    guar|antee: 向银行质押', locale));
         const [findingPart] = text.split('\n\n---\n\n');
-        const explain = locale === 'en' ? 'Details: `steward explain DA-AUTH-006`' : '详细说明：`steward explain DA-AUTH-006`';
+        const explain =
+          locale === 'en' ? 'Details: `steward explain DA-AUTH-006`' : '详细说明：`steward explain DA-AUTH-006`';
         const ruleLine: string = locale === 'en' ? `Rule: ${rule.short.en}` : `规则：${rule.short['zh-CN']}`;
         assert.equal(findingPart, `**DA-AUTH-006** ${finding.message[locale]}\n\n${ruleLine}\n\n${explain}`);
       }
     });
 
-    it('a finding alone, where there is nothing else to say, covers the finding\'s range', () => {
+    it("a finding alone, where there is nothing else to say, covers the finding's range", () => {
       const todo = REGISTER.replace('cardNumber: ZC-2024-0001', 'cardNumber: 待填写');
       const service = workspace({ [CATALOG_URI]: CATALOG, [REGISTER_URI]: todo });
       const finding = service.findings(REGISTER_URI).find((f) => f.ruleId === 'DA-TODO-001');
@@ -234,10 +306,48 @@ describe('hover', () => {
 
   describe('codes with problems', () => {
     const cases: Array<{ code: string; locale: Locale; lines: string[] }> = [
-      { code: '2010000', locale: 'zh-CN', lines: ['**2010000**', '', '⚠ 这是 GB/T 14885-2010 的 7 位旧代码，应改用 2022 版代码（数据资产如 A08060201）'] },
-      { code: 'A08069999', locale: 'en', lines: ['**A08069999**', '', 'A08000000 无形资产 > A08060000 信息数据类无形资产 > A08069999', '', '⚠ The code table (built-in) has no such code', '', '⚠ Not a data-asset code: data assets are registered under A08060200 数据 (A08060201 structured, A08060202 semi-structured, A08060203 unstructured)'] },
-      { code: 'A02010101', locale: 'zh-CN', lines: ['**A02010101**', '', 'A02000000 设备 > A02010101', '', '代码表（built-in）未收录此门类的细分代码，无法核对；请加载单位的正式代码表', '', '⚠ 不是数据资产分类代码：数据资产应登记在 A08060200 数据 下（A08060201 结构化、A08060202 半结构化、A08060203 非结构化）'] },
-      { code: 'A08060200', locale: 'zh-CN', lines: ['**A08060200 数据 · Data**', '', 'A08000000 无形资产 > A08060000 信息数据类无形资产 > A08060200', '', '这是数据大类本身：数据资产应登记在其下的小类 A08060201/02/03'] },
+      {
+        code: '2010000',
+        locale: 'zh-CN',
+        lines: ['**2010000**', '', '⚠ 这是 GB/T 14885-2010 的 7 位旧代码，应改用 2022 版代码（数据资产如 A08060201）'],
+      },
+      {
+        code: 'A08069999',
+        locale: 'en',
+        lines: [
+          '**A08069999**',
+          '',
+          'A08000000 无形资产 > A08060000 信息数据类无形资产 > A08069999',
+          '',
+          '⚠ The code table (built-in) has no such code',
+          '',
+          '⚠ Not a data-asset code: data assets are registered under A08060200 数据 (A08060201 structured, A08060202 semi-structured, A08060203 unstructured)',
+        ],
+      },
+      {
+        code: 'A02010101',
+        locale: 'zh-CN',
+        lines: [
+          '**A02010101**',
+          '',
+          'A02000000 设备 > A02010101',
+          '',
+          '代码表（built-in）未收录此门类的细分代码，无法核对；请加载单位的正式代码表',
+          '',
+          '⚠ 不是数据资产分类代码：数据资产应登记在 A08060200 数据 下（A08060201 结构化、A08060202 半结构化、A08060203 非结构化）',
+        ],
+      },
+      {
+        code: 'A08060200',
+        locale: 'zh-CN',
+        lines: [
+          '**A08060200 数据 · Data**',
+          '',
+          'A08000000 无形资产 > A08060000 信息数据类无形资产 > A08060200',
+          '',
+          '这是数据大类本身：数据资产应登记在其下的小类 A08060201/02/03',
+        ],
+      },
     ];
     for (const c of cases) {
       it(`${c.code} (${c.locale})`, () => {
@@ -262,24 +372,49 @@ describe('hover', () => {
     const text = REGISTER.replace('resource: R-330100-JT-0002', 'resource: R-330100-JT-0999');
     const service = workspace({ [CATALOG_URI]: CATALOG, [REGISTER_URI]: text });
     const file = service.update(REGISTER_URI, text).document;
-    const result = hover({ file, offset: offsetOf(text, 'R-330100-JT-0|999'), index: service.index, codeTable: service.codeTable, locale: 'en', findings: [], rules: [] });
+    const result = hover({
+      file,
+      offset: offsetOf(text, 'R-330100-JT-0|999'),
+      index: service.index,
+      codeTable: service.codeTable,
+      locale: 'en',
+      findings: [],
+      rules: [],
+    });
     assert.equal(value(result), '**R-330100-JT-0999** · No catalog resource has this id');
   });
 
   it('nothing on free text, whitespace, comments or unknown keys', () => {
-    const text = REGISTER.replace('    name: 公交运行监测数据集\n', '    name: 公交运行监测数据集   # 注释\n    x-note: 自定义\n');
+    const text = REGISTER.replace(
+      '    name: 公交运行监测数据集\n',
+      '    name: 公交运行监测数据集   # 注释\n    x-note: 自定义\n',
+    );
     const service = workspace({ [CATALOG_URI]: CATALOG, [REGISTER_URI]: text });
     const file = service.update(REGISTER_URI, text).document;
     for (const marked of ['name: 公交运|行监测数据集', '数据集 |  # 注释', '# 注|释', 'x-no|te']) {
-      const result = hover({ file, offset: offsetOf(text, marked), index: service.index, codeTable: service.codeTable, locale: 'zh-CN', findings: [], rules: [] });
+      const result = hover({
+        file,
+        offset: offsetOf(text, marked),
+        index: service.index,
+        codeTable: service.codeTable,
+        locale: 'zh-CN',
+        findings: [],
+        rules: [],
+      });
       assert.equal(result, null, marked);
     }
   });
 
   describe('robustness', () => {
     const dir = path.join(ROOT, 'examples', 'transport-bureau');
-    const files = fs.readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
-    files.push({ name: 'broken.assets.yaml', text: 'apiVersion: steward/v1\nkind: DataAssetRegister\nassets:\n  - id: "DA-1\n    classificationCode: [A0806, {\n\t- x\n  - - :\n---\n{ [ ,: }\r\n😀: 😀\r  ' });
+    const files = fs
+      .readdirSync(dir)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
+    files.push({
+      name: 'broken.assets.yaml',
+      text: 'apiVersion: steward/v1\nkind: DataAssetRegister\nassets:\n  - id: "DA-1\n    classificationCode: [A0806, {\n\t- x\n  - - :\n---\n{ [ ,: }\r\n😀: 😀\r  ',
+    });
     for (const file of files) {
       it(`every offset of ${file.name}`, () => {
         const service = workspace();
@@ -288,7 +423,15 @@ describe('hover', () => {
         const findings = service.findings(uri);
         let hovers = 0;
         for (let offset = 0; offset <= file.text.length; offset++) {
-          const result = hover({ file: document, offset, index: service.index, codeTable: service.codeTable, locale: 'en', findings, rules: service.rules() });
+          const result = hover({
+            file: document,
+            offset,
+            index: service.index,
+            codeTable: service.codeTable,
+            locale: 'en',
+            findings,
+            rules: service.rules(),
+          });
           if (result) hovers++;
         }
         if (file.text.length > 1000) assert.ok(hovers > 0);

@@ -5,7 +5,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { ROOT } from './helpers';
@@ -39,7 +43,10 @@ export class LspClient {
 
   constructor(args: string[] = [SERVER, '--stdio']) {
     this.process = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: Published) => {
       this.published.push(params);
       this.diagnostics.set(params.uri, params);
@@ -48,10 +55,18 @@ export class LspClient {
       for (const waiter of ready) waiter.resolve(params);
     });
     this.connection.onNotification('$/progress', (params: { value: unknown }) => this.progress.push(params.value));
-    this.connection.onNotification('steward/status', (params: { uri: string; mode?: string; errors: number }) => this.statuses.push(params));
-    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.messages.push(params));
-    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => this.logs.push(params));
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onNotification('steward/status', (params: { uri: string; mode?: string; errors: number }) =>
+      this.statuses.push(params),
+    );
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) =>
+      this.messages.push(params),
+    );
+    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) =>
+      this.logs.push(params),
+    );
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => this.settings),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
@@ -60,7 +75,8 @@ export class LspClient {
   /** Resolves when the server has finished indexing the workspace (its `$/progress` ended). */
   indexed(): Promise<void> {
     return new Promise((resolve) => {
-      const check = () => (this.progress.some((p) => (p as { kind: string }).kind === 'end') ? resolve() : setTimeout(check, 5));
+      const check = () =>
+        this.progress.some((p) => (p as { kind: string }).kind === 'end') ? resolve() : setTimeout(check, 5);
       check();
     });
   }
@@ -79,9 +95,16 @@ export class LspClient {
       workspaceFolders: [{ uri, name: path.basename(folder) }],
       locale,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+        },
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          completion: { completionItem: { snippetSupport: true } },
+        },
       },
     });
     await this.connection.sendNotification('initialized', {});
@@ -89,10 +112,21 @@ export class LspClient {
   }
 
   /** Resolves with the next diagnostics published for `uri` that satisfy `predicate`. */
-  nextDiagnostics(uri: string, predicate: (p: Published) => boolean = () => true, timeoutMs = 20_000): Promise<Published> {
+  nextDiagnostics(
+    uri: string,
+    predicate: (p: Published) => boolean = () => true,
+    timeoutMs = 20_000,
+  ): Promise<Published> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ uri, predicate, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      this.waiters.push({
+        uri,
+        predicate,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
     });
   }
 
@@ -104,22 +138,40 @@ export class LspClient {
 
   open(uri: string, text: string): void {
     this.versions.set(uri, 1);
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
   }
 
   /** Sends an incremental change; returns the new version. */
-  change(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+  change(
+    uri: string,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    text: string,
+  ): number {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
     return version;
   }
 
   /** Sends several incremental changes in one notification (each applies to the text the previous one left). */
-  changeMany(uri: string, events: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }>): number {
+  changeMany(
+    uri: string,
+    events: Array<{
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+      text: string;
+    }>,
+  ): number {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: events });
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: events,
+    });
     return version;
   }
 

@@ -18,14 +18,19 @@ describe('lsp: the bundled server over stdio', function () {
     const waiting = client.nextDiagnostics(enumFile);
     await client.initialize(examples);
     const published = await waiting;
-    assert.deepEqual(published.diagnostics.filter((d) => d.code !== 'DA-REF-002').map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.severity]), [['DA-SCHEMA-003', 24, 20, 1]]);
+    assert.deepEqual(
+      published.diagnostics
+        .filter((d) => d.code !== 'DA-REF-002')
+        .map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.severity]),
+      [['DA-SCHEMA-003', 24, 20, 1]],
+    );
     const valid = await client.diagnosticsFor(uriOf(path.join(examples, 'transport-bureau', 'transport.assets.yaml')));
     assert.deepEqual(valid.diagnostics, []);
     assert.ok(client.progress.some((p) => (p as { kind: string }).kind === 'begin'));
     assert.ok(client.progress.some((p) => (p as { kind: string }).kind === 'end'));
   });
 
-  it('re-validates an open document on each edit, version by version, in the client\'s locale', async () => {
+  it("re-validates an open document on each edit, version by version, in the client's locale", async () => {
     client = new LspClient();
     const dir = tempDir({ 'a.catalog.yaml': MINIMAL_CATALOG });
     await client.initialize(dir, 'zh-cn');
@@ -33,9 +38,16 @@ describe('lsp: the bundled server over stdio', function () {
     client.open(uri, MINIMAL_REGISTER);
     assert.deepEqual((await client.nextDiagnostics(uri)).diagnostics, []);
     // securityGrade: 一般数据 -> 普通数据 (line 13, characters 19..23)
-    const version = client.change(uri, { start: { line: 12, character: 19 }, end: { line: 12, character: 21 } }, '普通');
+    const version = client.change(
+      uri,
+      { start: { line: 12, character: 19 }, end: { line: 12, character: 21 } },
+      '普通',
+    );
     const after = await client.nextDiagnostics(uri, (p) => p.version === version);
-    assert.deepEqual(after.diagnostics.map((d) => d.code), ['DA-SCHEMA-003']);
+    assert.deepEqual(
+      after.diagnostics.map((d) => d.code),
+      ['DA-SCHEMA-003'],
+    );
     assert.match(after.diagnostics[0].message, /“普通数据”不是“securityGrade”（数据分级）的有效值/);
   });
 
@@ -48,13 +60,25 @@ describe('lsp: the bundled server over stdio', function () {
     client.open(uri, text);
     await client.nextDiagnostics(uri);
     const next = random(31);
-    const pieces = ['x', ' ', '\n', ':', '#', '普通', '\n    note: 备注', '\n  - id: DA-NEW\n    name: 新', '[', '\r\n'];
+    const pieces = [
+      'x',
+      ' ',
+      '\n',
+      ':',
+      '#',
+      '普通',
+      '\n    note: 备注',
+      '\n  - id: DA-NEW\n    name: 新',
+      '[',
+      '\r\n',
+    ];
     let version = 1;
     for (let step = 0; step < 120; step++) {
       const events = [];
       for (let n = 1 + next(3); n > 0; n--) {
         // A position cannot address the middle of a CRLF pair: an editor never sends one, so neither does this.
-        const outsideCrlf = (offset: number) => (text[offset - 1] === '\r' && text[offset] === '\n' ? offset + 1 : offset);
+        const outsideCrlf = (offset: number) =>
+          text[offset - 1] === '\r' && text[offset] === '\n' ? offset + 1 : offset;
         const start = outsideCrlf(next(text.length + 1));
         const end = outsideCrlf(Math.min(text.length, start + (next(3) === 0 ? next(6) : 0)));
         const insert = next(4) === 0 ? '' : pieces[next(pieces.length)];
@@ -67,12 +91,19 @@ describe('lsp: the bundled server over stdio', function () {
       if (step % 4 !== 3 && step !== 119) continue;
       const published = await client.nextDiagnostics(uri, (p) => p.version === version);
       const fresh = createStewardService().validate(path.join(dir, 'r.assets.yaml'), text).findings;
-      const shape = (code: unknown, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => `${String(code)} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
-      assert.deepEqual(published.diagnostics.map((d) => shape(d.code, d.range)), fresh.map((f) => shape(f.ruleId, f.range)), `step ${step}`);
+      const shape = (
+        code: unknown,
+        range: { start: { line: number; character: number }; end: { line: number; character: number } },
+      ) => `${String(code)} ${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+      assert.deepEqual(
+        published.diagnostics.map((d) => shape(d.code, d.range)),
+        fresh.map((f) => shape(f.ruleId, f.range)),
+        `step ${step}`,
+      );
     }
   });
 
-  it('cross-file: fixing a catalog clears an open register\'s finding', async () => {
+  it("cross-file: fixing a catalog clears an open register's finding", async () => {
     client = new LspClient();
     const dir = tempDir({ 'a.catalog.yaml': MINIMAL_CATALOG.replace('R-330100-JT-0001', 'R-330100-JT-0002') });
     await client.initialize(dir);
@@ -80,7 +111,10 @@ describe('lsp: the bundled server over stdio', function () {
     client.open(register, MINIMAL_REGISTER);
     // Once the workspace is indexed, the reference is checked against the catalog on disk.
     const first = await client.diagnosticsFor(register, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(first.diagnostics.map((d) => d.code), ['DA-REF-001']);
+    assert.deepEqual(
+      first.diagnostics.map((d) => d.code),
+      ['DA-REF-001'],
+    );
     const catalog = uriOf(path.join(dir, 'a.catalog.yaml'));
     client.open(catalog, fs.readFileSync(path.join(dir, 'a.catalog.yaml'), 'utf8'));
     await client.nextDiagnostics(catalog);
@@ -106,7 +140,10 @@ describe('lsp: the bundled server over stdio', function () {
     const uri = uriOf(path.join(dir, 'a.assets.yaml'));
     client.open(uri, MINIMAL_REGISTER.replace('A08060201', 'A08060301'));
     const published = await client.diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.severity === 1));
-    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity]), [['DA-CODE-002', 1]]);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.severity]),
+      [['DA-CODE-002', 1]],
+    );
   });
 
   it('steward lsp --stdio starts the same server from the CLI', async () => {
@@ -128,14 +165,17 @@ describe('lsp: reacting to settings and to files changed on disk', function () {
     const uri = uriOf(path.join(dir, 'a.assets.yaml'));
     client.open(uri, MINIMAL_REGISTER.replace('A08060201', 'A08060301'));
     const before = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(before.diagnostics.map((d) => [d.code, d.severity]), [['DA-CODE-002', 2]]);
+    assert.deepEqual(
+      before.diagnostics.map((d) => [d.code, d.severity]),
+      [['DA-CODE-002', 2]],
+    );
     client.settings = { rules: { 'DA-CODE-002': 'off' } };
     void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const after = await client.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
     assert.deepEqual(after.diagnostics, []);
   });
 
-  it('a catalog changed on disk updates an open register\'s cross-file finding', async () => {
+  it("a catalog changed on disk updates an open register's cross-file finding", async () => {
     client = new LspClient();
     const dir = tempDir({ 'a.catalog.yaml': MINIMAL_CATALOG });
     await client.ready(dir);
@@ -143,9 +183,14 @@ describe('lsp: reacting to settings and to files changed on disk', function () {
     client.open(uri, MINIMAL_REGISTER);
     assert.deepEqual((await client.diagnosticsFor(uri)).diagnostics, []);
     fs.writeFileSync(path.join(dir, 'a.catalog.yaml'), MINIMAL_CATALOG.replace('R-330100-JT-0001', 'R-330100-JT-0002'));
-    void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(dir, 'a.catalog.yaml')), type: 2 }] });
+    void client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: uriOf(path.join(dir, 'a.catalog.yaml')), type: 2 }],
+    });
     const after = await client.nextDiagnostics(uri, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(after.diagnostics.map((d) => d.code), ['DA-REF-001']);
+    assert.deepEqual(
+      after.diagnostics.map((d) => d.code),
+      ['DA-REF-001'],
+    );
   });
 });
 
@@ -164,26 +209,44 @@ describe('lsp: files above steward.validation.maxFileSize', function () {
     assert.ok(text.length > 1024);
     client.open(uri, text);
     const opened = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(opened.diagnostics.map((d) => d.code), ['DA-CODE-002']);
+    assert.deepEqual(
+      opened.diagnostics.map((d) => d.code),
+      ['DA-CODE-002'],
+    );
     // The status notification follows the diagnostics: a round trip makes sure it has arrived.
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     assert.equal(client.statuses.filter((s) => s.uri === uri).at(-1)?.mode, 'save-only');
     const told = client.messages.filter((m) => m.message.includes('steward.validation.maxFileSize'));
     assert.equal(told.length, 1);
-    assert.match(told[0].message, /big\.assets\.yaml is [\d.]+ MB, above steward\.validation\.maxFileSize \(0\.0 MB\): it is checked when opened and saved/);
+    assert.match(
+      told[0].message,
+      /big\.assets\.yaml is [\d.]+ MB, above steward\.validation\.maxFileSize \(0\.0 MB\): it is checked when opened and saved/,
+    );
 
     // Typing the fix publishes nothing; saving publishes the fixed state.
     const at = text.split('\n').findIndex((line) => line.includes('A08060301'));
     const character = text.split('\n')[at].indexOf('A08060301') + 'A08060'.length;
-    const version = client.change(uri, { start: { line: at, character }, end: { line: at, character: character + 1 } }, '2');
+    const version = client.change(
+      uri,
+      { start: { line: at, character }, end: { line: at, character: character + 1 } },
+      '2',
+    );
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     void client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
     const saved = await client.nextDiagnostics(uri, (p) => p.version === version);
     assert.deepEqual(saved.diagnostics, []);
     // A round trip after the save: any publish the edit had scheduled would have arrived by now.
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
-    assert.equal(client.published.filter((p) => p.uri === uri && p.version === version).length, 1, 'only the save published the new version');
-    assert.equal(client.messages.filter((m) => m.message.includes('steward.validation.maxFileSize')).length, 1, 'said once');
+    assert.equal(
+      client.published.filter((p) => p.uri === uri && p.version === version).length,
+      1,
+      'only the save published the new version',
+    );
+    assert.equal(
+      client.messages.filter((m) => m.message.includes('steward.validation.maxFileSize')).length,
+      1,
+      'said once',
+    );
   });
 });
 
@@ -206,23 +269,64 @@ describe('lsp: a large file checked from scratch', function () {
     const nameLine = lines.findIndex((line) => line.startsWith('    name: '));
     const codeLine = lines.lastIndexOf(lines.find((line) => line.includes('A08060301'))!);
     const column = lines[codeLine].indexOf('A08060301') + 'A08060'.length;
-    const twiceEdited = lines.map((line, i) => (i === nameLine ? line.slice(0, 10) + 'x' + line.slice(10) : i === codeLine ? line.slice(0, column) + '2' + line.slice(column + 1) : line)).join('\n');
+    const twiceEdited = lines
+      .map((line, i) =>
+        i === nameLine
+          ? line.slice(0, 10) + 'x' + line.slice(10)
+          : i === codeLine
+            ? line.slice(0, column) + '2' + line.slice(column + 1)
+            : line,
+      )
+      .join('\n');
     client.open(uri, text);
-    const hovered = client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const hovered = client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character: 0 },
+    });
     client.change(uri, { start: { line: nameLine, character: 10 }, end: { line: nameLine, character: 10 } }, 'x');
-    const version = client.change(uri, { start: { line: codeLine, character: column }, end: { line: codeLine, character: column + 1 } }, '2');
+    const version = client.change(
+      uri,
+      { start: { line: codeLine, character: column }, end: { line: codeLine, character: column + 1 } },
+      '2',
+    );
     text = twiceEdited;
     assert.equal(await hovered, null, 'nothing to say before the file is checked');
-    assert.equal(client.published.filter((p) => p.uri === uri).length, 0, 'the request was answered while the check of the open was under way');
+    assert.equal(
+      client.published.filter((p) => p.uri === uri).length,
+      0,
+      'the request was answered while the check of the open was under way',
+    );
     const published = await client.nextDiagnostics(uri, (p) => p.version === version);
-    assert.deepEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [version], 'stale versions published nothing');
+    assert.deepEqual(
+      client.published.filter((p) => p.uri === uri).map((p) => p.version),
+      [version],
+      'stale versions published nothing',
+    );
     const fresh = createStewardService().validate(path.join(dir, 'big.assets.yaml'), text).findings;
-    assert.deepEqual(published.diagnostics.map((d) => d.code), fresh.map((f) => f.ruleId));
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      fresh.map((f) => f.ruleId),
+    );
     // The file's parse is kept: the next edit is checked from it, and answers as a fresh check does.
-    const again = client.change(uri, { start: { line: codeLine, character: column }, end: { line: codeLine, character: column + 1 } }, '3');
-    text = text.split('\n').map((line, i) => (i === codeLine ? line.slice(0, column) + '3' + line.slice(column + 1) : line)).join('\n');
+    const again = client.change(
+      uri,
+      { start: { line: codeLine, character: column }, end: { line: codeLine, character: column + 1 } },
+      '3',
+    );
+    text = text
+      .split('\n')
+      .map((line, i) => (i === codeLine ? line.slice(0, column) + '3' + line.slice(column + 1) : line))
+      .join('\n');
     const edited = await client.nextDiagnostics(uri, (p) => p.version === again);
-    assert.deepEqual(edited.diagnostics.map((d) => [d.code, d.range.start.line]), createStewardService().validate(path.join(dir, 'big.assets.yaml'), text).findings.map((f) => [f.ruleId, f.range.start.line]));
-    assert.deepEqual(edited.diagnostics.map((d) => d.code), ['DA-CODE-002']);
+    assert.deepEqual(
+      edited.diagnostics.map((d) => [d.code, d.range.start.line]),
+      createStewardService()
+        .validate(path.join(dir, 'big.assets.yaml'), text)
+        .findings.map((f) => [f.ruleId, f.range.start.line]),
+    );
+    assert.deepEqual(
+      edited.diagnostics.map((d) => d.code),
+      ['DA-CODE-002'],
+    );
   });
 });

@@ -17,14 +17,20 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function npm(args: string[], cwd: string): string {
   // The machine's npm settings stand, but nothing may reach a registry: every install here is --offline.
-  const run = spawnSync(NPM, [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(NPM, [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   assert.equal(run.status, 0, `npm ${args.join(' ')} failed in ${cwd}:\n${run.stdout}\n${run.stderr}`);
   return run.stdout;
 }
 
 /** Rule ids and lines by file: what must be the same wherever the CLI runs. */
 function outline(report: JsonReport): Record<string, string[]> {
-  return Object.fromEntries(report.files.map((f) => [f.path, f.findings.map((x) => `${x.line}:${x.column} ${x.ruleId}`)]));
+  return Object.fromEntries(
+    report.files.map((f) => [f.path, f.findings.map((x) => `${x.line}:${x.column} ${x.ruleId}`)]),
+  );
 }
 
 describe('the package: npm pack, installed offline outside the repository', function () {
@@ -46,15 +52,30 @@ describe('the package: npm pack, installed offline outside the repository', func
 
   it('holds the bundles, schemas and docs, and depends on nothing', () => {
     const listing = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-    for (const file of ['package/dist/steward.js', 'package/dist/server.js', 'package/schemas/data-asset-register.schema.json', 'package/README.md', 'package/LICENSE']) {
+    for (const file of [
+      'package/dist/steward.js',
+      'package/dist/server.js',
+      'package/schemas/data-asset-register.schema.json',
+      'package/README.md',
+      'package/LICENSE',
+    ]) {
       assert.ok(listing.includes(file), `${file} is not in the tarball: ${listing.join(', ')}`);
     }
-    assert.deepEqual(listing.filter((f) => /^package\/(server|test|client|node_modules|bench)\//.test(f)), []);
-    const manifest = JSON.parse(spawnSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }).stdout);
-    assert.deepEqual(manifest.dependencies ?? {}, {}, 'the bundles carry their dependencies; an install must need no registry');
+    assert.deepEqual(
+      listing.filter((f) => /^package\/(server|test|client|node_modules|bench)\//.test(f)),
+      [],
+    );
+    const manifest = JSON.parse(
+      spawnSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }).stdout,
+    );
+    assert.deepEqual(
+      manifest.dependencies ?? {},
+      {},
+      'the bundles carry their dependencies; an install must need no registry',
+    );
   });
 
-  it('npm install --save-dev <tarball> in a unit\'s repository: steward validate gives the repository\'s findings', () => {
+  it("npm install --save-dev <tarball> in a unit's repository: steward validate gives the repository's findings", () => {
     const unit = path.join(work, 'unit-repo');
     fs.mkdirSync(unit);
     fs.writeFileSync(path.join(unit, 'package.json'), JSON.stringify({ name: 'unit-data-assets', private: true }));
@@ -77,17 +98,24 @@ describe('the package: npm pack, installed offline outside the repository', func
     assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
     const folder = path.join(work, 'global-run');
     fs.cpSync(path.join(ROOT, 'examples'), path.join(folder, 'examples'), { recursive: true });
-    const run = spawnSync(bin, ['validate', 'examples', '--format', 'json'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(bin, ['validate', 'examples', '--format', 'json'], {
+      cwd: folder,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     assert.equal(run.status, 1, run.stderr);
     assert.deepEqual(outline(JSON.parse(run.stdout)), expected);
   });
 
-  it('node steward.js: the CLI\'s one file, copied alone, needs nothing beside it', () => {
+  it("node steward.js: the CLI's one file, copied alone, needs nothing beside it", () => {
     const alone = path.join(work, 'alone');
     fs.mkdirSync(alone);
     fs.copyFileSync(CLI, path.join(alone, 'steward.js'));
     fs.cpSync(path.join(ROOT, 'examples'), path.join(alone, 'examples'), { recursive: true });
-    const run = runCli(['validate', 'examples', '--format', 'json'], { cwd: alone, script: path.join(alone, 'steward.js') });
+    const run = runCli(['validate', 'examples', '--format', 'json'], {
+      cwd: alone,
+      script: path.join(alone, 'steward.js'),
+    });
     assert.equal(run.code, 1, run.stderr);
     assert.deepEqual(outline(jsonReport(run)), expected);
   });
@@ -96,14 +124,20 @@ describe('the package: npm pack, installed offline outside the repository', func
     const unit = path.join(work, 'unit-repo');
     const client = new LspClient([path.join(unit, 'node_modules', '.bin', 'steward'), 'lsp', '--stdio']);
     try {
-      const result = (await client.initialize(path.join(unit, 'examples'))) as { serverInfo?: { name: string }; capabilities: object };
+      const result = (await client.initialize(path.join(unit, 'examples'))) as {
+        serverInfo?: { name: string };
+        capabilities: object;
+      };
       assert.equal(result.serverInfo?.name, 'steward');
       assert.ok('hoverProvider' in result.capabilities);
       const file = path.join(unit, 'examples', 'invalid', 'wrong-enum.catalog.yaml');
       const uri = uriOf(file);
       client.open(uri, fs.readFileSync(file, 'utf8'));
       const published = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
-      assert.deepEqual(published.diagnostics.map((d) => d.code), ['DA-SCHEMA-003']);
+      assert.deepEqual(
+        published.diagnostics.map((d) => d.code),
+        ['DA-SCHEMA-003'],
+      );
     } finally {
       await client.close();
     }

@@ -72,33 +72,55 @@ describe('parser: chunked parsing is the same as whole parsing', () => {
   const cases: Record<string, string> = {
     register: REGISTER,
     crlf: REGISTER.replace(/\n/g, '\r\n'),
-    'list at column 0 with tail keys': 'apiVersion: steward/v1\nkind: DataAssetRegister\nassets:\n- id: DA-A\n  name: a\n- id: DA-B\nextra: 1\n',
-    'two documents': REGISTER + '---\n' + REGISTER.replace('DataAssetRegister', 'DataResourceCatalog').replace('assets:', 'resources:'),
-    'anchor used across items': 'kind: DataAssetRegister\nassets:\n  - id: DA-A\n    unit: &u 组\n  - id: DA-B\n    unit: *u\n',
+    'list at column 0 with tail keys':
+      'apiVersion: steward/v1\nkind: DataAssetRegister\nassets:\n- id: DA-A\n  name: a\n- id: DA-B\nextra: 1\n',
+    'two documents':
+      REGISTER +
+      '---\n' +
+      REGISTER.replace('DataAssetRegister', 'DataResourceCatalog').replace('assets:', 'resources:'),
+    'anchor used across items':
+      'kind: DataAssetRegister\nassets:\n  - id: DA-A\n    unit: &u 组\n  - id: DA-B\n    unit: *u\n',
     'empty item': 'kind: DataAssetRegister\nassets:\n  -\n  - id: DA-B\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     it(name, () => {
       const split = parseStewardFile('x', text);
       const whole = parseStewardFile('x', text, { split: false });
-      assert.deepEqual(split.documents.map((d) => strip(d.root)), whole.documents.map((d) => strip(d.root)));
-      assert.deepEqual(split.parseFindings.map((f) => f.ruleId), whole.parseFindings.map((f) => f.ruleId));
+      assert.deepEqual(
+        split.documents.map((d) => strip(d.root)),
+        whole.documents.map((d) => strip(d.root)),
+      );
+      assert.deepEqual(
+        split.parseFindings.map((f) => f.ruleId),
+        whole.parseFindings.map((f) => f.ruleId),
+      );
       // Every key keeps its absolute position.
       const walk = (a: YamlNode, b: YamlNode): void => {
         assert.deepEqual(a.span, b.span, `span of ${JSON.stringify(strip(a))}`);
-        if (a.type === 'map' && b.type === 'map') a.entries.forEach((e, i) => { assert.deepEqual(e.keySpan, b.entries[i].keySpan); walk(e.value, b.entries[i].value); });
+        if (a.type === 'map' && b.type === 'map')
+          a.entries.forEach((e, i) => {
+            assert.deepEqual(e.keySpan, b.entries[i].keySpan);
+            walk(e.value, b.entries[i].value);
+          });
         if (a.type === 'seq' && b.type === 'seq') a.items.forEach((item, i) => walk(item, b.items[i]));
       };
       split.documents.forEach((d, i) => {
         const other = whole.documents[i].root;
         if (d.root && other && d.root.type === 'map' && other.type === 'map') {
-          d.root.entries.forEach((e, k) => { assert.deepEqual(e.keySpan, other.entries[k].keySpan); if (e.value.type !== 'seq') walk(e.value, other.entries[k].value); else if (other.entries[k].value.type === 'seq') (e.value.items).forEach((item, j) => walk(item, (other.entries[k].value as { items: YamlNode[] }).items[j])); });
+          d.root.entries.forEach((e, k) => {
+            assert.deepEqual(e.keySpan, other.entries[k].keySpan);
+            if (e.value.type !== 'seq') walk(e.value, other.entries[k].value);
+            else if (other.entries[k].value.type === 'seq')
+              e.value.items.forEach((item, j) =>
+                walk(item, (other.entries[k].value as { items: YamlNode[] }).items[j]),
+              );
+          });
         }
       });
     });
   }
 
-  it('exposes the items of the kind\'s list with their spans', () => {
+  it("exposes the items of the kind's list with their spans", () => {
     const file = parseStewardFile('x', REGISTER);
     const [doc] = file.documents;
     assert.equal(doc.kind, 'DataAssetRegister');
@@ -126,25 +148,37 @@ describe('parser: positions and problems', () => {
   it('reports a duplicate key split between the head and the tail of a document', () => {
     const text = 'kind: DataAssetRegister\nunit: {}\nassets:\n- id: DA-A\nunit: {}\n';
     const findings = parseStewardFile('x', text).parseFindings;
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line]), [['DA-YAML-002', 4]]);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.range.start.line]),
+      [['DA-YAML-002', 4]],
+    );
   });
 
   it('reports tabs used as indentation with their line', () => {
     const findings = parseStewardFile('x', 'unit:\n\tname: x\n').parseFindings;
-    assert.ok(findings.some((f) => f.ruleId === 'DA-YAML-003' && f.range.start.line === 1), JSON.stringify(findings));
+    assert.ok(
+      findings.some((f) => f.ruleId === 'DA-YAML-003' && f.range.start.line === 1),
+      JSON.stringify(findings),
+    );
   });
 
   it('reports syntax errors at their place in a chunk, in both languages', () => {
     const text = 'kind: DataAssetRegister\nassets:\n  - id: DA-A\n  - id: "DA-B\n  - id: DA-C\n';
     const findings = parseStewardFile('x', text).parseFindings;
     assert.ok(findings.length > 0);
-    assert.ok(findings.every((f) => f.range.start.line >= 3), JSON.stringify(findings.map((f) => f.range)));
+    assert.ok(
+      findings.every((f) => f.range.start.line >= 3),
+      JSON.stringify(findings.map((f) => f.range)),
+    );
     assert.match(findings[0].message['zh-CN'], /YAML/);
   });
 
   it('survives a billion-laughs alias bomb quickly and says so', () => {
     let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 12; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 12; i++)
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     const started = Date.now();
     const file = parseStewardFile('x', text);
     assert.ok(Date.now() - started < 5000);

@@ -9,8 +9,18 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
-import type { CompletionList, Diagnostic, Hover, MarkupContent, ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import type {
+  CompletionList,
+  Diagnostic,
+  Hover,
+  MarkupContent,
+  ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { ROOT, tempDir } from './helpers';
 
@@ -44,21 +54,31 @@ class RedHatYamlClient {
 
   constructor(yamlSettings: Record<string, unknown>) {
     this.process = spawn(process.execPath, [YAML_SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString('utf8'); });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.process.stderr!.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString('utf8');
+    });
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     let markConfigured: () => void = () => undefined;
-    this.configured = new Promise((resolve) => { markConfigured = resolve; });
+    this.configured = new Promise((resolve) => {
+      markConfigured = resolve;
+    });
     // The server asks for the sections yaml, http, [yaml] and editor; only yaml has settings here.
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       const answer = params.items.map((item) => (item.section === 'yaml' ? yamlSettings : null));
       if (params.items.some((item) => item.section === 'yaml')) markConfigured();
       return answer;
     });
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
-      const waiter = this.waiters.get(params.uri);
-      this.waiters.delete(params.uri);
-      waiter?.(params.diagnostics);
-    });
+    this.connection.onNotification(
+      'textDocument/publishDiagnostics',
+      (params: { uri: string; diagnostics: Diagnostic[] }) => {
+        const waiter = this.waiters.get(params.uri);
+        this.waiters.delete(params.uri);
+        waiter?.(params.diagnostics);
+      },
+    );
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onNotification('telemetry/event', () => undefined);
     this.connection.listen();
@@ -86,17 +106,22 @@ class RedHatYamlClient {
     const uri = URI.file(file).toString();
     assert.ok(!this.waiters.has(uri), `${uri} is already being opened`);
     const published = new Promise<Diagnostic[]>((resolve) => this.waiters.set(uri, resolve));
-    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    void this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
     return this.within(published, `no diagnostics for ${uri}`);
   }
 
   /** The hover text at the start of the first non-comment line containing `key` (the document must be open). */
   async hover(file: string, text: string, key: string): Promise<string> {
     const at = locate(text, key);
-    const hover = await this.within(this.connection.sendRequest('textDocument/hover', {
-      textDocument: { uri: URI.file(file).toString() },
-      position: { line: at.line, character: at.character },
-    }) as Promise<Hover | null>, `no hover for ${key}`);
+    const hover = await this.within(
+      this.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: URI.file(file).toString() },
+        position: { line: at.line, character: at.character },
+      }) as Promise<Hover | null>,
+      `no hover for ${key}`,
+    );
     assert.ok(hover, `no hover on ${key}`);
     return (hover.contents as MarkupContent).value;
   }
@@ -118,7 +143,10 @@ class RedHatYamlClient {
   private within<T>(promise: Promise<T>, failure: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${failure} within ${ANSWER_TIMEOUT_MS} ms\n${this.stderr}`)), ANSWER_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`${failure} within ${ANSWER_TIMEOUT_MS} ms\n${this.stderr}`)),
+        ANSWER_TIMEOUT_MS,
+      );
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }
@@ -146,7 +174,12 @@ function edit(text: string, from: string, to: string, fromLine = 0): string {
 }
 
 /** Like `edit`, and also says where the value of the edited `key: value` line starts (0-based). */
-function editAt(text: string, from: string, to: string, fromLine = 0): { text: string; line: number; character: number } {
+function editAt(
+  text: string,
+  from: string,
+  to: string,
+  fromLine = 0,
+): { text: string; line: number; character: number } {
   const lines = text.split('\n');
   const at = locate(text, from, fromLine);
   lines[at.line] = lines[at.line].replace(from, to);
@@ -168,8 +201,16 @@ interface InvalidCase {
 }
 
 const INVALID_EXAMPLES: InvalidCase[] = [
-  { file: 'wrong-enum.catalog.yaml', at: '普通数据', message: 'Value is not accepted. Valid values: "核心数据", "重要数据", "一般数据".' },
-  { file: 'unexpected-property.catalog.yaml', at: 'relatedResoures', message: 'Property relatedResoures is not allowed.' },
+  {
+    file: 'wrong-enum.catalog.yaml',
+    at: '普通数据',
+    message: 'Value is not accepted. Valid values: "核心数据", "重要数据", "一般数据".',
+  },
+  {
+    file: 'unexpected-property.catalog.yaml',
+    at: 'relatedResoures',
+    message: 'Property relatedResoures is not allowed.',
+  },
   // A missing property is reported at the start of the object that lacks it.
   { file: 'missing-required.catalog.yaml', at: 'id: R-330100-JT-9105', message: 'Missing property "secrecy".' },
   // if/then: method 购置 requires budgetReference.
@@ -177,27 +218,39 @@ const INVALID_EXAMPLES: InvalidCase[] = [
   // `guarantee: { not: {} }`: reported on the value under the key.
   { file: 'guarantee.assets.yaml', at: 'creditor:', message: 'Matches a schema that is not allowed.' },
   { file: 'wrong-type.catalog.yaml', at: '否', message: 'Incorrect type. Expected "boolean".' },
-  { file: 'bad-id-pattern.catalog.yaml', at: 'r-330100-jt-9112', message: 'String does not match the pattern of "^R-[A-Z0-9-]+$".' },
+  {
+    file: 'bad-id-pattern.catalog.yaml',
+    at: 'r-330100-jt-9112',
+    message: 'String does not match the pattern of "^R-[A-Z0-9-]+$".',
+  },
   { file: 'code-2010-edition.assets.yaml', at: '2010000', message: 'Incorrect type. Expected "string".' },
   { file: 'no-sharing-without-basis.catalog.yaml', at: 'sharing:', message: 'Missing property "basis".' },
-  { file: 'personal-info-without-basis.catalog.yaml', at: 'personalInformation:', message: 'Missing property "legalBasis".' },
+  {
+    file: 'personal-info-without-basis.catalog.yaml',
+    at: 'personalInformation:',
+    message: 'Missing property "legalBasis".',
+  },
   { file: 'paid-without-fee.assets.yaml', at: 'entity: ', message: 'Missing property "fee".' },
   { file: 'disposal-without-approval.assets.yaml', at: 'disposal:', message: 'Missing property "approval".' },
 ];
 
 async function expectInvalidExamples(client: RedHatYamlClient): Promise<void> {
-  await Promise.all(INVALID_EXAMPLES.map(async (example) => {
-    const file = path.join(EXAMPLES, 'invalid', example.file);
-    const text = fs.readFileSync(file, 'utf8');
-    const at = locate(text, example.at);
-    const diagnostics = await client.open(file, text);
-    assert.deepEqual(summary(diagnostics), [[at.line, at.character, example.message]], example.file);
-    assert.equal(diagnostics[0].severity, 1, `${example.file}: shown as an error`);
-  }));
+  await Promise.all(
+    INVALID_EXAMPLES.map(async (example) => {
+      const file = path.join(EXAMPLES, 'invalid', example.file);
+      const text = fs.readFileSync(file, 'utf8');
+      const at = locate(text, example.at);
+      const diagnostics = await client.open(file, text);
+      assert.deepEqual(summary(diagnostics), [[at.line, at.character, example.message]], example.file);
+      assert.equal(diagnostics[0].severity, 1, `${example.file}: shown as an error`);
+    }),
+  );
 }
 
 async function expectValidUnit(client: RedHatYamlClient): Promise<void> {
-  const [catalog, register] = await Promise.all([TRANSPORT_CATALOG, TRANSPORT_REGISTER].map((file) => client.open(file, fs.readFileSync(file, 'utf8'))));
+  const [catalog, register] = await Promise.all(
+    [TRANSPORT_CATALOG, TRANSPORT_REGISTER].map((file) => client.open(file, fs.readFileSync(file, 'utf8'))),
+  );
   assert.deepEqual(catalog, [], 'transport.catalog.yaml');
   assert.deepEqual(register, [], 'transport.assets.yaml');
 }
@@ -206,7 +259,12 @@ describe('Red Hat YAML language server: our schemas through yaml.schemas', funct
   this.timeout(30_000);
   let client: RedHatYamlClient;
   before(async () => {
-    client = new RedHatYamlClient({ validate: true, hover: true, schemaStore: { enable: false }, schemas: README_SCHEMAS });
+    client = new RedHatYamlClient({
+      validate: true,
+      hover: true,
+      schemaStore: { enable: false },
+      schemas: README_SCHEMAS,
+    });
     await client.start(ROOT);
   });
   after(async () => client?.stop());
@@ -214,8 +272,14 @@ describe('Red Hat YAML language server: our schemas through yaml.schemas', funct
   it('finds no problem in the transport bureau unit (a two-document catalog and a register)', async () => {
     await expectValidUnit(client);
     // Not silence for want of a schema: hover on a key of each file comes from our schemas.
-    assert.match(await client.hover(TRANSPORT_CATALOG, fs.readFileSync(TRANSPORT_CATALOG, 'utf8'), 'updateCycle'), /更新周期/);
-    assert.match(await client.hover(TRANSPORT_REGISTER, fs.readFileSync(TRANSPORT_REGISTER, 'utf8'), 'classificationCode'), /资产分类代码/);
+    assert.match(
+      await client.hover(TRANSPORT_CATALOG, fs.readFileSync(TRANSPORT_CATALOG, 'utf8'), 'updateCycle'),
+      /更新周期/,
+    );
+    assert.match(
+      await client.hover(TRANSPORT_REGISTER, fs.readFileSync(TRANSPORT_REGISTER, 'utf8'), 'classificationCode'),
+      /资产分类代码/,
+    );
   });
 
   it('reports each invalid example at the line of the error', async () => {
@@ -227,16 +291,29 @@ describe('Red Hat YAML language server: our schemas through yaml.schemas', funct
     const second = secondDocument(text);
     const broken = edit(text, 'securityGrade: 重要数据', 'securityGrade: 普通数据', second);
     const at = locate(broken, '普通数据', second);
-    const diagnostics = await client.open(path.join(path.dirname(TRANSPORT_CATALOG), 'second-document-edited.catalog.yaml'), broken);
-    assert.deepEqual(summary(diagnostics), [[at.line, at.character, 'Value is not accepted. Valid values: "核心数据", "重要数据", "一般数据".']]);
+    const diagnostics = await client.open(
+      path.join(path.dirname(TRANSPORT_CATALOG), 'second-document-edited.catalog.yaml'),
+      broken,
+    );
+    assert.deepEqual(summary(diagnostics), [
+      [at.line, at.character, 'Value is not accepted. Valid values: "核心数据", "重要数据", "一般数据".'],
+    ]);
   });
 
   it('applies each keyword the schemas use (one edit of the valid register each)', async () => {
     const register = fs.readFileSync(TRANSPORT_REGISTER, 'utf8');
     const cases: { from: string; to: string; message: string | null }[] = [
-      { from: 'code: 113301000025391739', to: 'code: true', message: 'Incorrect type. Expected one of string, integer.' },
+      {
+        from: 'code: 113301000025391739',
+        to: 'code: true',
+        message: 'Incorrect type. Expected one of string, integer.',
+      },
       { from: 'code: 113301000025391739', to: 'code: 11330100002539173X', message: null }, // the string side of the union
-      { from: 'kind: DataAssetRegister', to: 'kind: DataResourceCatalog', message: 'Value must be "DataAssetRegister".' },
+      {
+        from: 'kind: DataAssetRegister',
+        to: 'kind: DataResourceCatalog',
+        message: 'Value must be "DataAssetRegister".',
+      },
       { from: 'asOf: 2024-12-31', to: 'asOf: 2024-13-01', message: 'String is not a RFC3339 date.' },
       { from: 'asOf: 2024-12-31', to: 'asOf: 20241231', message: 'Incorrect type. Expected "string".' },
       // format "date" is checked by shape only: February 30th passes (ajv-formats and steward reject it).
@@ -244,23 +321,41 @@ describe('Red Hat YAML language server: our schemas through yaml.schemas', funct
       { from: 'quantity: 1', to: 'quantity: 0', message: 'Value is below the minimum of 1.' },
       { from: 'years: [2024]', to: 'years: [2024, 2024]', message: 'Array has duplicate items.' },
       { from: 'name: 公交运行监测数据集', to: 'name: " "', message: 'String does not match the pattern of "\\S".' },
-      { from: 'protectionMeasures: [传输加密, 访问控制与审计日志, 接口调用限流]', to: 'protectionMeasures: []', message: 'Array has too few items. Expected 1 or more.' },
+      {
+        from: 'protectionMeasures: [传输加密, 访问控制与审计日志, 接口调用限流]',
+        to: 'protectionMeasures: []',
+        message: 'Array has too few items. Expected 1 or more.',
+      },
       { from: 'name: 公交运行监测数据集', to: 'name: 公交运行监测数据集\n    x-note: 自定义扩展字段', message: null }, // patternProperties ^x-
     ];
-    await Promise.all(cases.map(async (c, index) => {
-      const edited = editAt(register, c.from, c.to);
-      const diagnostics = await client.open(path.join(path.dirname(TRANSPORT_REGISTER), `keyword-${index}.assets.yaml`), edited.text);
-      // Each problem is reported on the value of the edited line.
-      assert.deepEqual(summary(diagnostics), c.message === null ? [] : [[edited.line, edited.character, c.message]], c.to);
-    }));
+    await Promise.all(
+      cases.map(async (c, index) => {
+        const edited = editAt(register, c.from, c.to);
+        const diagnostics = await client.open(
+          path.join(path.dirname(TRANSPORT_REGISTER), `keyword-${index}.assets.yaml`),
+          edited.text,
+        );
+        // Each problem is reported on the value of the edited line.
+        assert.deepEqual(
+          summary(diagnostics),
+          c.message === null ? [] : [[edited.line, edited.character, c.message]],
+          c.to,
+        );
+      }),
+    );
   });
 
   it('shows our Chinese title and Chinese and English description on hover', async () => {
-    const schema = JSON.parse(fs.readFileSync(CATALOG_SCHEMA, 'utf8')) as { $defs: Record<string, { properties: Record<string, { title: string; description: string }> }> };
+    const schema = JSON.parse(fs.readFileSync(CATALOG_SCHEMA, 'utf8')) as {
+      $defs: Record<string, { properties: Record<string, { title: string; description: string }> }>;
+    };
     const securityGrade = schema.$defs.Resource.properties.securityGrade;
     const text = fs.readFileSync(TRANSPORT_CATALOG, 'utf8');
     // The server may escape Markdown punctuation (1.19 did): compare without the escapes.
-    const hover = (await client.hover(TRANSPORT_CATALOG, text, 'securityGrade')).replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+    const hover = (await client.hover(TRANSPORT_CATALOG, text, 'securityGrade')).replace(
+      /\\([\\`*_{}[\]()#+\-.!|])/g,
+      '$1',
+    );
     assert.ok(hover.startsWith(`#### ${securityGrade.title}\n`), hover);
     const [zh, en, basis] = securityGrade.description.split('\n');
     assert.match(zh, /[\u4e00-\u9fff]/);
@@ -269,11 +364,16 @@ describe('Red Hat YAML language server: our schemas through yaml.schemas', funct
     // Also in the second document of the file.
     const second = secondDocument(text);
     const at = locate(text, 'securityGrade', second);
-    const again = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI.file(TRANSPORT_CATALOG).toString() }, position: at }) as Hover;
+    const again = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: URI.file(TRANSPORT_CATALOG).toString() },
+      position: at,
+    })) as Hover;
     assert.match((again.contents as MarkupContent).value, new RegExp(`^#### ${securityGrade.title}`));
   });
   it('completes keys and enum values from our schema, with our descriptions', async () => {
-    const schema = JSON.parse(fs.readFileSync(CATALOG_SCHEMA, 'utf8')) as { $defs: Record<string, { properties: Record<string, { description: string }>; enum: string[] }> };
+    const schema = JSON.parse(fs.readFileSync(CATALOG_SCHEMA, 'utf8')) as {
+      $defs: Record<string, { properties: Record<string, { description: string }>; enum: string[] }>;
+    };
     const original = fs.readFileSync(path.join(EXAMPLES, 'invalid', 'missing-required.catalog.yaml'), 'utf8');
     // The resource lacks `secrecy`: type its first letters on a line of their own inside it.
     const grade = locate(original, 'securityGrade: ');
@@ -283,7 +383,10 @@ describe('Red Hat YAML language server: our schemas through yaml.schemas', funct
     const file = path.join(EXAMPLES, 'invalid', 'completion.catalog.yaml');
     await client.open(file, text);
     const complete = (line: number, character: number): Promise<CompletionList> =>
-      client.connection.sendRequest('textDocument/completion', { textDocument: { uri: URI.file(file).toString() }, position: { line, character } }) as Promise<CompletionList>;
+      client.connection.sendRequest('textDocument/completion', {
+        textDocument: { uri: URI.file(file).toString() },
+        position: { line, character },
+      }) as Promise<CompletionList>;
     const keys = await complete(grade.line + 1, '    sec'.length);
     const secrecy = keys.items.find((item) => item.label === 'secrecy');
     assert.ok(secrecy, keys.items.map((item) => item.label).join(', '));
@@ -340,7 +443,10 @@ describe('Red Hat YAML language server: our schemas through a modeline', functio
     const withModeline = `${modeline('data-asset-register.schema.json')}\n${original}`;
     const at = locate(withModeline, 'acquisition:');
     // Names that no glob would match: only the modeline associates the schema.
-    const [named, unnamed] = await Promise.all([openCopy('purchase.yaml', withModeline), openCopy('purchase-plain.yaml', original)]);
+    const [named, unnamed] = await Promise.all([
+      openCopy('purchase.yaml', withModeline),
+      openCopy('purchase-plain.yaml', original),
+    ]);
     assert.deepEqual(summary(named), [[at.line, at.character, 'Missing property "budgetReference".']]);
     assert.deepEqual(unnamed, []);
   });
@@ -348,12 +454,20 @@ describe('Red Hat YAML language server: our schemas through a modeline', functio
   it('hovers with the schema a modeline names', async () => {
     const text = `${modeline('data-asset-register.schema.json')}\n${fs.readFileSync(TRANSPORT_REGISTER, 'utf8')}`;
     assert.deepEqual(await openCopy('transport.yaml', text), []);
-    assert.match(await client.hover(path.join(workspace, 'examples', 'modeline', 'transport.yaml'), text, 'securityGrade'), /^#### 数据分级\n/);
+    assert.match(
+      await client.hover(path.join(workspace, 'examples', 'modeline', 'transport.yaml'), text, 'securityGrade'),
+      /^#### 数据分级\n/,
+    );
   });
 
   it('covers only the document it heads: a multi-document file needs one per document', async () => {
     const text = fs.readFileSync(TRANSPORT_CATALOG, 'utf8');
-    const broken = edit(edit(text, 'securityGrade: 一般数据', 'securityGrade: 普通数据'), 'securityGrade: 重要数据', 'securityGrade: 普通数据', secondDocument(text));
+    const broken = edit(
+      edit(text, 'securityGrade: 一般数据', 'securityGrade: 普通数据'),
+      'securityGrade: 重要数据',
+      'securityGrade: 普通数据',
+      secondDocument(text),
+    );
     const line = modeline('data-resource-catalog.schema.json');
     const once = `${line}\n${broken}`;
     const twice = once.replace('\n---\n', `\n---\n${line}\n`);
@@ -362,7 +476,10 @@ describe('Red Hat YAML language server: our schemas through a modeline', functio
     const errorsAt = (source: string): [number, number, string][] => {
       const firstError = locate(source, '普通数据');
       const secondError = locate(source, '普通数据', secondDocument(source));
-      return [[firstError.line, firstError.character, message], [secondError.line, secondError.character, message]];
+      return [
+        [firstError.line, firstError.character, message],
+        [secondError.line, secondError.character, message],
+      ];
     };
     assert.deepEqual(summary(first), errorsAt(once).slice(0, 1));
     assert.deepEqual(summary(both), errorsAt(twice));

@@ -52,7 +52,11 @@ export interface RuleTestOptions {
 export function ruleFindings(rule: Rule, code: string, options: RuleTestOptions = {}): Finding[] {
   const file = parseStewardFile('test.yaml', code);
   const yamlErrors = file.parseFindings.filter((f) => f.severity === 'error');
-  assert.deepEqual(yamlErrors.map((f) => f.message.en), [], 'the test snippet must be valid YAML');
+  assert.deepEqual(
+    yamlErrors.map((f) => f.message.en),
+    [],
+    'the test snippet must be valid YAML',
+  );
   const findings = validateFile(file, {
     rules: [rule],
     codeTable: options.codeTable ?? builtinCodeTable(),
@@ -66,16 +70,33 @@ export function ruleFindings(rule: Rule, code: string, options: RuleTestOptions 
 /** The text after applying every fix in `findings`. */
 export function applyFixes(code: string, findings: Finding[]): string {
   const lines = new LineIndex(code);
-  const edits = findings.flatMap((f) => (f.fix ? f.fix.edits.map((e) => ({ span: { start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end) }, newText: e.newText })) : []));
+  const edits = findings.flatMap((f) =>
+    f.fix
+      ? f.fix.edits.map((e) => ({
+          span: { start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end) },
+          newText: e.newText,
+        }))
+      : [],
+  );
   return applyEdits(code, edits);
 }
 
 function title(text: string): string {
-  const lines = text.split('\n').filter((l) => l.trim() !== '' && !/^(apiVersion|kind|unit| {2}name| {2}code| {2}type| {2}supervisingDepartment|assets|resources):/.test(l));
+  const lines = text
+    .split('\n')
+    .filter(
+      (l) =>
+        l.trim() !== '' &&
+        !/^(apiVersion|kind|unit| {2}name| {2}code| {2}type| {2}supervisingDepartment|assets|resources):/.test(l),
+    );
   return (lines[0] ?? text).trim().slice(0, 70);
 }
 
-export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }, options: RuleTestOptions = {}): void {
+export function ruleTester(
+  rule: Rule,
+  cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] },
+  options: RuleTestOptions = {},
+): void {
   describe(`${rule.meta.id} (${rule.meta.clause})`, () => {
     it('has metadata in both languages, docs and a clause', () => {
       assert.match(rule.meta.id, /^DA-[A-Z]+-\d{3}$/);
@@ -91,30 +112,53 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
       const valid = typeof entry === 'string' ? { code: entry } : entry;
       it(`valid: ${valid.name ?? title(valid.code)}`, () => {
         const findings = ruleFindings(rule, valid.code, options);
-        assert.deepEqual(findings.map((f) => `${f.data?.messageId} ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message.en}`), []);
+        assert.deepEqual(
+          findings.map(
+            (f) => `${f.data?.messageId} ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message.en}`,
+          ),
+          [],
+        );
       });
     }
 
     for (const invalid of cases.invalid) {
       it(`invalid: ${invalid.name ?? title(invalid.code)}`, () => {
         const findings = ruleFindings(rule, invalid.code, options);
-        const actual = findings.map((f) => ({ messageId: String(f.data?.messageId), line: f.range.start.line + 1, column: f.range.start.character + 1, severity: f.severity }));
-        const expected = invalid.errors.map((e, i) => ({ ...e, severity: e.severity ?? actual[i]?.severity ?? rule.meta.severity }));
+        const actual = findings.map((f) => ({
+          messageId: String(f.data?.messageId),
+          line: f.range.start.line + 1,
+          column: f.range.start.character + 1,
+          severity: f.severity,
+        }));
+        const expected = invalid.errors.map((e, i) => ({
+          ...e,
+          severity: e.severity ?? actual[i]?.severity ?? rule.meta.severity,
+        }));
         assert.deepEqual(actual, expected);
         for (const finding of findings) {
-          assert.ok(!/\{\w+\}/.test(finding.message.en) && !/\{\w+\}/.test(finding.message['zh-CN']), `unfilled placeholder: ${finding.message.en}`);
+          assert.ok(
+            !/\{\w+\}/.test(finding.message.en) && !/\{\w+\}/.test(finding.message['zh-CN']),
+            `unfilled placeholder: ${finding.message.en}`,
+          );
         }
         const fixed = findings.some((f) => f.fix);
         if (fixed) assert.ok(rule.meta.fixable, `${rule.meta.id} offers a fix, so its meta says fixable: true`);
         if (invalid.output === undefined) {
-          assert.ok(!fixed, `the rule offers a fix here: add \`output\` (got ${JSON.stringify(applyFixes(invalid.code, findings))})`);
+          assert.ok(
+            !fixed,
+            `the rule offers a fix here: add \`output\` (got ${JSON.stringify(applyFixes(invalid.code, findings))})`,
+          );
         } else {
           assert.ok(fixed, 'expected a fix');
           const output = applyFixes(invalid.code, findings);
           assert.equal(output, invalid.output);
           // A fix must not leave the same problem behind.
           const after = ruleFindings(rule, output, options).filter((f) => f.fix);
-          assert.deepEqual(after.map((f) => f.message.en), [], 'the fixed text still has fixable findings');
+          assert.deepEqual(
+            after.map((f) => f.message.en),
+            [],
+            'the fixed text still has fixable findings',
+          );
         }
       });
     }
@@ -159,17 +203,20 @@ const EXAMPLES_TODAY = '2026-11-26';
  * `apiVersion:`) stays as it is.
  */
 export function exampleDocument(example: string): string {
-  return example.split('\n---\n').map((part) => {
-    if (part.startsWith('apiVersion:')) return `${part}\n`;
-    if (part.startsWith('assets:\n')) return register(`${part.slice('assets:\n'.length)}\n`);
-    if (part.startsWith('resources:\n')) return catalog(`${part.slice('resources:\n'.length)}\n`);
-    if (part.startsWith('unit:')) {
-      const list = /^(assets|resources):/m.test(part) ? '' : 'assets: []\n';
-      return `apiVersion: steward/v1\nkind: DataAssetRegister\n${part}\n${list}`;
-    }
-    // Any other snippet is some fields of an asset (e.g. its `authorizations:`).
-    return register(`  - id: DA-2024-0001\n    name: 公交运行监测数据集\n${part.replace(/^/gm, '    ')}\n`);
-  }).join('---\n');
+  return example
+    .split('\n---\n')
+    .map((part) => {
+      if (part.startsWith('apiVersion:')) return `${part}\n`;
+      if (part.startsWith('assets:\n')) return register(`${part.slice('assets:\n'.length)}\n`);
+      if (part.startsWith('resources:\n')) return catalog(`${part.slice('resources:\n'.length)}\n`);
+      if (part.startsWith('unit:')) {
+        const list = /^(assets|resources):/m.test(part) ? '' : 'assets: []\n';
+        return `apiVersion: steward/v1\nkind: DataAssetRegister\n${part}\n${list}`;
+      }
+      // Any other snippet is some fields of an asset (e.g. its `authorizations:`).
+      return register(`  - id: DA-2024-0001\n    name: 公交运行监测数据集\n${part.replace(/^/gm, '    ')}\n`);
+    })
+    .join('---\n');
 }
 
 /** The findings of a compliance rule's example: checked as `steward validate` checks a file, every rule on. */
@@ -182,7 +229,12 @@ function complianceFindings(example: string): Finding[] {
 
 /** A built-in id's example, a whole document, as `steward validate --schema-only` checks it (the layers that report built-in ids). */
 function builtInFindings(text: string): Finding[] {
-  const service = createStewardService({ today: EXAMPLES_TODAY, reportForeignDocuments: true, rules: [], workspaceRules: [] });
+  const service = createStewardService({
+    today: EXAMPLES_TODAY,
+    reportForeignDocuments: true,
+    rules: [],
+    workspaceRules: [],
+  });
   return service.validate('example.assets.yaml', text).findings;
 }
 
@@ -190,7 +242,10 @@ function builtInFindings(text: string): Finding[] {
  * The file layer's examples describe a file in comments (the docs cannot show its bytes); here each is written as
  * described and read by the CLI's reader, and a file it reads is then checked like the others.
  */
-const FILE_LAYER: Record<string, (text: string, dir: string, role: 'example' | 'fixed') => { file: string; maxBytes?: number }> = {
+const FILE_LAYER: Record<
+  string,
+  (text: string, dir: string, role: 'example' | 'fixed') => { file: string; maxBytes?: number }
+> = {
   // The file the command names (first line: `# steward validate FILE`): the example's does not exist.
   'DA-FILE-001': (text, dir, role) => {
     const file = path.join(dir, /^# steward validate (\S+)/.exec(text)![1]);
@@ -198,11 +253,24 @@ const FILE_LAYER: Record<string, (text: string, dir: string, role: 'example' | '
     return { file };
   },
   // An Excel workbook renamed: a ZIP header, NUL bytes included, then text.
-  'DA-FILE-002': (text, dir, role) => write(dir, role === 'example' ? Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00', 'latin1'), Buffer.from(text)]) : Buffer.from(text)),
+  'DA-FILE-002': (text, dir, role) =>
+    write(
+      dir,
+      role === 'example'
+        ? Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x00\x00', 'latin1'), Buffer.from(text)])
+        : Buffer.from(text),
+    ),
   // Saved as UTF-16 (little-endian, with its byte order mark).
-  'DA-FILE-003': (text, dir, role) => write(dir, role === 'example' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : Buffer.from(text)),
+  'DA-FILE-003': (text, dir, role) =>
+    write(
+      dir,
+      role === 'example' ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) : Buffer.from(text),
+    ),
   // Over the limit: the limit is the fixed example's size, which the (longer) example exceeds.
-  'DA-FILE-004': (text, dir) => ({ ...write(dir, Buffer.from(text)), maxBytes: Buffer.byteLength(fileTooLargeFixed()) }),
+  'DA-FILE-004': (text, dir) => ({
+    ...write(dir, Buffer.from(text)),
+    maxBytes: Buffer.byteLength(fileTooLargeFixed()),
+  }),
 };
 
 function write(dir: string, bytes: Buffer): { file: string } {
@@ -264,7 +332,7 @@ export function registeredRules(): Array<{ meta: RuleMeta; layer: Layer }> {
  * does not; a rule whose meta says it is not fixable offers no fix there.
  */
 export function registryExamplesTest(): void {
-  describe('every rule\'s documented example triggers it, and its fixed example does not', () => {
+  describe("every rule's documented example triggers it, and its fixed example does not", () => {
     for (const { meta, layer } of registeredRules()) {
       it(`${meta.id} ${meta.name} (${layer})`, () => {
         const { example, fixedExample } = meta.docs;
@@ -273,10 +341,17 @@ export function registryExamplesTest(): void {
         assert.ok(before.length > 0, `${meta.id}: its example gives no finding of it:\n${example}`);
         for (const finding of before) {
           assert.ok(meta.fixable || !finding.fix, `${meta.id} is not fixable, yet its finding has a fix`);
-          assert.ok(!/\{\w+\}/.test(finding.message.en) && !/\{\w+\}/.test(finding.message['zh-CN']), `unfilled placeholder: ${finding.message.en}`);
+          assert.ok(
+            !/\{\w+\}/.test(finding.message.en) && !/\{\w+\}/.test(finding.message['zh-CN']),
+            `unfilled placeholder: ${finding.message.en}`,
+          );
         }
         const after = exampleFindings(meta, layer, fixedExample, 'fixed').filter((f) => f.ruleId === meta.id);
-        assert.deepEqual(after.map((f) => `${f.range.start.line + 1}: ${f.message.en}`), [], `${meta.id}: its fixed example still gives findings of it`);
+        assert.deepEqual(
+          after.map((f) => `${f.range.start.line + 1}: ${f.message.en}`),
+          [],
+          `${meta.id}: its fixed example still gives findings of it`,
+        );
       });
     }
   });

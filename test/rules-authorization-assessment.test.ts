@@ -49,7 +49,10 @@ ruleTester(authorizationAssessmentRule, {
         securityAssessment:   # 待补
         approval: { ref: A-2 }
 `),
-      errors: [{ messageId: 'missing', line: 16, column: 11 }, { messageId: 'missing', line: 17, column: 9 }],
+      errors: [
+        { messageId: 'missing', line: 16, column: 11 },
+        { messageId: 'missing', line: 17, column: 9 },
+      ],
       output: register(`${ASSET}    authorizations:
       - { entity: 甲公司, rights: [数据加工使用权], approval: { ref: A-1 }, securityAssessment: { ref: 待填写, date: 待填写 } }
       - entity: 乙公司

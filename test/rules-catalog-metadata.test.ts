@@ -52,7 +52,7 @@ ruleTester(recommendedMetadataRule, {
   ],
   invalid: [
     {
-      name: 'the contract\'s minimum: one finding at the first key, listing all six fields',
+      name: "the contract's minimum: one finding at the first key, listing all six fields",
       code: catalog(MINIMAL),
       errors: [{ messageId: 'missing', line: 9, column: 5, severity: 'info' }],
     },
@@ -72,7 +72,11 @@ ruleTester(recommendedMetadataRule, {
     },
     {
       name: 'a flow resource: at its first key; CRLF',
-      code: crlf(catalog(`  - { id: R-330100-JT-0004, name: 公共停车场泊位动态数据, abstract: 泊位数据, provider: 某市交通运输局, format: 接口, updateCycle: 实时 }\n`)),
+      code: crlf(
+        catalog(
+          `  - { id: R-330100-JT-0004, name: 公共停车场泊位动态数据, abstract: 泊位数据, provider: 某市交通运输局, format: 接口, updateCycle: 实时 }\n`,
+        ),
+      ),
       errors: [{ messageId: 'missing', line: 9, column: 7, severity: 'info' }],
     },
   ],
@@ -82,9 +86,15 @@ ruleTester(recommendedMetadataRule, {
 
 ruleTester(relatedResourcesRule, {
   valid: [
-    { name: 'other resources, each once', code: related('    relatedResources: [R-330100-JT-0002, R-330100-JT-0003]\n') },
+    {
+      name: 'other resources, each once',
+      code: related('    relatedResources: [R-330100-JT-0002, R-330100-JT-0003]\n'),
+    },
     { name: 'an empty list', code: related('    relatedResources: []\n') },
-    { name: 'a block list', code: related('    relatedResources:\n      - R-330100-JT-0002\n      - R-330100-JT-0003\n') },
+    {
+      name: 'a block list',
+      code: related('    relatedResources:\n      - R-330100-JT-0002\n      - R-330100-JT-0003\n'),
+    },
   ],
   invalid: [
     {
@@ -118,20 +128,24 @@ ruleTester(relatedResourcesRule, {
     },
     {
       name: 'a repeated line of a block list is removed, the other comments kept; CRLF',
-      code: crlf(related(`    relatedResources:
+      code: crlf(
+        related(`    relatedResources:
       - R-330100-JT-0002   # 线路站点
       # 客流
       - R-330100-JT-0005
       - R-330100-JT-0002   # 重复
     x-note: 关联资源由规划处提供
-`)),
+`),
+      ),
       errors: [{ messageId: 'duplicate', line: 26, column: 9, severity: 'warning' }],
-      output: crlf(related(`    relatedResources:
+      output: crlf(
+        related(`    relatedResources:
       - R-330100-JT-0002   # 线路站点
       # 客流
       - R-330100-JT-0005
     x-note: 关联资源由规划处提供
-`)),
+`),
+      ),
     },
     {
       name: 'a flow list over lines with a comment in the way: reported without a fix',
@@ -168,16 +182,25 @@ ruleTester(futureReleaseRule, {
   ],
 });
 
-ruleTester(futureReleaseRule, {
-  valid: [{ name: 'with today 2024-03-14 a release that day is not in the future', code: catalog(FULL.replace('2024-03-15', '2024-03-14')) }],
-  invalid: [
-    {
-      name: 'with today 2024-03-14 the release date is in the future',
-      code: catalog(FULL),
-      errors: [{ messageId: 'future', line: 21, column: 18, severity: 'warning' }],
-    },
-  ],
-}, { today: '2024-03-14' });
+ruleTester(
+  futureReleaseRule,
+  {
+    valid: [
+      {
+        name: 'with today 2024-03-14 a release that day is not in the future',
+        code: catalog(FULL.replace('2024-03-15', '2024-03-14')),
+      },
+    ],
+    invalid: [
+      {
+        name: 'with today 2024-03-14 the release date is in the future',
+        code: catalog(FULL),
+        errors: [{ messageId: 'future', line: 21, column: 18, severity: 'warning' }],
+      },
+    ],
+  },
+  { today: '2024-03-14' },
+);
 
 // ------------------------------------------------------------------------------------------------ the family
 
@@ -187,29 +210,65 @@ const TODAY = '2026-11-26';
 
 describe('catalog metadata rules (发改高技〔2017〕1272号)', () => {
   it('declares ids, severities and the schema paths it replaces', () => {
-    assert.deepEqual(CATALOG_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause, rule.meta.replacesSchemaAt ?? []]), [
-      ['DA-CAT-001', 'info', '发改高技〔2017〕1272号', []],
-      ['DA-CAT-002', 'warning', '发改高技〔2017〕1272号', ['/resources/*/relatedResources']],
-      ['DA-CAT-003', 'warning', '发改高技〔2017〕1272号', []],
-    ]);
+    assert.deepEqual(
+      CATALOG_RULES.map((rule) => [
+        rule.meta.id,
+        rule.meta.severity,
+        rule.meta.clause,
+        rule.meta.replacesSchemaAt ?? [],
+      ]),
+      [
+        ['DA-CAT-001', 'info', '发改高技〔2017〕1272号', []],
+        ['DA-CAT-002', 'warning', '发改高技〔2017〕1272号', ['/resources/*/relatedResources']],
+        ['DA-CAT-003', 'warning', '发改高技〔2017〕1272号', []],
+      ],
+    );
   });
 
   it('DA-CAT-001 lists the missing fields in each language, and their keys in data', () => {
     const [finding] = ruleFindings(recommendedMetadataRule, catalog(MINIMAL));
-    assert.equal(finding.message['zh-CN'], '资源“公交线路与站点数据”缺少目录编制指南推荐的核心元数据：摘要（abstract）、提供方（provider）、更新周期（updateCycle）、格式（format）、发布日期（releaseDate）、信息项（informationItems）。补齐后便于共享开放和资产清查');
-    assert.equal(finding.message.en, 'Resource "公交线路与站点数据" lacks core metadata the catalog guide recommends: abstract, provider, updateCycle, format, releaseDate, informationItems. Filling them in helps sharing, opening and the asset inventory');
-    assert.deepEqual(finding.data?.missing, ['abstract', 'provider', 'updateCycle', 'format', 'releaseDate', 'informationItems']);
+    assert.equal(
+      finding.message['zh-CN'],
+      '资源“公交线路与站点数据”缺少目录编制指南推荐的核心元数据：摘要（abstract）、提供方（provider）、更新周期（updateCycle）、格式（format）、发布日期（releaseDate）、信息项（informationItems）。补齐后便于共享开放和资产清查',
+    );
+    assert.equal(
+      finding.message.en,
+      'Resource "公交线路与站点数据" lacks core metadata the catalog guide recommends: abstract, provider, updateCycle, format, releaseDate, informationItems. Filling them in helps sharing, opening and the asset inventory',
+    );
+    assert.deepEqual(finding.data?.missing, [
+      'abstract',
+      'provider',
+      'updateCycle',
+      'format',
+      'releaseDate',
+      'informationItems',
+    ]);
     assert.equal(finding.path, '/resources/0');
-    const [partial] = ruleFindings(recommendedMetadataRule, catalog(FULL.replace(/\n {4}format:.*/, '').replace(/\n {4}releaseDate:.*/, '')));
+    const [partial] = ruleFindings(
+      recommendedMetadataRule,
+      catalog(FULL.replace(/\n {4}format:.*/, '').replace(/\n {4}releaseDate:.*/, '')),
+    );
     assert.deepEqual(partial.data?.missing, ['format', 'releaseDate']);
   });
 
-  it('DA-CAT-002 replaces the schema\'s duplicate-items error with its warning', () => {
+  it("DA-CAT-002 replaces the schema's duplicate-items error with its warning", () => {
     const text = related('    relatedResources: [R-330100-JT-0002, R-330100-JT-0002]\n');
-    const schemaOnly = createStewardService({ rules: [], workspaceRules: [], today: TODAY }).validate('a.catalog.yaml', text).findings;
-    assert.deepEqual(schemaOnly.filter((f) => f.path === '/resources/0/relatedResources').map((f) => [f.ruleId, f.severity]), [['DA-SCHEMA-007', 'error']]);
-    const findings = createStewardService({ rules: [relatedResourcesRule], workspaceRules: [], today: TODAY }).validate('a.catalog.yaml', text).findings;
-    assert.deepEqual(findings.filter((f) => f.path === '/resources/0/relatedResources').map((f) => [f.ruleId, f.severity]), [['DA-CAT-002', 'warning']]);
+    const schemaOnly = createStewardService({ rules: [], workspaceRules: [], today: TODAY }).validate(
+      'a.catalog.yaml',
+      text,
+    ).findings;
+    assert.deepEqual(
+      schemaOnly.filter((f) => f.path === '/resources/0/relatedResources').map((f) => [f.ruleId, f.severity]),
+      [['DA-SCHEMA-007', 'error']],
+    );
+    const findings = createStewardService({ rules: [relatedResourcesRule], workspaceRules: [], today: TODAY }).validate(
+      'a.catalog.yaml',
+      text,
+    ).findings;
+    assert.deepEqual(
+      findings.filter((f) => f.path === '/resources/0/relatedResources').map((f) => [f.ruleId, f.severity]),
+      [['DA-CAT-002', 'warning']],
+    );
   });
 
   it('the example unit gives no finding of these rules (DA-CAT-001 included: every resource has the recommended metadata)', () => {
@@ -219,8 +278,13 @@ describe('catalog metadata rules (发改高技〔2017〕1272号)', () => {
     const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'));
     assert.ok(files.includes('transport.catalog.yaml'));
     for (const file of files) {
-      const findings = service.validate(file, fs.readFileSync(path.join(dir, file), 'utf8')).findings.filter((f) => ids.has(f.ruleId));
-      assert.deepEqual(findings.map((f) => `${file}:${f.range.start.line + 1} ${f.message.en}`), []);
+      const findings = service
+        .validate(file, fs.readFileSync(path.join(dir, file), 'utf8'))
+        .findings.filter((f) => ids.has(f.ruleId));
+      assert.deepEqual(
+        findings.map((f) => `${file}:${f.range.start.line + 1} ${f.message.en}`),
+        [],
+      );
     }
   });
 });

@@ -11,7 +11,13 @@ import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
 
-const OVERSIGHT_RULES: Rule[] = [inspectionRecordRule, inspectionDateRule, annualReportRule, supervisingDepartmentRule, responsiblePersonRule];
+const OVERSIGHT_RULES: Rule[] = [
+  inspectionRecordRule,
+  inspectionDateRule,
+  annualReportRule,
+  supervisingDepartmentRule,
+  responsiblePersonRule,
+];
 
 /** An asset of the given grade on lines 9–14; what follows starts on line 15. */
 function asset(grade = '重要数据'): string {
@@ -36,8 +42,14 @@ ruleTester(inspectionRecordRule, {
     { name: 'important data with an inspection', code: register(`${asset()}${INSPECTED}`) },
     { name: 'near miss: general data', code: register(asset('一般数据')) },
     { name: 'near miss: a disposed asset is no longer held', code: register(`${asset('核心数据')}${DISPOSED}`) },
-    { name: 'inspections that are not a list are the schema\'s case', code: register(`${asset()}    inspections: 每季度检查\n`) },
-    { name: 'a catalog resource is not checked', code: catalog(`  - id: R-330100-JT-0003\n    name: 甲\n    securityGrade: 核心数据\n`) },
+    {
+      name: "inspections that are not a list are the schema's case",
+      code: register(`${asset()}    inspections: 每季度检查\n`),
+    },
+    {
+      name: 'a catalog resource is not checked',
+      code: catalog(`  - id: R-330100-JT-0003\n    name: 甲\n    securityGrade: 核心数据\n`),
+    },
   ],
   invalid: [
     {
@@ -65,8 +77,18 @@ ruleTester(inspectionRecordRule, {
 
 ruleTester(inspectionDateRule, {
   valid: [
-    { name: 'inspected today and before', code: register(`${asset()}    inspections:\n      - { date: 2026-11-26, kind: 专项 }\n      - { date: 2024-06-18, kind: 日常 }\n`) },
-    { name: 'a placeholder or an impossible date is the schema\'s case', code: register(`${asset()}    inspections:\n      - { date: 待填写, kind: 专项 }\n      - { date: 2027-02-30, kind: 日常 }\n`) },
+    {
+      name: 'inspected today and before',
+      code: register(
+        `${asset()}    inspections:\n      - { date: 2026-11-26, kind: 专项 }\n      - { date: 2024-06-18, kind: 日常 }\n`,
+      ),
+    },
+    {
+      name: "a placeholder or an impossible date is the schema's case",
+      code: register(
+        `${asset()}    inspections:\n      - { date: 待填写, kind: 专项 }\n      - { date: 2027-02-30, kind: 日常 }\n`,
+      ),
+    },
   ],
   invalid: [
     {
@@ -76,7 +98,11 @@ ruleTester(inspectionDateRule, {
     },
     {
       name: 'one day after today, quoted, among valid ones; CRLF',
-      code: crlf(register(`${asset()}    inspections:\n      - { date: 2024-06-18, kind: 日常 }\n      - { date: "2026-11-27", kind: 专项 }\n`)),
+      code: crlf(
+        register(
+          `${asset()}    inspections:\n      - { date: 2024-06-18, kind: 日常 }\n      - { date: "2026-11-27", kind: 专项 }\n`,
+        ),
+      ),
       errors: [{ messageId: 'future', line: 17, column: 17, severity: 'warning' }],
     },
   ],
@@ -86,16 +112,27 @@ ruleTester(inspectionDateRule, {
 
 /** The asset registered on `date` (line 15–16), then `after`. */
 function registered(date: string, after = ''): string {
-  return register(`${asset('一般数据')}    registration: { cardNumber: ZCKP-330100-2024-0003, date: ${date} }\n${after}`);
+  return register(
+    `${asset('一般数据')}    registration: { cardNumber: ZCKP-330100-2024-0003, date: ${date} }\n${after}`,
+  );
 }
 
 ruleTester(annualReportRule, {
   valid: [
     { name: 'registered this year: no annual report is due yet', code: registered('2026-03-29') },
-    { name: 'registered in 2024 and reported that year', code: registered('2024-03-29', '    reporting:\n      years: [2024]\n') },
+    {
+      name: 'registered in 2024 and reported that year',
+      code: registered('2024-03-29', '    reporting:\n      years: [2024]\n'),
+    },
     { name: 'reported from a later year on', code: registered('2024-03-29', '    reporting: { years: [2025] }\n') },
-    { name: 'no registration date: nothing to compare', code: register(`${asset()}    registration: { cardNumber: ZCKP-330100-2024-0003 }\n`) },
-    { name: 'a reporting block without years is the schema\'s case', code: registered('2024-03-29', '    reporting: {}\n') },
+    {
+      name: 'no registration date: nothing to compare',
+      code: register(`${asset()}    registration: { cardNumber: ZCKP-330100-2024-0003 }\n`),
+    },
+    {
+      name: "a reporting block without years is the schema's case",
+      code: registered('2024-03-29', '    reporting: {}\n'),
+    },
   ],
   invalid: [
     {
@@ -145,10 +182,19 @@ const BUREAU = `unit:
 
 ruleTester(supervisingDepartmentRule, {
   valid: [
-    { name: 'the builders\' unit has one', code: register(asset()) },
-    { name: 'a later document of the same file for the same unit may leave it out', code: `${withUnit(BUREAU)}---\n${withUnit(BUREAU.replace('  supervisingDepartment: 某市人民政府\n', ''), 'DataResourceCatalog')}` },
-    { name: 'so may an earlier one', code: `${withUnit(BUREAU.replace('  supervisingDepartment: 某市人民政府\n', ''))}---\n${withUnit(BUREAU)}` },
-    { name: 'no unit at all is the schema\'s case', code: 'apiVersion: steward/v1\nkind: DataAssetRegister\nassets: []\n' },
+    { name: "the builders' unit has one", code: register(asset()) },
+    {
+      name: 'a later document of the same file for the same unit may leave it out',
+      code: `${withUnit(BUREAU)}---\n${withUnit(BUREAU.replace('  supervisingDepartment: 某市人民政府\n', ''), 'DataResourceCatalog')}`,
+    },
+    {
+      name: 'so may an earlier one',
+      code: `${withUnit(BUREAU.replace('  supervisingDepartment: 某市人民政府\n', ''))}---\n${withUnit(BUREAU)}`,
+    },
+    {
+      name: "no unit at all is the schema's case",
+      code: 'apiVersion: steward/v1\nkind: DataAssetRegister\nassets: []\n',
+    },
   ],
   invalid: [
     {
@@ -164,9 +210,15 @@ ruleTester(supervisingDepartmentRule, {
     },
     {
       name: 'a flow unit in a catalog',
-      code: withUnit('unit: { name: 某市交通运输信息中心, code: 123301004703621533, type: 事业单位 }\n', 'DataResourceCatalog'),
+      code: withUnit(
+        'unit: { name: 某市交通运输信息中心, code: 123301004703621533, type: 事业单位 }\n',
+        'DataResourceCatalog',
+      ),
       errors: [{ messageId: 'missing', line: 3, column: 1 }],
-      output: withUnit('unit: { name: 某市交通运输信息中心, code: 123301004703621533, type: 事业单位, supervisingDepartment: 待填写 }\n', 'DataResourceCatalog'),
+      output: withUnit(
+        'unit: { name: 某市交通运输信息中心, code: 123301004703621533, type: 事业单位, supervisingDepartment: 待填写 }\n',
+        'DataResourceCatalog',
+      ),
     },
     {
       name: 'an empty value is filled in place; CRLF',
@@ -189,7 +241,10 @@ ruleTester(responsiblePersonRule, {
   valid: [
     { name: 'a name', code: withUnit(`${UNIT}  responsible: { name: 李华 }\n`) },
     { name: 'a post only', code: withUnit(`${UNIT}  responsible:\n    role: 数据资产管理员\n`) },
-    { name: 'named by another document of the same file for the same unit', code: `${withUnit(BUREAU)}---\n${withUnit(BUREAU.replace(/ {2}responsible:.*\n/, ''))}` },
+    {
+      name: 'named by another document of the same file for the same unit',
+      code: `${withUnit(BUREAU)}---\n${withUnit(BUREAU.replace(/ {2}responsible:.*\n/, ''))}`,
+    },
   ],
   invalid: [
     {
@@ -218,26 +273,50 @@ const TODAY = '2026-11-26';
 
 describe('oversight rules: supervision (10), reporting (11), responsibilities (1)', () => {
   it('declares ids, severities and clauses', () => {
-    assert.deepEqual(OVERSIGHT_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause, typeof rule.checkItem, typeof rule.checkDocument]), [
-      ['DA-SUP-001', 'info', '财资〔2024〕1号 (10)', 'function', 'undefined'],
-      ['DA-SUP-002', 'warning', '财资〔2024〕1号 (10)', 'function', 'undefined'],
-      ['DA-RPT-001', 'info', '财资〔2024〕1号 (11)', 'function', 'undefined'],
-      ['DA-UNIT-003', 'warning', '财资〔2024〕1号 (1)', 'undefined', 'function'],
-      ['DA-UNIT-004', 'info', '财资〔2024〕1号 (1)', 'undefined', 'function'],
-    ]);
+    assert.deepEqual(
+      OVERSIGHT_RULES.map((rule) => [
+        rule.meta.id,
+        rule.meta.severity,
+        rule.meta.clause,
+        typeof rule.checkItem,
+        typeof rule.checkDocument,
+      ]),
+      [
+        ['DA-SUP-001', 'info', '财资〔2024〕1号 (10)', 'function', 'undefined'],
+        ['DA-SUP-002', 'warning', '财资〔2024〕1号 (10)', 'function', 'undefined'],
+        ['DA-RPT-001', 'info', '财资〔2024〕1号 (11)', 'function', 'undefined'],
+        ['DA-UNIT-003', 'warning', '财资〔2024〕1号 (1)', 'undefined', 'function'],
+        ['DA-UNIT-004', 'info', '财资〔2024〕1号 (1)', 'undefined', 'function'],
+      ],
+    );
   });
 
   it('messages say what is missing, in both languages, with paths', () => {
     const [report] = ruleFindings(annualReportRule, registered('2024-03-29', '    reporting: { years: [2023] }\n'));
-    assert.equal(report.message['zh-CN'], '资产“巡游出租汽车营运数据集”于 2024 年登记，但报告年度（2023）中没有 2024 年或以后的年度：请将它纳入国有资产年度报告，并在 reporting.years 中写明年度');
-    assert.equal(report.message.en, 'Asset "巡游出租汽车营运数据集" was registered in 2024, but its report years (2023) include none from 2024 on: include it in the annual state-owned asset report and list the year in reporting.years');
+    assert.equal(
+      report.message['zh-CN'],
+      '资产“巡游出租汽车营运数据集”于 2024 年登记，但报告年度（2023）中没有 2024 年或以后的年度：请将它纳入国有资产年度报告，并在 reporting.years 中写明年度',
+    );
+    assert.equal(
+      report.message.en,
+      'Asset "巡游出租汽车营运数据集" was registered in 2024, but its report years (2023) include none from 2024 on: include it in the annual state-owned asset report and list the year in reporting.years',
+    );
     assert.equal(report.path, '/assets/0/reporting/years');
     const [unit] = ruleFindings(supervisingDepartmentRule, withUnit(UNIT));
-    assert.equal(unit.message['zh-CN'], '单位“某市交通运输信息中心”没有写明主管部门（unit.supervisingDepartment）：各部门负责本部门所属单位数据资产的监督管理，请填写指导和监督本单位的主管部门');
+    assert.equal(
+      unit.message['zh-CN'],
+      '单位“某市交通运输信息中心”没有写明主管部门（unit.supervisingDepartment）：各部门负责本部门所属单位数据资产的监督管理，请填写指导和监督本单位的主管部门',
+    );
     assert.equal(unit.path, '/unit/supervisingDepartment');
-    const [inspection] = ruleFindings(inspectionDateRule, register(`${asset()}    inspections: [{ date: 2027-01-05, kind: 专项 }]\n`));
+    const [inspection] = ruleFindings(
+      inspectionDateRule,
+      register(`${asset()}    inspections: [{ date: 2027-01-05, kind: 专项 }]\n`),
+    );
     assert.equal(inspection.path, '/assets/0/inspections/0/date');
-    assert.equal(inspection.message.en, 'An inspection of asset "巡游出租汽车营运数据集" is dated 2027-01-05, after today (2026-11-26): record only inspections that took place, not planned ones; check the date');
+    assert.equal(
+      inspection.message.en,
+      'An inspection of asset "巡游出租汽车营运数据集" is dated 2027-01-05, after today (2026-11-26): record only inspections that took place, not planned ones; check the date',
+    );
   });
 
   it('the example unit: findings of these rules (reported to the lead: DA-2024-0004, 重要数据, has no inspection record)', () => {
@@ -245,8 +324,13 @@ describe('oversight rules: supervision (10), reporting (11), responsibilities (1
     const ids = new Set(OVERSIGHT_RULES.map((rule) => rule.meta.id));
     const dir = path.join(ROOT, 'examples', 'transport-bureau');
     const found: string[] = [];
-    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-      const findings = service.validate(file, fs.readFileSync(path.join(dir, file), 'utf8')).findings.filter((f) => ids.has(f.ruleId));
+    for (const file of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()) {
+      const findings = service
+        .validate(file, fs.readFileSync(path.join(dir, file), 'utf8'))
+        .findings.filter((f) => ids.has(f.ruleId));
       found.push(...findings.map((f) => `${file}:${f.range.start.line + 1} ${f.ruleId}`));
     }
     assert.deepEqual(found, []);

@@ -10,7 +10,12 @@ import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
 
-const REVENUE_RULES: Rule[] = [adminRevenueHandlingRule, institutionDisposalRevenueRule, revenueOriginRule, uncollectedRevenueRule];
+const REVENUE_RULES: Rule[] = [
+  adminRevenueHandlingRule,
+  institutionDisposalRevenueRule,
+  revenueOriginRule,
+  uncollectedRevenueRule,
+];
 
 /** An asset on lines 9–14; what follows starts on line 15. */
 const ASSET = `  - id: DA-2024-0001
@@ -63,34 +68,62 @@ const withoutUnitType = (text: string) => text.replace('  type: 行政单位\n',
 
 ruleTester(adminRevenueHandlingRule, {
   valid: [
-    { name: 'an administrative unit\'s income from use as non-tax revenue', code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '非税收入')}`) },
-    { name: 'disposal income as non-tax revenue, flow style', code: register(`${ASSET}${DISPOSAL}    revenue:\n      - { year: 2024, source: 处置, amount: 3000, handling: 非税收入 }\n`) },
-    { name: 'near miss: a public institution may keep income from use as 事业收入', code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`, '事业单位') },
-    { name: 'near miss: the unit type is unknown', code: withoutUnitType(register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`)) },
-    { name: 'an empty handling is the schema\'s missing value', code: register(`${ASSET}${PAID}    revenue:\n      - { year: 2024, source: 使用, amount: 1, handling: }\n`) },
-    { name: 'a catalog is not checked', code: catalog(`  - id: R-330100-JT-0001\n    name: 甲\n    revenue: [{ source: 使用, handling: 事业收入 }]\n`) },
+    {
+      name: "an administrative unit's income from use as non-tax revenue",
+      code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '非税收入')}`),
+    },
+    {
+      name: 'disposal income as non-tax revenue, flow style',
+      code: register(
+        `${ASSET}${DISPOSAL}    revenue:\n      - { year: 2024, source: 处置, amount: 3000, handling: 非税收入 }\n`,
+      ),
+    },
+    {
+      name: 'near miss: a public institution may keep income from use as 事业收入',
+      code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`, '事业单位'),
+    },
+    {
+      name: 'near miss: the unit type is unknown',
+      code: withoutUnitType(register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`)),
+    },
+    {
+      name: "an empty handling is the schema's missing value",
+      code: register(`${ASSET}${PAID}    revenue:\n      - { year: 2024, source: 使用, amount: 1, handling: }\n`),
+    },
+    {
+      name: 'a catalog is not checked',
+      code: catalog(`  - id: R-330100-JT-0001\n    name: 甲\n    revenue: [{ source: 使用, handling: 事业收入 }]\n`),
+    },
   ],
   invalid: [
     {
       name: 'block style: the value is replaced, its comment kept',
-      code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入', '   # 暂记事业收入')}    security:\n      protectionLevel: 第二级\n`),
+      code: register(
+        `${ASSET}${PAID}    revenue:\n${line('使用', '事业收入', '   # 暂记事业收入')}    security:\n      protectionLevel: 第二级\n`,
+      ),
       errors: [{ messageId: 'notNonTax', line: 27, column: 19 }],
-      output: register(`${ASSET}${PAID}    revenue:\n${line('使用', '非税收入', '   # 暂记事业收入')}    security:\n      protectionLevel: 第二级\n`),
+      output: register(
+        `${ASSET}${PAID}    revenue:\n${line('使用', '非税收入', '   # 暂记事业收入')}    security:\n      protectionLevel: 第二级\n`,
+      ),
     },
     {
       name: 'flow style keeps double quotes; a disposal line is checked too',
-      code: register(`${ASSET}${DISPOSAL}    revenue:\n      - { year: 2024, source: 处置, amount: 3000, handling: "事业收入" }\n`),
+      code: register(
+        `${ASSET}${DISPOSAL}    revenue:\n      - { year: 2024, source: 处置, amount: 3000, handling: "事业收入" }\n`,
+      ),
       errors: [{ messageId: 'notNonTax', line: 20, column: 59 }],
-      output: register(`${ASSET}${DISPOSAL}    revenue:\n      - { year: 2024, source: 处置, amount: 3000, handling: "非税收入" }\n`),
+      output: register(
+        `${ASSET}${DISPOSAL}    revenue:\n      - { year: 2024, source: 处置, amount: 3000, handling: "非税收入" }\n`,
+      ),
     },
     {
       name: 'single quotes kept, two lines, CRLF',
-      code: crlf(register(`${ASSET}${PAID}    revenue:\n${line('使用', '\'事业收入\'')}${line('使用', '单位自留')}`)),
+      code: crlf(register(`${ASSET}${PAID}    revenue:\n${line('使用', "'事业收入'")}${line('使用', '单位自留')}`)),
       errors: [
         { messageId: 'notNonTax', line: 27, column: 19 },
         { messageId: 'notNonTax', line: 31, column: 19 },
       ],
-      output: crlf(register(`${ASSET}${PAID}    revenue:\n${line('使用', '\'非税收入\'')}${line('使用', '非税收入')}`)),
+      output: crlf(register(`${ASSET}${PAID}    revenue:\n${line('使用', "'非税收入'")}${line('使用', '非税收入')}`)),
     },
     {
       name: 'the placeholder a fix left: for an administrative unit only 非税收入 is possible',
@@ -101,36 +134,65 @@ ruleTester(adminRevenueHandlingRule, {
   ],
 });
 
-ruleTester(adminRevenueHandlingRule, {
-  valid: [{ name: 'the document\'s own type wins over the configured default', code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`, '事业单位') }],
-  invalid: [
-    {
-      name: 'no unit type in the document: the configured default 行政单位 applies',
-      code: withoutUnitType(register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`)),
-      errors: [{ messageId: 'notNonTax', line: 26, column: 19 }],
-      output: withoutUnitType(register(`${ASSET}${PAID}    revenue:\n${line('使用', '非税收入')}`)),
-    },
-  ],
-}, { defaultUnitType: '行政单位' });
+ruleTester(
+  adminRevenueHandlingRule,
+  {
+    valid: [
+      {
+        name: "the document's own type wins over the configured default",
+        code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`, '事业单位'),
+      },
+    ],
+    invalid: [
+      {
+        name: 'no unit type in the document: the configured default 行政单位 applies',
+        code: withoutUnitType(register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`)),
+        errors: [{ messageId: 'notNonTax', line: 26, column: 19 }],
+        output: withoutUnitType(register(`${ASSET}${PAID}    revenue:\n${line('使用', '非税收入')}`)),
+      },
+    ],
+  },
+  { defaultUnitType: '行政单位' },
+);
 
 // ------------------------------------------------------------------------------------------------ DA-REV-002
 
 ruleTester(institutionDisposalRevenueRule, {
   valid: [
-    { name: 'a public institution\'s disposal income as non-tax revenue', code: register(`${ASSET}${DISPOSAL}    revenue:\n${line('处置', '非税收入')}`, '事业单位') },
-    { name: 'near miss: income from use follows the finance department\'s measures', code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`, '事业单位') },
-    { name: 'near miss: an administrative unit is DA-REV-001\'s case', code: register(`${ASSET}${DISPOSAL}    revenue:\n${line('处置', '事业收入')}`) },
-    { name: 'a placeholder is DA-TODO-001\'s case', code: register(`${ASSET}${DISPOSAL}    revenue:\n${line('处置', '待填写')}`, '事业单位') },
+    {
+      name: "a public institution's disposal income as non-tax revenue",
+      code: register(`${ASSET}${DISPOSAL}    revenue:\n${line('处置', '非税收入')}`, '事业单位'),
+    },
+    {
+      name: "near miss: income from use follows the finance department's measures",
+      code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`, '事业单位'),
+    },
+    {
+      name: "near miss: an administrative unit is DA-REV-001's case",
+      code: register(`${ASSET}${DISPOSAL}    revenue:\n${line('处置', '事业收入')}`),
+    },
+    {
+      name: "a placeholder is DA-TODO-001's case",
+      code: register(`${ASSET}${DISPOSAL}    revenue:\n${line('处置', '待填写')}`, '事业单位'),
+    },
   ],
   invalid: [
     {
       name: 'disposal income kept as 事业收入: a warning, no fix',
-      code: register(`${ASSET}${DISPOSAL}    revenue:\n${line('使用', '事业收入')}${line('处置', '事业收入', '   # 按财政局批复留用')}`, '事业单位'),
+      code: register(
+        `${ASSET}${DISPOSAL}    revenue:\n${line('使用', '事业收入')}${line('处置', '事业收入', '   # 按财政局批复留用')}`,
+        '事业单位',
+      ),
       errors: [{ messageId: 'notNonTax', line: 27, column: 19, severity: 'warning' }],
     },
     {
       name: 'flow style, CRLF',
-      code: crlf(register(`${ASSET}${DISPOSAL}    revenue: [{ year: 2024, source: 处置, amount: 3000, handling: 事业收入 }]\n`, '事业单位')),
+      code: crlf(
+        register(
+          `${ASSET}${DISPOSAL}    revenue: [{ year: 2024, source: 处置, amount: 3000, handling: 事业收入 }]\n`,
+          '事业单位',
+        ),
+      ),
       errors: [{ messageId: 'notNonTax', line: 19, column: 65, severity: 'warning' }],
     },
   ],
@@ -140,11 +202,25 @@ ruleTester(institutionDisposalRevenueRule, {
 
 ruleTester(revenueOriginRule, {
   valid: [
-    { name: 'income from use under a paid authorization', code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '非税收入')}`) },
-    { name: 'disposal income with its disposal', code: register(`${ASSET}${DISPOSAL}    revenue:\n${line('处置', '非税收入')}`) },
-    { name: 'one paid authorization among unpaid ones is enough', code: register(`${ASSET}${UNPAID}      - { entity: 乙公司, rights: [数据产品经营权], paid: true }\n    revenue:\n${line('使用', '非税收入')}`) },
+    {
+      name: 'income from use under a paid authorization',
+      code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '非税收入')}`),
+    },
+    {
+      name: 'disposal income with its disposal',
+      code: register(`${ASSET}${DISPOSAL}    revenue:\n${line('处置', '非税收入')}`),
+    },
+    {
+      name: 'one paid authorization among unpaid ones is enough',
+      code: register(
+        `${ASSET}${UNPAID}      - { entity: 乙公司, rights: [数据产品经营权], paid: true }\n    revenue:\n${line('使用', '非税收入')}`,
+      ),
+    },
     { name: 'no revenue, no authorization', code: register(`${ASSET}    revenue: []\n`) },
-    { name: 'a line without source is the schema\'s case', code: register(`${ASSET}    revenue:\n      - { year: 2024, amount: 1, handling: 非税收入 }\n`) },
+    {
+      name: "a line without source is the schema's case",
+      code: register(`${ASSET}    revenue:\n      - { year: 2024, amount: 1, handling: 非税收入 }\n`),
+    },
   ],
   invalid: [
     {
@@ -159,7 +235,9 @@ ruleTester(revenueOriginRule, {
     },
     {
       name: 'an authorization that does not say paid is not paid',
-      code: register(`${ASSET}    authorizations: [{ entity: 甲公司, rights: [数据加工使用权] }]\n    revenue: [{ year: 2024, source: 使用, amount: 5, handling: 非税收入 }]\n`),
+      code: register(
+        `${ASSET}    authorizations: [{ entity: 甲公司, rights: [数据加工使用权] }]\n    revenue: [{ year: 2024, source: 使用, amount: 5, handling: 非税收入 }]\n`,
+      ),
       errors: [{ messageId: 'useWithoutPaidAuthorization', line: 16, column: 37, severity: 'warning' }],
     },
     {
@@ -174,9 +252,15 @@ ruleTester(revenueOriginRule, {
 
 ruleTester(uncollectedRevenueRule, {
   valid: [
-    { name: 'a paid authorization with its income', code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '非税收入')}`) },
+    {
+      name: 'a paid authorization with its income',
+      code: register(`${ASSET}${PAID}    revenue:\n${line('使用', '非税收入')}`),
+    },
     { name: 'near miss: an unpaid authorization needs no income', code: register(`${ASSET}${UNPAID}`) },
-    { name: 'a paid authorization not started yet', code: register(`${ASSET}${PAID}        period: { start: 2027-01-01, end: 2028-12-31 }\n`) },
+    {
+      name: 'a paid authorization not started yet',
+      code: register(`${ASSET}${PAID}        period: { start: 2027-01-01, end: 2028-12-31 }\n`),
+    },
   ],
   invalid: [
     {
@@ -186,12 +270,18 @@ ruleTester(uncollectedRevenueRule, {
     },
     {
       name: 'disposal income is not income from use; the period has started',
-      code: register(`${ASSET}${PAID}        period: { start: 2024-06-01 }\n${DISPOSAL}    revenue:\n${line('处置', '非税收入')}`),
+      code: register(
+        `${ASSET}${PAID}        period: { start: 2024-06-01 }\n${DISPOSAL}    revenue:\n${line('处置', '非税收入')}`,
+      ),
       errors: [{ messageId: 'noRevenue', line: 20, column: 9, severity: 'info' }],
     },
     {
       name: 'flow authorizations: each paid one; CRLF',
-      code: crlf(register(`${ASSET}    authorizations:\n      - { entity: 甲公司, rights: [数据加工使用权], paid: true }\n      - { entity: 乙公司, rights: [数据产品经营权], paid: false }\n      - { entity: 丙公司, rights: [数据产品经营权], paid: true }\n`)),
+      code: crlf(
+        register(
+          `${ASSET}    authorizations:\n      - { entity: 甲公司, rights: [数据加工使用权], paid: true }\n      - { entity: 乙公司, rights: [数据产品经营权], paid: false }\n      - { entity: 丙公司, rights: [数据产品经营权], paid: true }\n`,
+        ),
+      ),
       errors: [
         { messageId: 'noRevenue', line: 16, column: 43, severity: 'info' },
         { messageId: 'noRevenue', line: 18, column: 43, severity: 'info' },
@@ -208,28 +298,63 @@ const TODAY = '2026-11-26';
 
 describe('revenue rules (财资〔2024〕1号 (7))', () => {
   it('declares ids, severities and clauses', () => {
-    assert.deepEqual(REVENUE_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause, rule.meta.replacesSchemaAt ?? []]), [
-      ['DA-REV-001', 'error', '财资〔2024〕1号 (7)', ['/assets/*/revenue/*/handling']],
-      ['DA-REV-002', 'warning', '财资〔2024〕1号 (7)', []],
-      ['DA-REV-003', 'error', '财资〔2024〕1号 (7), (4)', []],
-      ['DA-REV-004', 'info', '财资〔2024〕1号 (7)', []],
-    ]);
+    assert.deepEqual(
+      REVENUE_RULES.map((rule) => [
+        rule.meta.id,
+        rule.meta.severity,
+        rule.meta.clause,
+        rule.meta.replacesSchemaAt ?? [],
+      ]),
+      [
+        ['DA-REV-001', 'error', '财资〔2024〕1号 (7)', ['/assets/*/revenue/*/handling']],
+        ['DA-REV-002', 'warning', '财资〔2024〕1号 (7)', []],
+        ['DA-REV-003', 'error', '财资〔2024〕1号 (7), (4)', []],
+        ['DA-REV-004', 'info', '财资〔2024〕1号 (7)', []],
+      ],
+    );
   });
 
   it('for an administrative unit, a handling outside the enum is reported once, by DA-REV-001 with its fix', () => {
     const text = register(`${ASSET}${PAID}    revenue:\n${line('使用', '单位自留')}`);
-    const schemaOnly = createStewardService({ rules: [], workspaceRules: [], today: TODAY }).validate('a.assets.yaml', text).findings;
-    assert.deepEqual(schemaOnly.map((f) => [f.ruleId, f.path]), [['DA-SCHEMA-003', '/assets/0/revenue/0/handling']]);
-    const findings = createStewardService({ rules: REVENUE_RULES, workspaceRules: [], today: TODAY }).validate('a.assets.yaml', text).findings;
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.path, f.severity]), [['DA-REV-001', '/assets/0/revenue/0/handling', 'error']]);
+    const schemaOnly = createStewardService({ rules: [], workspaceRules: [], today: TODAY }).validate(
+      'a.assets.yaml',
+      text,
+    ).findings;
+    assert.deepEqual(
+      schemaOnly.map((f) => [f.ruleId, f.path]),
+      [['DA-SCHEMA-003', '/assets/0/revenue/0/handling']],
+    );
+    const findings = createStewardService({ rules: REVENUE_RULES, workspaceRules: [], today: TODAY }).validate(
+      'a.assets.yaml',
+      text,
+    ).findings;
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.path, f.severity]),
+      [['DA-REV-001', '/assets/0/revenue/0/handling', 'error']],
+    );
     assert.equal(findings[0].fix?.edits[0].newText, '非税收入');
   });
 
   it('messages name the asset, year and source in both languages', () => {
-    const [finding] = ruleFindings(adminRevenueHandlingRule, register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`));
-    assert.equal(finding.message['zh-CN'], '行政单位的数据资产使用收入应作为政府非税收入，实行国库集中收缴；资产“公交运行监测数据集”2024 年的这笔收入管理方式却是“事业收入”。请改为“非税收入”并按规定缴入国库');
-    assert.equal(finding.message.en, 'An administrative unit\'s income from the use of data assets is government non-tax revenue, collected centrally by the treasury; this 2024 line of asset "公交运行监测数据集" is handled as "事业收入". Change it to 非税收入 and pay it to the treasury');
-    assert.deepEqual(finding.data, { messageId: 'notNonTax', asset: 'DA-2024-0001', source: '使用', handling: '事业收入', expected: '非税收入' });
+    const [finding] = ruleFindings(
+      adminRevenueHandlingRule,
+      register(`${ASSET}${PAID}    revenue:\n${line('使用', '事业收入')}`),
+    );
+    assert.equal(
+      finding.message['zh-CN'],
+      '行政单位的数据资产使用收入应作为政府非税收入，实行国库集中收缴；资产“公交运行监测数据集”2024 年的这笔收入管理方式却是“事业收入”。请改为“非税收入”并按规定缴入国库',
+    );
+    assert.equal(
+      finding.message.en,
+      'An administrative unit\'s income from the use of data assets is government non-tax revenue, collected centrally by the treasury; this 2024 line of asset "公交运行监测数据集" is handled as "事业收入". Change it to 非税收入 and pay it to the treasury',
+    );
+    assert.deepEqual(finding.data, {
+      messageId: 'notNonTax',
+      asset: 'DA-2024-0001',
+      source: '使用',
+      handling: '事业收入',
+      expected: '非税收入',
+    });
     const [origin] = ruleFindings(revenueOriginRule, register(`${ASSET}    revenue:\n${line('处置', '非税收入')}`));
     assert.match(origin.message['zh-CN'], /^资产“公交运行监测数据集”记有 2024 年的处置收入，但没有处置记录/);
     assert.equal(origin.path, '/assets/0/revenue/0/source');
@@ -240,8 +365,13 @@ describe('revenue rules (财资〔2024〕1号 (7))', () => {
     const ids = new Set(REVENUE_RULES.map((rule) => rule.meta.id));
     const dir = path.join(ROOT, 'examples', 'transport-bureau');
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
-      const findings = service.validate(file, fs.readFileSync(path.join(dir, file), 'utf8')).findings.filter((f) => ids.has(f.ruleId));
-      assert.deepEqual(findings.map((f) => `${file}:${f.range.start.line + 1} ${f.message.en}`), []);
+      const findings = service
+        .validate(file, fs.readFileSync(path.join(dir, file), 'utf8'))
+        .findings.filter((f) => ids.has(f.ruleId));
+      assert.deepEqual(
+        findings.map((f) => `${file}:${f.range.start.line + 1} ${f.message.en}`),
+        [],
+      );
     }
   });
 });

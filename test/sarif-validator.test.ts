@@ -16,7 +16,7 @@ function multitool(): string {
   return require('@microsoft/sarif-multitool') as string;
 }
 
-describe('SARIF: Microsoft\'s validator on `steward validate examples --format sarif`', function () {
+describe("SARIF: Microsoft's validator on `steward validate examples --format sarif`", function () {
   this.timeout(120_000);
 
   it('reports no error and no warning, and links every rule to its section of docs/rules.md', () => {
@@ -40,13 +40,18 @@ describe('SARIF: Microsoft\'s validator on `steward validate examples --format s
 });
 
 /** Every rule's helpUri is a section of the rules reference shipped beside the CLI; informationUri its README. */
-function linksResolve(log: { runs: Array<{ tool: { driver: { informationUri: string; rules: Array<{ id: string; helpUri?: string }> } } }> }): void {
+function linksResolve(log: {
+  runs: Array<{ tool: { driver: { informationUri: string; rules: Array<{ id: string; helpUri?: string }> } } }>;
+}): void {
   const driver = log.runs[0].tool.driver;
   assert.equal(fileURLToPath(driver.informationUri), path.join(ROOT, 'README.md'));
   for (const rule of driver.rules) {
     assert.ok(rule.helpUri, `${rule.id} has a helpUri`);
     const [file, anchor] = rule.helpUri.split('#');
     assert.equal(fileURLToPath(file), path.join(ROOT, 'docs', 'rules.md'));
-    assert.ok(fs.readFileSync(fileURLToPath(file), 'utf8').includes(`<a id="${anchor}">`), `${rule.id}: docs/rules.md has the section #${anchor}`);
+    assert.ok(
+      fs.readFileSync(fileURLToPath(file), 'utf8').includes(`<a id="${anchor}">`),
+      `${rule.id}: docs/rules.md has the section #${anchor}`,
+    );
   }
 }

@@ -232,7 +232,9 @@ describe('schemas: valid documents', () => {
 
   it('accepts documents holding only the required fields', () => {
     const catalog = documentFor({
-      name: 'minimal catalog', kind: 'catalog', errors: [],
+      name: 'minimal catalog',
+      kind: 'catalog',
+      errors: [],
       root: 'unit: { supervisingDepartment: ~ }',
       item: 'abstract: ~\nprovider: ~\nupdateCycle: ~\npersonalInformation: ~\nsharing: { basis: ~ }',
     });
@@ -242,19 +244,29 @@ describe('schemas: valid documents', () => {
   });
 
   it('accepts an 18-digit unit code however YAML reads it (integer or quoted string)', () => {
-    assert.deepEqual(validate('catalog', documentFor({ name: '', kind: 'catalog', errors: [], root: 'unit: { code: "113301000025391739" }' })), []);
+    assert.deepEqual(
+      validate(
+        'catalog',
+        documentFor({ name: '', kind: 'catalog', errors: [], root: 'unit: { code: "113301000025391739" }' }),
+      ),
+      [],
+    );
     assert.equal(typeof asObject(base('catalog').unit).code, 'number');
   });
 
   it('accepts x- extension keys on every object', () => {
     const catalog = documentFor({
-      name: '', kind: 'catalog', errors: [],
+      name: '',
+      kind: 'catalog',
+      errors: [],
       root: 'x-source: 手工维护\nunit: { x-note: 备注 }',
       item: 'x-owner: 科技信息处\nsharing: { x-platform: 省共享平台 }\npersonalInformation: { x-reviewed: true }',
     });
     assert.deepEqual(validate('catalog', catalog), []);
     const register = documentFor({
-      name: '', kind: 'register', errors: [],
+      name: '',
+      kind: 'register',
+      errors: [],
       item: 'x-legacy-card: 2019-0011\nacquisition: { x-contract: HT-1 }\nregistration: { x-note: 已核对 }',
     });
     assert.deepEqual(validate('register', register), []);
@@ -273,7 +285,10 @@ describe('schemas: valid documents', () => {
   }
 
   it('the example catalog file holds several documents', () => {
-    assert.equal(readYamlDocuments(path.join(ROOT, 'examples', 'transport-bureau', 'transport.catalog.yaml')).length, 2);
+    assert.equal(
+      readYamlDocuments(path.join(ROOT, 'examples', 'transport-bureau', 'transport.catalog.yaml')).length,
+      2,
+    );
   });
 });
 
@@ -292,123 +307,460 @@ const REJECTIONS: Row[] = [
   { name: 'unit without code', kind: 'catalog', root: 'unit: { code: ~ }', errors: ['/unit required code'] },
   { name: 'unit without type', kind: 'register', root: 'unit: { type: ~ }', errors: ['/unit required type'] },
   { name: 'unit type not in the enum', kind: 'catalog', root: 'unit: { type: 企业 }', errors: ['/unit/type enum'] },
-  { name: 'unit code with I', kind: 'catalog', root: 'unit: { code: 11330100002539173I }', errors: ['/unit/code pattern'] },
-  { name: 'unit code too short', kind: 'catalog', root: 'unit: { code: "1133010000253917" }', errors: ['/unit/code pattern'] },
+  {
+    name: 'unit code with I',
+    kind: 'catalog',
+    root: 'unit: { code: 11330100002539173I }',
+    errors: ['/unit/code pattern'],
+  },
+  {
+    name: 'unit code too short',
+    kind: 'catalog',
+    root: 'unit: { code: "1133010000253917" }',
+    errors: ['/unit/code pattern'],
+  },
   { name: 'unit code a decimal', kind: 'catalog', root: 'unit: { code: 1.5 }', errors: ['/unit/code type'] },
   { name: 'empty unit name', kind: 'catalog', root: 'unit: { name: "  " }', errors: ['/unit/name pattern'] },
-  { name: 'empty responsible block', kind: 'catalog', root: 'unit: { responsible: {} }', errors: ['/unit/responsible minProperties'] },
-  { name: 'typo in unit', kind: 'catalog', root: 'unit: { supervisingDept: 某市人民政府 }', errors: ['/unit additionalProperties supervisingDept'] },
+  {
+    name: 'empty responsible block',
+    kind: 'catalog',
+    root: 'unit: { responsible: {} }',
+    errors: ['/unit/responsible minProperties'],
+  },
+  {
+    name: 'typo in unit',
+    kind: 'catalog',
+    root: 'unit: { supervisingDept: 某市人民政府 }',
+    errors: ['/unit additionalProperties supervisingDept'],
+  },
   // resource: required fields
   ...['id', 'name', 'securityGrade', 'secrecy', 'sharing', 'opening'].map((field): Row => ({
-    name: `resource without ${field}`, kind: 'catalog', item: `${field}: ~`, errors: [`/resources/0 required ${field}`],
+    name: `resource without ${field}`,
+    kind: 'catalog',
+    item: `${field}: ~`,
+    errors: [`/resources/0 required ${field}`],
   })),
-  { name: 'sharing without type', kind: 'catalog', item: 'sharing: { type: ~, conditions: 按需 }', errors: ['/resources/0/sharing required type'] },
-  { name: 'opening without type', kind: 'catalog', item: 'opening: { type: ~ }', errors: ['/resources/0/opening required type'] },
-  { name: 'personal information without contains', kind: 'catalog', item: 'personalInformation: { contains: ~ }', errors: ['/resources/0/personalInformation required contains'] },
-  // resource: enums, patterns, formats, types
-  { name: 'grade not in the enum', kind: 'catalog', item: 'securityGrade: 普通数据', errors: ['/resources/0/securityGrade enum'] },
-  { name: 'secrecy not in the enum', kind: 'catalog', item: 'secrecy: 秘密', errors: ['/resources/0/secrecy enum'] },
-  { name: 'sharing type not in the enum', kind: 'catalog', item: 'sharing: { type: 共享 }', errors: ['/resources/0/sharing/type enum'] },
-  { name: 'sharing method not in the enum', kind: 'catalog', item: 'sharing: { method: 邮件 }', errors: ['/resources/0/sharing/method enum'] },
-  { name: 'open type not in the enum', kind: 'catalog', item: 'opening: { type: 开放 }', errors: ['/resources/0/opening/type enum'] },
-  { name: 'update cycle not in the enum', kind: 'catalog', item: 'updateCycle: 每小时', errors: ['/resources/0/updateCycle enum'] },
-  { name: 'resource kind not in the enum', kind: 'catalog', item: 'resourceKind: 专题', errors: ['/resources/0/resourceKind enum'] },
-  { name: 'data type not in the enum', kind: 'catalog', item: 'informationItems: [{ name: 车牌, dataType: 文本 }]', errors: ['/resources/0/informationItems/0/dataType enum'] },
-  { name: 'information item without name', kind: 'catalog', item: 'informationItems: [{ dataType: 字符型 }]', errors: ['/resources/0/informationItems/0 required name'] },
-  { name: 'resource id in lower case', kind: 'catalog', item: 'id: r-330100-jt-0001', errors: ['/resources/0/id pattern'] },
-  { name: 'resource id without prefix', kind: 'catalog', item: 'id: 330100-JT-0001', errors: ['/resources/0/id pattern'] },
-  { name: 'related resource not an id', kind: 'catalog', item: 'relatedResources: [JT-0002]', errors: ['/resources/0/relatedResources/0 pattern'] },
-  { name: 'related resources repeated', kind: 'catalog', item: 'relatedResources: [R-A, R-A]', errors: ['/resources/0/relatedResources uniqueItems'] },
-  { name: 'impossible release date', kind: 'catalog', item: 'releaseDate: 2024-02-30', errors: ['/resources/0/releaseDate format'] },
-  { name: 'release date in another format', kind: 'catalog', item: 'releaseDate: 2024/03/15', errors: ['/resources/0/releaseDate format'] },
-  { name: 'release date as a number', kind: 'catalog', item: 'releaseDate: 20240315', errors: ['/resources/0/releaseDate type'] },
-  { name: 'contains as Chinese text', kind: 'catalog', item: 'personalInformation: { contains: 否 }', errors: ['/resources/0/personalInformation/contains type'] },
-  { name: 'typo in a resource key', kind: 'catalog', item: 'relatedResoures: [R-A]', errors: ['/resources/0 additionalProperties relatedResoures'] },
-  { name: 'typo in sharing', kind: 'catalog', item: 'sharing: { condition: 按需 }', errors: ['/resources/0/sharing additionalProperties condition'] },
-  // resource: conditionals
-  { name: '不予共享 without basis', kind: 'catalog', item: 'sharing: { type: 不予共享, basis: ~ }', errors: ['/resources/0/sharing required basis'] },
   {
-    name: 'personal information without legal basis', kind: 'catalog',
+    name: 'sharing without type',
+    kind: 'catalog',
+    item: 'sharing: { type: ~, conditions: 按需 }',
+    errors: ['/resources/0/sharing required type'],
+  },
+  {
+    name: 'opening without type',
+    kind: 'catalog',
+    item: 'opening: { type: ~ }',
+    errors: ['/resources/0/opening required type'],
+  },
+  {
+    name: 'personal information without contains',
+    kind: 'catalog',
+    item: 'personalInformation: { contains: ~ }',
+    errors: ['/resources/0/personalInformation required contains'],
+  },
+  // resource: enums, patterns, formats, types
+  {
+    name: 'grade not in the enum',
+    kind: 'catalog',
+    item: 'securityGrade: 普通数据',
+    errors: ['/resources/0/securityGrade enum'],
+  },
+  { name: 'secrecy not in the enum', kind: 'catalog', item: 'secrecy: 秘密', errors: ['/resources/0/secrecy enum'] },
+  {
+    name: 'sharing type not in the enum',
+    kind: 'catalog',
+    item: 'sharing: { type: 共享 }',
+    errors: ['/resources/0/sharing/type enum'],
+  },
+  {
+    name: 'sharing method not in the enum',
+    kind: 'catalog',
+    item: 'sharing: { method: 邮件 }',
+    errors: ['/resources/0/sharing/method enum'],
+  },
+  {
+    name: 'open type not in the enum',
+    kind: 'catalog',
+    item: 'opening: { type: 开放 }',
+    errors: ['/resources/0/opening/type enum'],
+  },
+  {
+    name: 'update cycle not in the enum',
+    kind: 'catalog',
+    item: 'updateCycle: 每小时',
+    errors: ['/resources/0/updateCycle enum'],
+  },
+  {
+    name: 'resource kind not in the enum',
+    kind: 'catalog',
+    item: 'resourceKind: 专题',
+    errors: ['/resources/0/resourceKind enum'],
+  },
+  {
+    name: 'data type not in the enum',
+    kind: 'catalog',
+    item: 'informationItems: [{ name: 车牌, dataType: 文本 }]',
+    errors: ['/resources/0/informationItems/0/dataType enum'],
+  },
+  {
+    name: 'information item without name',
+    kind: 'catalog',
+    item: 'informationItems: [{ dataType: 字符型 }]',
+    errors: ['/resources/0/informationItems/0 required name'],
+  },
+  {
+    name: 'resource id in lower case',
+    kind: 'catalog',
+    item: 'id: r-330100-jt-0001',
+    errors: ['/resources/0/id pattern'],
+  },
+  {
+    name: 'resource id without prefix',
+    kind: 'catalog',
+    item: 'id: 330100-JT-0001',
+    errors: ['/resources/0/id pattern'],
+  },
+  {
+    name: 'related resource not an id',
+    kind: 'catalog',
+    item: 'relatedResources: [JT-0002]',
+    errors: ['/resources/0/relatedResources/0 pattern'],
+  },
+  {
+    name: 'related resources repeated',
+    kind: 'catalog',
+    item: 'relatedResources: [R-A, R-A]',
+    errors: ['/resources/0/relatedResources uniqueItems'],
+  },
+  {
+    name: 'impossible release date',
+    kind: 'catalog',
+    item: 'releaseDate: 2024-02-30',
+    errors: ['/resources/0/releaseDate format'],
+  },
+  {
+    name: 'release date in another format',
+    kind: 'catalog',
+    item: 'releaseDate: 2024/03/15',
+    errors: ['/resources/0/releaseDate format'],
+  },
+  {
+    name: 'release date as a number',
+    kind: 'catalog',
+    item: 'releaseDate: 20240315',
+    errors: ['/resources/0/releaseDate type'],
+  },
+  {
+    name: 'contains as Chinese text',
+    kind: 'catalog',
+    item: 'personalInformation: { contains: 否 }',
+    errors: ['/resources/0/personalInformation/contains type'],
+  },
+  {
+    name: 'typo in a resource key',
+    kind: 'catalog',
+    item: 'relatedResoures: [R-A]',
+    errors: ['/resources/0 additionalProperties relatedResoures'],
+  },
+  {
+    name: 'typo in sharing',
+    kind: 'catalog',
+    item: 'sharing: { condition: 按需 }',
+    errors: ['/resources/0/sharing additionalProperties condition'],
+  },
+  // resource: conditionals
+  {
+    name: '不予共享 without basis',
+    kind: 'catalog',
+    item: 'sharing: { type: 不予共享, basis: ~ }',
+    errors: ['/resources/0/sharing required basis'],
+  },
+  {
+    name: 'personal information without legal basis',
+    kind: 'catalog',
     item: 'personalInformation: { contains: true, legalBasis: ~, processingAuthority: 客运管理处 }',
     errors: ['/resources/0/personalInformation required legalBasis'],
   },
   {
-    name: 'personal information without processing authority', kind: 'catalog',
+    name: 'personal information without processing authority',
+    kind: 'catalog',
     item: 'personalInformation: { contains: true, legalBasis: 个人信息保护法第十三条 }',
     errors: ['/resources/0/personalInformation required processingAuthority'],
   },
   // asset: required fields
   ...['id', 'name', 'resource', 'classificationCode', 'securityGrade', 'acquisition'].map((field): Row => ({
-    name: `asset without ${field}`, kind: 'register', item: `${field}: ~`, errors: [`/assets/0 required ${field}`],
+    name: `asset without ${field}`,
+    kind: 'register',
+    item: `${field}: ~`,
+    errors: [`/assets/0 required ${field}`],
   })),
-  { name: 'acquisition without method', kind: 'register', item: 'acquisition: { method: ~, date: 2024-01-01 }', errors: ['/assets/0/acquisition required method'] },
-  // asset: enums, patterns, formats, types
-  { name: 'asset id with the resource prefix', kind: 'register', item: 'id: R-2024-0001', errors: ['/assets/0/id pattern'] },
-  { name: 'asset resource not a resource id', kind: 'register', item: 'resource: DA-2024-0001', errors: ['/assets/0/resource pattern'] },
-  { name: '7-digit 2010 code', kind: 'register', item: 'classificationCode: 2010000', errors: ['/assets/0/classificationCode type'] },
-  { name: 'code without the A', kind: 'register', item: 'classificationCode: "08060201"', errors: ['/assets/0/classificationCode pattern'] },
-  { name: 'acquisition method not in the enum', kind: 'register', item: 'acquisition: { method: 捐赠 }', errors: ['/assets/0/acquisition/method enum'] },
-  { name: 'accounting recognition not in the enum', kind: 'register', item: 'accounting: { recognition: 固定资产 }', errors: ['/assets/0/accounting/recognition enum'] },
-  { name: 'valuation method not in the enum', kind: 'register', item: 'valuation: { method: 估算法, ref: PG-1 }', errors: ['/assets/0/valuation/method enum'] },
-  { name: 'quantity zero', kind: 'register', item: 'quantity: 0', errors: ['/assets/0/quantity minimum'] },
-  { name: 'protection level not in the enum', kind: 'register', item: 'security: { protectionLevel: 三级 }', errors: ['/assets/0/security/protectionLevel enum'] },
-  { name: 'risk assessment date invalid', kind: 'register', item: 'security: { lastRiskAssessment: 2024-9-20 }', errors: ['/assets/0/security/lastRiskAssessment format'] },
-  { name: 'inspection kind not in the enum', kind: 'register', item: 'inspections: [{ date: 2024-11-12, kind: 突击 }]', errors: ['/assets/0/inspections/0/kind enum'] },
-  { name: 'inspection without date', kind: 'register', item: 'inspections: [{ kind: 日常 }]', errors: ['/assets/0/inspections/0 required date'] },
-  { name: 'reporting without years', kind: 'register', item: 'reporting: { years: [] }', errors: ['/assets/0/reporting/years minItems'] },
-  { name: 'reporting year of two digits', kind: 'register', item: 'reporting: { years: [24] }', errors: ['/assets/0/reporting/years/0 minimum'] },
-  { name: 'typo in an asset key', kind: 'register', item: 'acquistion: { method: 购置 }', errors: ['/assets/0 additionalProperties acquistion'] },
-  { name: 'guarantee is forbidden', kind: 'register', item: 'guarantee: { creditor: 某商业银行 }', errors: ['/assets/0/guarantee not'] },
-  { name: 'guarantee is forbidden even when empty', kind: 'register', item: 'guarantee: false', errors: ['/assets/0/guarantee not'] },
-  // asset: acquisition conditionals
-  { name: 'purchase without budget reference', kind: 'register', item: 'acquisition: { method: 购置 }', errors: ['/assets/0/acquisition required budgetReference'] },
   {
-    name: 'government procurement without its record', kind: 'register',
+    name: 'acquisition without method',
+    kind: 'register',
+    item: 'acquisition: { method: ~, date: 2024-01-01 }',
+    errors: ['/assets/0/acquisition required method'],
+  },
+  // asset: enums, patterns, formats, types
+  {
+    name: 'asset id with the resource prefix',
+    kind: 'register',
+    item: 'id: R-2024-0001',
+    errors: ['/assets/0/id pattern'],
+  },
+  {
+    name: 'asset resource not a resource id',
+    kind: 'register',
+    item: 'resource: DA-2024-0001',
+    errors: ['/assets/0/resource pattern'],
+  },
+  {
+    name: '7-digit 2010 code',
+    kind: 'register',
+    item: 'classificationCode: 2010000',
+    errors: ['/assets/0/classificationCode type'],
+  },
+  {
+    name: 'code without the A',
+    kind: 'register',
+    item: 'classificationCode: "08060201"',
+    errors: ['/assets/0/classificationCode pattern'],
+  },
+  {
+    name: 'acquisition method not in the enum',
+    kind: 'register',
+    item: 'acquisition: { method: 捐赠 }',
+    errors: ['/assets/0/acquisition/method enum'],
+  },
+  {
+    name: 'accounting recognition not in the enum',
+    kind: 'register',
+    item: 'accounting: { recognition: 固定资产 }',
+    errors: ['/assets/0/accounting/recognition enum'],
+  },
+  {
+    name: 'valuation method not in the enum',
+    kind: 'register',
+    item: 'valuation: { method: 估算法, ref: PG-1 }',
+    errors: ['/assets/0/valuation/method enum'],
+  },
+  { name: 'quantity zero', kind: 'register', item: 'quantity: 0', errors: ['/assets/0/quantity minimum'] },
+  {
+    name: 'protection level not in the enum',
+    kind: 'register',
+    item: 'security: { protectionLevel: 三级 }',
+    errors: ['/assets/0/security/protectionLevel enum'],
+  },
+  {
+    name: 'risk assessment date invalid',
+    kind: 'register',
+    item: 'security: { lastRiskAssessment: 2024-9-20 }',
+    errors: ['/assets/0/security/lastRiskAssessment format'],
+  },
+  {
+    name: 'inspection kind not in the enum',
+    kind: 'register',
+    item: 'inspections: [{ date: 2024-11-12, kind: 突击 }]',
+    errors: ['/assets/0/inspections/0/kind enum'],
+  },
+  {
+    name: 'inspection without date',
+    kind: 'register',
+    item: 'inspections: [{ kind: 日常 }]',
+    errors: ['/assets/0/inspections/0 required date'],
+  },
+  {
+    name: 'reporting without years',
+    kind: 'register',
+    item: 'reporting: { years: [] }',
+    errors: ['/assets/0/reporting/years minItems'],
+  },
+  {
+    name: 'reporting year of two digits',
+    kind: 'register',
+    item: 'reporting: { years: [24] }',
+    errors: ['/assets/0/reporting/years/0 minimum'],
+  },
+  {
+    name: 'typo in an asset key',
+    kind: 'register',
+    item: 'acquistion: { method: 购置 }',
+    errors: ['/assets/0 additionalProperties acquistion'],
+  },
+  {
+    name: 'guarantee is forbidden',
+    kind: 'register',
+    item: 'guarantee: { creditor: 某商业银行 }',
+    errors: ['/assets/0/guarantee not'],
+  },
+  {
+    name: 'guarantee is forbidden even when empty',
+    kind: 'register',
+    item: 'guarantee: false',
+    errors: ['/assets/0/guarantee not'],
+  },
+  // asset: acquisition conditionals
+  {
+    name: 'purchase without budget reference',
+    kind: 'register',
+    item: 'acquisition: { method: 购置 }',
+    errors: ['/assets/0/acquisition required budgetReference'],
+  },
+  {
+    name: 'government procurement without its record',
+    kind: 'register',
     item: 'acquisition: { method: 购置, budgetReference: XM-017, governmentProcurement: { applies: true } }',
     errors: ['/assets/0/acquisition/governmentProcurement required ref'],
   },
   {
-    name: 'procurement block without applies', kind: 'register',
+    name: 'procurement block without applies',
+    kind: 'register',
     item: 'acquisition: { method: 购置, budgetReference: XM-017, governmentProcurement: { ref: ZFCG-1 } }',
     errors: ['/assets/0/acquisition/governmentProcurement required applies'],
   },
   // asset: authorizations
   ...['entity', 'rights', 'securityAssessment', 'approval'].map((field): Row => ({
-    name: `authorization without ${field}`, kind: 'register',
-    item: `authorizations: [${authorization({ [field]: undefined })}]`, errors: [`/assets/0/authorizations/0 required ${field}`],
+    name: `authorization without ${field}`,
+    kind: 'register',
+    item: `authorizations: [${authorization({ [field]: undefined })}]`,
+    errors: [`/assets/0/authorizations/0 required ${field}`],
   })),
-  { name: 'authorization with no rights', kind: 'register', item: `authorizations: [${authorization({ rights: '[]' })}]`, errors: ['/assets/0/authorizations/0/rights minItems'] },
-  { name: 'authorization with a right twice', kind: 'register', item: `authorizations: [${authorization({ rights: '[数据加工使用权, 数据加工使用权]' })}]`, errors: ['/assets/0/authorizations/0/rights uniqueItems'] },
-  { name: 'authorization of an unknown right', kind: 'register', item: `authorizations: [${authorization({ rights: '[数据所有权]' })}]`, errors: ['/assets/0/authorizations/0/rights/0 enum'] },
-  { name: 'security assessment without ref', kind: 'register', item: `authorizations: [${authorization({ securityAssessment: '{ date: 2024-05-10 }' })}]`, errors: ['/assets/0/authorizations/0/securityAssessment required ref'] },
-  { name: 'approval without ref', kind: 'register', item: `authorizations: [${authorization({ approval: '{ authority: 某市财政局 }' })}]`, errors: ['/assets/0/authorizations/0/approval required ref'] },
-  { name: 'period without start', kind: 'register', item: `authorizations: [${authorization({ period: '{ end: 2026-05-31 }' })}]`, errors: ['/assets/0/authorizations/0/period required start'] },
-  { name: 'paid without fee', kind: 'register', item: `authorizations: [${authorization({ paid: 'true', valuation: '{ method: 收益法, ref: PG-1 }' })}]`, errors: ['/assets/0/authorizations/0 required fee'] },
-  { name: 'paid without valuation', kind: 'register', item: `authorizations: [${authorization({ paid: 'true', fee: '{ amount: 1000 }' })}]`, errors: ['/assets/0/authorizations/0 required valuation'] },
-  { name: 'fee without amount', kind: 'register', item: `authorizations: [${authorization({ fee: '{ basis: 协议 }' })}]`, errors: ['/assets/0/authorizations/0/fee required amount'] },
-  { name: 'negative fee', kind: 'register', item: `authorizations: [${authorization({ fee: '{ amount: -1 }' })}]`, errors: ['/assets/0/authorizations/0/fee/amount minimum'] },
-  { name: 'valuation without report', kind: 'register', item: `authorizations: [${authorization({ valuation: '{ method: 成本法 }' })}]`, errors: ['/assets/0/authorizations/0/valuation required ref'] },
+  {
+    name: 'authorization with no rights',
+    kind: 'register',
+    item: `authorizations: [${authorization({ rights: '[]' })}]`,
+    errors: ['/assets/0/authorizations/0/rights minItems'],
+  },
+  {
+    name: 'authorization with a right twice',
+    kind: 'register',
+    item: `authorizations: [${authorization({ rights: '[数据加工使用权, 数据加工使用权]' })}]`,
+    errors: ['/assets/0/authorizations/0/rights uniqueItems'],
+  },
+  {
+    name: 'authorization of an unknown right',
+    kind: 'register',
+    item: `authorizations: [${authorization({ rights: '[数据所有权]' })}]`,
+    errors: ['/assets/0/authorizations/0/rights/0 enum'],
+  },
+  {
+    name: 'security assessment without ref',
+    kind: 'register',
+    item: `authorizations: [${authorization({ securityAssessment: '{ date: 2024-05-10 }' })}]`,
+    errors: ['/assets/0/authorizations/0/securityAssessment required ref'],
+  },
+  {
+    name: 'approval without ref',
+    kind: 'register',
+    item: `authorizations: [${authorization({ approval: '{ authority: 某市财政局 }' })}]`,
+    errors: ['/assets/0/authorizations/0/approval required ref'],
+  },
+  {
+    name: 'period without start',
+    kind: 'register',
+    item: `authorizations: [${authorization({ period: '{ end: 2026-05-31 }' })}]`,
+    errors: ['/assets/0/authorizations/0/period required start'],
+  },
+  {
+    name: 'paid without fee',
+    kind: 'register',
+    item: `authorizations: [${authorization({ paid: 'true', valuation: '{ method: 收益法, ref: PG-1 }' })}]`,
+    errors: ['/assets/0/authorizations/0 required fee'],
+  },
+  {
+    name: 'paid without valuation',
+    kind: 'register',
+    item: `authorizations: [${authorization({ paid: 'true', fee: '{ amount: 1000 }' })}]`,
+    errors: ['/assets/0/authorizations/0 required valuation'],
+  },
+  {
+    name: 'fee without amount',
+    kind: 'register',
+    item: `authorizations: [${authorization({ fee: '{ basis: 协议 }' })}]`,
+    errors: ['/assets/0/authorizations/0/fee required amount'],
+  },
+  {
+    name: 'negative fee',
+    kind: 'register',
+    item: `authorizations: [${authorization({ fee: '{ amount: -1 }' })}]`,
+    errors: ['/assets/0/authorizations/0/fee/amount minimum'],
+  },
+  {
+    name: 'valuation without report',
+    kind: 'register',
+    item: `authorizations: [${authorization({ valuation: '{ method: 成本法 }' })}]`,
+    errors: ['/assets/0/authorizations/0/valuation required ref'],
+  },
   // asset: revenue
   ...['year', 'source', 'amount', 'handling'].map((field): Row => ({
-    name: `revenue line without ${field}`, kind: 'register',
-    item: `revenue: [${revenueLine({ [field]: undefined })}]`, errors: [`/assets/0/revenue/0 required ${field}`],
+    name: `revenue line without ${field}`,
+    kind: 'register',
+    item: `revenue: [${revenueLine({ [field]: undefined })}]`,
+    errors: [`/assets/0/revenue/0 required ${field}`],
   })),
-  { name: 'revenue source not in the enum', kind: 'register', item: `revenue: [${revenueLine({ source: '出租' })}]`, errors: ['/assets/0/revenue/0/source enum'] },
-  { name: 'revenue handling not in the enum', kind: 'register', item: `revenue: [${revenueLine({ handling: '单位自留' })}]`, errors: ['/assets/0/revenue/0/handling enum'] },
-  { name: 'negative revenue', kind: 'register', item: `revenue: [${revenueLine({ amount: '-5' })}]`, errors: ['/assets/0/revenue/0/amount minimum'] },
-  { name: 'revenue amount as text', kind: 'register', item: `revenue: [${revenueLine({ amount: '十二万' })}]`, errors: ['/assets/0/revenue/0/amount type'] },
-  { name: 'revenue year not an integer', kind: 'register', item: `revenue: [${revenueLine({ year: '2024.5' })}]`, errors: ['/assets/0/revenue/0/year type'] },
+  {
+    name: 'revenue source not in the enum',
+    kind: 'register',
+    item: `revenue: [${revenueLine({ source: '出租' })}]`,
+    errors: ['/assets/0/revenue/0/source enum'],
+  },
+  {
+    name: 'revenue handling not in the enum',
+    kind: 'register',
+    item: `revenue: [${revenueLine({ handling: '单位自留' })}]`,
+    errors: ['/assets/0/revenue/0/handling enum'],
+  },
+  {
+    name: 'negative revenue',
+    kind: 'register',
+    item: `revenue: [${revenueLine({ amount: '-5' })}]`,
+    errors: ['/assets/0/revenue/0/amount minimum'],
+  },
+  {
+    name: 'revenue amount as text',
+    kind: 'register',
+    item: `revenue: [${revenueLine({ amount: '十二万' })}]`,
+    errors: ['/assets/0/revenue/0/amount type'],
+  },
+  {
+    name: 'revenue year not an integer',
+    kind: 'register',
+    item: `revenue: [${revenueLine({ year: '2024.5' })}]`,
+    errors: ['/assets/0/revenue/0/year type'],
+  },
   // asset: disposal
   ...['method', 'decision', 'approval'].map((field): Row => ({
-    name: `disposal without ${field}`, kind: 'register',
-    item: `disposal: ${disposal({ [field]: undefined })}`, errors: [`/assets/0/disposal required ${field}`],
+    name: `disposal without ${field}`,
+    kind: 'register',
+    item: `disposal: ${disposal({ [field]: undefined })}`,
+    errors: [`/assets/0/disposal required ${field}`],
   })),
-  { name: 'disposal method not in the enum', kind: 'register', item: `disposal: ${disposal({ method: '出售' })}`, errors: ['/assets/0/disposal/method enum'] },
-  { name: 'decision without ref', kind: 'register', item: `disposal: ${disposal({ decision: '{ date: 2024-09-27 }' })}`, errors: ['/assets/0/disposal/decision required ref'] },
-  { name: 'destruction without its record', kind: 'register', item: `disposal: ${disposal({ method: '销毁' })}`, errors: ['/assets/0/disposal required destruction'] },
-  { name: 'deletion without its record', kind: 'register', item: `disposal: ${disposal({ method: '删除' })}`, errors: ['/assets/0/disposal required destruction'] },
   {
-    name: 'destruction record without irrecoverable', kind: 'register',
+    name: 'disposal method not in the enum',
+    kind: 'register',
+    item: `disposal: ${disposal({ method: '出售' })}`,
+    errors: ['/assets/0/disposal/method enum'],
+  },
+  {
+    name: 'decision without ref',
+    kind: 'register',
+    item: `disposal: ${disposal({ decision: '{ date: 2024-09-27 }' })}`,
+    errors: ['/assets/0/disposal/decision required ref'],
+  },
+  {
+    name: 'destruction without its record',
+    kind: 'register',
+    item: `disposal: ${disposal({ method: '销毁' })}`,
+    errors: ['/assets/0/disposal required destruction'],
+  },
+  {
+    name: 'deletion without its record',
+    kind: 'register',
+    item: `disposal: ${disposal({ method: '删除' })}`,
+    errors: ['/assets/0/disposal required destruction'],
+  },
+  {
+    name: 'destruction record without irrecoverable',
+    kind: 'register',
     item: `disposal: ${disposal({ method: '销毁', destruction: '{ technique: 覆写 }' })}`,
     errors: ['/assets/0/disposal/destruction required irrecoverable'],
   },
@@ -417,8 +769,11 @@ const REJECTIONS: Row[] = [
 /** One authorization in flow style; `undefined` leaves a field out, strings are YAML. */
 function authorization(change: Record<string, string | undefined>): string {
   return flow({
-    entity: '某市大数据运营有限公司', rights: '[数据加工使用权]',
-    securityAssessment: '{ ref: AQPG-1 }', approval: '{ ref: PF-1 }', ...change,
+    entity: '某市大数据运营有限公司',
+    rights: '[数据加工使用权]',
+    securityAssessment: '{ ref: AQPG-1 }',
+    approval: '{ ref: PF-1 }',
+    ...change,
   });
 }
 
@@ -431,7 +786,9 @@ function disposal(change: Record<string, string | undefined>): string {
 }
 
 function flow(fields: Record<string, string | undefined>): string {
-  const parts = Object.entries(fields).filter(([, value]) => value !== undefined).map(([key, value]) => `${key}: ${value}`);
+  const parts = Object.entries(fields)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}: ${value}`);
   return `{ ${parts.join(', ')} }`;
 }
 
@@ -505,7 +862,10 @@ describe('schemas: invalid examples', () => {
       assert.equal(documents.length, 1);
       const [document] = documents;
       if (expected.yaml) {
-        assert.deepEqual(document.errors.map((error) => error.code), [expected.yaml]);
+        assert.deepEqual(
+          document.errors.map((error) => error.code),
+          [expected.yaml],
+        );
         return;
       }
       assert.deepEqual(document.errors, []);
@@ -528,11 +888,24 @@ describe('schemas: conventions the engine relies on', () => {
 
     it(`${kind}: no root keyword looks into the items`, () => {
       const root = SCHEMAS[kind];
-      for (const keyword of ['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', 'dependentSchemas', 'unevaluatedProperties']) {
+      for (const keyword of [
+        'if',
+        'then',
+        'else',
+        'allOf',
+        'anyOf',
+        'oneOf',
+        'not',
+        'dependentSchemas',
+        'unevaluatedProperties',
+      ]) {
         assert.equal(root[keyword], undefined, `root has ${keyword}`);
       }
       const outsideDefs = { ...root, $defs: null };
-      assert.deepEqual(collect(outsideDefs, '$ref').filter((ref) => ref === `#/$defs/${def}`), [`#/$defs/${def}`]);
+      assert.deepEqual(
+        collect(outsideDefs, '$ref').filter((ref) => ref === `#/$defs/${def}`),
+        [`#/$defs/${def}`],
+      );
     });
 
     it(`${kind}: the root with its items replaced by true still checks the header`, () => {
@@ -566,10 +939,15 @@ describe('schemas: conventions the engine relies on', () => {
     it(`${kind}: every property and definition has a Chinese title and a three-line description`, () => {
       const schema = SCHEMAS[kind];
       const described: Array<[string, JsonObject]> = [['(root)', schema]];
-      for (const [name, definition] of Object.entries(asObject(schema.$defs))) described.push([`$defs/${name}`, asObject(definition)]);
+      for (const [name, definition] of Object.entries(asObject(schema.$defs)))
+        described.push([`$defs/${name}`, asObject(definition)]);
       for (const [where, node] of annotatedNodes(schema, '')) described.push([where, node]);
       // Sanity: the walk reaches nested properties such as the sharing type or a revenue line's handling.
-      assert.ok(described.some(([where]) => where === (kind === 'catalog' ? '$defs/Sharing/type' : '$defs/RevenueLine/handling')));
+      assert.ok(
+        described.some(
+          ([where]) => where === (kind === 'catalog' ? '$defs/Sharing/type' : '$defs/RevenueLine/handling'),
+        ),
+      );
       for (const [where, node] of described) checkAnnotations(schema, where, node);
     });
   }
@@ -577,8 +955,20 @@ describe('schemas: conventions the engine relies on', () => {
   it('definitions present in both files are identical, and the shared ones are there', () => {
     const catalogDefs = asObject(SCHEMAS.catalog.$defs);
     const registerDefs = asObject(SCHEMAS.register.$defs);
-    const shared = Object.keys(catalogDefs).filter((name) => name in registerDefs).sort();
-    for (const name of ['Date', 'Reference', 'ResourceId', 'SecurityGrade', 'Text', 'Unit', 'UnitCode', 'UnitType', 'Responsible']) {
+    const shared = Object.keys(catalogDefs)
+      .filter((name) => name in registerDefs)
+      .sort();
+    for (const name of [
+      'Date',
+      'Reference',
+      'ResourceId',
+      'SecurityGrade',
+      'Text',
+      'Unit',
+      'UnitCode',
+      'UnitType',
+      'Responsible',
+    ]) {
       assert.ok(shared.includes(name), `${name} is not shared`);
     }
     for (const name of shared) {
@@ -607,7 +997,10 @@ describe('schemas: conventions the engine relies on', () => {
       assert.ok(label.en.trim() && label.zh.trim(), `empty label for ${value}`);
       assert.match(label.zh, /\p{Script=Han}/u, value);
     }
-    assert.deepEqual(Object.keys(ENUM_LABELS).filter((value) => !values.has(value)), []);
+    assert.deepEqual(
+      Object.keys(ENUM_LABELS).filter((value) => !values.has(value)),
+      [],
+    );
   });
 });
 
@@ -661,7 +1054,8 @@ function annotatedNodes(schema: JsonObject, where: string): Array<[string, JsonO
     found.push([`${where}/items`, items], ...annotatedNodes(items, `${where}/items`));
   }
   if (isPlainObject(schema.$defs)) {
-    for (const [name, definition] of Object.entries(schema.$defs)) found.push(...annotatedNodes(asObject(definition), `$defs/${name}`));
+    for (const [name, definition] of Object.entries(schema.$defs))
+      found.push(...annotatedNodes(asObject(definition), `$defs/${name}`));
   }
   return found;
 }
@@ -693,7 +1087,9 @@ function enumOf(root: JsonObject, node: JsonObject): string[] {
 // ---------- example files ----------
 
 function exampleFiles(folder: string): string[] {
-  return readdirSync(path.join(ROOT, 'examples', folder)).filter((name) => /\.ya?ml$/.test(name)).sort();
+  return readdirSync(path.join(ROOT, 'examples', folder))
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
 }
 
 function readYamlDocuments(file: string): Json[] {

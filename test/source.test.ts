@@ -21,14 +21,26 @@ function assertSame(pieces: PieceText, text: string, next: (n?: number) => numbe
     assert.equal(pieces.slice(at, end), text.slice(at, end), `${label}: slice(${at}, ${end})`);
     assert.equal(pieces.slice(at), text.slice(at), `${label}: slice(${at})`);
     for (const search of ['\n', '\r\n', 'ab', 'a\nb', '\nl', 'b\nl', 'b\r\nli', '\n\n', 'line', '---', 'zz', '']) {
-      assert.equal(pieces.indexOf(search, at), text.indexOf(search, at), `${label}: indexOf(${JSON.stringify(search)}, ${at})`);
-      assert.equal(pieces.lastIndexOf(search, at), text.lastIndexOf(search, at), `${label}: lastIndexOf(${JSON.stringify(search)}, ${at})`);
+      assert.equal(
+        pieces.indexOf(search, at),
+        text.indexOf(search, at),
+        `${label}: indexOf(${JSON.stringify(search)}, ${at})`,
+      );
+      assert.equal(
+        pieces.lastIndexOf(search, at),
+        text.lastIndexOf(search, at),
+        `${label}: lastIndexOf(${JSON.stringify(search)}, ${at})`,
+      );
     }
   }
   assert.equal(pieces.slice(-5, -1), text.slice(-5, -1), `${label}: negative slice`);
   for (const search of ['\n', 'ab', 'a\nb', '\nl', 'line', 'b\r\nli']) {
     assert.equal(pieces.indexOf(search), text.indexOf(search), `${label}: indexOf(${JSON.stringify(search)})`);
-    assert.equal(pieces.lastIndexOf(search), text.lastIndexOf(search), `${label}: lastIndexOf(${JSON.stringify(search)})`);
+    assert.equal(
+      pieces.lastIndexOf(search),
+      text.lastIndexOf(search),
+      `${label}: lastIndexOf(${JSON.stringify(search)})`,
+    );
   }
   // Last: the whole text is kept once joined, and later reads would use it instead of the pieces.
   assert.equal(pieces.toString(), text, `${label}: text`);
@@ -41,7 +53,11 @@ function assertPositions(pieces: PieceText, document: TextDocument, next: (n?: n
     const offset = next(document.getText().length + 2) - 1;
     assert.deepEqual(pieces.positionAt(offset), document.positionAt(offset), `${label}: positionAt(${offset})`);
     const position = { line: next(document.lineCount + 2) - 1, character: next(12) };
-    assert.equal(pieces.offsetAt(position), document.offsetAt(position), `${label}: offsetAt(${JSON.stringify(position)})`);
+    assert.equal(
+      pieces.offsetAt(position),
+      document.offsetAt(position),
+      `${label}: offsetAt(${JSON.stringify(position)})`,
+    );
   }
 }
 
@@ -49,7 +65,9 @@ describe('PieceText: an open document in pieces', () => {
   it('reads as the string it holds, cut at line ends, with LF, CRLF and lone CR line breaks', () => {
     const next = random(41);
     for (const size of [4, 16, 64]) {
-      const text = Array.from({ length: 60 }, (_, i) => `line ${i} ab${['\n', '\r\n', '\r'][i % 3]}`).join('') + 'no break at the end';
+      const text =
+        Array.from({ length: 60 }, (_, i) => `line ${i} ab${['\n', '\r\n', '\r'][i % 3]}`).join('') +
+        'no break at the end';
       const pieces = PieceText.from(text, size);
       assert.ok(pieces.pieceCount > 5, `${size}: cut into pieces`);
       // An edit leaves the shared pieces alone: toString is then a join of pieces, not the original string.
@@ -119,7 +137,7 @@ describe('PieceText: an open document in pieces', () => {
   });
 });
 
-describe('OpenDocument: the server\'s open document', () => {
+describe("OpenDocument: the server's open document", () => {
   it('after batches of change events (swapped ranges, whole-text changes) reads as a TextDocument does', () => {
     const next = random(19);
     const inserts = ['a', '\n', '\r\n', 'x\ny', '', '中'];
@@ -135,7 +153,10 @@ describe('OpenDocument: the server\'s open document', () => {
         else {
           const a = shadow.positionAt(next(shadow.getText().length + 1));
           const b = shadow.positionAt(next(shadow.getText().length + 1));
-          event = { range: next(2) === 0 ? { start: a, end: b } : { start: b, end: a }, text: inserts[next(inserts.length)] };
+          event = {
+            range: next(2) === 0 ? { start: a, end: b } : { start: b, end: a },
+            text: inserts[next(inserts.length)],
+          };
         }
         events.push(event);
         shadow = TextDocument.update(shadow, [event], 0);
@@ -151,7 +172,10 @@ describe('OpenDocument: the server\'s open document', () => {
         assert.deepEqual(open.getLineRange(line), reference.getLineRange(line), `${label}: line range ${line}`);
         assert.equal(open.getEOLCharacters(line), reference.getEOLCharacters(line), `${label}: line break ${line}`);
       }
-      const range = { start: reference.positionAt(next(reference.getText().length + 1)), end: { line: reference.lineCount, character: 0 } };
+      const range = {
+        start: reference.positionAt(next(reference.getText().length + 1)),
+        end: { line: reference.lineCount, character: 0 },
+      };
       assert.equal(open.getText(range), reference.getText(range), `${label}: a range's text`);
       if (reference.getText().length > 2000) {
         TextDocument.update(reference, [{ text }], version);

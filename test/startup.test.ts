@@ -7,11 +7,14 @@ import { CLI, MINIMAL_REGISTER, ROOT, tempDir } from './helpers';
 /** Runs `node [-r probe] args` in `cwd`; the probe writes, at exit, what `report` returns as the last stderr line. */
 function probed(report: string, args: string[], cwd: string): unknown {
   const probe = path.join(tempDir(), 'probe.js');
-  fs.writeFileSync(probe, `process.on('exit', () => process.stderr.write('\\nPROBE ' + JSON.stringify(${report}) + '\\n'));\n`);
+  fs.writeFileSync(
+    probe,
+    `process.on('exit', () => process.stderr.write('\\nPROBE ' + JSON.stringify(${report}) + '\\n'));\n`,
+  );
   const run = spawnSync(process.execPath, ['-r', probe, ...args], { cwd, encoding: 'utf8' });
   const line = run.stderr.split('\n').find((l) => l.startsWith('PROBE '));
   assert.ok(line, `no probe output (exit ${run.status}): ${run.stderr}`);
-  return JSON.parse(line.slice("PROBE ".length));
+  return JSON.parse(line.slice('PROBE '.length));
 }
 
 describe('start-up: a run loads only what it uses', () => {
@@ -30,11 +33,17 @@ describe('start-up: a run loads only what it uses', () => {
     const loaded = (text: string) => {
       const dir = tempDir({ 'r.assets.yaml': text });
       const script = `require(${JSON.stringify(service)}).createStewardService().validate('r.assets.yaml', require('fs').readFileSync('r.assets.yaml', 'utf8'))`;
-      return probed("Object.keys(require.cache).some((k) => /node_modules[\\\\/]yaml[\\\\/]/.test(k))", ['-e', script], dir);
+      return probed(
+        'Object.keys(require.cache).some((k) => /node_modules[\\\\/]yaml[\\\\/]/.test(k))',
+        ['-e', script],
+        dir,
+      );
     };
     assert.equal(loaded(MINIMAL_REGISTER), false);
     // An alias is beyond the fast parser: that item is parsed by the yaml package.
-    const withAlias = MINIMAL_REGISTER.replace('  - id: DA-2024-0001', '  - id: &first DA-2024-0001').concat('    note: *first\n');
+    const withAlias = MINIMAL_REGISTER.replace('  - id: DA-2024-0001', '  - id: &first DA-2024-0001').concat(
+      '    note: *first\n',
+    );
     assert.equal(loaded(withAlias), true);
   });
 });

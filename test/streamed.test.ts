@@ -30,11 +30,20 @@ function compare(files: Array<[string, string]>, label: string): void {
     // The kept parse is what later edits start from: it must be a whole parse's equal.
     const parse = kept.document(uri)!;
     const reference = whole.parse(uri, text);
-    assert.deepEqual(parse.documents.map((d) => d.root), reference.documents.map((d) => d.root), `${label}: trees of ${uri}`);
-    const flags = (d: typeof parse) => d.documents.map((doc) => [doc.headBroken, doc.items.map((item) => [item.span, item.text, item.broken, Boolean(item.clean), item.deferred])]);
+    assert.deepEqual(
+      parse.documents.map((d) => d.root),
+      reference.documents.map((d) => d.root),
+      `${label}: trees of ${uri}`,
+    );
+    const flags = (d: typeof parse) =>
+      d.documents.map((doc) => [
+        doc.headBroken,
+        doc.items.map((item) => [item.span, item.text, item.broken, Boolean(item.clean), item.deferred]),
+      ]);
     assert.deepEqual(flags(parse), flags(reference), `${label}: items of ${uri}`);
     assert.deepEqual(parse.parseFindings, reference.parseFindings, `${label}: YAML findings of ${uri}`);
-    const byOffset = (d: typeof parse) => [...(d.problems ?? [])].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    const byOffset = (d: typeof parse) =>
+      [...(d.problems ?? [])].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     assert.deepEqual(byOffset(parse), byOffset(reference), `${label}: YAML problems of ${uri}`);
     assert.deepEqual(parse.layouts, reference.layouts, `${label}: layout of ${uri}`);
   }
@@ -46,7 +55,10 @@ const HEAD = MINIMAL_REGISTER.slice(0, MINIMAL_REGISTER.indexOf('  - id'));
 function register(count: number): string {
   let text = HEAD;
   for (let i = 1; i <= count; i++) {
-    text += ITEM.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`).replace('一般数据', i % 5 === 0 ? '秘密数据' : '一般数据');
+    text += ITEM.replace('DA-2024-0001', `DA-2024-${String(i).padStart(4, '0')}`).replace(
+      '一般数据',
+      i % 5 === 0 ? '秘密数据' : '一般数据',
+    );
   }
   return text;
 }
@@ -79,20 +91,30 @@ describe('validate: files no editor shows are checked item by item', () => {
 
   it('the same on layouts that need care: aliases across items, broken items, keys after the list, empty items', () => {
     const cases: Record<string, string> = {
-      'alias to an anchor in another item (whole parse)': register(3).replace('name: 公交运行监测数据集', 'name: &n 公交运行监测数据集').replace(/(DA-2024-0003'?\n(?:.*\n)*?\s+name: )[^\n]*/, '$1*n'),
-      'a syntax error inside one item': register(4).replace(/(DA-2024-0002[\s\S]*?securityGrade: )一般数据/, '$1[一般数据'),
+      'alias to an anchor in another item (whole parse)': register(3)
+        .replace('name: 公交运行监测数据集', 'name: &n 公交运行监测数据集')
+        .replace(/(DA-2024-0003'?\n(?:.*\n)*?\s+name: )[^\n]*/, '$1*n'),
+      'a syntax error inside one item': register(4).replace(
+        /(DA-2024-0002[\s\S]*?securityGrade: )一般数据/,
+        '$1[一般数据',
+      ),
       'a tab inside one item': register(3).replace(/(DA-2024-0002[\s\S]*?)\n {4}name:/, '$1\n\tname:'),
       'a duplicate key inside an item': register(3).replace(/(DA-2024-0003'?\n)/, '$1    id: DA-2024-0003\n'),
-      'keys after the list (asOf and unit in the tail)': register(3).replace(/^unit:/m, 'x-unit:') + 'asOf: 2020-01-01\n',
+      'keys after the list (asOf and unit in the tail)':
+        register(3).replace(/^unit:/m, 'x-unit:') + 'asOf: 2020-01-01\n',
       'an empty item and a trailing dash': register(2) + '  -\n  - \n',
       'a comment-only tail and blank lines': register(2) + '\n# end of register\n\n',
       'CRLF line ends': register(3).replace(/\n/g, '\r\n'),
       'a byte-order mark': '\ufeff' + register(2),
       'two documents, the second a catalog': register(2) + '---\n' + MINIMAL_CATALOG,
       'no items at all': HEAD + '\n',
-      'an unknown kind over broken items (their YAML problems still reported)': register(3).replace('kind: DataAssetRegister', 'kind: Other').replace(/(DA-2024-0002[\s\S]*?securityGrade: )一般数据/, '$1[一般数据'),
+      'an unknown kind over broken items (their YAML problems still reported)': register(3)
+        .replace('kind: DataAssetRegister', 'kind: Other')
+        .replace(/(DA-2024-0002[\s\S]*?securityGrade: )一般数据/, '$1[一般数据'),
       'kind only in the tail': register(3).replace('kind: DataAssetRegister\n', '') + 'kind: DataAssetRegister\n',
-      'more than a hundred YAML problems': HEAD + Array.from({ length: 120 }, (_, i) => `  - id: DA-2024-${String(i).padStart(4, '0')}\n    name: [x\n`).join(''),
+      'more than a hundred YAML problems':
+        HEAD +
+        Array.from({ length: 120 }, (_, i) => `  - id: DA-2024-${String(i).padStart(4, '0')}\n    name: [x\n`).join(''),
     };
     for (const [label, text] of Object.entries(cases)) compare([['r.assets.yaml', text]], label);
   });
@@ -113,7 +135,13 @@ describe('validate: files no editor shows are checked item by item', () => {
         text = lines.join('\n');
       }
       if (step % 50 === 49) text = register(12);
-      compare([['r.assets.yaml', text], ['c.catalog.yaml', MINIMAL_CATALOG]], `step ${step}`);
+      compare(
+        [
+          ['r.assets.yaml', text],
+          ['c.catalog.yaml', MINIMAL_CATALOG],
+        ],
+        `step ${step}`,
+      );
     }
   });
 });

@@ -183,13 +183,17 @@ describe('document symbols (outline)', () => {
 
   it('never throws on any prefix of a file, and every range nests inside its parent', () => {
     const contains = (outer: Range, inner: Range) => {
-      const le = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+      const le = (a: Range['start'], b: Range['start']) =>
+        a.line < b.line || (a.line === b.line && a.character <= b.character);
       return le(outer.start, inner.start) && le(inner.end, outer.end);
     };
     const check = (symbols: DocumentSymbol[], parent: Range | undefined, prefix: string) => {
       for (const symbol of symbols) {
         assert.ok(symbol.name.length > 0, `empty name in ${JSON.stringify(prefix)}`);
-        assert.ok(contains(symbol.range, symbol.selectionRange), `selection outside range in ${JSON.stringify(prefix)}`);
+        assert.ok(
+          contains(symbol.range, symbol.selectionRange),
+          `selection outside range in ${JSON.stringify(prefix)}`,
+        );
         if (parent) assert.ok(contains(parent, symbol.range), `child outside parent in ${JSON.stringify(prefix)}`);
         check(symbol.children ?? [], symbol.range, prefix);
       }
@@ -209,12 +213,21 @@ describe('document symbols (outline)', () => {
     assert.equal(all.children!.length, 31); // the unit and 30 assets
     const [capped] = documentSymbols(file, 'en', 10);
     const names = capped.children!.map((symbol) => symbol.name);
-    assert.deepEqual(names.slice(1, 11), all.children!.slice(1, 11).map((symbol) => symbol.name));
+    assert.deepEqual(
+      names.slice(1, 11),
+      all.children!.slice(1, 11).map((symbol) => symbol.name),
+    );
     assert.equal(names.length, 12);
     assert.equal(names[11], '… 20 more items not listed (steward.outline.maxItems)');
     const lines = text.split('\n');
-    assert.equal(capped.children![11].range.start.line, lines.findIndex((line) => line.includes('DA-2024-0011')));
-    assert.equal(documentSymbols(file, 'zh-CN', 10)[0].children![11].name, '……另有 20 项未列出（steward.outline.maxItems）');
+    assert.equal(
+      capped.children![11].range.start.line,
+      lines.findIndex((line) => line.includes('DA-2024-0011')),
+    );
+    assert.equal(
+      documentSymbols(file, 'zh-CN', 10)[0].children![11].name,
+      '……另有 20 项未列出（steward.outline.maxItems）',
+    );
     assert.equal(documentSymbols(file, 'en', 30)[0].children!.length, 31, 'nothing summed up when all fit');
   });
 
@@ -224,10 +237,16 @@ describe('document symbols (outline)', () => {
     const edited = text.slice(0, at) + 'x' + text.slice(at);
     editor.update('r.assets.yaml', edited, { change: { start: at, oldEnd: at, newEnd: at + 1 } });
     const fresh = freshlyChecked(edited);
-    assert.deepEqual(editor.documentSymbols('r.assets.yaml', 'en', 10), fresh.documentSymbols('r.assets.yaml', 'en', 10));
+    assert.deepEqual(
+      editor.documentSymbols('r.assets.yaml', 'en', 10),
+      fresh.documentSymbols('r.assets.yaml', 'en', 10),
+    );
     // The same item objects carry on in the edited parse: those past the tenth still wait for their move (but the
     // last, which the parse reads to find where the list ends).
-    assert.ok(items.slice(12, 29).every((chunk) => chunk.pending === 1), 'trees past the listed ones are not moved');
+    assert.ok(
+      items.slice(12, 29).every((chunk) => chunk.pending === 1),
+      'trees past the listed ones are not moved',
+    );
     assert.deepEqual(editor.documentSymbols('r.assets.yaml', 'en'), fresh.documentSymbols('r.assets.yaml', 'en'));
   });
 
@@ -238,19 +257,28 @@ describe('document symbols (outline)', () => {
     const at = text.indexOf('DA-2024-0002');
     const lineEnd = text.indexOf('\n', at) + 1;
     const edited = text.slice(0, lineEnd) + '    name: 第二\n' + text.slice(lineEnd);
-    editor.update('r.assets.yaml', edited, { change: { start: lineEnd, oldEnd: lineEnd, newEnd: lineEnd + '    name: 第二\n'.length } });
+    editor.update('r.assets.yaml', edited, {
+      change: { start: lineEnd, oldEnd: lineEnd, newEnd: lineEnd + '    name: 第二\n'.length },
+    });
     const fresh = freshlyChecked(edited);
     assert.deepEqual(editor.documentSymbols('r.assets.yaml', 'en'), fresh.documentSymbols('r.assets.yaml', 'en'));
-    assert.ok(items.slice(2, 29).every((chunk) => chunk.pending !== undefined), 'the trees below the edit were not read');
+    assert.ok(
+      items.slice(2, 29).every((chunk) => chunk.pending !== undefined),
+      'the trees below the edit were not read',
+    );
     // The other language is computed, not reused.
     assert.deepEqual(editor.documentSymbols('r.assets.yaml', 'zh-CN'), fresh.documentSymbols('r.assets.yaml', 'zh-CN'));
   });
 
   it('after each of 400 random edits, equals the outline of a fresh parse (both languages)', () => {
     const next = random(20261127);
-    let text = registerOf(12, (asset, n) => asset
-      + (n % 3 === 0 ? '    authorizations:\n      - entity: 某公司\n        rights: [数据加工使用权]\n' : '')
-      + (n % 4 === 0 ? '    disposal:\n      method: 销毁\n' : ''));
+    let text = registerOf(
+      12,
+      (asset, n) =>
+        asset +
+        (n % 3 === 0 ? '    authorizations:\n      - entity: 某公司\n        rights: [数据加工使用权]\n' : '') +
+        (n % 4 === 0 ? '    disposal:\n      method: 销毁\n' : ''),
+    );
     const editor = createStewardService({ incremental: true, today: '2026-11-26' });
     editor.update('r.assets.yaml', text);
     const pieces = ['x', '\n', ' ', '-', '  - id: DA-2024-0099\n', '    name: 新\n', '# c\n', ': ', '\t', '"'];
@@ -262,10 +290,16 @@ describe('document symbols (outline)', () => {
       const removed = next(3) === 0 ? Math.min(next(12), text.length - at) : 0;
       const inserted = next(4) === 0 ? '' : pieces[next(pieces.length)];
       text = text.slice(0, at) + inserted + text.slice(at + removed);
-      editor.update('r.assets.yaml', text, { change: { start: at, oldEnd: at + removed, newEnd: at + inserted.length } });
+      editor.update('r.assets.yaml', text, {
+        change: { start: at, oldEnd: at + removed, newEnd: at + inserted.length },
+      });
       const fresh = freshlyChecked(text);
       const locale: Locale = next(5) === 0 ? 'zh-CN' : 'en';
-      assert.deepEqual(editor.documentSymbols('r.assets.yaml', locale, 8), fresh.documentSymbols('r.assets.yaml', locale, 8), `step ${step}: ${JSON.stringify(inserted)} at ${at}, ${removed} removed`);
+      assert.deepEqual(
+        editor.documentSymbols('r.assets.yaml', locale, 8),
+        fresh.documentSymbols('r.assets.yaml', locale, 8),
+        `step ${step}: ${JSON.stringify(inserted)} at ${at}, ${removed} removed`,
+      );
     }
   });
 });

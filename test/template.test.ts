@@ -11,11 +11,18 @@ describe('the template filler', () => {
   });
 
   it('inserts values as they are: no replacement patterns, no second pass over what it inserted', () => {
-    assert.equal(fillTemplate('id {name} at {where}', { name: '$&{where}$1', where: 'a.yaml:3' }), 'id $&{where}$1 at a.yaml:3');
+    assert.equal(
+      fillTemplate('id {name} at {where}', { name: '$&{where}$1', where: 'a.yaml:3' }),
+      'id $&{where}$1 at a.yaml:3',
+    );
   });
 
   it('fills the same template alike on every call, and both languages', () => {
     const text = { 'zh-CN': '向“{entity}”的授权', en: 'The authorization to "{entity}"' };
-    for (const entity of ['甲', '乙', '甲']) assert.deepEqual(fillText(text, { entity }), { 'zh-CN': `向“${entity}”的授权`, en: `The authorization to "${entity}"` });
+    for (const entity of ['甲', '乙', '甲'])
+      assert.deepEqual(fillText(text, { entity }), {
+        'zh-CN': `向“${entity}”的授权`,
+        en: `The authorization to "${entity}"`,
+      });
   });
 });

@@ -12,7 +12,11 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 const ESCAPE = /\u001b\[[0-9;]*m/;
 
 /** Runs the CLI on a pseudo-terminal of `columns` columns; its output as the terminal got it (CR LF -> LF). */
-function onTerminal(args: string[], columns: number, env: NodeJS.ProcessEnv = {}): { code: number | null; output: string } {
+function onTerminal(
+  args: string[],
+  columns: number,
+  env: NodeJS.ProcessEnv = {},
+): { code: number | null; output: string } {
   const command = `stty cols ${columns} rows 50; exec ${JSON.stringify(process.execPath)} ${[CLI, ...args].map((a) => JSON.stringify(a)).join(' ')}`;
   const run = spawnSync('script', ['-qec', command, '/dev/null'], {
     cwd: ROOT,
@@ -26,7 +30,10 @@ function onTerminal(args: string[], columns: number, env: NodeJS.ProcessEnv = {}
 
 /** Lines wider than `width`, leaving out those that are one unbreakable run after their indentation. */
 function overlong(text: string, width: number): string[] {
-  return text.split('\n').map((line) => line.replace(ANSI, '')).filter((line) => displayWidth(line) > width && /\s\S+\s/.test(line.trim()));
+  return text
+    .split('\n')
+    .map((line) => line.replace(ANSI, ''))
+    .filter((line) => displayWidth(line) > width && /\s\S+\s/.test(line.trim()));
 }
 
 describe('terminal: steward validate fits the terminal', () => {
@@ -38,7 +45,11 @@ describe('terminal: steward validate fits the terminal', () => {
         assert.match(output, /\u001b\[31m/, 'colours on a terminal');
         assert.deepEqual(overlong(output, columns), []);
         // Rule ids stand on the location's line, never alone on a wrapped row.
-        for (const line of output.replace(ANSI, '').split('\n').filter((l) => /DA-[A-Z]+-\d{3}$/.test(l))) assert.match(line, /^\s+\d+:\d+\s+\S+\s+DA-/);
+        for (const line of output
+          .replace(ANSI, '')
+          .split('\n')
+          .filter((l) => /DA-[A-Z]+-\d{3}$/.test(l)))
+          assert.match(line, /^\s+\d+:\d+\s+\S+\s+DA-/);
       }
     });
   }
@@ -46,14 +57,20 @@ describe('terminal: steward validate fits the terminal', () => {
   it('piped, it wraps at COLUMNS, else at 100', () => {
     const at100 = runCli(['validate', 'examples', '--locale', 'zh-CN']).stdout;
     assert.deepEqual(overlong(at100, 100), []);
-    assert.ok(at100.split('\n').some((line) => displayWidth(line) > 90), 'the width is used');
+    assert.ok(
+      at100.split('\n').some((line) => displayWidth(line) > 90),
+      'the width is used',
+    );
     const at72 = runCli(['validate', 'examples'], { env: { COLUMNS: '72' } }).stdout;
     assert.deepEqual(overlong(at72, 72), []);
   });
 });
 
 describe('terminal: colours follow NO_COLOR and FORCE_COLOR', () => {
-  const colours = (env: NodeJS.ProcessEnv) => ESCAPE.test(runCli(['validate', 'examples/invalid/wrong-enum.catalog.yaml'], { env: { NO_COLOR: '', ...env } }).stdout);
+  const colours = (env: NodeJS.ProcessEnv) =>
+    ESCAPE.test(
+      runCli(['validate', 'examples/invalid/wrong-enum.catalog.yaml'], { env: { NO_COLOR: '', ...env } }).stdout,
+    );
   it('piped: off, unless FORCE_COLOR asks with a value other than 0 or false', () => {
     assert.equal(colours({}), false);
     assert.equal(colours({ FORCE_COLOR: '1' }), true);
@@ -71,7 +88,7 @@ describe('terminal: colours follow NO_COLOR and FORCE_COLOR', () => {
 });
 
 describe('terminal: steward explain', () => {
-  it('piped, prints the rule\'s Markdown as docs/rules.md holds it', () => {
+  it("piped, prints the rule's Markdown as docs/rules.md holds it", () => {
     const run = runCli(['explain', 'DA-AUTH-001']);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^## DA-AUTH-001: /);
@@ -88,12 +105,24 @@ describe('terminal: steward explain', () => {
       assert.match(output, /\u001b\[1m\u001b\[4mDA-AUTH-001/);
       assert.match(plain, /^ {4}authorizations:$/m);
       assert.match(plain, /^ {6}- entity: 某市大数据运营有限公司$/m);
-      assert.deepEqual(overlong(plain.split('\n').filter((line) => !line.startsWith('    ')).join('\n'), 80), []);
+      assert.deepEqual(
+        overlong(
+          plain
+            .split('\n')
+            .filter((line) => !line.startsWith('    '))
+            .join('\n'),
+          80,
+        ),
+        [],
+      );
     }
   });
 
   it('on a terminal with --format markdown, or piped with --format text', () => {
-    assert.equal(onTerminal(['explain', 'DA-AUTH-001', '--format', 'markdown'], 80).output, runCli(['explain', 'DA-AUTH-001']).stdout);
+    assert.equal(
+      onTerminal(['explain', 'DA-AUTH-001', '--format', 'markdown'], 80).output,
+      runCli(['explain', 'DA-AUTH-001']).stdout,
+    );
     const text = runCli(['explain', 'DA-AUTH-001', '--format', 'text']).stdout;
     assert.doesNotMatch(text, ESCAPE);
     assert.match(text, /^DA-AUTH-001: .*\n(.*\n)?═+\n/);

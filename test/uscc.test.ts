@@ -44,7 +44,10 @@ describe('checkUscc', () => {
   it('names a wrong final check character and the expected one', () => {
     const problems = checkUscc('113301000025391738');
     assert.deepEqual(ids('113301000025391738'), [['checkCharacter', 17, '9']]);
-    assert.equal(problems[0].message.en, 'Character 18 of the unified social credit code (its check character) should be "9", not "8"');
+    assert.equal(
+      problems[0].message.en,
+      'Character 18 of the unified social credit code (its check character) should be "9", not "8"',
+    );
     assert.equal(problems[0].message['zh-CN'], '统一社会信用代码第 18 位校验码应为“9”，实为“8”');
     assert.deepEqual(problems[0].args, { expected: '9', actual: '8' });
   });
@@ -61,14 +64,20 @@ describe('checkUscc', () => {
   it('reports a wrong length, and still checks the organisation code when it is all there', () => {
     assert.deepEqual(ids('11330100002539173'), [['length', 17, undefined]]);
     assert.deepEqual(ids('1133010000253917399'), [['length', 18, undefined]]);
-    assert.deepEqual(ids('11330100002539172'), [['length', 17, undefined], ['organisationCheck', 16, '3']]);
+    assert.deepEqual(ids('11330100002539172'), [
+      ['length', 17, undefined],
+      ['organisationCheck', 16, '3'],
+    ]);
     assert.deepEqual(ids('113301'), [['length', 6, undefined]]);
     assert.equal(checkUscc('113301')[0].message.en, 'A unified social credit code has 18 characters; "113301" has 6');
     assert.equal(checkUscc('')[0].id, 'length');
   });
 
   it('names each character outside the alphabet and its position, and skips the checks it spoils', () => {
-    assert.deepEqual(ids('11330100002539I73O'), [['badCharacter', 14, undefined], ['badCharacter', 17, undefined]]);
+    assert.deepEqual(ids('11330100002539I73O'), [
+      ['badCharacter', 14, undefined],
+      ['badCharacter', 17, undefined],
+    ]);
     const problem = checkUscc('11330100002539I739')[0];
     assert.equal(problem.args.char, 'I');
     assert.equal(problem.args.position, 15);
@@ -107,7 +116,10 @@ describe('usccKind', () => {
     assert.equal(institution.kindName?.['zh-CN'], '事业单位');
     assert.equal(institution.impliedUnitType, '事业单位');
     assert.equal(usccKind('13330100470051726L')!.impliedUnitType, undefined);
-    assert.equal(usccKind('13330100470051726L')!.kindName?.en, 'mass organisation under the central establishment office');
+    assert.equal(
+      usccKind('13330100470051726L')!.kindName?.en,
+      'mass organisation under the central establishment office',
+    );
   });
 
   it('names other authorities, and implies no unit type for them', () => {

@@ -15,18 +15,36 @@ const schemaOnly = createStewardService({ reportForeignDocuments: true, rules: [
 
 function onlySchema(text: string): Finding {
   const findings = schemaOnly.validate('test.yaml', text).findings;
-  assert.equal(findings.length, 1, JSON.stringify(findings.map((f) => [f.ruleId, f.message.en]), null, 1));
+  assert.equal(
+    findings.length,
+    1,
+    JSON.stringify(
+      findings.map((f) => [f.ruleId, f.message.en]),
+      null,
+      1,
+    ),
+  );
   return findings[0];
 }
 
 /** `line:column` (1-based) of each finding, with its rule id. */
 function at(text: string): string[] {
-  return service.validate('test.yaml', text).findings.map((f) => `${f.ruleId} ${f.range.start.line + 1}:${f.range.start.character + 1}`);
+  return service
+    .validate('test.yaml', text)
+    .findings.map((f) => `${f.ruleId} ${f.range.start.line + 1}:${f.range.start.character + 1}`);
 }
 
 function only(text: string): Finding {
   const findings = service.validate('test.yaml', text).findings;
-  assert.equal(findings.length, 1, JSON.stringify(findings.map((f) => [f.ruleId, f.message.en]), null, 1));
+  assert.equal(
+    findings.length,
+    1,
+    JSON.stringify(
+      findings.map((f) => [f.ruleId, f.message.en]),
+      null,
+      1,
+    ),
+  );
   return findings[0];
 }
 
@@ -34,8 +52,14 @@ describe('validate: the contract examples are valid', () => {
   it('register and catalog with only the contract fields give no error (recommended fields: warnings at most)', () => {
     assert.deepEqual(at(MINIMAL_REGISTER), []);
     const findings = service.validate('test.yaml', CONTRACT_CATALOG).findings;
-    assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
-    assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.severity}`), ['DA-CAT-001 info', 'DA-SHARE-002 warning']);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error'),
+      [],
+    );
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId} ${f.severity}`),
+      ['DA-CAT-001 info', 'DA-SHARE-002 warning'],
+    );
     assert.deepEqual(at(MINIMAL_CATALOG), []);
   });
 });
@@ -48,14 +72,14 @@ describe('validate: each schema error kind points at the key or value to change'
     assert.equal(finding.data?.suggestion, 'supervisingDepartment');
   });
 
-  it('a missing required property: at its parent\'s key', () => {
+  it("a missing required property: at its parent's key", () => {
     const finding = onlySchema(MINIMAL_REGISTER.replace('  name: 某市交通运输局\n', ''));
     assert.equal(finding.ruleId, 'DA-SCHEMA-001');
     assert.deepEqual(finding.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } });
     assert.equal(finding.path, '/unit/name');
   });
 
-  it('a missing required property of a list item: at the item\'s first key', () => {
+  it("a missing required property of a list item: at the item's first key", () => {
     const finding = onlySchema(MINIMAL_REGISTER.replace('    name: 公交运行监测数据集\n', ''));
     assert.equal(finding.ruleId, 'DA-SCHEMA-001');
     assert.deepEqual(finding.range.start, { line: 8, character: 4 });
@@ -73,7 +97,9 @@ describe('validate: each schema error kind points at the key or value to change'
   });
 
   it('a wrong type: at the value', () => {
-    const finding = onlySchema(MINIMAL_REGISTER.replace('acquisition:\n      method: 自主采集', 'acquisition: 自主采集'));
+    const finding = onlySchema(
+      MINIMAL_REGISTER.replace('acquisition:\n      method: 自主采集', 'acquisition: 自主采集'),
+    );
     assert.equal(finding.ruleId, 'DA-SCHEMA-004');
     assert.deepEqual(finding.range.start, { line: 13, character: 17 });
   });
@@ -106,7 +132,13 @@ describe('validate: each schema error kind points at the key or value to change'
   });
 
   it('findings in later documents and items carry their own positions', () => {
-    const text = MINIMAL_CATALOG + '---\n' + MINIMAL_REGISTER + MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id')).replace('DA-2024-0001', 'DA-2024-0002').replace('一般数据', '绝密');
+    const text =
+      MINIMAL_CATALOG +
+      '---\n' +
+      MINIMAL_REGISTER +
+      MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id'))
+        .replace('DA-2024-0001', 'DA-2024-0002')
+        .replace('一般数据', '绝密');
     const lines = text.split('\n');
     const expected = lines.findIndex((l) => l.includes('绝密'));
     const finding = onlySchema(text);
@@ -141,7 +173,12 @@ describe('validate: incremental', () => {
     const fresh = createStewardService();
     incremental.validate('x', text);
     const before = incremental.cacheStats();
-    const edited = text.replace('DA-2024-0020', 'DA-2024-0020X').replace('name: 公交运行监测数据集\n    resource: R-330100-JT-0001\n    classificationCode: A08060201\n    securityGrade: 一般数据', 'name: 公交运行监测数据集\n    resource: R-330100-JT-0001\n    classificationCode: A08060201\n    securityGrade: 一般数据\n    x-note: 新增一行');
+    const edited = text
+      .replace('DA-2024-0020', 'DA-2024-0020X')
+      .replace(
+        'name: 公交运行监测数据集\n    resource: R-330100-JT-0001\n    classificationCode: A08060201\n    securityGrade: 一般数据',
+        'name: 公交运行监测数据集\n    resource: R-330100-JT-0001\n    classificationCode: A08060201\n    securityGrade: 一般数据\n    x-note: 新增一行',
+      );
     const after = incremental.validate('x', edited).findings;
     const stats = incremental.cacheStats();
     assert.equal(stats.itemMisses - before.itemMisses, 2, 'the two edited items');
@@ -164,7 +201,12 @@ describe('validate: incremental', () => {
     assert.ok(files.length > 10);
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
-      const options = { rules: RULES, codeTable: builtinCodeTable(), reportForeignDocuments: true, today: '2026-01-01' };
+      const options = {
+        rules: RULES,
+        codeTable: builtinCodeTable(),
+        reportForeignDocuments: true,
+        today: '2026-01-01',
+      };
       const split = validateFile(parseStewardFile(file, text), options);
       const whole = validateFile(parseStewardFile(file, text, { split: false }), options);
       assert.deepEqual(split, whole, file);
@@ -180,11 +222,17 @@ describe('validate: incremental re-parsing gives exactly what a fresh parse give
     incremental.update('x', text);
     // A deterministic walk of edits: inserts, deletions, a broken line, duplicated items, a moved item.
     let seed = 7;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
     const edits: Array<(t: string) => string> = [
       (t) => t.replace('name: 公交运行监测数据集', 'name: 公交运行监测数据集（修订）'),
-      (t) => { const at = random(t.length); return t.slice(0, at) + 'x' + t.slice(at); },
-      (t) => { const at = random(t.length - 5); return t.slice(0, at) + t.slice(at + 5); },
+      (t) => {
+        const at = random(t.length);
+        return t.slice(0, at) + 'x' + t.slice(at);
+      },
+      (t) => {
+        const at = random(t.length - 5);
+        return t.slice(0, at) + t.slice(at + 5);
+      },
       (t) => t + item.replace('DA-2024-0001', 'DA-2024-0099'),
       (t) => t.replace('    securityGrade: 一般数据\n', '    securityGrade: [一般数据\n'),
       (t) => item + t.slice(0, 0) + t.replace(item, ''),
@@ -196,7 +244,11 @@ describe('validate: incremental re-parsing gives exactly what a fresh parse give
       const a = incremental.validate('x', text);
       const b = fresh.validate('x', text);
       assert.deepEqual(a.findings, b.findings, `step ${step}`);
-      assert.deepEqual(incremental.document('x')!.documents.map((d) => d.root), b.document.documents.map((d) => d.root), `tree at step ${step}`);
+      assert.deepEqual(
+        incremental.document('x')!.documents.map((d) => d.root),
+        b.document.documents.map((d) => d.root),
+        `tree at step ${step}`,
+      );
     }
   });
 });

@@ -14,7 +14,7 @@ function ids(findings: { ruleId: string; range: { start: { line: number; charact
 const SECOND_ASSET = MINIMAL_REGISTER.slice(MINIMAL_REGISTER.indexOf('  - id')).replace('DA-2024-0001', 'DA-2024-0002');
 
 describe('workspace: cross-file rules', () => {
-  it('an asset\'s resource must exist in some catalog (DA-REF-001), at the resource value', () => {
+  it("an asset's resource must exist in some catalog (DA-REF-001), at the resource value", () => {
     const s = service();
     s.update('a.catalog.yaml', MINIMAL_CATALOG);
     s.update('a.assets.yaml', MINIMAL_REGISTER + SECOND_ASSET.replace('R-330100-JT-0001', 'R-330100-JT-0099'));
@@ -40,25 +40,33 @@ describe('workspace: cross-file rules', () => {
 
   it('a catalog resource no asset refers to is information (DA-REF-002), only when registers exist', () => {
     const s = service();
-    const catalog = MINIMAL_CATALOG + MINIMAL_CATALOG.slice(MINIMAL_CATALOG.indexOf('  - id')).replace('R-330100-JT-0001', 'R-330100-JT-0002');
+    const catalog =
+      MINIMAL_CATALOG +
+      MINIMAL_CATALOG.slice(MINIMAL_CATALOG.indexOf('  - id')).replace('R-330100-JT-0001', 'R-330100-JT-0002');
     s.update('a.catalog.yaml', catalog);
     assert.deepEqual(s.findings('a.catalog.yaml'), []);
     s.update('a.assets.yaml', MINIMAL_REGISTER);
     const findings = s.findings('a.catalog.yaml');
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity, f.range.start.line + 1]), [['DA-REF-002', 'info', 27]]);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.severity, f.range.start.line + 1]),
+      [['DA-REF-002', 'info', 27]],
+    );
   });
 
-  it('an asset graded below its resource is an error with a fix to the resource\'s grade (DA-SEC-001)', () => {
+  it("an asset graded below its resource is an error with a fix to the resource's grade (DA-SEC-001)", () => {
     const s = service();
     s.update('a.catalog.yaml', MINIMAL_CATALOG.replace('securityGrade: 一般数据', 'securityGrade: 重要数据'));
     const register = MINIMAL_REGISTER.replace('securityGrade: 一般数据', "securityGrade: '一般数据'  # 待复核");
     s.update('a.assets.yaml', register);
     const findings = s.findings('a.assets.yaml');
     assert.deepEqual(ids(findings), ['DA-SEC-001 13:20']);
-    assert.equal(applyFixes(register, findings), MINIMAL_REGISTER.replace('securityGrade: 一般数据', "securityGrade: '重要数据'  # 待复核"));
+    assert.equal(
+      applyFixes(register, findings),
+      MINIMAL_REGISTER.replace('securityGrade: 一般数据', "securityGrade: '重要数据'  # 待复核"),
+    );
   });
 
-  it('updates per file: fixing the catalog clears the asset\'s finding without re-reading the register', () => {
+  it("updates per file: fixing the catalog clears the asset's finding without re-reading the register", () => {
     const s = service();
     s.update('a.assets.yaml', MINIMAL_REGISTER.replace('R-330100-JT-0001', 'R-330100-JT-0002'));
     s.update('a.catalog.yaml', MINIMAL_CATALOG);
@@ -71,7 +79,10 @@ describe('workspace: cross-file rules', () => {
 
   it('related resources must exist (DA-REF-003)', () => {
     const s = service();
-    s.update('a.catalog.yaml', MINIMAL_CATALOG.replace('    opening:', '    relatedResources: [R-330100-JT-0404]\n    opening:'));
+    s.update(
+      'a.catalog.yaml',
+      MINIMAL_CATALOG.replace('    opening:', '    relatedResources: [R-330100-JT-0404]\n    opening:'),
+    );
     assert.deepEqual(ids(s.findings('a.catalog.yaml')), ['DA-REF-003 25:24']);
   });
 });
@@ -86,18 +97,31 @@ describe('workspace: waivers', () => {
   }
 
   it('disable-next-line with a reason waives the finding on the next line', () => {
-    const text = bad.replace('    resource:', '    # steward-disable-next-line DA-REF-001 -- 目录资源正在补录\n    resource:');
+    const text = bad.replace(
+      '    resource:',
+      '    # steward-disable-next-line DA-REF-001 -- 目录资源正在补录\n    resource:',
+    );
     assert.deepEqual(check(text), []);
   });
 
   it('disable-line on the same line, several ids, and blocks with enable', () => {
-    assert.deepEqual(check(bad.replace('R-330100-JT-0099', 'R-330100-JT-0099  # steward-disable-line DA-REF-001, DA-SEC-001 -- 补录中')), []);
-    const block = bad.replace('assets:\n', 'assets:\n# steward-disable DA-REF-001 -- 整批待补录\n') + '# steward-enable DA-REF-001\n';
+    assert.deepEqual(
+      check(
+        bad.replace('R-330100-JT-0099', 'R-330100-JT-0099  # steward-disable-line DA-REF-001, DA-SEC-001 -- 补录中'),
+      ),
+      [],
+    );
+    const block =
+      bad.replace('assets:\n', 'assets:\n# steward-disable DA-REF-001 -- 整批待补录\n') +
+      '# steward-enable DA-REF-001\n';
     assert.deepEqual(check(block), []);
   });
 
   it('a waiver after its until date lapses: the finding returns with a note', () => {
-    const text = bad.replace('    resource:', '    # steward-disable-next-line DA-REF-001 until 2026-06-30 -- 年中前补录\n    resource:');
+    const text = bad.replace(
+      '    resource:',
+      '    # steward-disable-next-line DA-REF-001 until 2026-06-30 -- 年中前补录\n    resource:',
+    );
     assert.deepEqual(check(text, '2026-06-30'), []);
     const [finding] = check(text, '2026-07-01');
     assert.equal(finding.ruleId, 'DA-REF-001');
@@ -111,12 +135,18 @@ describe('workspace: waivers', () => {
   });
 
   it('an unused waiver and an unknown rule id are reported at the comment', () => {
-    const text = MINIMAL_REGISTER.replace('    resource:', '    # steward-disable-next-line DA-REF-001 -- 无用\n    resource:').replace('    name:', '    # steward-disable-next-line DA-NOPE-001 -- 笔误\n    name:');
+    const text = MINIMAL_REGISTER.replace(
+      '    resource:',
+      '    # steward-disable-next-line DA-REF-001 -- 无用\n    resource:',
+    ).replace('    name:', '    # steward-disable-next-line DA-NOPE-001 -- 笔误\n    name:');
     assert.deepEqual(ids(check(text)).sort(), ['DA-WAIVER-002 12:5', 'DA-WAIVER-003 10:5'].sort());
   });
 
   it('a malformed until date is reported', () => {
-    const text = bad.replace('    resource:', '    # steward-disable-next-line DA-REF-001 until 2026-13-01 -- 原因\n    resource:');
+    const text = bad.replace(
+      '    resource:',
+      '    # steward-disable-next-line DA-REF-001 until 2026-13-01 -- 原因\n    resource:',
+    );
     assert.deepEqual(ids(check(text)), ['DA-WAIVER-003 11:5', 'DA-REF-001 12:15']);
   });
 });

@@ -17,7 +17,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const RSS_PROBE = join(HERE, '..', 'rss-probe.cjs');
@@ -81,7 +85,18 @@ async function main() {
   const rssFile = join(tmpdir(), `steward-bench-yls-rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
 
-  const result = { status: 'ok', phase: 'start', firstMs: null, openToFirstMs: null, firstDiagnostics: null, messages: [], edits: [], peakRssMB: null, elapsedMs: null, reason: undefined };
+  const result = {
+    status: 'ok',
+    phase: 'start',
+    firstMs: null,
+    openToFirstMs: null,
+    firstDiagnostics: null,
+    messages: [],
+    edits: [],
+    peakRssMB: null,
+    elapsedMs: null,
+    reason: undefined,
+  };
   const started = performance.now();
   const heap = options.heapMB ? [`--max-old-space-size=${options.heapMB}`] : [];
   const server = spawn(process.execPath, [...heap, '--require', RSS_PROBE, serverEntry(), '--stdio'], {
@@ -106,12 +121,17 @@ async function main() {
 
   // Any wait below also ends when the server exits; a wait that lasts longer than --timeout ends the run.
   let exitInfo;
-  const exited = new Promise((resolveExit) => server.on('exit', (code, signal) => {
-    exitInfo = { code, signal };
-    resolveExit();
-  }));
+  const exited = new Promise((resolveExit) =>
+    server.on('exit', (code, signal) => {
+      exitInfo = { code, signal };
+      resolveExit();
+    }),
+  );
   server.stdin.on('error', () => {}); // EPIPE after the server died: reported through `exited`
-  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(server.stdout),
+    new StreamMessageWriter(server.stdin),
+  );
   let onDiagnostics;
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
     if (params.uri === uri && onDiagnostics) onDiagnostics(params);
@@ -132,36 +152,44 @@ async function main() {
     const died = exited.then(() => ({ failed: 'exit' }));
     return Promise.race([promise.then((value) => ({ value })), timeout, died]).finally(() => clearTimeout(timer));
   };
-  const nextDiagnostics = () => new Promise((resolveDiagnostics) => {
-    onDiagnostics = (params) => {
-      onDiagnostics = undefined;
-      resolveDiagnostics(params);
-    };
-  });
+  const nextDiagnostics = () =>
+    new Promise((resolveDiagnostics) => {
+      onDiagnostics = (params) => {
+        onDiagnostics = undefined;
+        resolveDiagnostics(params);
+      };
+    });
 
   let failure;
   try {
-    const init = await waitFor('initialize', connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(dirname(options.file)).href,
-      workspaceFolders: [{ uri: pathToFileURL(dirname(options.file)).href, name: 'bench' }],
-      locale: 'en',
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
-    }));
+    const init = await waitFor(
+      'initialize',
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(dirname(options.file)).href,
+        workspaceFolders: [{ uri: pathToFileURL(dirname(options.file)).href, name: 'bench' }],
+        locale: 'en',
+        capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
+      }),
+    );
     if (init.failed) throw init;
     // After `initialized` the server pulls the settings; validation is debounced (200 ms), so the settings
     // are in place before the document opened next is validated.
     connection.sendNotification('initialized', {});
     const first = nextDiagnostics();
     const openedAt = performance.now();
-    connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
     const diagnostics = await waitFor('first diagnostics', first);
     if (diagnostics.failed) throw diagnostics;
     const now = performance.now();
     result.firstMs = now - started;
     result.openToFirstMs = now - openedAt;
     result.firstDiagnostics = diagnostics.value.diagnostics.length;
-    result.messages = diagnostics.value.diagnostics.slice(0, 5).map((d) => ({ line: d.range.start.line, message: d.message }));
+    result.messages = diagnostics.value.diagnostics
+      .slice(0, 5)
+      .map((d) => ({ line: d.range.start.line, message: d.message }));
 
     const lines = text.split('\n');
     const nameLines = lines.map((line, i) => (line.startsWith('    name: ') ? i : -1)).filter((i) => i >= 0);
@@ -213,7 +241,12 @@ async function main() {
     else if (failure === 'timeout') result.status = 'timeout';
     else result.status = 'crashed';
     if (result.status === 'crashed' && !result.reason) {
-      const last = tail.split('\n').map((l) => l.trim()).filter(Boolean).slice(-2).join(' / ');
+      const last = tail
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(-2)
+        .join(' / ');
       result.reason = `server exited (${exitInfo?.code ?? exitInfo?.signal}) during ${result.phase}${last ? `: ${last.slice(0, 200)}` : ''}`;
     }
   }

@@ -8,11 +8,38 @@
 
 /** Keywords that only constrain the value: dropped. */
 const ASSERTIONS = new Set([
-  'type', 'required', 'additionalProperties', 'unevaluatedProperties', 'propertyNames', 'minProperties',
-  'maxProperties', 'dependentRequired', 'dependentSchemas', 'minLength', 'maxLength', 'pattern', 'format',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems',
-  'uniqueItems', 'contains', 'minContains', 'maxContains', 'unevaluatedItems', 'if', 'then', 'else', 'not',
-  '$schema', '$id', '$comment',
+  'type',
+  'required',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'propertyNames',
+  'minProperties',
+  'maxProperties',
+  'dependentRequired',
+  'dependentSchemas',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'unevaluatedItems',
+  'if',
+  'then',
+  'else',
+  'not',
+  '$schema',
+  '$id',
+  '$comment',
 ]);
 
 const DEFS = '#/$defs/';
@@ -22,7 +49,8 @@ export function hintSchema(schema) {
   const { $defs = {}, ...root } = schema;
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $comment: 'Completion and hover only: generated from the Data Asset Steward schema without its assertions. The Data Asset Steward extension reports the problems.',
+    $comment:
+      'Completion and hover only: generated from the Data Asset Steward schema without its assertions. The Data Asset Steward extension reports the problems.',
     ...hintNode(root, '#'),
     definitions: mapValues($defs, (def, name) => hintNode(def, `#/$defs/${name}`)),
   };
@@ -74,7 +102,10 @@ function hintNode(node, where) {
         out.items = hintNode(value, `${where}/items`);
         break;
       default:
-        if (!ASSERTIONS.has(key)) throw new Error(`hint schema: keyword "${key}" at ${where} is not handled; teach client/build/hint-schema.mjs about it`);
+        if (!ASSERTIONS.has(key))
+          throw new Error(
+            `hint schema: keyword "${key}" at ${where} is not handled; teach client/build/hint-schema.mjs about it`,
+          );
     }
   }
   if (node.type === 'boolean' && out.examples === undefined) out.examples = [true, false];

@@ -11,13 +11,19 @@ export function localeNow(): Locale {
   return resolveLocale(vscode.workspace.getConfiguration('steward').get<string>('locale'), vscode.env.language);
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel): void {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  log: vscode.LogOutputChannel,
+): void {
   const ruleDocuments = new RuleDocuments();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider('steward-rule', ruleDocuments),
     vscode.commands.registerCommand('steward.validateWorkspace', () => validateWorkspace(client)),
     vscode.commands.registerCommand('steward.newAsset', () => newAsset()),
-    vscode.commands.registerCommand('steward.explainRule', (id?: unknown) => explainRule(client, ruleDocuments, typeof id === 'string' ? id : undefined)),
+    vscode.commands.registerCommand('steward.explainRule', (id?: unknown) =>
+      explainRule(client, ruleDocuments, typeof id === 'string' ? id : undefined),
+    ),
     vscode.commands.registerCommand('steward.openRulesReference', () => openRulesReference(context)),
     vscode.commands.registerCommand('steward.showOutput', () => log.show()),
   );
@@ -25,13 +31,22 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
 
 async function validateWorkspace(client: LanguageClient): Promise<void> {
   const summary = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the data asset files of the workspace…') },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Checking the data asset files of the workspace…'),
+    },
     () => client.sendRequest(ValidateWorkspaceRequest),
   );
-  const message = vscode.l10n.t('Files checked: {0}. Errors: {1}, warnings: {2}.', summary.files, summary.errors, summary.warnings);
+  const message = vscode.l10n.t(
+    'Files checked: {0}. Errors: {1}, warnings: {2}.',
+    summary.files,
+    summary.errors,
+    summary.warnings,
+  );
   const showProblems = vscode.l10n.t('Show Problems');
   const show = summary.errors > 0 ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  if ((await show(message, showProblems)) === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  if ((await show(message, showProblems)) === showProblems)
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
 /** Our snippets carry their own indentation: VS Code must not re-indent them. */
@@ -50,7 +65,11 @@ async function newAsset(): Promise<void> {
   }
   const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
   const created = await vscode.window.showTextDocument(document);
-  await created.insertSnippet(new vscode.SnippetString(registerSnippet(year)), new vscode.Position(0, 0), SNIPPET_OPTIONS);
+  await created.insertSnippet(
+    new vscode.SnippetString(registerSnippet(year)),
+    new vscode.Position(0, 0),
+    SNIPPET_OPTIONS,
+  );
 }
 
 async function explainRule(client: LanguageClient, documents: RuleDocuments, id: string | undefined): Promise<void> {

@@ -27,7 +27,12 @@ export function activate(context: vscode.ExtensionContext): StewardApi {
 
   const syntaxErrors = new SyntaxErrorFilter(() => client?.diagnostics);
   context.subscriptions.push(syntaxErrors);
-  client = new LanguageClient('steward', vscode.l10n.t('Data Asset Steward language server'), serverOptions(context), clientOptions(log, syntaxErrors));
+  client = new LanguageClient(
+    'steward',
+    vscode.l10n.t('Data Asset Steward language server'),
+    serverOptions(context),
+    clientOptions(log, syntaxErrors),
+  );
 
   const statusBar = new StatusBar(client, log);
   context.subscriptions.push(statusBar);
@@ -42,7 +47,10 @@ export function activate(context: vscode.ExtensionContext): StewardApi {
     async (error: unknown) => {
       log.error(`The language server did not start: ${(error as Error).message}`);
       const showOutput = vscode.l10n.t('Show Output');
-      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The Data Asset Steward language server did not start.'), showOutput);
+      const choice = await vscode.window.showErrorMessage(
+        vscode.l10n.t('The Data Asset Steward language server did not start.'),
+        showOutput,
+      );
       if (choice === showOutput) log.show();
     },
   );

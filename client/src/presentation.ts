@@ -27,7 +27,8 @@ export interface Translator {
 export function countsSentence(counts: { errors: number; warnings: number; infos: number }, l10n: Translator): string {
   // One key per English form: Chinese has no plural and translates both alike (1 个错误, 2 个错误).
   const errors = counts.errors === 1 ? l10n.t('{0} error', counts.errors) : l10n.t('{0} errors', counts.errors);
-  const warnings = counts.warnings === 1 ? l10n.t('{0} warning', counts.warnings) : l10n.t('{0} warnings', counts.warnings);
+  const warnings =
+    counts.warnings === 1 ? l10n.t('{0} warning', counts.warnings) : l10n.t('{0} warnings', counts.warnings);
   const infos = counts.infos === 1 ? l10n.t('{0} info', counts.infos) : l10n.t('{0} infos', counts.infos);
   return l10n.t('Data Asset Steward: {0}, {1}, {2} in this file.', errors, warnings, infos);
 }

@@ -15,7 +15,10 @@ export class StatusBar implements vscode.Disposable {
   private readonly counts = new Map<string, Shown>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly client: LanguageClient, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.item.name = vscode.l10n.t('Data Asset Steward');
     this.item.command = 'workbench.actions.view.problems';
     this.subscriptions.push(
@@ -61,7 +64,8 @@ export class StatusBar implements vscode.Disposable {
 
   private tooltip(counts: Shown): vscode.MarkdownString {
     const lines = [countsSentence(counts, vscode.l10n)];
-    if (counts.mode === 'save-only') lines.push(vscode.l10n.t('This file is large: it is checked when opened and saved, not while you type.'));
+    if (counts.mode === 'save-only')
+      lines.push(vscode.l10n.t('This file is large: it is checked when opened and saved, not while you type.'));
     lines.push(vscode.l10n.t('Click to open the Problems view.'));
     return new vscode.MarkdownString(lines.join('\n\n'));
   }

@@ -37,7 +37,11 @@ function assetLines(year: number, first: number): string[] {
 
 /** One asset item, every line prefixed with `indent`. */
 export function assetSnippet(year: number, indent = ''): string {
-  return assetLines(year, 1).map((line) => indent + line).join('\n') + '\n$0';
+  return (
+    assetLines(year, 1)
+      .map((line) => indent + line)
+      .join('\n') + '\n$0'
+  );
 }
 
 /** A new register: header, unit and one asset. */
@@ -84,7 +88,12 @@ export function assetInsertion(lines: string[], cursorLine: number, year: number
     const last = lines.length - 1;
     const tail = lines[last] ?? '';
     const lead = isBlank(tail) ? '' : '\n';
-    return { line: last, startCharacter: tail.length, endCharacter: tail.length, snippet: `${lead}assets:\n${assetSnippet(year, '  ')}` };
+    return {
+      line: last,
+      startCharacter: tail.length,
+      endCharacter: tail.length,
+      snippet: `${lead}assets:\n${assetSnippet(year, '  ')}`,
+    };
   }
   const before = keyLines.filter((i) => i <= cursorLine);
   const keyLine = before.length > 0 ? before[before.length - 1] : keyLines[0];
@@ -102,7 +111,12 @@ export function assetInsertion(lines: string[], cursorLine: number, year: number
   }
   // Otherwise the new item goes after the item holding the cursor (never splitting it), or after the whole list.
   let stop = end + 1;
-  if (inList) for (let i = cursorLine + 1; i <= end; i++) if (startsItem(i)) { stop = i; break; }
+  if (inList)
+    for (let i = cursorLine + 1; i <= end; i++)
+      if (startsItem(i)) {
+        stop = i;
+        break;
+      }
   let last = stop - 1;
   while (last > keyLine && (isBlank(lines[last]) || isComment(lines[last]))) last--;
   return { line: last, startCharacter: lines[last].length, endCharacter: lines[last].length, snippet: '\n' + item };

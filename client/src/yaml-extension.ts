@@ -28,7 +28,10 @@ interface YamlExtensionApi {
  * Offers our hints schemas for steward files that the manifest's `yamlValidation` globs miss: files named by a
  * custom `steward.files` glob, or any YAML file that declares `apiVersion: steward/v1`.
  */
-export async function contributeHintSchemas(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {
+export async function contributeHintSchemas(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): Promise<void> {
   const yaml = vscode.extensions.getExtension(RED_HAT_YAML);
   if (!yaml) return;
   try {
@@ -74,7 +77,8 @@ export class SyntaxErrorFilter implements vscode.Disposable {
   constructor(private readonly collection: () => vscode.DiagnosticCollection | undefined) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('yaml.validate') || event.affectsConfiguration('steward.yamlSyntaxErrors')) this.reapply();
+        if (event.affectsConfiguration('yaml.validate') || event.affectsConfiguration('steward.yamlSyntaxErrors'))
+          this.reapply();
       }),
       vscode.extensions.onDidChange(() => this.reapply()),
       // Red Hat's extension checks open documents only: a closed file shows all our findings again.

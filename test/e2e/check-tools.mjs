@@ -25,7 +25,8 @@ function onPath(...commands) {
 const FINDERS = {
   // Only a completed install counts: the script writes its marker after checking the postinstall's results.
   'code-server': () => {
-    const installed = existsSync(EDITORS) && readdirSync(EDITORS).some((name) => name.startsWith('.installed-code-server-'));
+    const installed =
+      existsSync(EDITORS) && readdirSync(EDITORS).some((name) => name.startsWith('.installed-code-server-'));
     return installed && existsSync(CODE_SERVER_ENTRY) ? CODE_SERVER_ENTRY : undefined;
   },
   chromium: () => process.env.CHROMIUM_PATH || onPath('chromium', 'chromium-browser'),

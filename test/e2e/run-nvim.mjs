@@ -40,7 +40,11 @@ function check(name, ok, detail = '') {
 
 /** Deep equality (key order does not matter: Neovim's JSON encoder writes keys in hash order). */
 function equal(name, actual, expected) {
-  check(name, isDeepStrictEqual(actual, expected), `expected ${JSON.stringify(expected)}\n      got      ${JSON.stringify(actual)}`);
+  check(
+    name,
+    isDeepStrictEqual(actual, expected),
+    `expected ${JSON.stringify(expected)}\n      got      ${JSON.stringify(actual)}`,
+  );
 }
 
 function finish() {
@@ -55,13 +59,17 @@ const { neovim: NVIM } = requireTools(['neovim']);
 const version = spawnSync(NVIM, ['--version'], { encoding: 'utf8', timeout: 10_000 });
 const nvimVersion = /NVIM v(\d+)\.(\d+)\.(\d+)/.exec(version.stdout ?? '');
 if (!nvimVersion || (Number(nvimVersion[1]) === 0 && Number(nvimVersion[2]) < 7)) {
-  console.error(`FAIL  Neovim 0.7 or later is needed (vim.lsp.start_client); found: ${(version.stdout ?? String(version.error)).split('\n')[0]}`);
+  console.error(
+    `FAIL  Neovim 0.7 or later is needed (vim.lsp.start_client); found: ${(version.stdout ?? String(version.error)).split('\n')[0]}`,
+  );
   console.error(`      需要 Neovim 0.7 或更高版本；安装：${INSTALL_COMMAND}`);
   process.exit(1);
 }
 for (const bundle of ['server.js', 'steward.js']) {
   if (!fs.existsSync(path.join(ROOT, 'dist', bundle))) {
-    console.error(`FAIL  dist/${bundle} is missing: run \`node esbuild.mjs\` first / 缺少 dist/${bundle}：请先运行 \`node esbuild.mjs\``);
+    console.error(
+      `FAIL  dist/${bundle} is missing: run \`node esbuild.mjs\` first / 缺少 dist/${bundle}：请先运行 \`node esbuild.mjs\``,
+    );
     process.exit(1);
   }
 }
@@ -80,44 +88,95 @@ function runNeovim(name, job, luaFiles = [CLIENT_LUA]) {
   fs.mkdirSync(home);
   return new Promise((resolve) => {
     // Its own process group, so that a hard timeout also ends the language server Neovim started.
-    const child = spawn(NVIM, ['--headless', '--clean', '-u', 'NONE', '-n', '-i', 'NONE', ...luaFiles.flatMap((file) => ['-c', `luafile ${file}`])], {
-      cwd: ROOT,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, STEWARD_NVIM_JOB: jobFile, XDG_CACHE_HOME: home, XDG_STATE_HOME: home, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home },
-    });
+    const child = spawn(
+      NVIM,
+      [
+        '--headless',
+        '--clean',
+        '-u',
+        'NONE',
+        '-n',
+        '-i',
+        'NONE',
+        ...luaFiles.flatMap((file) => ['-c', `luafile ${file}`]),
+      ],
+      {
+        cwd: ROOT,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          STEWARD_NVIM_JOB: jobFile,
+          XDG_CACHE_HOME: home,
+          XDG_STATE_HOME: home,
+          XDG_DATA_HOME: home,
+          XDG_CONFIG_HOME: home,
+        },
+      },
+    );
     let log = '';
     child.stdout.on('data', (d) => (log += d));
     child.stderr.on('data', (d) => (log += d));
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }, RUN_MS);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       // The server should have exited on `exit`; make sure nothing of this run outlives it.
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
       let result = null;
-      try { result = JSON.parse(fs.readFileSync(output, 'utf8')); } catch { /* reported below */ }
+      try {
+        result = JSON.parse(fs.readFileSync(output, 'utf8'));
+      } catch {
+        /* reported below */
+      }
       const lspLog = path.join(home, 'nvim', 'lsp.log');
-      resolve({ code, signal, timedOut, result, log: log.trim(), lspLog: fs.existsSync(lspLog) ? fs.readFileSync(lspLog, 'utf8').trim() : '' });
+      resolve({
+        code,
+        signal,
+        timedOut,
+        result,
+        log: log.trim(),
+        lspLog: fs.existsSync(lspLog) ? fs.readFileSync(lspLog, 'utf8').trim() : '',
+      });
     });
   });
 }
 
 /** Checks that the run ended by itself, in time, and wrote its result; returns the result or null. */
 function ranWell(label, run, script = 'client.lua') {
-  const detail = [`exit code ${run.code}${run.signal ? `, signal ${run.signal}` : ''}`, ...(run.result?.errors ?? []), run.log, run.lspLog && `lsp.log:\n${run.lspLog}`].filter(Boolean).join('\n      ');
+  const detail = [
+    `exit code ${run.code}${run.signal ? `, signal ${run.signal}` : ''}`,
+    ...(run.result?.errors ?? []),
+    run.log,
+    run.lspLog && `lsp.log:\n${run.lspLog}`,
+  ]
+    .filter(Boolean)
+    .join('\n      ');
   check(`${label}: Neovim finished within ${RUN_MS / 1000} s`, !run.timedOut, detail);
-  check(`${label}: ${script} wrote its result and reported no error`, run.result !== null && run.code === 0 && run.result.errors.length === 0, detail);
+  check(
+    `${label}: ${script} wrote its result and reported no error`,
+    run.result !== null && run.code === 0 && run.result.errors.length === 0,
+    detail,
+  );
   return run.result;
 }
 
 const uri = (file) => pathToFileURL(file).href;
 const lines = (file) => fs.readFileSync(file, 'utf8').split(/\r?\n/);
 /** [rule id, 1-based line, 1-based column, severity] as test/lsp.test.ts compares them. */
-const summary = (diagnostics) => diagnostics.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.severity]);
+const summary = (diagnostics) =>
+  diagnostics.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1, d.severity]);
 /** The diagnostics published in answer to the didOpen of `file`. */
 const answerTo = (result, file) => {
   const opened = result.opened.find((o) => o.file === file);
@@ -132,73 +191,138 @@ const cleanCatalog = path.join(EXAMPLES, 'transport-bureau', 'transport.catalog.
 const codeLine = lines(cleanAssets).findIndex((l) => /^\s*classificationCode:/.test(l));
 const codePrefix = /^\s*classificationCode: /.exec(lines(cleanAssets)[codeLine])[0];
 
-const main = ranWell('dist/server.js --stdio', await runNeovim('server', {
-  server: [process.execPath, path.join(ROOT, 'dist', 'server.js'), '--stdio'],
-  root: EXAMPLES,
-  // As in "applies rule settings from the editor" (test/lsp.test.ts); the locale shows the answer was used.
-  settings: { locale: 'zh-CN', rules: { 'DA-CODE-002': 'error' } },
-  open: [wrongEnum, notDataBranch, cleanAssets],
-  // The cursor right after `classificationCode: ` (a byte column, as Neovim counts).
-  completions: [{ file: cleanAssets, line: codeLine, col: Buffer.byteLength(codePrefix) }],
-}));
+const main = ranWell(
+  'dist/server.js --stdio',
+  await runNeovim('server', {
+    server: [process.execPath, path.join(ROOT, 'dist', 'server.js'), '--stdio'],
+    root: EXAMPLES,
+    // As in "applies rule settings from the editor" (test/lsp.test.ts); the locale shows the answer was used.
+    settings: { locale: 'zh-CN', rules: { 'DA-CODE-002': 'error' } },
+    open: [wrongEnum, notDataBranch, cleanAssets],
+    // The cursor right after `classificationCode: ` (a byte column, as Neovim counts).
+    completions: [{ file: cleanAssets, line: codeLine, col: Buffer.byteLength(codePrefix) }],
+  }),
+);
 
 if (main) {
   equal('initialize: serverInfo.name', main.serverInfo?.name, 'steward');
-  check('workspace/configuration: the server asked and Neovim answered', main.configurationRequests >= 1, `requests: ${main.configurationRequests}`);
-  check('$/progress: indexing began and ended', main.progress.includes('begin') && main.progress.includes('end'), JSON.stringify(main.progress));
+  check(
+    'workspace/configuration: the server asked and Neovim answered',
+    main.configurationRequests >= 1,
+    `requests: ${main.configurationRequests}`,
+  );
+  check(
+    '$/progress: indexing began and ended',
+    main.progress.includes('begin') && main.progress.includes('end'),
+    JSON.stringify(main.progress),
+  );
 
   // test/lsp.test.ts: wrong-enum.catalog.yaml -> DA-SCHEMA-003 at 24:20, error (DA-REF-002 aside).
   const fromDisk = main.published.find((p) => p.uri === uri(wrongEnum) && p.version == null);
-  equal('wrong-enum.catalog.yaml, published after indexing (not open yet)', fromDisk && summary(fromDisk.diagnostics).filter((d) => d[0] !== 'DA-REF-002'), [['DA-SCHEMA-003', 24, 20, 1]]);
+  equal(
+    'wrong-enum.catalog.yaml, published after indexing (not open yet)',
+    fromDisk && summary(fromDisk.diagnostics).filter((d) => d[0] !== 'DA-REF-002'),
+    [['DA-SCHEMA-003', 24, 20, 1]],
+  );
   const enumOpen = answerTo(main, wrongEnum);
-  equal('wrong-enum.catalog.yaml, answer to didOpen', enumOpen && summary(enumOpen.diagnostics).filter((d) => d[0] !== 'DA-REF-002'), [['DA-SCHEMA-003', 24, 20, 1]]);
+  equal(
+    'wrong-enum.catalog.yaml, answer to didOpen',
+    enumOpen && summary(enumOpen.diagnostics).filter((d) => d[0] !== 'DA-REF-002'),
+    [['DA-SCHEMA-003', 24, 20, 1]],
+  );
   // test/examples.test.ts: the finding points at the offending line.
-  check('wrong-enum.catalog.yaml: the finding is on the line `securityGrade: 普通数据`', enumOpen && lines(wrongEnum)[enumOpen.diagnostics.find((d) => d.code === 'DA-SCHEMA-003')?.range.start.line]?.includes('securityGrade: 普通数据'));
+  check(
+    'wrong-enum.catalog.yaml: the finding is on the line `securityGrade: 普通数据`',
+    enumOpen &&
+      lines(wrongEnum)[enumOpen.diagnostics.find((d) => d.code === 'DA-SCHEMA-003')?.range.start.line]?.includes(
+        'securityGrade: 普通数据',
+      ),
+  );
   // test/lsp.test.ts (zh-CN client): the message in the settings' locale.
   const enumMessage = enumOpen?.diagnostics.find((d) => d.code === 'DA-SCHEMA-003')?.message ?? '';
-  check('wrong-enum.catalog.yaml: message in the locale of the settings (zh-CN)', /“普通数据”不是“securityGrade”（数据分级）的有效值/.test(enumMessage), JSON.stringify(enumMessage));
+  check(
+    'wrong-enum.catalog.yaml: message in the locale of the settings (zh-CN)',
+    /“普通数据”不是“securityGrade”（数据分级）的有效值/.test(enumMessage),
+    JSON.stringify(enumMessage),
+  );
 
   // test/lsp.test.ts "applies rule settings from the editor": DA-CODE-002 raised to an error.
   const branchOpen = answerTo(main, notDataBranch);
-  equal('code-not-data-branch.assets.yaml with DA-CODE-002 set to error', branchOpen && branchOpen.diagnostics.map((d) => [d.code, d.severity]), [['DA-CODE-002', 1]]);
-  check('code-not-data-branch.assets.yaml: the finding is on the line `classificationCode: A08060301`', branchOpen && lines(notDataBranch)[branchOpen.diagnostics[0]?.range.start.line]?.includes('classificationCode: A08060301'));
+  equal(
+    'code-not-data-branch.assets.yaml with DA-CODE-002 set to error',
+    branchOpen && branchOpen.diagnostics.map((d) => [d.code, d.severity]),
+    [['DA-CODE-002', 1]],
+  );
+  check(
+    'code-not-data-branch.assets.yaml: the finding is on the line `classificationCode: A08060301`',
+    branchOpen &&
+      lines(notDataBranch)[branchOpen.diagnostics[0]?.range.start.line]?.includes('classificationCode: A08060301'),
+  );
 
   // test/lsp.test.ts: the example unit is clean; an empty list is an answer.
   const cleanOpen = answerTo(main, cleanAssets);
   equal('transport.assets.yaml (clean), answer to didOpen', cleanOpen?.diagnostics, []);
   const catalogFromDisk = main.published.filter((p) => p.uri === uri(cleanCatalog));
-  check('transport.catalog.yaml (clean, never opened): published, always empty', catalogFromDisk.length > 0 && catalogFromDisk.every((p) => p.diagnostics.length === 0), JSON.stringify(catalogFromDisk.map((p) => summary(p.diagnostics))));
+  check(
+    'transport.catalog.yaml (clean, never opened): published, always empty',
+    catalogFromDisk.length > 0 && catalogFromDisk.every((p) => p.diagnostics.length === 0),
+    JSON.stringify(catalogFromDisk.map((p) => summary(p.diagnostics))),
+  );
 
   // What Neovim itself holds (vim.diagnostic) matches what was published.
   for (const opened of main.opened) {
     const published = answerTo(main, opened.file);
-    equal(`vim.diagnostic.get() of ${path.basename(opened.file)} matches the published answer`,
+    equal(
+      `vim.diagnostic.get() of ${path.basename(opened.file)} matches the published answer`,
       (opened.shown ?? []).map((d) => [d.code, d.lnum + 1, d.col + 1, d.severity]).sort(),
-      published ? summary(published.diagnostics).sort() : null);
+      published ? summary(published.diagnostics).sort() : null,
+    );
   }
 
   // test/lsp-features.test.ts: completion at `classificationCode:` offers the data codes with their names.
   const completion = main.completions[0];
   const labels = (completion?.items ?? []).map((i) => i.label);
-  equal('completion: sent at the value of classificationCode', completion?.position, { line: codeLine, character: codePrefix.length });
-  check('completion: offers A08060201 described as 结构化数据', completion?.items.some((i) => i.label === 'A08060201' && /结构化数据/.test(i.detail ?? '')), JSON.stringify(completion?.items.slice(0, 5)));
-  check('completion: offers the data codes A08060201, A08060202, A08060203', ['A08060201', 'A08060202', 'A08060203'].every((c) => labels.includes(c)), JSON.stringify(labels));
-  check('completion: every item is a data code (A08…)', labels.length > 0 && labels.every((l) => /^A08\d+$/.test(l)), JSON.stringify(labels));
+  equal('completion: sent at the value of classificationCode', completion?.position, {
+    line: codeLine,
+    character: codePrefix.length,
+  });
+  check(
+    'completion: offers A08060201 described as 结构化数据',
+    completion?.items.some((i) => i.label === 'A08060201' && /结构化数据/.test(i.detail ?? '')),
+    JSON.stringify(completion?.items.slice(0, 5)),
+  );
+  check(
+    'completion: offers the data codes A08060201, A08060202, A08060203',
+    ['A08060201', 'A08060202', 'A08060203'].every((c) => labels.includes(c)),
+    JSON.stringify(labels),
+  );
+  check(
+    'completion: every item is a data code (A08…)',
+    labels.length > 0 && labels.every((l) => /^A08\d+$/.test(l)),
+    JSON.stringify(labels),
+  );
   check('the server exited after shutdown/exit', main.serverExit?.code === 0, JSON.stringify(main.serverExit));
 }
 
 // --- Run 2: the same server through the CLI, `steward lsp --stdio` -------------------------------------------------
-const cli = ranWell('steward lsp --stdio', await runNeovim('cli', {
-  server: [process.execPath, path.join(ROOT, 'dist', 'steward.js'), 'lsp', '--stdio'],
-  root: EXAMPLES,
-  settings: {},
-  open: [wrongEnum],
-  completions: [],
-}));
+const cli = ranWell(
+  'steward lsp --stdio',
+  await runNeovim('cli', {
+    server: [process.execPath, path.join(ROOT, 'dist', 'steward.js'), 'lsp', '--stdio'],
+    root: EXAMPLES,
+    settings: {},
+    open: [wrongEnum],
+    completions: [],
+  }),
+);
 if (cli) {
   equal('steward lsp --stdio: serverInfo.name', cli.serverInfo?.name, 'steward');
   const enumOpen = answerTo(cli, wrongEnum);
-  equal('steward lsp --stdio: wrong-enum.catalog.yaml, answer to didOpen', enumOpen && summary(enumOpen.diagnostics).filter((d) => d[0] !== 'DA-REF-002'), [['DA-SCHEMA-003', 24, 20, 1]]);
+  equal(
+    'steward lsp --stdio: wrong-enum.catalog.yaml, answer to didOpen',
+    enumOpen && summary(enumOpen.diagnostics).filter((d) => d[0] !== 'DA-REF-002'),
+    [['DA-SCHEMA-003', 24, 20, 1]],
+  );
 }
 
 // --- Run 3: README's Neovim snippet, as README.md has it -----------------------------------------------------------
@@ -222,28 +346,59 @@ if (snippet !== null) {
   const enumCopy = path.join(project, 'invalid', 'wrong-enum.catalog.yaml');
   const branchCopy = path.join(project, 'invalid', 'code-not-data-branch.assets.yaml');
   // Neovim runs in the repository (runNeovim's cwd), where the snippet's `npx steward` is this project's own bin.
-  const readmeRun = ranWell('README snippet', await runNeovim('readme', {
-    // The Chinese quotation marks of the zh-CN messages tell them from the English ones the server may send first.
-    open: [{ file: enumCopy, codes: ['DA-SCHEMA-003'], contains: '“' }, { file: branchCopy, codes: ['DA-CODE-002'], contains: '“' }],
-  }, [snippetFile, SNIPPET_CHECK_LUA]), 'readme-snippet.lua');
+  const readmeRun = ranWell(
+    'README snippet',
+    await runNeovim(
+      'readme',
+      {
+        // The Chinese quotation marks of the zh-CN messages tell them from the English ones the server may send first.
+        open: [
+          { file: enumCopy, codes: ['DA-SCHEMA-003'], contains: '“' },
+          { file: branchCopy, codes: ['DA-CODE-002'], contains: '“' },
+        ],
+      },
+      [snippetFile, SNIPPET_CHECK_LUA],
+    ),
+    'readme-snippet.lua',
+  );
   if (readmeRun) {
     const [enumFile, branchFile] = readmeRun.files;
-    equal('README snippet: one server started, by its command, for the project holding steward.config.yaml',
-      readmeRun.clients.map((c) => [c.name, c.cmd, c.root_dir]), [['steward', ['npx', 'steward', 'lsp', '--stdio'], project]]);
+    equal(
+      'README snippet: one server started, by its command, for the project holding steward.config.yaml',
+      readmeRun.clients.map((c) => [c.name, c.cmd, c.root_dir]),
+      [['steward', ['npx', 'steward', 'lsp', '--stdio'], project]],
+    );
     const serverId = readmeRun.clients[0]?.id;
-    equal('README snippet: wrong-enum.catalog.yaml is YAML, its buffer attached to that server',
-      enumFile && [enumFile.filetype, enumFile.clients.map((c) => c.id)], ['yaml', [serverId]]);
+    equal(
+      'README snippet: wrong-enum.catalog.yaml is YAML, its buffer attached to that server',
+      enumFile && [enumFile.filetype, enumFile.clients.map((c) => c.id)],
+      ['yaml', [serverId]],
+    );
     // DA-REF-002 absent: the steward.config.yaml of the root was applied.
-    equal('README snippet: wrong-enum.catalog.yaml shows DA-SCHEMA-003 at 24:20 (error), and nothing else',
-      enumFile?.diagnostics.map((d) => [d.code, d.lnum + 1, d.col + 1, d.severity]), [['DA-SCHEMA-003', 24, 20, 1]]);
+    equal(
+      'README snippet: wrong-enum.catalog.yaml shows DA-SCHEMA-003 at 24:20 (error), and nothing else',
+      enumFile?.diagnostics.map((d) => [d.code, d.lnum + 1, d.col + 1, d.severity]),
+      [['DA-SCHEMA-003', 24, 20, 1]],
+    );
     // The snippet's settings reached the server (locale zh-CN): Neovim 0.7 answers only when asked.
     const enumMessage = enumFile?.diagnostics[0]?.message ?? '';
-    check('README snippet: the message is in the locale of its settings (zh-CN)', /“普通数据”不是“securityGrade”（数据分级）的有效值/.test(enumMessage), JSON.stringify(enumMessage));
-    equal('README snippet: a second file of the project goes to the same server',
-      branchFile && branchFile.clients.map((c) => c.id), [serverId]);
-    check('README snippet: code-not-data-branch.assets.yaml shows DA-CODE-002 on `classificationCode: A08060301`',
-      branchFile?.diagnostics.length === 1 && branchFile.diagnostics[0].code === 'DA-CODE-002' && lines(branchCopy)[branchFile.diagnostics[0].lnum]?.includes('classificationCode: A08060301'),
-      JSON.stringify(branchFile?.diagnostics));
+    check(
+      'README snippet: the message is in the locale of its settings (zh-CN)',
+      /“普通数据”不是“securityGrade”（数据分级）的有效值/.test(enumMessage),
+      JSON.stringify(enumMessage),
+    );
+    equal(
+      'README snippet: a second file of the project goes to the same server',
+      branchFile && branchFile.clients.map((c) => c.id),
+      [serverId],
+    );
+    check(
+      'README snippet: code-not-data-branch.assets.yaml shows DA-CODE-002 on `classificationCode: A08060301`',
+      branchFile?.diagnostics.length === 1 &&
+        branchFile.diagnostics[0].code === 'DA-CODE-002' &&
+        lines(branchCopy)[branchFile.diagnostics[0].lnum]?.includes('classificationCode: A08060301'),
+      JSON.stringify(branchFile?.diagnostics),
+    );
   }
 }
 

@@ -10,7 +10,17 @@
 // Exits non-zero on any failure; every wait has a deadline; code-server runs in its own process group, ended
 // (extension host and language server included) on the way out.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,11 +40,23 @@ const ARTIFACTS = join(ROOT, '.e2e-artifacts');
 const EXTENSION_ID = 'data-asset-steward.data-asset-steward';
 const SUMMARY_PREFIX = 'STEWARD-E2E-SUMMARY ';
 /** The invalid example shown on screen, and the finding expected on it (as the Problems view words it). */
-const SHOWN = { file: 'invalid/wrong-enum.catalog.yaml', ruleId: 'DA-SCHEMA-003', line: 24, column: 20, text: '普通数据' };
+const SHOWN = {
+  file: 'invalid/wrong-enum.catalog.yaml',
+  ruleId: 'DA-SCHEMA-003',
+  line: 24,
+  column: 20,
+  text: '普通数据',
+};
 
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 /** User settings for a quiet workbench: no welcome page, tips, trust prompt or update check. */
 const USER_SETTINGS = {
@@ -103,7 +125,9 @@ function preconditions() {
   const missing = built.filter(([file]) => !existsSync(file));
   if (missing.length > 0) {
     const commands = [...new Set(missing.map(([, command]) => command))].join(' && ');
-    throw new Failure(`missing ${missing.map(([file]) => relative(ROOT, file)).join(', ')}; build them first with: ${commands}\n缺少构建产物，请先运行：${commands}`);
+    throw new Failure(
+      `missing ${missing.map(([file]) => relative(ROOT, file)).join(', ')}; build them first with: ${commands}\n缺少构建产物，请先运行：${commands}`,
+    );
   }
   return tools;
 }
@@ -111,8 +135,15 @@ function preconditions() {
 function compileSuite() {
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   rmSync(join(ROOT, 'out', 'e2e'), { recursive: true, force: true });
-  const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'test', 'e2e')], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
-  if (result.status !== 0) throw new Failure(`the extension-host suite does not compile:\n${result.stdout}${result.stderr}${result.error ?? ''}`);
+  const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'test', 'e2e')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (result.status !== 0)
+    throw new Failure(
+      `the extension-host suite does not compile:\n${result.stdout}${result.stderr}${result.error ?? ''}`,
+    );
   if (!existsSync(SUITE)) throw new Failure(`${relative(ROOT, SUITE)} was not produced`);
 }
 
@@ -137,7 +168,13 @@ let codeServerHome;
  */
 function codeServerEnv(extra = {}) {
   codeServerHome ??= tempDir('code-server-home');
-  return { ...process.env, NODE_OPTIONS: '', XDG_CONFIG_HOME: join(codeServerHome, 'config'), XDG_DATA_HOME: join(codeServerHome, 'data'), ...extra };
+  return {
+    ...process.env,
+    NODE_OPTIONS: '',
+    XDG_CONFIG_HOME: join(codeServerHome, 'config'),
+    XDG_DATA_HOME: join(codeServerHome, 'data'),
+    ...extra,
+  };
 }
 
 /** Starts code-server in its own process group; resolves once /healthz answers. */
@@ -146,10 +183,25 @@ async function startCodeServer(entry, { name, userData, extensions, env = {} }) 
   mkdirSync(ARTIFACTS, { recursive: true });
   const logFile = join(ARTIFACTS, `code-server-${name}.log`);
   const output = createWriteStream(logFile);
-  const child = spawn(process.execPath, [
-    entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extensions,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: codeServerEnv(env) });
+  const child = spawn(
+    process.execPath,
+    [
+      entry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
+    ],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: codeServerEnv(env) },
+  );
   child.stdout.pipe(output);
   child.stderr.pipe(output);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -161,9 +213,14 @@ async function startCodeServer(entry, { name, userData, extensions, env = {} }) 
   const until = Date.now() + START_TIMEOUT_MS;
   let lastError = 'no answer';
   let gone;
-  void exited.then((result) => { gone = result; });
+  void exited.then((result) => {
+    gone = result;
+  });
   while (Date.now() < until) {
-    if (gone) throw new Failure(`code-server exited (${JSON.stringify(gone)}) before it answered; see ${relative(ROOT, logFile)}`);
+    if (gone)
+      throw new Failure(
+        `code-server exited (${JSON.stringify(gone)}) before it answered; see ${relative(ROOT, logFile)}`,
+      );
     try {
       const response = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return { base, logFile, stop };
@@ -173,7 +230,9 @@ async function startCodeServer(entry, { name, userData, extensions, env = {} }) 
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Failure(`code-server did not answer on ${base}/healthz within ${START_TIMEOUT_MS / 1000} s (${lastError}); see ${relative(ROOT, logFile)}`);
+  throw new Failure(
+    `code-server did not answer on ${base}/healthz within ${START_TIMEOUT_MS / 1000} s (${lastError}); see ${relative(ROOT, logFile)}`,
+  );
 }
 
 /** Ends code-server's process group (the extension host and the language server are in it). */
@@ -186,7 +245,10 @@ async function stopGroup(child, exited) {
     }
   };
   signalGroup('SIGTERM');
-  const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 5000))]);
+  const stopped = await Promise.race([
+    exited.then(() => true),
+    new Promise((resolve) => setTimeout(() => resolve(false), 5000)),
+  ]);
   // Whatever is left of the group (the extension host may outlive the server for a moment) is killed.
   signalGroup('SIGKILL');
   if (!stopped) await deadline(exited, 5000, 'code-server to exit after SIGKILL');
@@ -203,14 +265,24 @@ function workbenchUrl(base, folder, payload) {
 
 async function launchBrowser(executablePath) {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: START_TIMEOUT_MS });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: START_TIMEOUT_MS,
+  });
   cleanups.push(() => deadline(browser.close(), 10_000, 'closing Chromium'));
   return browser;
 }
 
 /** A file name's worth of a test title: ASCII letters and digits, the rest as single dashes. */
 function fileNameOf(title) {
-  return title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'test';
+  return (
+    title
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 100) || 'test'
+  );
 }
 
 /**
@@ -236,7 +308,10 @@ async function failingTestScreenshots(page) {
         response.writeHead(400).end('expected a POST of {"title": "<full title>", "name": "<test title>"}');
         return;
       }
-      const file = join(ARTIFACTS, `vscode-failure-${++count}-${fileNameOf(typeof name === 'string' ? name : title)}.png`);
+      const file = join(
+        ARTIFACTS,
+        `vscode-failure-${++count}-${fileNameOf(typeof name === 'string' ? name : title)}.png`,
+      );
       try {
         mkdirSync(ARTIFACTS, { recursive: true });
         await page.screenshot({ path: file, timeout: 10_000 });
@@ -252,10 +327,13 @@ async function failingTestScreenshots(page) {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
-  cleanups.push(() => new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(resolve);
-  }));
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+  );
   return { url: `http://127.0.0.1:${server.address().port}/failure`, files };
 }
 
@@ -266,7 +344,10 @@ async function runExtensionTests(browser, entry) {
   const page = await context.newPage();
   const screenshots = await failingTestScreenshots(page);
   const server = await startCodeServer(entry, {
-    name: 'suite', userData: userDataDir(), extensions: tempDir('extensions'), env: { STEWARD_E2E_SCREENSHOT_URL: screenshots.url },
+    name: 'suite',
+    userData: userDataDir(),
+    extensions: tempDir('extensions'),
+    env: { STEWARD_E2E_SCREENSHOT_URL: screenshots.url },
   });
   let summary;
   let settle;
@@ -283,15 +364,23 @@ async function runExtensionTests(browser, entry) {
     // The extension host's console: mocha's report and anything the tests or the extension log.
     (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
   });
-  const payload = [['extensionDevelopmentPath', remote(CLIENT)], ['extensionTestsPath', remote(SUITE)]];
+  const payload = [
+    ['extensionDevelopmentPath', remote(CLIENT)],
+    ['extensionTestsPath', remote(SUITE)],
+  ];
   log(`extension tests: client/ in code-server ${server.base}, workspace ${workspace}`);
   await page.goto(workbenchUrl(server.base, workspace, payload), { timeout: START_TIMEOUT_MS });
   try {
     const code = await deadline(result, SUITE_TIMEOUT_MS, 'the extension-host suite');
-    if (!summary) throw new Failure(`the suite exited with ${code} without its summary line; see ${relative(ROOT, server.logFile)}`);
+    if (!summary)
+      throw new Failure(
+        `the suite exited with ${code} without its summary line; see ${relative(ROOT, server.logFile)}`,
+      );
     if (code !== 0 || summary.failures > 0 || summary.passes === 0 || summary.tests !== summary.passes) {
       const shown = screenshots.files.map((file) => `\n  ${relative(ROOT, file)}`).join('');
-      throw new Failure(`extension tests failed: exit code ${code}, ${JSON.stringify(summary)}${shown && `; the failing tests' screens:${shown}`}`);
+      throw new Failure(
+        `extension tests failed: exit code ${code}, ${JSON.stringify(summary)}${shown && `; the failing tests' screens:${shown}`}`,
+      );
     }
     return summary;
   } catch (error) {
@@ -318,14 +407,20 @@ async function failureScreenshot(page, name, what) {
 function installVsix(entry) {
   const userData = userDataDir();
   const extensions = tempDir('vsix-extensions');
-  const result = spawnSync(process.execPath, [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', VSIX], {
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: codeServerEnv(),
-  });
+  const result = spawnSync(
+    process.execPath,
+    [entry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', VSIX],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: codeServerEnv(),
+    },
+  );
   const installed = readdirSync(extensions).filter((name) => name.startsWith(`${EXTENSION_ID}-`));
   if (result.status !== 0 || installed.length !== 1) {
-    throw new Failure(`installing ${relative(ROOT, VSIX)} failed (exit ${result.status}, installed: ${installed.join(', ') || 'nothing'}):\n${result.stdout}${result.stderr}`);
+    throw new Failure(
+      `installing ${relative(ROOT, VSIX)} failed (exit ${result.status}, installed: ${installed.join(', ') || 'nothing'}):\n${result.stdout}${result.stderr}`,
+    );
   }
   log(`installed ${relative(ROOT, VSIX)} (${statSync(VSIX).size} bytes) as ${installed[0]}`);
   return { userData, extensions };
@@ -343,7 +438,9 @@ async function checkOnScreen(browser, entry) {
     log(`on screen: ${SHOWN.file} in code-server ${server.base} with the installed .vsix`);
     // The file must be named with the page's own authority (host:port): under another one it opens as a
     // different resource, without the markers the extension publishes for it.
-    await page.goto(workbenchUrl(server.base, workspace, [['openFile', remote(file, new URL(server.base).host)]]), { timeout: START_TIMEOUT_MS });
+    await page.goto(workbenchUrl(server.base, workspace, [['openFile', remote(file, new URL(server.base).host)]]), {
+      timeout: START_TIMEOUT_MS,
+    });
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.waitFor({ timeout: SCREEN_TIMEOUT_MS });
 
@@ -354,7 +451,10 @@ async function checkOnScreen(browser, entry) {
     const [squiggleBox, lineBox] = [await squiggle.boundingBox(), await valueLine.boundingBox()];
     if (!squiggleBox || !lineBox) throw new Failure('the squiggle or the offending line is not on screen');
     const overlapsLine = squiggleBox.y < lineBox.y + lineBox.height && lineBox.y < squiggleBox.y + squiggleBox.height;
-    if (!overlapsLine) throw new Failure(`the squiggle (y=${squiggleBox.y}) is not on the line "securityGrade: ${SHOWN.text}" (y=${lineBox.y})`);
+    if (!overlapsLine)
+      throw new Failure(
+        `the squiggle (y=${squiggleBox.y}) is not on the line "securityGrade: ${SHOWN.text}" (y=${lineBox.y})`,
+      );
 
     // The Problems view, opened as a person would (Ctrl+Shift+M) and filtered to the file, lists the finding
     // with its rule id and place, in view.
@@ -378,10 +478,12 @@ async function checkOnScreen(browser, entry) {
     const status = page.locator(`.statusbar-item[id="${EXTENSION_ID}.steward.status"]`);
     await status.waitFor({ timeout: SCREEN_TIMEOUT_MS });
     const statusLabel = (await status.getAttribute('aria-label')) ?? (await status.innerText());
-    if (!/^error\s+1\s+warning\s+0\b/.test(statusLabel)) throw new Failure(`the status bar item does not show 1 error and 0 warnings: ${JSON.stringify(statusLabel)}`);
+    if (!/^error\s+1\s+warning\s+0\b/.test(statusLabel))
+      throw new Failure(`the status bar item does not show 1 error and 0 warnings: ${JSON.stringify(statusLabel)}`);
     // Its hover (part of its accessible label) counts in English words: one error, not "1 errors".
     const hover = 'Data Asset Steward: 1 error, 0 warnings, 1 info in this file.';
-    if (!statusLabel.includes(hover)) throw new Failure(`the status bar item's hover does not say "${hover}": ${JSON.stringify(statusLabel)}`);
+    if (!statusLabel.includes(hover))
+      throw new Failure(`the status bar item's hover does not say "${hover}": ${JSON.stringify(statusLabel)}`);
 
     mkdirSync(ARTIFACTS, { recursive: true });
     const screenshot = join(ARTIFACTS, 'vscode-vsix-wrong-enum.png');
@@ -402,7 +504,8 @@ async function main() {
   const tools = preconditions();
   // An earlier run's failure screenshots would pass for this run's.
   if (existsSync(ARTIFACTS)) {
-    for (const name of readdirSync(ARTIFACTS)) if (name.startsWith('vscode-failure-')) rmSync(join(ARTIFACTS, name), { force: true });
+    for (const name of readdirSync(ARTIFACTS))
+      if (name.startsWith('vscode-failure-')) rmSync(join(ARTIFACTS, name), { force: true });
   }
   compileSuite();
   const browser = await launchBrowser(tools.chromium);
@@ -423,7 +526,7 @@ try {
   log(`passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   exitCode = 1;
-  console.error(`run-vscode: FAILED: ${error instanceof Failure ? error.message : error.stack ?? error}`);
+  console.error(`run-vscode: FAILED: ${error instanceof Failure ? error.message : (error.stack ?? error)}`);
 } finally {
   await cleanup();
   clearTimeout(watchdog);

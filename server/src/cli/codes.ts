@@ -23,11 +23,20 @@ export function codesCommand(args: string[], options: CodesOptions): number {
   const rows = found.map((entry) => ({
     code: entry.code,
     name: options.locale === 'en' && entry.nameEn ? `${entry.name} (${entry.nameEn})` : entry.name,
-    path: table.ancestors(entry.code).map((a) => a.name).join(' > '),
+    path: table
+      .ancestors(entry.code)
+      .map((a) => a.name)
+      .join(' > '),
   }));
   const { io } = options;
   if (options.json) {
-    io.stdout.write(JSON.stringify({ source: table.source, query: text, codes: found.map((entry, i) => ({ ...entry, path: rows[i].path })) }, null, 2) + '\n');
+    io.stdout.write(
+      JSON.stringify(
+        { source: table.source, query: text, codes: found.map((entry, i) => ({ ...entry, path: rows[i].path })) },
+        null,
+        2,
+      ) + '\n',
+    );
     return 0;
   }
   if (rows.length === 0) {

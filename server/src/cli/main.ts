@@ -25,16 +25,20 @@ if (isValidationWorker()) {
   // its own bundle beside this one (dist/server.js starts when loaded), so the CLI's start-up, which every
   // `steward validate` pays, does not compile the language server's code.
   require(path.join(__dirname, 'server.js'));
-} else run(process.argv.slice(2), {
-  cwd: process.cwd(),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  readStdin,
-  workerScript: __filename,
-}).then((code) => {
-  process.exitCode = code;
-}, (error: unknown) => {
-  process.stderr.write(`steward: ${String(error)}\n`);
-  process.exitCode = 2;
-});
+} else
+  run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin,
+    workerScript: __filename,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`steward: ${String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );

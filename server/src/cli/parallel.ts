@@ -42,7 +42,11 @@ export interface ValidationSetup {
 }
 
 /** The one place the CLI's service options are decided, for the main thread and the workers alike. */
-export function serviceOptions(setup: ValidationSetup, codeTable: CodeTable | undefined, configPath?: (uri: string) => string): StewardServiceOptions {
+export function serviceOptions(
+  setup: ValidationSetup,
+  codeTable: CodeTable | undefined,
+  configPath?: (uri: string) => string,
+): StewardServiceOptions {
   return {
     codeTable,
     reportForeignDocuments: true,
@@ -62,8 +66,7 @@ export interface FileTask {
 
 /** A file's first pass: what `StewardService.adopt` takes (plus the text, for its waiver comments), or why it was skipped. */
 export type FirstPass =
-  | { ok: true; text: string; findings: Finding[]; summary: FileSummary }
-  | { ok: false; finding: Finding };
+  { ok: true; text: string; findings: Finding[]; summary: FileSummary } | { ok: false; finding: Finding };
 
 /** How many worker threads to use: `--jobs`, else `STEWARD_JOBS`, else decided from the files' number and size. */
 export function threadCount(requested: number | undefined, sizes: number[]): number {
@@ -142,7 +145,12 @@ export function firstPassInWorkers(tasks: FileTask[], options: PoolOptions): Pro
       settled = true;
       for (const member of pool) void member.worker.terminate();
       if (error) reject(error);
-      else resolve({ results, threads: [...used].sort((a, b) => a - b), startFailure: used.size === 0 ? startFailure : undefined });
+      else
+        resolve({
+          results,
+          threads: [...used].sort((a, b) => a - b),
+          startFailure: used.size === 0 ? startFailure : undefined,
+        });
     };
     const failed = (index: number, reason: string, stack?: string) => {
       const error = new Error(t(options.locale, 'workerFailed', tasks[index].shown, reason));
@@ -200,7 +208,9 @@ export function firstPassInWorkers(tasks: FileTask[], options: PoolOptions): Pro
       worker.on('error', (error) => {
         member.error ??= error;
       });
-      worker.on('exit', (code) => lost(member, member.error?.message ?? t(options.locale, 'workerExited', code), member.error?.stack));
+      worker.on('exit', (code) =>
+        lost(member, member.error?.message ?? t(options.locale, 'workerExited', code), member.error?.stack),
+      );
     };
 
     for (let i = 0; i < options.threads; i++) start();
@@ -240,17 +250,27 @@ export function runValidationWorker(): void {
   const { setup } = workerData as { setup: ValidationSetup };
   const fault = injectedFault();
   if (fault?.kind === 'start') throw new Error('injected start failure');
-  const table = setup.codeTable ? loadCodeTable(setup.codeTable.text, { fileName: setup.codeTable.fileName }).table : undefined;
+  const table = setup.codeTable
+    ? loadCodeTable(setup.codeTable.text, { fileName: setup.codeTable.fileName }).table
+    : undefined;
   const service = createStewardService(serviceOptions(setup, table));
   port.on('message', (task: FileTask & { index: number }) => {
-    if (fault?.shown === task.shown && fault.kind === 'crash') setImmediate(() => { throw new Error('injected crash'); });
+    if (fault?.shown === task.shown && fault.kind === 'crash')
+      setImmediate(() => {
+        throw new Error('injected crash');
+      });
     if (fault?.shown === task.shown && fault.kind === 'exit') process.exit(7);
     if (fault?.shown === task.shown) return;
     let result: FirstPass;
     try {
       result = firstPass(service, task, setup.maxBytes);
     } catch (error) {
-      port.postMessage({ type: 'failed', index: task.index, message: (error as Error)?.message ?? String(error), stack: (error as Error)?.stack });
+      port.postMessage({
+        type: 'failed',
+        index: task.index,
+        message: (error as Error)?.message ?? String(error),
+        stack: (error as Error)?.stack,
+      });
       return;
     }
     port.postMessage({ type: 'done', index: task.index, result });

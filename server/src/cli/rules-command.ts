@@ -49,11 +49,18 @@ export function rulesMarkdown(infos: RuleInfo[], locale: Locale): string {
   const lines = [
     zh ? '# 规则一览' : '# Rules',
     '',
-    zh ? '由规则元数据生成（`steward rules --format markdown`），请勿手工编辑。' : 'Generated from the rules\' metadata (`steward rules --format markdown`); do not edit by hand.',
+    zh
+      ? '由规则元数据生成（`steward rules --format markdown`），请勿手工编辑。'
+      : "Generated from the rules' metadata (`steward rules --format markdown`); do not edit by hand.",
     '',
-    zh ? '| 编号 | 名称 | 默认级别 | 可自动修复 | 依据 | 说明 |' : '| id | name | default | fixable | basis | what it checks |',
+    zh
+      ? '| 编号 | 名称 | 默认级别 | 可自动修复 | 依据 | 说明 |'
+      : '| id | name | default | fixable | basis | what it checks |',
     '|---|---|---|---|---|---|',
-    ...infos.map((r) => `| [${r.id}](#${ruleAnchor(r.id)}) | \`${r.name}\` | ${severityName(r.severity, locale)} | ${r.fixable ? yes : ''} | ${cell(r.clause)} | ${cell(r.short[locale])} |`),
+    ...infos.map(
+      (r) =>
+        `| [${r.id}](#${ruleAnchor(r.id)}) | \`${r.name}\` | ${severityName(r.severity, locale)} | ${r.fixable ? yes : ''} | ${cell(r.clause)} | ${cell(r.short[locale])} |`,
+    ),
     '',
   ];
   for (const info of infos) {
@@ -90,7 +97,13 @@ export interface RulesIo {
 export function rulesCommand(io: RulesIo, locale: Locale, format: string | undefined): number {
   const infos = createStewardService().rules();
   if (format === 'json') {
-    io.stdout.write(JSON.stringify(infos.map((info) => ruleJson(info, locale)), null, 2) + '\n');
+    io.stdout.write(
+      JSON.stringify(
+        infos.map((info) => ruleJson(info, locale)),
+        null,
+        2,
+      ) + '\n',
+    );
     return 0;
   }
   if (format === 'markdown') {
@@ -101,7 +114,9 @@ export function rulesCommand(io: RulesIo, locale: Locale, format: string | undef
   const nameWidth = Math.max(...infos.map((r) => r.name.length));
   const severityWidth = Math.max(...infos.map((r) => severityName(r.severity, locale).length));
   for (const info of infos) {
-    io.stdout.write(`${info.id.padEnd(idWidth)}  ${info.name.padEnd(nameWidth)}  ${padEnd(severityName(info.severity, locale), severityWidth)}  ${info.short[locale]}  [${info.clause}]\n`);
+    io.stdout.write(
+      `${info.id.padEnd(idWidth)}  ${info.name.padEnd(nameWidth)}  ${padEnd(severityName(info.severity, locale), severityWidth)}  ${info.short[locale]}  [${info.clause}]\n`,
+    );
   }
   return 0;
 }
@@ -123,8 +138,11 @@ export function explainCommand(args: string[], io: RulesIo, locale: Locale, opti
   const [wanted] = args;
   if (!wanted) throw new UsageError(t(locale, 'explainUsage'));
   const format = options.format ?? (options.isTTY ? 'text' : 'markdown');
-  if (format !== 'text' && format !== 'markdown') throw new UsageError(t(locale, 'badFormat', format, 'text, markdown'));
-  const info = createStewardService().rules().find((r) => r.id === wanted.toUpperCase() || r.name === wanted);
+  if (format !== 'text' && format !== 'markdown')
+    throw new UsageError(t(locale, 'badFormat', format, 'text, markdown'));
+  const info = createStewardService()
+    .rules()
+    .find((r) => r.id === wanted.toUpperCase() || r.name === wanted);
   if (!info) throw new UsageError(t(locale, 'unknownRule', wanted));
   const markdown = info.help[locale].endsWith('\n') ? info.help[locale] : info.help[locale] + '\n';
   if (format === 'markdown') {

@@ -75,13 +75,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout.write(t(locale, 'usage') + '\n');
       return 0;
     }
-    const tablePath = values['code-table'] ? path.resolve(io.cwd, values['code-table'])
-      : workspace.config.codeTable ? path.resolve(workspace.root, workspace.config.codeTable) : undefined;
+    const tablePath = values['code-table']
+      ? path.resolve(io.cwd, values['code-table'])
+      : workspace.config.codeTable
+        ? path.resolve(workspace.root, workspace.config.codeTable)
+        : undefined;
     const table = tablePath ? loadTableFile(tablePath, io, locale) : undefined;
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
     if (command === 'rules') return rulesCommand(io, locale, values.format);
-    if (command === 'explain') return explainCommand(rest, io, locale, { format: values.format, isTTY: Boolean(io.stdout.isTTY), width: terminalWidth(io), color: useColor(values, io) });
+    if (command === 'explain')
+      return explainCommand(rest, io, locale, {
+        format: values.format,
+        isTTY: Boolean(io.stdout.isTTY),
+        width: terminalWidth(io),
+        color: useColor(values, io),
+      });
     if (command === 'codes') {
       const limit = parseCount('--limit', values.limit, locale) ?? 20;
       return codesCommand(rest, { io, locale, codeTable, limit, json: values.format === 'json' });
@@ -119,7 +128,9 @@ function loadWorkspaceConfig(explicit: string | undefined, io: Io, locale: Local
   const read = readConfigFile(file, shown, createStewardService().isKnownRule);
   if (!read.ok) throw new UsageError(t(locale, 'configUnreadable', shown, reasonText(read.reason, locale)));
   for (const finding of read.findings) {
-    io.stderr.write(`${shown}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.message[locale]}  ${finding.ruleId}\n`);
+    io.stderr.write(
+      `${shown}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.message[locale]}  ${finding.ruleId}\n`,
+    );
   }
   if (read.findings.some((f) => f.severity === 'error')) throw new UsageError(t(locale, 'configInvalid', shown));
   return { root: path.dirname(file), config: read.config, file };
@@ -142,7 +153,9 @@ function loadTableFile(file: string, io: Io, locale: Locale): LoadedTable {
   const read = readCodeTableFile(absolute, fileName);
   if (!read.ok) throw new UsageError(t(locale, 'codeTableUnreadable', file, reasonText(read.reason, locale)));
   for (const problem of read.problems) {
-    io.stderr.write(`${fileName}:${problem.line}:${problem.column}: ${problem.severity} ${t(locale, 'codeTableProblem')}: ${problem.message[locale]}\n`);
+    io.stderr.write(
+      `${fileName}:${problem.line}:${problem.column}: ${problem.severity} ${t(locale, 'codeTableProblem')}: ${problem.message[locale]}\n`,
+    );
   }
   return { table: read.table, source: { text: read.text, fileName } };
 }
@@ -162,12 +175,20 @@ interface ValidateValues {
   debug?: boolean;
 }
 
-async function validateCommand(inputs: string[], values: ValidateValues, io: Io, locale: Locale, table: LoadedTable | undefined, workspace: Workspace): Promise<number> {
+async function validateCommand(
+  inputs: string[],
+  values: ValidateValues,
+  io: Io,
+  locale: Locale,
+  table: LoadedTable | undefined,
+  workspace: Workspace,
+): Promise<number> {
   const format = (values.format ?? 'stylish') as FormatName;
   if (!FORMATS.includes(format)) throw new UsageError(t(locale, 'badFormat', values.format ?? '', FORMATS.join(', ')));
   const maxWarnings = parseCount('--max-warnings', values['max-warnings'], locale);
   const maxFileMb = parseCount('--max-file-size', values['max-file-size'], locale) ?? 256;
-  const jobs = parseCount('--jobs', values.jobs, locale) ?? parseCount('STEWARD_JOBS', io.env.STEWARD_JOBS || undefined, locale);
+  const jobs =
+    parseCount('--jobs', values.jobs, locale) ?? parseCount('STEWARD_JOBS', io.env.STEWARD_JOBS || undefined, locale);
   const useStdin = values.stdin || values['stdin-filename'] !== undefined;
   if (useStdin && inputs.length > 0) throw new UsageError(t(locale, 'stdinWithPaths'));
 
@@ -210,9 +231,11 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
       order.push(read.ok ? { shown } : { shown, skipped: read.finding });
     });
     for (const entry of order) {
-      results.push(entry.skipped
-        ? { path: entry.shown, findings: [entry.skipped], skipped: true }
-        : { path: entry.shown, findings: service.findings(entry.shown) });
+      results.push(
+        entry.skipped
+          ? { path: entry.shown, findings: [entry.skipped], skipped: true }
+          : { path: entry.shown, findings: service.findings(entry.shown) },
+      );
     }
   }
 
@@ -238,7 +261,9 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, report);
     } catch (error) {
-      throw new UsageError(t(locale, 'outputUnwritable', values.output, (error as NodeJS.ErrnoException).code ?? String(error)));
+      throw new UsageError(
+        t(locale, 'outputUnwritable', values.output, (error as NodeJS.ErrnoException).code ?? String(error)),
+      );
     }
   } else if (report.length > 0) {
     io.stdout.write(report.endsWith('\n') ? report : report + '\n');
@@ -252,9 +277,15 @@ async function validateCommand(inputs: string[], values: ValidateValues, io: Io,
  * The first pass of many files in worker threads, when they are worth it (or `--jobs` says so). Returns what
  * the workers did, by file; files left undefined are checked in-process (no workers, or none could start).
  */
-async function firstPassInParallel(tasks: FileTask[], options: { setup: ValidationSetup; jobs: number | undefined; io: Io; locale: Locale; debug: boolean }): Promise<Array<FirstPass | undefined>> {
+async function firstPassInParallel(
+  tasks: FileTask[],
+  options: { setup: ValidationSetup; jobs: number | undefined; io: Io; locale: Locale; debug: boolean },
+): Promise<Array<FirstPass | undefined>> {
   const { setup, io, locale, debug } = options;
-  const sizes = fileSizes(tasks.map((task) => task.file), setup.maxBytes);
+  const sizes = fileSizes(
+    tasks.map((task) => task.file),
+    setup.maxBytes,
+  );
   const threads = io.workerScript ? threadCount(options.jobs, sizes) : 1;
   if (threads <= 1) {
     if (debug) io.stderr.write(`steward: ${t(locale, 'checkedInProcess', tasks.length)}\n`);
@@ -264,10 +295,12 @@ async function firstPassInParallel(tasks: FileTask[], options: { setup: Validati
   if (debug) {
     if (outcome.startFailure) io.stderr.write(`steward: ${t(locale, 'workersUnavailable', outcome.startFailure)}\n`);
     const inWorkers = outcome.results.filter(Boolean).length;
-    if (inWorkers > 0) io.stderr.write(`steward: ${t(locale, 'checkedInWorkers', inWorkers, outcome.threads.length, outcome.threads.join(', '))}\n`);
-    if (inWorkers < tasks.length) io.stderr.write(`steward: ${t(locale, 'checkedInProcess', tasks.length - inWorkers)}\n`);
+    if (inWorkers > 0)
+      io.stderr.write(
+        `steward: ${t(locale, 'checkedInWorkers', inWorkers, outcome.threads.length, outcome.threads.join(', '))}\n`,
+      );
+    if (inWorkers < tasks.length)
+      io.stderr.write(`steward: ${t(locale, 'checkedInProcess', tasks.length - inWorkers)}\n`);
   }
   return outcome.results;
 }
-
-

@@ -41,7 +41,9 @@ function inlineText(tokens: Token[] | undefined): string {
           return inlineText((token as Tokens.Strong).tokens);
         case 'text':
         case 'escape':
-          return 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities((token as Tokens.Text).text);
+          return 'tokens' in token && token.tokens
+            ? inlineText(token.tokens)
+            : decodeEntities((token as Tokens.Text).text);
         default:
           return 'text' in token ? String(token.text) : '';
       }
@@ -52,7 +54,10 @@ function inlineText(tokens: Token[] | undefined): string {
 
 /** marked escapes &, <, >, " and ' in text it lexes; a terminal shows the characters. */
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? _);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? _,
+  );
 }
 
 /** Wrapped lines, the first after `first` and the rest after `rest` (same width). */
@@ -68,7 +73,9 @@ function block(token: Token, style: TerminalStyle, indent: string): string[] {
       const lines = hanging(inlineText(heading.tokens), width, indent, indent);
       if (color) return lines.map((line) => BOLD(heading.depth <= 2 ? sgr('4', '24')(line) : line));
       if (heading.depth > 3) return lines;
-      const rule = (heading.depth <= 2 ? '═' : '─').repeat(Math.max(...lines.map((line) => displayWidth(line) - indent.length)));
+      const rule = (heading.depth <= 2 ? '═' : '─').repeat(
+        Math.max(...lines.map((line) => displayWidth(line) - indent.length)),
+      );
       return [...lines, indent + rule];
     }
     case 'paragraph':
@@ -83,18 +90,32 @@ function block(token: Token, style: TerminalStyle, indent: string): string[] {
       const out: string[] = [];
       list.items.forEach((item, i) => {
         const marker = list.ordered ? `${Number(list.start || 1) + i}. ` : '• ';
-        const body = item.tokens.flatMap((child) => (child.type === 'text' ? hanging(inlineText((child as Tokens.Text).tokens ?? [child]), width, '', '') : block(child, style, '')));
+        const body = item.tokens.flatMap((child) =>
+          child.type === 'text'
+            ? hanging(inlineText((child as Tokens.Text).tokens ?? [child]), width, '', '')
+            : block(child, style, ''),
+        );
         body.forEach((line, j) => out.push(`${indent}${j === 0 ? marker : ' '.repeat(marker.length)}${line}`));
       });
       return out;
     }
     case 'blockquote':
-      return (token as Tokens.Blockquote).tokens.flatMap((child) => block(child, { width: width - 2, color }, '')).map((line) => `${indent}│ ${line}`);
+      return (token as Tokens.Blockquote).tokens
+        .flatMap((child) => block(child, { width: width - 2, color }, ''))
+        .map((line) => `${indent}│ ${line}`);
     case 'table': {
       const table = token as Tokens.Table;
-      const rows = [table.header.map((cell) => inlineText(cell.tokens)), ...table.rows.map((row) => row.map((cell) => inlineText(cell.tokens)))];
+      const rows = [
+        table.header.map((cell) => inlineText(cell.tokens)),
+        ...table.rows.map((row) => row.map((cell) => inlineText(cell.tokens))),
+      ];
       const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => displayWidth(row[column] ?? ''))));
-      const line = (row: string[]) => indent + row.map((cell, column) => cell + ' '.repeat(widths[column] - displayWidth(cell))).join('  ').trimEnd();
+      const line = (row: string[]) =>
+        indent +
+        row
+          .map((cell, column) => cell + ' '.repeat(widths[column] - displayWidth(cell)))
+          .join('  ')
+          .trimEnd();
       return [line(rows[0]), indent + widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
     }
     case 'hr':

@@ -6,8 +6,7 @@ import { decodeText } from './read';
 
 export type CodeTableRead =
   /** `text` is kept: worker threads build their own table from it. */
-  | { ok: true; table: CodeTable; problems: CodeTableProblem[]; text: string }
-  | { ok: false; reason: string | Finding };
+  { ok: true; table: CodeTable; problems: CodeTableProblem[]; text: string } | { ok: false; reason: string | Finding };
 
 /** Reads and loads a code table; `fileName` is the name its problems carry. */
 export function readCodeTableFile(file: string, fileName: string): CodeTableRead {

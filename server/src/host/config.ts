@@ -39,4 +39,3 @@ export function readConfigFile(file: string, shown: string, isKnownRule: (id: st
   if (!decoded.ok) return { ok: false, reason: decoded.finding };
   return { ok: true, ...parseConfig(decoded.text, shown, isKnownRule) };
 }
-

@@ -20,7 +20,12 @@ export interface Discovery {
   warnings: string[];
 }
 
-export function discoverFiles(inputs: string[], cwd: string, locale: Locale, globs: string[] = DEFAULT_GLOBS): Discovery {
+export function discoverFiles(
+  inputs: string[],
+  cwd: string,
+  locale: Locale,
+  globs: string[] = DEFAULT_GLOBS,
+): Discovery {
   const found = new Set<string>();
   const warnings: string[] = [];
   for (const input of inputs.length > 0 ? inputs : ['.']) {
@@ -32,7 +37,13 @@ export function discoverFiles(inputs: string[], cwd: string, locale: Locale, glo
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const matches = globber().globSync(globs, { cwd: absolute, absolute: true, ignore: IGNORED, dot: false, followSymbolicLinks: false });
+      const matches = globber().globSync(globs, {
+        cwd: absolute,
+        absolute: true,
+        ignore: IGNORED,
+        dot: false,
+        followSymbolicLinks: false,
+      });
       for (const match of matches) found.add(path.normalize(match));
       continue;
     }
@@ -54,5 +65,7 @@ export function discoverFiles(inputs: string[], cwd: string, locale: Locale, glo
 
 /** Every file of the workspace folders that the globs match (absolute paths), for the language server's index. */
 export function listWorkspaceFiles(folders: string[], globs: string[] = DEFAULT_GLOBS): string[] {
-  return folders.flatMap((folder) => globber().globSync(globs, { cwd: folder, absolute: true, ignore: IGNORED, dot: false }));
+  return folders.flatMap((folder) =>
+    globber().globSync(globs, { cwd: folder, absolute: true, ignore: IGNORED, dot: false }),
+  );
 }

@@ -8,11 +8,14 @@ import type { Locale, LocalizedText } from '../service';
 type Table = Record<string, LocalizedText>;
 
 /** `t` and `both` over one message table: `{0}`, `{1}` ... are filled from the arguments in order. */
-export function translator<T extends Table>(table: T): {
+export function translator<T extends Table>(
+  table: T,
+): {
   t: (locale: Locale, id: keyof T, ...args: (string | number)[]) => string;
   both: (id: keyof T, ...args: (string | number)[]) => LocalizedText;
 } {
-  const t = (locale: Locale, id: keyof T, ...args: (string | number)[]) => fillTemplate(table[id][locale], Object.fromEntries(args.entries()));
+  const t = (locale: Locale, id: keyof T, ...args: (string | number)[]) =>
+    fillTemplate(table[id][locale], Object.fromEntries(args.entries()));
   return { t, both: (id, ...args) => ({ 'zh-CN': t('zh-CN', id, ...args), en: t('en', id, ...args) }) };
 }
 

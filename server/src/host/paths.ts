@@ -4,7 +4,14 @@ import * as path from 'node:path';
 /** How a path is shown: relative to the working directory with '/' separators. */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  const shown = relative === '' ? path.basename(file) : relative.startsWith('..') && path.isAbsolute(file) && relative.split(path.sep).filter((s) => s === '..').length > 3 ? file : relative;
+  const shown =
+    relative === ''
+      ? path.basename(file)
+      : relative.startsWith('..') &&
+          path.isAbsolute(file) &&
+          relative.split(path.sep).filter((s) => s === '..').length > 3
+        ? file
+        : relative;
   return shown.split(path.sep).join('/');
 }
 

@@ -4,9 +4,7 @@ import { findRule } from '../service';
 import type { Finding, LocalizedText } from '../service';
 import { hostMessage, hostText } from './messages';
 
-export type ReadResult =
-  | { ok: true; text: string }
-  | { ok: false; finding: Finding };
+export type ReadResult = { ok: true; text: string } | { ok: false; finding: Finding };
 
 export interface ReadOptions {
   maxBytes: number;
@@ -23,10 +21,20 @@ export function readTextFile(file: string, options: ReadOptions): ReadResult {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(file);
-    if (stat.isDirectory()) return { ok: false, finding: fileFinding('DA-FILE-001', { 'zh-CN': hostText('zh-CN', 'unreadable', hostText('zh-CN', 'isDirectory')), en: hostText('en', 'unreadable', hostText('en', 'isDirectory')) }) };
+    if (stat.isDirectory())
+      return {
+        ok: false,
+        finding: fileFinding('DA-FILE-001', {
+          'zh-CN': hostText('zh-CN', 'unreadable', hostText('zh-CN', 'isDirectory')),
+          en: hostText('en', 'unreadable', hostText('en', 'isDirectory')),
+        }),
+      };
     if (stat.size > options.maxBytes) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-      return { ok: false, finding: fileFinding('DA-FILE-004', hostMessage('tooLarge', mb(stat.size), mb(options.maxBytes))) };
+      return {
+        ok: false,
+        finding: fileFinding('DA-FILE-004', hostMessage('tooLarge', mb(stat.size), mb(options.maxBytes))),
+      };
     }
     bytes = fs.readFileSync(file);
   } catch (error) {
@@ -45,7 +53,10 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   for (let i = 0; i < probe; i++) {
     if (bytes[i] === 0) {
       const where = positionOfByte(bytes, i);
-      return { ok: false, finding: fileFinding('DA-FILE-002', hostMessage('binary', i + 1), where.line, where.character) };
+      return {
+        ok: false,
+        finding: fileFinding('DA-FILE-002', hostMessage('binary', i + 1), where.line, where.character),
+      };
     }
   }
   try {
@@ -54,7 +65,10 @@ export function decodeText(bytes: Uint8Array): ReadResult {
     const bad = firstInvalidUtf8(bytes);
     const where = positionOfByte(bytes, bad);
     const hex = bytes[bad]?.toString(16).toUpperCase().padStart(2, '0') ?? '??';
-    return { ok: false, finding: fileFinding('DA-FILE-003', hostMessage('invalidUtf8', hex), where.line, where.character) };
+    return {
+      ok: false,
+      finding: fileFinding('DA-FILE-003', hostMessage('invalidUtf8', hex), where.line, where.character),
+    };
   }
 }
 
@@ -78,11 +92,19 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i];
     let need: number;
     let min: number;
-    if (b < 0x80) { i++; continue; }
-    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     let codePoint = b & (0x3f >> need);
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];

@@ -51,7 +51,11 @@ export class Checks {
   /** The check of each file under way, by uri. */
   private readonly jobs = new Map<string, object>();
 
-  constructor(private readonly session: Session, private readonly edits: PendingEdits, private readonly faults: Faults) {}
+  constructor(
+    private readonly session: Session,
+    private readonly edits: PendingEdits,
+    private readonly faults: Faults,
+  ) {}
 
   /** The version of an open document whose findings are recorded (undefined for a file on disk). */
   checkedVersion(uri: string): number | undefined {

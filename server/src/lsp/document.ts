@@ -10,7 +10,12 @@ import { PieceText } from '../service';
 import type { TextChange } from '../service';
 
 export class OpenDocument implements TextDocument {
-  constructor(readonly uri: string, readonly languageId: string, public version: number, public text: PieceText) {}
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    public version: number,
+    public text: PieceText,
+  ) {}
 
   static create(uri: string, languageId: string, version: number, content: string): OpenDocument {
     return new OpenDocument(uri, languageId, version, PieceText.from(content));
@@ -58,7 +63,10 @@ export class OpenDocument implements TextDocument {
       if ('range' in event) {
         const { start, end } = event.range;
         // A range may come with its ends swapped.
-        const [from, to] = end.line < start.line || (end.line === start.line && end.character < start.character) ? [end, start] : [start, end];
+        const [from, to] =
+          end.line < start.line || (end.line === start.line && end.character < start.character)
+            ? [end, start]
+            : [start, end];
         const startOffset = this.text.offsetAt(from);
         const endOffset = this.text.offsetAt(to);
         this.text = this.text.edit(startOffset, endOffset, event.text);

@@ -19,14 +19,17 @@ export function createFaults(connection: Connection, locale: () => Locale): Faul
   /** Files whose check failed, told to the user once each (a failure is logged every time). */
   const told = new Set<string>();
   const internalError = (uri: string | undefined, error: unknown): void => {
-    const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     const file = uri ? URI.parse(uri).fsPath : undefined;
     connection.console.error(`steward: internal error${file ? ` while checking ${file}` : ''}: ${detail}`);
     const key = uri ?? '';
     if (told.has(key)) return;
     told.add(key);
     const reason = error instanceof Error ? error.message : String(error);
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: faultMessage(locale(), reason, file ? path.basename(file) : undefined) });
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Error,
+      message: faultMessage(locale(), reason, file ? path.basename(file) : undefined),
+    });
   };
   const guarded = (callback: () => void, uri?: string) => () => {
     try {

@@ -7,11 +7,17 @@ import type { Session } from './session';
 export function registerFeatures(session: Session): void {
   const { connection } = session;
 
-  connection.onCompletion((params) => session.service.complete(params.textDocument.uri, params.position, session.locale));
+  connection.onCompletion((params) =>
+    session.service.complete(params.textDocument.uri, params.position, session.locale),
+  );
   connection.onHover((params) => session.service.hover(params.textDocument.uri, params.position, session.locale));
-  connection.onDocumentSymbol((params) => session.service.documentSymbols(params.textDocument.uri, session.locale, session.outlineItems));
+  connection.onDocumentSymbol((params) =>
+    session.service.documentSymbols(params.textDocument.uri, session.locale, session.outlineItems),
+  );
   connection.onDefinition((params) => session.service.definition(params.textDocument.uri, params.position));
-  connection.onReferences((params) => session.service.references(params.textDocument.uri, params.position, params.context.includeDeclaration));
+  connection.onReferences((params) =>
+    session.service.references(params.textDocument.uri, params.position, params.context.includeDeclaration),
+  );
   connection.onPrepareRename((params) => session.service.prepareRename(params.textDocument.uri, params.position));
   connection.onRenameRequest((params) => {
     const result = session.service.rename(params.textDocument.uri, params.position, params.newName);

@@ -22,18 +22,25 @@ export class Indexer {
   private generation = 0;
   canPullConfiguration = false;
 
-  constructor(private readonly session: Session, private readonly checks: Checks, private readonly publisher: Publisher) {}
+  constructor(
+    private readonly session: Session,
+    private readonly checks: Checks,
+    private readonly publisher: Publisher,
+  ) {}
 
   /** Registers for the `steward` settings, when the client pulls configuration. */
   async register(): Promise<void> {
-    if (this.canPullConfiguration) await this.session.connection.client.register(DidChangeConfigurationNotification.type, { section: 'steward' });
+    if (this.canPullConfiguration)
+      await this.session.connection.client.register(DidChangeConfigurationNotification.type, { section: 'steward' });
   }
 
   /** Reads settings and the workspace configuration, rebuilds the service, indexes the workspace. */
   async reload(): Promise<void> {
     const generation = ++this.generation;
     const { session } = this;
-    const settings = this.canPullConfiguration ? ((await session.connection.workspace.getConfiguration('steward')) as StewardSettings | null) ?? {} : session.settings;
+    const settings = this.canPullConfiguration
+      ? (((await session.connection.workspace.getConfiguration('steward')) as StewardSettings | null) ?? {})
+      : session.settings;
     session.settings = settings; // the configuration's warnings are in the new settings' language
     session.configure(settings, configFrom(settings, this.readConfig()));
     session.service = session.createService({
@@ -56,7 +63,9 @@ export class Indexer {
       const read = readConfigFile(file, file, session.createService({}).isKnownRule);
       if (!read.ok) return EMPTY_CONFIG;
       for (const finding of read.findings) {
-        session.connection.console.warn(`${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.message[session.locale]}`);
+        session.connection.console.warn(
+          `${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.message[session.locale]}`,
+        );
       }
       return read.config;
     }
@@ -72,11 +81,15 @@ export class Indexer {
     const locale = session.locale;
     if (!read.ok) {
       const reason = typeof read.reason === 'string' ? read.reason : read.reason.message[locale];
-      const message = locale === 'zh-CN' ? `无法读取资产分类代码表 ${file}：${reason}` : `Cannot read the code table ${file}: ${reason}`;
+      const message =
+        locale === 'zh-CN'
+          ? `无法读取资产分类代码表 ${file}：${reason}`
+          : `Cannot read the code table ${file}: ${reason}`;
       void session.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
       return undefined;
     }
-    for (const problem of read.problems) session.connection.console.warn(`${file}:${problem.line}:${problem.column}: ${problem.message[locale]}`);
+    for (const problem of read.problems)
+      session.connection.console.warn(`${file}:${problem.line}:${problem.column}: ${problem.message[locale]}`);
     return read.table;
   }
 
@@ -91,7 +104,12 @@ export class Indexer {
     }
     const files = listWorkspaceFiles(session.folders, session.fileGlobs());
     const progress = await session.connection.window.createWorkDoneProgress();
-    progress.begin(session.locale === 'zh-CN' ? '正在索引数据资产文件' : 'Indexing data asset files', 0, `0/${files.length}`, false);
+    progress.begin(
+      session.locale === 'zh-CN' ? '正在索引数据资产文件' : 'Indexing data asset files',
+      0,
+      `0/${files.length}`,
+      false,
+    );
     let done = 0;
     for (const file of files) {
       if (generation !== this.generation) break;

@@ -16,7 +16,11 @@ export class Publisher {
   /** What other files' cross-file findings read of each file (see `signature`). */
   private signatures = new Map<string, string>();
 
-  constructor(private readonly session: Session, private readonly checks: Checks, private readonly faults: Faults) {}
+  constructor(
+    private readonly session: Session,
+    private readonly checks: Checks,
+    private readonly faults: Faults,
+  ) {}
 
   publish(uri: string): void {
     const { service, connection } = this.session;
@@ -24,7 +28,11 @@ export class Publisher {
     const locale = this.session.locale;
     // The version checked, not the document's latest: edits that arrived since wait for their own check, and
     // diagnostics published meanwhile (another file changed) must not claim to be theirs.
-    void connection.sendDiagnostics({ uri, version: this.checks.checkedVersion(uri), diagnostics: findings.map((f) => toDiagnostic(f, locale)) });
+    void connection.sendDiagnostics({
+      uri,
+      version: this.checks.checkedVersion(uri),
+      diagnostics: findings.map((f) => toDiagnostic(f, locale)),
+    });
     const counts = countSeverities(findings);
     const shown = { errors: counts.error, warnings: counts.warning, infos: counts.info };
     this.published.set(uri, shown);
@@ -78,6 +86,9 @@ export class Publisher {
   private signature(uri: string): string {
     const summary = this.session.service.index.get(uri);
     if (!summary) return '';
-    return JSON.stringify([summary.resources.map((r) => [r.id, r.securityGrade, r.related.map((x) => x.id)]), summary.assets.map((a) => [a.id, a.resource?.id])]);
+    return JSON.stringify([
+      summary.resources.map((r) => [r.id, r.securityGrade, r.related.map((x) => x.id)]),
+      summary.assets.map((a) => [a.id, a.resource?.id]),
+    ]);
   }
 }

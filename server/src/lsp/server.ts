@@ -13,7 +13,12 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import type { Connection, DidChangeWatchedFilesParams, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import type {
+  Connection,
+  DidChangeWatchedFilesParams,
+  InitializeParams,
+  InitializeResult,
+} from 'vscode-languageserver/node';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
@@ -40,7 +45,10 @@ const DEBOUNCE_MS = 0;
 
 declare const STEWARD_VERSION: string | undefined;
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all), options: { createService?: ServiceFactory } = {}): void {
+export function startServer(
+  connection: Connection = createConnection(ProposedFeatures.all),
+  options: { createService?: ServiceFactory } = {},
+): void {
   const edits = new PendingEdits();
   const documents = new TextDocuments<OpenDocument>({
     create: (uri, languageId, version, content) => OpenDocument.create(uri, languageId, version, content),
@@ -82,7 +90,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     await indexer.register();
     if (canWatchFiles) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{catalog,assets}.{yaml,yml}' }, { globPattern: '**/steward.config.{yaml,yml}' }],
+        watchers: [
+          { globPattern: '**/*.{catalog,assets}.{yaml,yml}' },
+          { globPattern: '**/steward.config.{yaml,yml}' },
+        ],
       });
     }
     await indexer.reload();
@@ -129,7 +140,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
 /** The service's rule metadata as the protocol carries it. */
 function ruleDoc(info: RuleDoc): RuleDoc {
-  return { id: info.id, name: info.name, clause: info.clause, severity: info.severity, short: info.short, help: info.help };
+  return {
+    id: info.id,
+    name: info.name,
+    clause: info.clause,
+    severity: info.severity,
+    short: info.short,
+    help: info.help,
+  };
 }
 
 /** A file that is gone: no findings, no index entry, no diagnostics. */
@@ -165,29 +183,42 @@ function watchDocuments(session: Session, checks: Checks, publisher: Publisher, 
       const limit = (session.maxBytes() / 1024 / 1024).toFixed(1);
       const name = path.basename(URI.parse(uri).fsPath);
       // A notification, not a request: nothing to wait for, and no client can fail to answer it.
-      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: session.locale === 'zh-CN'
-        ? `${name} 有 ${mb} MB，超过 steward.validation.maxFileSize（${limit} MB）：只在打开和保存时检查，输入时不检查。`
-        : `${name} is ${mb} MB, above steward.validation.maxFileSize (${limit} MB): it is checked when opened and saved, not while you type.` });
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Info,
+        message:
+          session.locale === 'zh-CN'
+            ? `${name} 有 ${mb} MB，超过 steward.validation.maxFileSize（${limit} MB）：只在打开和保存时检查，输入时不检查。`
+            : `${name} is ${mb} MB, above steward.validation.maxFileSize (${limit} MB): it is checked when opened and saved, not while you type.`,
+      });
     } else if (mode === 'full') {
       announced.delete(uri);
     }
     if (!force && mode === 'save-only') return;
     const indexVersion = session.service.index.version;
-    checks.checkOpen(document).then((checked) => {
-      if (checked) publisher.afterCheck(uri, indexVersion);
-    }).catch((error: unknown) => faults.internalError(uri, error));
+    checks
+      .checkOpen(document)
+      .then((checked) => {
+        if (checked) publisher.afterCheck(uri, indexVersion);
+      })
+      .catch((error: unknown) => faults.internalError(uri, error));
   };
 
   const schedule = (document: OpenDocument): void => {
     const { uri, version } = document;
     const timer = pending.get(uri);
     if (timer) clearTimeout(timer);
-    pending.set(uri, setTimeout(faults.guarded(() => {
-      pending.delete(uri);
-      const current = documents.get(uri);
-      // A newer edit has its own timer: this one is stale.
-      if (current && current.version === version) checkNow(current);
-    }, uri), DEBOUNCE_MS));
+    pending.set(
+      uri,
+      setTimeout(
+        faults.guarded(() => {
+          pending.delete(uri);
+          const current = documents.get(uri);
+          // A newer edit has its own timer: this one is stale.
+          if (current && current.version === version) checkNow(current);
+        }, uri),
+        DEBOUNCE_MS,
+      ),
+    );
   };
 
   documents.onDidOpen((event) => {
@@ -210,9 +241,15 @@ function watchDocuments(session: Session, checks: Checks, publisher: Publisher, 
     opened.delete(uri);
     const file = URI.parse(uri).fsPath;
     // A closed file stays in the workspace view if it is on disk; otherwise it is gone.
-    const read = fs.existsSync(file) && session.matchesFiles(uri) ? readTextFile(file, { maxBytes: MAX_DISK_FILE_BYTES }) : undefined;
+    const read =
+      fs.existsSync(file) && session.matchesFiles(uri)
+        ? readTextFile(file, { maxBytes: MAX_DISK_FILE_BYTES })
+        : undefined;
     if (read?.ok) {
-      checks.checkDisk(uri, read.text).then((checked) => checked && publisher.publish(uri)).catch((error: unknown) => faults.internalError(uri, error));
+      checks
+        .checkDisk(uri, read.text)
+        .then((checked) => checked && publisher.publish(uri))
+        .catch((error: unknown) => faults.internalError(uri, error));
     } else {
       forgetFile(session, checks, publisher, uri);
       setImmediate(faults.guarded(() => publisher.publishAll()));

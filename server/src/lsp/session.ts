@@ -68,7 +68,9 @@ export class Session {
   /** The innermost workspace folder holding the file. */
   rootOf(uri: string): string | undefined {
     const file = URI.parse(uri).fsPath;
-    return this.folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+    return this.folders
+      .filter((f) => file === f || file.startsWith(f + path.sep))
+      .sort((a, b) => b.length - a.length)[0];
   }
 
   /** The file's path relative to its workspace folder, '/' separated: what the file globs and overrides match. */

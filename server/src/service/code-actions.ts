@@ -44,7 +44,10 @@ const TEXT = {
   replaceValue: { 'zh-CN': '替换为“{value}”', en: 'Replace with "{value}"' },
   renameField: { 'zh-CN': '将字段改为“{value}”', en: 'Rename the field to "{value}"' },
   replaceCode: { 'zh-CN': '替换为 {value}', en: 'Replace with {value}' },
-  waive: { 'zh-CN': '豁免此问题（{value}）：在上一行添加豁免注释', en: 'Waive this finding ({value}) with a comment on the line above' },
+  waive: {
+    'zh-CN': '豁免此问题（{value}）：在上一行添加豁免注释',
+    en: 'Waive this finding ({value}) with a comment on the line above',
+  },
   reason: { 'zh-CN': '原因待填写', en: 'reason to fill in' },
   fixRule: { 'zh-CN': '修复此文件中所有 {value} 问题', en: 'Fix all {value} problems in this file' },
   fixAll: { 'zh-CN': '修复此文件中所有可自动修复的问题', en: 'Fix all auto-fixable problems in this file' },
@@ -55,18 +58,29 @@ function say(text: LocalizedText, locale: Locale, value: string): string {
 }
 
 /** The code actions for `range`, given the file's findings (all of them: fix-all actions look at the whole file). */
-export function codeActions(file: StewardDocument, range: Range, findings: Finding[], locale: Locale, options: CodeActionOptions = {}): StewardCodeAction[] {
+export function codeActions(
+  file: StewardDocument,
+  range: Range,
+  findings: Finding[],
+  locale: Locale,
+  options: CodeActionOptions = {},
+): StewardCodeAction[] {
   const table = options.codeTable ?? builtinCodeTable();
   const here = findings.filter((finding) => overlaps(finding.range, range));
   const fixes = here.flatMap((finding) => findingFixes(file, finding, locale, table));
-  const all = [...fixes, ...fixAllActions(file, here, findings, locale, options.only), ...waiverActions(file, here, locale)];
+  const all = [
+    ...fixes,
+    ...fixAllActions(file, here, findings, locale, options.only),
+    ...waiverActions(file, here, locale),
+  ];
   return all.filter(({ action: a }) => wanted(a.kind ?? '', options.only));
 }
 
 /** The rule's own fix (preferred: it is what the rule asks for), then the suggestions from the finding's data. */
 function findingFixes(file: StewardDocument, finding: Finding, locale: Locale, table: CodeTable): StewardCodeAction[] {
   const out: StewardCodeAction[] = [];
-  if (hasFix(finding)) out.push(action(file, finding.fix!.title[locale], CodeActionKind.QuickFix, finding.fix!.edits, [finding], true));
+  if (hasFix(finding))
+    out.push(action(file, finding.fix!.title[locale], CodeActionKind.QuickFix, finding.fix!.edits, [finding], true));
   for (const { title, edit } of suggestions(file, finding, locale, table)) {
     out.push(action(file, title, CodeActionKind.QuickFix, [edit], [finding], false));
   }
@@ -88,17 +102,36 @@ function waiverActions(file: StewardDocument, here: Finding[], locale: Locale): 
 }
 
 /** Per rule under the cursor with two or more compatible fixes in the file; the whole file when `only` asks. */
-function fixAllActions(file: StewardDocument, here: Finding[], findings: Finding[], locale: Locale, only: string[] | undefined): StewardCodeAction[] {
+function fixAllActions(
+  file: StewardDocument,
+  here: Finding[],
+  findings: Finding[],
+  locale: Locale,
+  only: string[] | undefined,
+): StewardCodeAction[] {
   const out: StewardCodeAction[] = [];
   for (const ruleId of new Set(here.filter(hasFix).map((finding) => finding.ruleId))) {
-    const combined = compatibleFixes(file, findings.filter((finding) => finding.ruleId === ruleId && hasFix(finding)));
+    const combined = compatibleFixes(
+      file,
+      findings.filter((finding) => finding.ruleId === ruleId && hasFix(finding)),
+    );
     if (combined.findings.length >= 2) {
-      out.push(action(file, say(TEXT.fixRule, locale, ruleId), CodeActionKind.QuickFix, combined.edits, combined.findings, false));
+      out.push(
+        action(
+          file,
+          say(TEXT.fixRule, locale, ruleId),
+          CodeActionKind.QuickFix,
+          combined.edits,
+          combined.findings,
+          false,
+        ),
+      );
     }
   }
   if (only?.some((kind) => covers(kind, FIX_ALL_KIND))) {
     const combined = compatibleFixes(file, findings.filter(hasFix));
-    if (combined.findings.length > 0) out.push(action(file, TEXT.fixAll[locale], FIX_ALL_KIND, combined.edits, combined.findings, false));
+    if (combined.findings.length > 0)
+      out.push(action(file, TEXT.fixAll[locale], FIX_ALL_KIND, combined.edits, combined.findings, false));
   }
   return out;
 }
@@ -126,8 +159,17 @@ function overlaps(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-function action(file: StewardDocument, title: string, kind: string, edits: TextEdit[], findings: Finding[], preferred: boolean): StewardCodeAction {
-  const sorted = [...edits].sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
+function action(
+  file: StewardDocument,
+  title: string,
+  kind: string,
+  edits: TextEdit[],
+  findings: Finding[],
+  preferred: boolean,
+): StewardCodeAction {
+  const sorted = [...edits].sort((a, b) =>
+    before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0,
+  );
   const codeAction: CodeAction = { title, kind, edit: { changes: { [file.uri]: sorted } } };
   if (preferred) codeAction.isPreferred = true;
   return { action: codeAction, findings };
@@ -143,8 +185,15 @@ function compatibleFixes(file: StewardDocument, findings: Finding[]): { findings
   const kept: Finding[] = [];
   const edits: TextEdit[] = [];
   for (const finding of findings) {
-    const spans = finding.fix!.edits.map((edit) => ({ start: file.lines.offsetAt(edit.range.start), end: file.lines.offsetAt(edit.range.end), newText: edit.newText, edit }));
-    const fresh = spans.filter((s) => !taken.some((t) => t.start === s.start && t.end === s.end && t.newText === s.newText));
+    const spans = finding.fix!.edits.map((edit) => ({
+      start: file.lines.offsetAt(edit.range.start),
+      end: file.lines.offsetAt(edit.range.end),
+      newText: edit.newText,
+      edit,
+    }));
+    const fresh = spans.filter(
+      (s) => !taken.some((t) => t.start === s.start && t.end === s.end && t.newText === s.newText),
+    );
     if (fresh.some((s) => taken.some((t) => clashes(s, t)))) continue;
     taken.push(...fresh);
     edits.push(...fresh.map((s) => s.edit));
@@ -167,7 +216,8 @@ function scalarOf(file: StewardDocument, range: Range): ScalarNode | undefined {
   const start = file.lines.offsetAt(range.start);
   const end = file.lines.offsetAt(range.end);
   const node = nodeAt(file, start)?.node;
-  if (!node || node.type !== 'scalar' || node.span.start !== start || node.span.end !== end || node.style === 'block') return undefined;
+  if (!node || node.type !== 'scalar' || node.span.start !== start || node.span.end !== end || node.style === 'block')
+    return undefined;
   return node;
 }
 
@@ -177,7 +227,12 @@ function scalarEdit(file: StewardDocument, node: ScalarNode, value: string): Tex
 }
 
 /** "Replace with" actions from a finding's data: an enum value, a field name, classification codes. */
-function suggestions(file: StewardDocument, finding: Finding, locale: Locale, table: CodeTable): Array<{ title: string; edit: TextEdit }> {
+function suggestions(
+  file: StewardDocument,
+  finding: Finding,
+  locale: Locale,
+  table: CodeTable,
+): Array<{ title: string; edit: TextEdit }> {
   const data = finding.data ?? {};
   if (finding.ruleId === SCHEMA_RULES.enum && typeof data.suggestion === 'string') {
     const node = scalarOf(file, finding.range);
@@ -186,18 +241,26 @@ function suggestions(file: StewardDocument, finding: Finding, locale: Locale, ta
     const title = say(TEXT.replaceValue, locale, data.suggestion) + (english ? ` (${english})` : '');
     return [{ title, edit: scalarEdit(file, node, data.suggestion) }];
   }
-  if (finding.ruleId === SCHEMA_RULES.unknownField && typeof data.suggestion === 'string' && typeof data.field === 'string') {
+  if (
+    finding.ruleId === SCHEMA_RULES.unknownField &&
+    typeof data.suggestion === 'string' &&
+    typeof data.field === 'string'
+  ) {
     const edit = renameKey(file, finding.range, data.field, data.suggestion);
     return edit ? [{ title: say(TEXT.renameField, locale, data.suggestion), edit }] : [];
   }
   if (CODE_RULES.has(finding.ruleId) && Array.isArray(data.suggestions)) {
     const node = scalarOf(file, finding.range);
     if (!node) return [];
-    return data.suggestions.filter((code): code is string => typeof code === 'string').map((code) => {
-      const entry = table.get(code);
-      const label = entry ? `${code} ${entry.name}${locale === 'en' && entry.nameEn ? ` (${entry.nameEn})` : ''}` : code;
-      return { title: say(TEXT.replaceCode, locale, label), edit: scalarEdit(file, node, code) };
-    });
+    return data.suggestions
+      .filter((code): code is string => typeof code === 'string')
+      .map((code) => {
+        const entry = table.get(code);
+        const label = entry
+          ? `${code} ${entry.name}${locale === 'en' && entry.nameEn ? ` (${entry.nameEn})` : ''}`
+          : code;
+        return { title: say(TEXT.replaceCode, locale, label), edit: scalarEdit(file, node, code) };
+      });
   }
   return [];
 }
@@ -238,7 +301,14 @@ function waiveAction(file: StewardDocument, finding: Finding, locale: Locale): S
   const indent = /^[ \t]*/.exec(lineText(file, line))![0];
   const position = file.lines.positionAt(lineStart);
   const comment = `${indent}# steward-disable-next-line ${finding.ruleId} -- ${TEXT.reason[locale]}${lineBreakOf(file.text)}`;
-  return action(file, title, CodeActionKind.QuickFix, [{ range: { start: position, end: position }, newText: comment }], [finding], false);
+  return action(
+    file,
+    title,
+    CodeActionKind.QuickFix,
+    [{ range: { start: position, end: position }, newText: comment }],
+    [finding],
+    false,
+  );
 }
 
 /**

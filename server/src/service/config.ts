@@ -34,7 +34,11 @@ let validator: ValidateFunction | undefined;
  * Reads a configuration file's text. Problems (YAML errors, schema errors, unknown rule ids) are findings with
  * positions; the configuration returned keeps every valid part.
  */
-export function parseConfig(text: string, uri: string, knownRule: (id: string) => boolean): { config: StewardConfig; findings: Finding[] } {
+export function parseConfig(
+  text: string,
+  uri: string,
+  knownRule: (id: string) => boolean,
+): { config: StewardConfig; findings: Finding[] } {
   const file = parseStewardFile(uri, text);
   const findings: Finding[] = [...file.parseFindings];
   const root = file.documents[0]?.root ?? null;
@@ -46,15 +50,18 @@ export function parseConfig(text: string, uri: string, knownRule: (id: string) =
   const rules = settings(plain.rules);
   const overrides = Array.isArray(plain.overrides)
     ? plain.overrides.flatMap((o) => {
-      const files = (o as { files?: unknown }).files;
-      return Array.isArray(files) && files.every((f) => typeof f === 'string') ? [{ files: files, rules: settings((o as { rules?: unknown }).rules) }] : [];
-    })
+        const files = (o as { files?: unknown }).files;
+        return Array.isArray(files) && files.every((f) => typeof f === 'string')
+          ? [{ files: files, rules: settings((o as { rules?: unknown }).rules) }]
+          : [];
+      })
     : [];
   // Rule ids that do not exist: a typo would silently do nothing.
   const ruleMaps = [root.entries.find((e) => e.key === 'rules')?.value];
   const overridesNode = root.entries.find((e) => e.key === 'overrides')?.value;
   if (overridesNode?.type === 'seq') {
-    for (const item of overridesNode.items) if (item.type === 'map') ruleMaps.push(item.entries.find((e) => e.key === 'rules')?.value);
+    for (const item of overridesNode.items)
+      if (item.type === 'map') ruleMaps.push(item.entries.find((e) => e.key === 'rules')?.value);
   }
   for (const map of ruleMaps) {
     if (!map || map.type !== 'map') continue;
@@ -82,7 +89,8 @@ const SETTINGS = new Set(['off', 'info', 'warning', 'error']);
 function settings(value: unknown): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
-  for (const [id, setting] of Object.entries(value)) if (typeof setting === 'string' && SETTINGS.has(setting)) out[id] = setting as RuleSetting;
+  for (const [id, setting] of Object.entries(value))
+    if (typeof setting === 'string' && SETTINGS.has(setting)) out[id] = setting as RuleSetting;
   return out;
 }
 

@@ -35,19 +35,23 @@ export interface HoverContext {
 
 const MESSAGES = {
   valueOf: { 'zh-CN': '{title}（`{key}`）的取值', en: 'A value of `{key}` ({title})' },
-  dataCode: { 'zh-CN': '✓ 数据资产分类代码（计量单位：{unit}）', en: '✓ A data-asset classification code (unit of count: {unit})' },
+  dataCode: {
+    'zh-CN': '✓ 数据资产分类代码（计量单位：{unit}）',
+    en: '✓ A data-asset classification code (unit of count: {unit})',
+  },
   dataClass: {
     'zh-CN': '这是数据大类本身：数据资产应登记在其下的小类 A08060201/02/03',
     en: 'This is the data class itself: register a data asset under one of its sub-classes A08060201/02/03',
   },
   notDataCode: {
-    'zh-CN': '⚠ 不是数据资产分类代码：数据资产应登记在 A08060200 数据 下（A08060201 结构化、A08060202 半结构化、A08060203 非结构化）',
+    'zh-CN':
+      '⚠ 不是数据资产分类代码：数据资产应登记在 A08060200 数据 下（A08060201 结构化、A08060202 半结构化、A08060203 非结构化）',
     en: '⚠ Not a data-asset code: data assets are registered under A08060200 数据 (A08060201 structured, A08060202 semi-structured, A08060203 unstructured)',
   },
   unknownCode: { 'zh-CN': '⚠ 代码表（{source}）中没有此代码', en: '⚠ The code table ({source}) has no such code' },
   uncoveredCode: {
     'zh-CN': '代码表（{source}）未收录此门类的细分代码，无法核对；请加载单位的正式代码表',
-    en: 'The code table ({source}) does not hold this branch in full, so the code cannot be checked; load the unit\'s official table',
+    en: "The code table ({source}) does not hold this branch in full, so the code cannot be checked; load the unit's official table",
   },
   code2010: {
     'zh-CN': '⚠ 这是 GB/T 14885-2010 的 7 位旧代码，应改用 2022 版代码（数据资产如 A08060201）',
@@ -64,7 +68,10 @@ const MESSAGES = {
   opening: { 'zh-CN': '开放类型', en: 'Opening' },
   file: { 'zh-CN': '定义于', en: 'Defined in' },
   line: { 'zh-CN': '{file} 第 {line} 行', en: '{file}, line {line}' },
-  definedTwice: { 'zh-CN': '⚠ 此编号在工作区中定义了 {count} 次', en: '⚠ This id is defined {count} times in the workspace' },
+  definedTwice: {
+    'zh-CN': '⚠ 此编号在工作区中定义了 {count} 次',
+    en: '⚠ This id is defined {count} times in the workspace',
+  },
   ruleShort: { 'zh-CN': '规则：{short}', en: 'Rule: {short}' },
   explain: { 'zh-CN': '详细说明：`steward explain {id}`', en: 'Details: `steward explain {id}`' },
 } satisfies Record<string, LocalizedText>;
@@ -107,7 +114,11 @@ export function codePath(codeTable: CodeTable, code: string): string {
 /** What a classification code is: its name, ancestors and whether a data asset may use it (or what is wrong). */
 export function codeMarkdown(codeTable: CodeTable, code: string, locale: Locale): string {
   const entry = codeTable.get(code);
-  const names = entry ? (locale === 'en' && entry.nameEn ? `${entry.nameEn} (${entry.name})` : entry.name + (entry.nameEn ? ` · ${entry.nameEn}` : '')) : '';
+  const names = entry
+    ? locale === 'en' && entry.nameEn
+      ? `${entry.nameEn} (${entry.name})`
+      : entry.name + (entry.nameEn ? ` · ${entry.nameEn}` : '')
+    : '';
   const lines = [`**${code}${names ? ` ${names}` : ''}**`];
   if (!isWellFormedCode(code)) {
     lines.push(say(locale, is2010Code(code) ? MESSAGES.code2010 : MESSAGES.malformedCode));
@@ -118,7 +129,8 @@ export function codeMarkdown(codeTable: CodeTable, code: string, locale: Locale)
   if (!entry && codeTable.covers(code)) lines.push(say(locale, MESSAGES.unknownCode, { source: codeTable.source }));
   else if (!entry) lines.push(say(locale, MESSAGES.uncoveredCode, { source: codeTable.source }));
   if (code === DATA_CODE) lines.push(say(locale, MESSAGES.dataClass));
-  else if (isDataCode(code) && (entry || DATA_LEAF_CODES.includes(code))) lines.push(say(locale, MESSAGES.dataCode, { unit: entry?.unit ?? '组' }));
+  else if (isDataCode(code) && (entry || DATA_LEAF_CODES.includes(code)))
+    lines.push(say(locale, MESSAGES.dataCode, { unit: entry?.unit ?? '组' }));
   else if (!isDataCode(code)) lines.push(say(locale, MESSAGES.notDataCode));
   return lines.join('\n\n');
 }
@@ -139,7 +151,10 @@ function valueWithLabel(value: string, locale: Locale): string {
 }
 
 /** Sharing and opening types, when the resource is defined in `file` (the index does not keep them). */
-function sharingOf(file: StewardDocument | undefined, resource: IndexedResource): { sharing: string; opening: string } | undefined {
+function sharingOf(
+  file: StewardDocument | undefined,
+  resource: IndexedResource,
+): { sharing: string; opening: string } | undefined {
   if (!file || file.uri !== resource.uri) return undefined;
   const at = nodeAt(file, file.lines.offsetAt(resource.idRange.start));
   const root = at ? rootMap(at.document) : undefined;
@@ -156,13 +171,17 @@ export function resourceMarkdown(index: WorkspaceIndex, id: string, locale: Loca
   if (!resource) return `**${id}** · ${say(locale, MESSAGES.unknownResource)}`;
   const lines = [`**${id}** · ${resource.name}`];
   const facts: string[] = [];
-  const fact = (label: LocalizedText, value: string) => facts.push(`- ${say(locale, label)}${locale === 'en' ? ': ' : '：'}${value}`);
+  const fact = (label: LocalizedText, value: string) =>
+    facts.push(`- ${say(locale, label)}${locale === 'en' ? ': ' : '：'}${value}`);
   if (resource.securityGrade) fact(MESSAGES.grade, valueWithLabel(resource.securityGrade, locale));
   if (resource.secrecy) fact(MESSAGES.secrecy, valueWithLabel(resource.secrecy, locale));
   const open = sharingOf(file, resource);
   if (open?.sharing) fact(MESSAGES.sharing, valueWithLabel(open.sharing, locale));
   if (open?.opening) fact(MESSAGES.opening, valueWithLabel(open.opening, locale));
-  fact(MESSAGES.file, say(locale, MESSAGES.line, { file: fileName(resource.uri), line: resource.idRange.start.line + 1 }));
+  fact(
+    MESSAGES.file,
+    say(locale, MESSAGES.line, { file: fileName(resource.uri), line: resource.idRange.start.line + 1 }),
+  );
   lines.push(facts.join('\n'));
   const count = index.definitions(id).filter((item) => item.kind === 'resource').length;
   if (count > 1) lines.push(say(locale, MESSAGES.definedTwice, { count }));
@@ -207,15 +226,28 @@ function scalarText(node: ScalarNode): string {
 
 /** Is `path` an asset's `resource` or a resource's `relatedResources` entry? */
 export function isResourceReference(kind: DocumentKind | undefined, path: readonly PathSegment[]): boolean {
-  if (kind === 'DataAssetRegister') return path.length === 3 && path[0] === 'assets' && typeof path[1] === 'number' && path[2] === 'resource';
+  if (kind === 'DataAssetRegister')
+    return path.length === 3 && path[0] === 'assets' && typeof path[1] === 'number' && path[2] === 'resource';
   if (kind === 'DataResourceCatalog') {
-    return path.length === 4 && path[0] === 'resources' && typeof path[1] === 'number' && path[2] === 'relatedResources' && typeof path[3] === 'number';
+    return (
+      path.length === 4 &&
+      path[0] === 'resources' &&
+      typeof path[1] === 'number' &&
+      path[2] === 'relatedResources' &&
+      typeof path[3] === 'number'
+    );
   }
   return false;
 }
 
 export function isClassificationCode(kind: DocumentKind | undefined, path: readonly PathSegment[]): boolean {
-  return kind === 'DataAssetRegister' && path.length === 3 && path[0] === ITEM_LIST_KEY.DataAssetRegister && typeof path[1] === 'number' && path[2] === 'classificationCode';
+  return (
+    kind === 'DataAssetRegister' &&
+    path.length === 3 &&
+    path[0] === ITEM_LIST_KEY.DataAssetRegister &&
+    typeof path[1] === 'number' &&
+    path[2] === 'classificationCode'
+  );
 }
 
 function keyHover(at: NodeAt, uri: string, locale: Locale): string | undefined {
@@ -267,7 +299,14 @@ export function hover(context: HoverContext): Hover | null {
       sections.push(text);
       range = file.lines.rangeOf(at.entry.keySpan);
     }
-  } else if (at && at.node && at.node.type === 'scalar' && !at.onKey && offset >= at.node.span.start && offset <= at.node.span.end) {
+  } else if (
+    at &&
+    at.node &&
+    at.node.type === 'scalar' &&
+    !at.onKey &&
+    offset >= at.node.span.start &&
+    offset <= at.node.span.end
+  ) {
     const text = valueHover(context, at, at.node);
     if (text) {
       sections.push(text);

@@ -12,7 +12,14 @@ import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
 import type { TextChange } from './parser/parse';
 import { LineIndex } from './parser/lines';
 import type { SourceText } from './parser/source';
-import { ItemFindingsCache, flatten, revalidateEdit, sortFindings, validateDeferredSteps, validateFileParts } from './validate';
+import {
+  ItemFindingsCache,
+  flatten,
+  revalidateEdit,
+  sortFindings,
+  validateDeferredSteps,
+  validateFileParts,
+} from './validate';
 import type { FileValidation, ValidateOptions } from './validate';
 import { RULES, WORKSPACE_RULES } from './rules/registry';
 import type { Rule, WorkspaceRule } from './rules/rule';
@@ -83,7 +90,11 @@ export interface StewardService {
    * caller runs it to the end, or abandons it at a pause (a newer version arrived) with nothing recorded. An edit
    * of a file whose parse is kept is one step.
    */
-  updateSteps(uri: string, text: SourceText, options?: UpdateOptions & { itemsPerStep?: number }): Generator<void, ValidationResult>;
+  updateSteps(
+    uri: string,
+    text: SourceText,
+    options?: UpdateOptions & { itemsPerStep?: number },
+  ): Generator<void, ValidationResult>;
   /**
    * Records a file validated elsewhere (a worker thread running `update` with `retain: false` on the same
    * options): its own findings and index entry, as `update` would have. `text` is read for waiver comments.
@@ -152,10 +163,24 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   const at = (uri: string): StewardDocument | undefined => latest.get(uri);
 
   const reportForeignDocuments = options.reportForeignDocuments ?? false;
-  const validateOptions: ValidateOptions = { rules, codeTable, today, defaultUnitType: config.unitType, reportForeignDocuments, cache: itemCache };
+  const validateOptions: ValidateOptions = {
+    rules,
+    codeTable,
+    today,
+    defaultUnitType: config.unitType,
+    reportForeignDocuments,
+    cache: itemCache,
+  };
 
   /** Records a file's findings, index entry and waivers after a parse and validation. */
-  const record = (uri: string, document: StewardDocument, parts: FileValidation, entries: SummaryEntries, edited: { change: SummaryChange } | undefined, before: { text: SourceText; state: FileState | undefined } | undefined) => {
+  const record = (
+    uri: string,
+    document: StewardDocument,
+    parts: FileValidation,
+    entries: SummaryEntries,
+    edited: { change: SummaryChange } | undefined,
+    before: { text: SourceText; state: FileState | undefined } | undefined,
+  ) => {
     const findings = flatten(parts);
     const summary = summaryOf(document, entries);
     const known = index.get(uri);
@@ -168,7 +193,13 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       // moves only when something cross-file rules read changed.
       index.update(summary);
     }
-    files.set(uri, { findings, waivers: reusableWaivers(before, document) ?? parseWaivers(document.text, document.lines, isKnownRule), parts, entries, change });
+    files.set(uri, {
+      findings,
+      waivers: reusableWaivers(before, document) ?? parseWaivers(document.text, document.lines, isKnownRule),
+      parts,
+      entries,
+      change,
+    });
     return { document, findings };
   };
 
@@ -176,12 +207,18 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   const updateWhole = (uri: string, text: SourceText, updateOptions: UpdateOptions): ValidationResult => {
     const previous = latest.get(uri);
     const before = previous ? { text: previous.text, state: files.get(uri) } : undefined;
-    const document = parseStewardFile(uri, text, { cache: chunkCache, previous: options.incremental ? previous ?? null : undefined, change: updateOptions.change });
+    const document = parseStewardFile(uri, text, {
+      cache: chunkCache,
+      previous: options.incremental ? (previous ?? null) : undefined,
+      change: updateOptions.change,
+    });
     if (options.incremental && updateOptions.retain !== false) latest.set(uri, document);
     else latest.delete(uri);
     // After an edit inside one item the previous results are patched; otherwise the file is checked whole.
     const state = before?.state;
-    const parts = (state?.parts && revalidateEdit(document, state.parts, validateOptions)) || validateFileParts(document, validateOptions);
+    const parts =
+      (state?.parts && revalidateEdit(document, state.parts, validateOptions)) ||
+      validateFileParts(document, validateOptions);
     const edited = state?.entries ? summarizeEdit(document, state.entries) : undefined;
     return record(uri, document, parts, edited?.entries ?? summarizeEntries(document), edited, before);
   };
@@ -193,15 +230,27 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
    * them, as the parse its edits start from. An edit of a file whose parse is kept is one step (it costs the
    * edited item). Nothing is recorded before the last step, so a caller may abandon the steps at any pause.
    */
-  function* updateSteps(uri: string, text: SourceText, updateOptions: UpdateOptions, every: number): Generator<void, ValidationResult> {
+  function* updateSteps(
+    uri: string,
+    text: SourceText,
+    updateOptions: UpdateOptions,
+    every: number,
+  ): Generator<void, ValidationResult> {
     const keep = updateOptions.retain !== false;
     if (keep && (!options.incremental || latest.has(uri))) return updateWhole(uri, text, updateOptions);
     const document = parseStewardFile(uri, text, { cache: chunkCache, defer: true });
     if (every > 0) yield;
     const entries: SummaryEntries = document.documents.map(() => []);
-    const parts = yield* validateDeferredSteps(document, validateOptions, { cache: chunkCache }, (yamlDocument, item, index) => {
-      if (rootMap(yamlDocument) && yamlDocument.kind) entries[yamlDocument.index][index] = summarizeItem(document, yamlDocument, item, index);
-    }, { keep, every });
+    const parts = yield* validateDeferredSteps(
+      document,
+      validateOptions,
+      { cache: chunkCache },
+      (yamlDocument, item, index) => {
+        if (rootMap(yamlDocument) && yamlDocument.kind)
+          entries[yamlDocument.index][index] = summarizeItem(document, yamlDocument, item, index);
+      },
+      { keep, every },
+    );
     // An alias to an anchor in another item: the file is parsed whole.
     if (!parts) return updateWhole(uri, text, updateOptions);
     latest.delete(uri);
@@ -232,7 +281,8 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     index,
     parse,
     update,
-    updateSteps: (uri, text, updateOptions = {}) => updateSteps(uri, text, updateOptions, updateOptions.itemsPerStep ?? 200),
+    updateSteps: (uri, text, updateOptions = {}) =>
+      updateSteps(uri, text, updateOptions, updateOptions.itemsPerStep ?? 200),
     adopt(uri, text, result) {
       latest.delete(uri);
       index.update(result.summary);
@@ -262,13 +312,22 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   };
 }
 
-type PositionOperations = Pick<StewardService, 'complete' | 'hover' | 'documentSymbols' | 'definition' | 'references' | 'prepareRename' | 'rename' | 'codeActions'>;
+type PositionOperations = Pick<
+  StewardService,
+  'complete' | 'hover' | 'documentSymbols' | 'definition' | 'references' | 'prepareRename' | 'rename' | 'codeActions'
+>;
 
 /**
  * The editor's requests on an open file. `at`: a file's latest parse as it is: these find trees through nodeAt,
  * which settles the items it reads, so a request after typing does not move every tree below the edit.
  */
-function positionOperations(context: { at: (uri: string) => StewardDocument | undefined; index: WorkspaceIndex; codeTable: CodeTable; rules: RuleInfo[]; findings: (uri: string) => Finding[] }): PositionOperations {
+function positionOperations(context: {
+  at: (uri: string) => StewardDocument | undefined;
+  index: WorkspaceIndex;
+  codeTable: CodeTable;
+  rules: RuleInfo[];
+  findings: (uri: string) => Finding[];
+}): PositionOperations {
   const { at, index, codeTable, rules: infos, findings } = context;
   return {
     complete(uri, position, locale) {
@@ -279,7 +338,15 @@ function positionOperations(context: { at: (uri: string) => StewardDocument | un
     hover(uri, position, locale) {
       const file = at(uri);
       if (!file) return null;
-      return hover({ file, offset: file.lines.offsetAt(position), index, codeTable, locale, findings: findings(uri), rules: infos });
+      return hover({
+        file,
+        offset: file.lines.offsetAt(position),
+        index,
+        codeTable,
+        locale,
+        findings: findings(uri),
+        rules: infos,
+      });
     },
     documentSymbols(uri, locale, maxItems) {
       // The outline settles the trees it lists, and only those.
@@ -312,12 +379,16 @@ function positionOperations(context: { at: (uri: string) => StewardDocument | un
 
 /** The rules a run uses: opt-in rules run when the configuration turns them on anywhere (a severity other than off). */
 function activeRules(all: Rule[], config: StewardConfig): Rule[] {
-  const configured = (id: string) => [config.rules[id], ...config.overrides.map((o) => o.rules[id])].some((s) => s !== undefined && s !== 'off');
+  const configured = (id: string) =>
+    [config.rules[id], ...config.overrides.map((o) => o.rules[id])].some((s) => s !== undefined && s !== 'off');
   return all.filter((rule) => rule.meta.enabledByDefault !== false || configured(rule.meta.id));
 }
 
 /** The previous waivers still hold when an edit left every line in place and touched no waiver comment. */
-function reusableWaivers(before: { text: SourceText; state: FileState | undefined } | undefined, document: StewardDocument): FileState['waivers'] | undefined {
+function reusableWaivers(
+  before: { text: SourceText; state: FileState | undefined } | undefined,
+  document: StewardDocument,
+): FileState['waivers'] | undefined {
   const edit = document.edit;
   if (!before?.state || !edit || edit.lineDelta !== 0) return undefined;
   if (linesAround(before.text, edit.start, edit.oldEnd).includes('steward-')) return undefined;

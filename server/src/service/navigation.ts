@@ -63,7 +63,8 @@ function targetAt(file: StewardDocument, offset: number): Target | undefined {
   if (path.length < 3 || path[0] !== listKey || typeof path[1] !== 'number') return undefined;
   const kind = listKey === 'resources' ? 'resource' : 'asset';
   if (path.length === 3 && path[2] === 'id') return { kind, role: 'definition', id, node };
-  if (kind === 'asset' && path.length === 3 && path[2] === 'resource') return { kind: 'resource', role: 'reference', id, node };
+  if (kind === 'asset' && path.length === 3 && path[2] === 'resource')
+    return { kind: 'resource', role: 'reference', id, node };
   if (kind === 'resource' && path.length === 4 && path[2] === 'relatedResources' && typeof path[3] === 'number') {
     return { kind: 'resource', role: 'reference', id, node };
   }
@@ -78,13 +79,17 @@ function innerRange(range: Range, id: string): Range {
   if (range.start.line !== range.end.line) return range;
   const width = range.end.character - range.start.character;
   if (width < id.length + 2) return range;
-  return { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: range.end.character - 1 } };
+  return {
+    start: { line: range.start.line, character: range.start.character + 1 },
+    end: { line: range.end.line, character: range.end.character - 1 },
+  };
 }
 
 /** The id's text inside a node of the current file, read from its quoting style. */
 function nodeIdRange(file: StewardDocument, node: ScalarNode): Range {
   const quoted = node.style === 'single' || node.style === 'double';
-  const span = quoted && node.span.end - node.span.start >= 2 ? { start: node.span.start + 1, end: node.span.end - 1 } : node.span;
+  const span =
+    quoted && node.span.end - node.span.start >= 2 ? { start: node.span.start + 1, end: node.span.end - 1 } : node.span;
   return file.lines.rangeOf(span);
 }
 
@@ -115,7 +120,8 @@ function resourceReferences(file: StewardDocument, index: WorkspaceIndex, id: st
     if (asset.resource) out.push(placeOf(file, asset.uri, asset.resource.range, id));
   }
   for (const resource of index.allResources()) {
-    for (const related of resource.related) if (related.id === id) out.push(placeOf(file, resource.uri, related.range, id));
+    for (const related of resource.related)
+      if (related.id === id) out.push(placeOf(file, resource.uri, related.range, id));
   }
   return out;
 }
@@ -125,19 +131,27 @@ export function definition(file: StewardDocument, offset: number, index: Workspa
   const target = targetAt(file, offset);
   if (!target) return [];
   if (target.role === 'definition') return [Location.create(file.uri, nodeIdRange(file, target.node))];
-  return sortLocations(resourceDefinitions(index, target.id).map((item) => placeOf(file, item.uri, item.idRange, item.id)));
+  return sortLocations(
+    resourceDefinitions(index, target.id).map((item) => placeOf(file, item.uri, item.idRange, item.id)),
+  );
 }
 
 /**
  * On a resource id or a reference to it: its definition (when asked) and every reference, across files.
  * On an asset id: its definition(s) when asked; nothing refers to assets yet.
  */
-export function references(file: StewardDocument, offset: number, index: WorkspaceIndex, includeDeclaration: boolean): Location[] {
+export function references(
+  file: StewardDocument,
+  offset: number,
+  index: WorkspaceIndex,
+  includeDeclaration: boolean,
+): Location[] {
   const target = targetAt(file, offset);
   if (!target) return [];
   const out: Location[] = [];
   if (includeDeclaration) {
-    const definitions = target.kind === 'resource' ? resourceDefinitions(index, target.id) : assetDefinitions(index, target.id);
+    const definitions =
+      target.kind === 'resource' ? resourceDefinitions(index, target.id) : assetDefinitions(index, target.id);
     for (const item of definitions) out.push(placeOf(file, item.uri, item.idRange, item.id));
   }
   if (target.kind === 'resource') out.push(...resourceReferences(file, index, target.id));
@@ -156,12 +170,18 @@ export function prepareRename(file: StewardDocument, offset: number, index: Work
  * asset's definition. A definition whose id is defined more than once is renamed alone (that is how a steward
  * resolves a duplicate), and references keep naming the definitions that remain.
  */
-export function rename(file: StewardDocument, offset: number, newName: string, index: WorkspaceIndex): WorkspaceEdit | { error: LocalizedText } {
+export function rename(
+  file: StewardDocument,
+  offset: number,
+  newName: string,
+  index: WorkspaceIndex,
+): WorkspaceEdit | { error: LocalizedText } {
   const target = targetAt(file, offset);
   if (!target) return { error: MESSAGES.notRenamable };
   const problem = checkNewName(target, newName, index);
   if (problem) return { error: problem };
-  const definitions = target.kind === 'resource' ? resourceDefinitions(index, target.id) : assetDefinitions(index, target.id);
+  const definitions =
+    target.kind === 'resource' ? resourceDefinitions(index, target.id) : assetDefinitions(index, target.id);
   let places: Location[];
   if (target.role === 'definition' && definitions.length > 1) {
     places = [Location.create(file.uri, nodeIdRange(file, target.node))];
@@ -183,12 +203,14 @@ export function rename(file: StewardDocument, offset: number, newName: string, i
 
 function checkNewName(target: Target, newName: string, index: WorkspaceIndex): LocalizedText | undefined {
   if (newName === target.id) return MESSAGES.unchanged;
-  if (!ID_PATTERN[target.kind].test(newName)) return fill(target.kind === 'resource' ? MESSAGES.badResourceId : MESSAGES.badAssetId, newName, '');
+  if (!ID_PATTERN[target.kind].test(newName))
+    return fill(target.kind === 'resource' ? MESSAGES.badResourceId : MESSAGES.badAssetId, newName, '');
   const defined = index.definitions(newName)[0];
   if (defined) return fill(MESSAGES.taken, newName, `${defined.uri}:${defined.idRange.start.line + 1}`);
   // A dangling reference already names it: the rename would silently attach those assets to this resource.
   const referencing = index.assetsReferencing(newName)[0];
-  if (referencing?.resource) return fill(MESSAGES.taken, newName, `${referencing.uri}:${referencing.resource.range.start.line + 1}`);
+  if (referencing?.resource)
+    return fill(MESSAGES.taken, newName, `${referencing.uri}:${referencing.resource.range.start.line + 1}`);
   const relating = index.allResources().find((resource) => resource.related.some((related) => related.id === newName));
   const related = relating?.related.find((r) => r.id === newName);
   if (relating && related) return fill(MESSAGES.taken, newName, `${relating.uri}:${related.range.start.line + 1}`);
@@ -200,12 +222,23 @@ function fill(text: LocalizedText, name: string, where: string): LocalizedText {
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /** By uri, then position; duplicates removed. */
 function sortLocations(locations: Location[]): Location[] {
-  const sorted = [...locations].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)
-    || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return sorted.filter((location, i) => i === 0 || location.uri !== sorted[i - 1].uri || !sameRange(location.range, sorted[i - 1].range));
+  const sorted = [...locations].sort(
+    (a, b) =>
+      (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character,
+  );
+  return sorted.filter(
+    (location, i) => i === 0 || location.uri !== sorted[i - 1].uri || !sameRange(location.range, sorted[i - 1].range),
+  );
 }

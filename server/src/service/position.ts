@@ -28,7 +28,8 @@ function contains(span: { start: number; end: number }, offset: number): boolean
 /** The document whose span holds the offset (the last one at a boundary). */
 export function documentAt(file: StewardDocument, offset: number): StewardYamlDocument | undefined {
   let found: StewardYamlDocument | undefined;
-  for (const document of file.documents) if (offset >= document.span.start && offset <= document.span.end) found = document;
+  for (const document of file.documents)
+    if (offset >= document.span.start && offset <= document.span.end) found = document;
   return found;
 }
 
@@ -40,13 +41,21 @@ export function nodeAt(file: StewardDocument, offset: number): NodeAt | undefine
   let node: YamlNode = document.root;
   for (;;) {
     if (node.type === 'map') {
-      const entry = node.entries.find((e) => contains(e.keySpan, offset))
-        ?? node.entries.find((e) => contains(e.value.span, offset) && e.value.span.end > e.value.span.start);
+      const entry =
+        node.entries.find((e) => contains(e.keySpan, offset)) ??
+        node.entries.find((e) => contains(e.value.span, offset) && e.value.span.end > e.value.span.start);
       if (!entry) return result;
       result.path.push(entry.key);
       result.entry = entry;
       result.parent = node;
-      if (contains(entry.keySpan, offset) && !(offset === entry.keySpan.end && contains(entry.value.span, offset) && entry.value.span.end > entry.value.span.start)) {
+      if (
+        contains(entry.keySpan, offset) &&
+        !(
+          offset === entry.keySpan.end &&
+          contains(entry.value.span, offset) &&
+          entry.value.span.end > entry.value.span.start
+        )
+      ) {
         result.node = entry.value;
         result.onKey = true;
         return result;
@@ -57,7 +66,10 @@ export function nodeAt(file: StewardDocument, offset: number): NodeAt | undefine
       continue;
     }
     if (node.type === 'seq') {
-      const index = node === itemList(document, result) ? itemIndexAt(document, node.items, offset) : node.items.findIndex((item) => contains(item.span, offset));
+      const index =
+        node === itemList(document, result)
+          ? itemIndexAt(document, node.items, offset)
+          : node.items.findIndex((item) => contains(item.span, offset));
       if (index < 0) return result;
       result.path.push(index);
       result.node = node.items[index];

@@ -23,10 +23,20 @@ const TEXT = {
   disposal: { 'zh-CN': '处置', en: 'disposal' },
   guarantee: { 'zh-CN': '担保（禁止）', en: 'guarantee (forbidden)' },
   unnamed: { 'zh-CN': '（未填写）', en: '(not filled in)' },
-  more: { 'zh-CN': '……另有 {count} 项未列出（steward.outline.maxItems）', en: '… {count} more items not listed (steward.outline.maxItems)' },
+  more: {
+    'zh-CN': '……另有 {count} 项未列出（steward.outline.maxItems）',
+    en: '… {count} more items not listed (steward.outline.maxItems)',
+  },
 } satisfies Record<string, LocalizedText>;
 
-type Make = (name: string, detail: string | undefined, kind: SymbolKind, range: Span, selection: Span, children?: DocumentSymbol[]) => DocumentSymbol;
+type Make = (
+  name: string,
+  detail: string | undefined,
+  kind: SymbolKind,
+  range: Span,
+  selection: Span,
+  children?: DocumentSymbol[],
+) => DocumentSymbol;
 
 /**
  * The outline of a file. Never throws: broken items are shown from what can be read of them, or left out.
@@ -39,7 +49,14 @@ export function documentSymbols(file: StewardDocument, locale: Locale, maxItems 
   const make: Make = (name, detail, kind, range, selection, children) => {
     const full = trimSpan(text, range);
     const inner = clampSpan(trimSpan(text, selection), full);
-    return DocumentSymbol.create(name || TEXT.unnamed[locale], detail || undefined, kind, file.lines.rangeOf(full), file.lines.rangeOf(inner), children);
+    return DocumentSymbol.create(
+      name || TEXT.unnamed[locale],
+      detail || undefined,
+      kind,
+      file.lines.rangeOf(full),
+      file.lines.rangeOf(inner),
+      children,
+    );
   };
   const out: DocumentSymbol[] = [];
   for (const document of file.documents) {
@@ -49,11 +66,21 @@ export function documentSymbols(file: StewardDocument, locale: Locale, maxItems 
   return out;
 }
 
-function yamlDocumentSymbol(file: StewardDocument, document: StewardYamlDocument, locale: Locale, make: Make, budget: { left: number }): DocumentSymbol | undefined {
+function yamlDocumentSymbol(
+  file: StewardDocument,
+  document: StewardYamlDocument,
+  locale: Locale,
+  make: Make,
+  budget: { left: number },
+): DocumentSymbol | undefined {
   if (!document.isSteward) return undefined;
   const root = rootMap(document);
   const kindText = textAt(root, 'kind');
-  const kindLabel = document.kind ? (locale === 'en' ? ENUM_LABELS[document.kind]?.en : ENUM_LABELS[document.kind]?.zh) : undefined;
+  const kindLabel = document.kind
+    ? locale === 'en'
+      ? ENUM_LABELS[document.kind]?.en
+      : ENUM_LABELS[document.kind]?.zh
+    : undefined;
   const unit = mapAt(root, 'unit');
   const unitName = textAt(unit, 'name');
   const name = [kindLabel ?? (kindText || TEXT.document[locale]), unitName].filter(Boolean).join(' · ');
@@ -70,7 +97,12 @@ function yamlDocumentSymbol(file: StewardDocument, document: StewardYamlDocument
     if (budget.left <= 0) {
       const rest = document.items.length - index;
       const span = { start: chunk.span.start, end: document.items[document.items.length - 1].span.end };
-      children.push(make(fillTemplate(TEXT.more[locale], { count: rest }), undefined, SymbolKind.Null, span, { start: span.start, end: span.start }));
+      children.push(
+        make(fillTemplate(TEXT.more[locale], { count: rest }), undefined, SymbolKind.Null, span, {
+          start: span.start,
+          end: span.start,
+        }),
+      );
       break;
     }
     budget.left--;
@@ -78,7 +110,8 @@ function yamlDocumentSymbol(file: StewardDocument, document: StewardYamlDocument
     if (symbol) children.push(symbol);
   }
   const kindValue = scalarAt(root, 'kind');
-  const selection = kindValue && kindValue.value !== null ? kindValue.span : { start: document.span.start, end: document.span.start };
+  const selection =
+    kindValue && kindValue.value !== null ? kindValue.span : { start: document.span.start, end: document.span.start };
   return make(name, undefined, SymbolKind.Module, document.span, selection, children);
 }
 
@@ -99,7 +132,13 @@ interface CachedSymbol {
  */
 const itemSymbols = new WeakMap<ItemChunk, CachedSymbol>();
 
-function cachedItemSymbol(file: StewardDocument, chunk: ItemChunk, isResource: boolean, locale: Locale, make: Make): DocumentSymbol | undefined {
+function cachedItemSymbol(
+  file: StewardDocument,
+  chunk: ItemChunk,
+  isResource: boolean,
+  locale: Locale,
+  make: Make,
+): DocumentSymbol | undefined {
   // Items of a document parsed whole carry no text of their own: computed each time.
   if (chunk.text === '') {
     settleItem(chunk);
@@ -107,7 +146,13 @@ function cachedItemSymbol(file: StewardDocument, chunk: ItemChunk, isResource: b
   }
   const { line, character } = file.lines.positionAt(chunk.span.start);
   const cached = itemSymbols.get(chunk);
-  if (cached && cached.text === chunk.text && cached.character === character && cached.isResource === isResource && cached.locale === locale) {
+  if (
+    cached &&
+    cached.text === chunk.text &&
+    cached.character === character &&
+    cached.isResource === isResource &&
+    cached.locale === locale
+  ) {
     if (cached.line !== line) {
       cached.symbol = cached.symbol && shiftSymbol(cached.symbol, line - cached.line);
       cached.line = line;
@@ -126,11 +171,22 @@ function shiftSymbol(symbol: DocumentSymbol, lines: number): DocumentSymbol {
     start: { line: range.start.line + lines, character: range.start.character },
     end: { line: range.end.line + lines, character: range.end.character },
   });
-  return { ...symbol, range: move(symbol.range), selectionRange: move(symbol.selectionRange), children: symbol.children?.map((child) => shiftSymbol(child, lines)) };
+  return {
+    ...symbol,
+    range: move(symbol.range),
+    selectionRange: move(symbol.selectionRange),
+    children: symbol.children?.map((child) => shiftSymbol(child, lines)),
+  };
 }
 
 /** A resource or an asset: `R-… 名称`, detail its grade (resources) or classification code (assets). */
-function itemSymbol(file: StewardDocument, chunk: ItemChunk, isResource: boolean, locale: Locale, make: Make): DocumentSymbol | undefined {
+function itemSymbol(
+  file: StewardDocument,
+  chunk: ItemChunk,
+  isResource: boolean,
+  locale: Locale,
+  make: Make,
+): DocumentSymbol | undefined {
   const kind = isResource ? SymbolKind.Class : SymbolKind.Struct;
   const item = chunk.node;
   if (!item || item.type !== 'map') return brokenItemSymbol(file, chunk, kind, make);
@@ -138,13 +194,18 @@ function itemSymbol(file: StewardDocument, chunk: ItemChunk, isResource: boolean
   const id = textAt(item, 'id');
   const label = [id, textAt(item, 'name')].filter(Boolean).join(' ');
   const detail = isResource ? textAt(item, 'securityGrade') : textAt(item, 'classificationCode');
-  const selection = idNode && idNode.value !== null ? idNode.span : item.entries[0]?.keySpan ?? item.span;
+  const selection = idNode && idNode.value !== null ? idNode.span : (item.entries[0]?.keySpan ?? item.span);
   const children = isResource ? [] : assetChildren(file.text, item, locale, make);
   return make(label, detail, kind, listItemSpan(file.text, item), selection, children);
 }
 
 /** An item whose text did not parse: shown by the id read from its text, so the outline does not flicker. */
-function brokenItemSymbol(file: StewardDocument, chunk: ItemChunk, kind: SymbolKind, make: Make): DocumentSymbol | undefined {
+function brokenItemSymbol(
+  file: StewardDocument,
+  chunk: ItemChunk,
+  kind: SymbolKind,
+  make: Make,
+): DocumentSymbol | undefined {
   const text = file.text.slice(chunk.span.start, chunk.span.end);
   const match = /(^|[\s{,-])id:[ \t]*(['"]?)([A-Za-z0-9-]+)\2/.exec(text);
   if (!match) return undefined;
@@ -157,7 +218,15 @@ function assetChildren(text: SourceText, asset: MapNode, locale: Locale, make: M
   for (const { map } of mapsOf(seqAt(asset, 'authorizations'))) {
     const entity = scalarAt(map, 'entity');
     const name = `${TEXT.authorization[locale]} → ${textAt(map, 'entity') || TEXT.unnamed[locale]}`;
-    children.push(make(name, listText(getEntry(map, 'rights')?.value), SymbolKind.Event, listItemSpan(text, map), entity && entity.value !== null ? entity.span : firstKey(map)));
+    children.push(
+      make(
+        name,
+        listText(getEntry(map, 'rights')?.value),
+        SymbolKind.Event,
+        listItemSpan(text, map),
+        entity && entity.value !== null ? entity.span : firstKey(map),
+      ),
+    );
   }
   for (const { map } of mapsOf(seqAt(asset, 'revenue'))) {
     const name = [TEXT.revenue[locale], textAt(map, 'year'), textAt(map, 'source')].filter(Boolean).join(' ');
@@ -168,10 +237,19 @@ function assetChildren(text: SourceText, asset: MapNode, locale: Locale, make: M
   if (disposal) {
     const method = textAt(disposal.value, 'method');
     const name = method ? `${TEXT.disposal[locale]} → ${method}` : TEXT.disposal[locale];
-    children.push(make(name, textAt(mapAt(disposal.value, 'decision'), 'date'), SymbolKind.Event, entrySpan(disposal), disposal.keySpan));
+    children.push(
+      make(
+        name,
+        textAt(mapAt(disposal.value, 'decision'), 'date'),
+        SymbolKind.Event,
+        entrySpan(disposal),
+        disposal.keySpan,
+      ),
+    );
   }
   const guarantee = getEntry(asset, 'guarantee');
-  if (guarantee) children.push(make(TEXT.guarantee[locale], undefined, SymbolKind.Event, entrySpan(guarantee), guarantee.keySpan));
+  if (guarantee)
+    children.push(make(TEXT.guarantee[locale], undefined, SymbolKind.Event, entrySpan(guarantee), guarantee.keySpan));
   return children;
 }
 
@@ -179,7 +257,11 @@ function assetChildren(text: SourceText, asset: MapNode, locale: Locale, make: M
 function listText(node: YamlNode | undefined): string {
   if (!node) return '';
   if (node.type === 'scalar') return node.value === null ? '' : String(node.value);
-  if (node.type === 'seq') return node.items.map((item) => (item.type === 'scalar' && item.value !== null ? String(item.value) : '')).filter(Boolean).join(', ');
+  if (node.type === 'seq')
+    return node.items
+      .map((item) => (item.type === 'scalar' && item.value !== null ? String(item.value) : ''))
+      .filter(Boolean)
+      .join(', ');
   return '';
 }
 

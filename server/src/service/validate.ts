@@ -86,7 +86,10 @@ export function validateFile(file: StewardDocument, options: ValidateOptions): F
 }
 
 export function validateFileParts(file: StewardDocument, options: ValidateOptions): FileValidation {
-  return { file: fileFindings(file), documents: file.documents.map((document) => validateDocument(file, document, options)) };
+  return {
+    file: fileFindings(file),
+    documents: file.documents.map((document) => validateDocument(file, document, options)),
+  };
 }
 
 /**
@@ -133,7 +136,11 @@ export function* validateDeferredSteps(
   completeDeferred(file, problems, trees, keep);
   return {
     file: fileFindings(file),
-    documents: file.documents.map((document, d) => ({ own: documentFindings(file, document, options, contexts[d]), items: contexts[d] ? items[d] : [], context: contexts[d]?.cacheContext })),
+    documents: file.documents.map((document, d) => ({
+      own: documentFindings(file, document, options, contexts[d]),
+      items: contexts[d] ? items[d] : [],
+      context: contexts[d]?.cacheContext,
+    })),
   };
 }
 
@@ -142,7 +149,9 @@ function fileFindings(file: StewardDocument): Finding[] {
   const findings: Finding[] = [...file.parseFindings];
   const meaningful = file.documents.filter((d) => d.root !== null);
   if (meaningful.length === 0 && !findings.some((f) => f.severity === 'error')) {
-    findings.push(docFinding(DOCUMENT_RULES.empty, 'warning', file, { start: 0, end: 0 }, emptyFileRule.meta.messages.empty));
+    findings.push(
+      docFinding(DOCUMENT_RULES.empty, 'warning', file, { start: 0, end: 0 }, emptyFileRule.meta.messages.empty),
+    );
   }
   return findings;
 }
@@ -162,14 +171,24 @@ export function flatten(validation: FileValidation): Finding[] {
  * edited document's own findings and its new items' findings are computed, the other items' are kept, moved
  * by the lines and positions the edit added or removed. Equal to `validateFileParts` (a test checks it).
  */
-export function revalidateEdit(file: StewardDocument, previous: FileValidation, options: ValidateOptions): FileValidation | undefined {
+export function revalidateEdit(
+  file: StewardDocument,
+  previous: FileValidation,
+  options: ValidateOptions,
+): FileValidation | undefined {
   const edit = file.edit;
   if (!edit || edit.document === undefined || previous.documents.length !== file.documents.length) return undefined;
   const d = edit.document;
   const shift = edit.added - edit.removed;
   const documents = previous.documents.map((part, i) => {
     if (i < d) return part;
-    if (i > d) return edit.lineDelta === 0 ? part : { own: part.own.map((f) => relocate(f, edit.lineDelta)), items: part.items.map((list) => (list.length === 0 ? list : list.map((f) => relocate(f, edit.lineDelta)))) };
+    if (i > d)
+      return edit.lineDelta === 0
+        ? part
+        : {
+            own: part.own.map((f) => relocate(f, edit.lineDelta)),
+            items: part.items.map((list) => (list.length === 0 ? list : list.map((f) => relocate(f, edit.lineDelta)))),
+          };
     return undefined;
   });
   const document = file.documents[d];
@@ -179,14 +198,17 @@ export function revalidateEdit(file: StewardDocument, previous: FileValidation, 
   // The kept items' findings hold only in the context they were found in (an edit of the head may change it).
   if (!context || context.cacheContext !== old.context) return undefined;
   const items = old.items.slice(0, edit.from);
-  for (let index = edit.from; index < edit.from + edit.added; index++) items.push(itemFindings(file, document, index, context));
+  for (let index = edit.from; index < edit.from + edit.added; index++)
+    items.push(itemFindings(file, document, index, context));
   const listKey = ITEM_LIST_KEY[document.kind!];
   for (let index = edit.from + edit.removed; index < old.items.length; index++) {
     const list = old.items[index];
     const now = index + shift;
-    items.push(list.length === 0 || (edit.lineDelta === 0 && shift === 0)
-      ? list
-      : list.map((f) => movePath(relocate(f, edit.lineDelta), `/${listKey}/${index}`, `/${listKey}/${now}`)));
+    items.push(
+      list.length === 0 || (edit.lineDelta === 0 && shift === 0)
+        ? list
+        : list.map((f) => movePath(relocate(f, edit.lineDelta), `/${listKey}/${index}`, `/${listKey}/${now}`)),
+    );
   }
   documents[d] = { own: documentFindings(file, document, options, context), items, context: context.cacheContext };
   return { file: [...file.parseFindings], documents: documents as FileValidation['documents'] };
@@ -209,40 +231,77 @@ function documentContext(document: StewardYamlDocument, options: ValidateOptions
   return { options: dated, unitType, cacheContext: `${document.kind}\u0000${unitType ?? ''}\u0000${dated.today}` };
 }
 
-function validateDocument(file: StewardDocument, document: StewardYamlDocument, options: ValidateOptions): DocumentParts {
+function validateDocument(
+  file: StewardDocument,
+  document: StewardYamlDocument,
+  options: ValidateOptions,
+): DocumentParts {
   const context = documentContext(document, options);
   const own = documentFindings(file, document, options, context);
   if (!context) return { own, items: [] };
-  return { own, items: document.items.map((_, index) => itemFindings(file, document, index, context)), context: context.cacheContext };
+  return {
+    own,
+    items: document.items.map((_, index) => itemFindings(file, document, index, context)),
+    context: context.cacheContext,
+  };
 }
 
 /** A document's own findings: its shape and kind, its head's schema findings and the document rules'. */
-function documentFindings(file: StewardDocument, document: StewardYamlDocument, options: ValidateOptions, context: DocumentContext | undefined): Finding[] {
+function documentFindings(
+  file: StewardDocument,
+  document: StewardYamlDocument,
+  options: ValidateOptions,
+  context: DocumentContext | undefined,
+): Finding[] {
   const out: Finding[] = [];
   const root = document.root;
   if (!root) return out;
   if (root.type !== 'map') {
-    out.push(docFinding(YAML_RULES.notMapping, 'error', file, firstLine(file, root.span), topLevelNotMappingRule.meta.messages.notMappingDocument, 'YAML 1.2.2'));
+    out.push(
+      docFinding(
+        YAML_RULES.notMapping,
+        'error',
+        file,
+        firstLine(file, root.span),
+        topLevelNotMappingRule.meta.messages.notMappingDocument,
+        'YAML 1.2.2',
+      ),
+    );
     return out;
   }
   if (!document.isSteward) {
     if (options.reportForeignDocuments) {
-      out.push(docFinding(DOCUMENT_RULES.foreign, 'warning', file, root.entries[0]?.keySpan ?? root.span, notAStewardDocumentRule.meta.messages.foreign));
+      out.push(
+        docFinding(
+          DOCUMENT_RULES.foreign,
+          'warning',
+          file,
+          root.entries[0]?.keySpan ?? root.span,
+          notAStewardDocumentRule.meta.messages.foreign,
+        ),
+      );
     }
     return out;
   }
   const kind = document.kind;
   if (!kind || !context) {
     const kindEntry = root.entries.find((e) => e.key === 'kind');
-    const kindSpan = kindEntry ? (kindEntry.value.span.end > kindEntry.value.span.start ? kindEntry.value.span : kindEntry.keySpan) : root.entries[0].keySpan;
-    out.push(docFinding(DOCUMENT_RULES.unknownKind, 'error', file, kindSpan, unknownKindRule.meta.messages.unknownKind));
+    const kindSpan = kindEntry
+      ? kindEntry.value.span.end > kindEntry.value.span.start
+        ? kindEntry.value.span
+        : kindEntry.keySpan
+      : root.entries[0].keySpan;
+    out.push(
+      docFinding(DOCUMENT_RULES.unknownKind, 'error', file, kindSpan, unknownKindRule.meta.messages.unknownKind),
+    );
     return out;
   }
   const schemaFindings = document.headBroken ? [] : validateHead(kind, root, file.lines);
   const ruleFindings: Finding[] = [];
   const rules = ruleContext(file, context.options, ruleFindings);
   for (const rule of context.options.rules) {
-    if (rule.checkDocument && !document.headBroken) runRule(rule, rules, ruleFindings, () => rule.checkDocument!(document, rules));
+    if (rule.checkDocument && !document.headBroken)
+      runRule(rule, rules, ruleFindings, () => rule.checkDocument!(document, rules));
   }
   out.push(...dropReplaced(schemaFindings, ruleFindings, context.options.rules), ...ruleFindings);
   return out;
@@ -258,7 +317,12 @@ function movePath(finding: Finding, from: string, to: string): Finding {
 }
 
 /** One item's findings, from the cache by its text when it holds them. */
-function itemFindings(file: StewardDocument, document: StewardYamlDocument, index: number, context: DocumentContext): Finding[] {
+function itemFindings(
+  file: StewardDocument,
+  document: StewardYamlDocument,
+  index: number,
+  context: DocumentContext,
+): Finding[] {
   const item = document.items[index];
   if (!item.node || item.broken) return NONE;
   const options = context.options;
@@ -270,7 +334,12 @@ function itemFindings(file: StewardDocument, document: StewardYamlDocument, inde
   if (cached) return cached.map((finding) => relocate(finding, firstLineOfItem, path));
   settleItem(item);
   const found = validateOneItem(file, document, item.node, index, path, context.unitType, options);
-  if (item.text && options.cache) options.cache.set(context.cacheContext, item.text, found.map((f) => relocate(f, -firstLineOfItem, undefined, path)));
+  if (item.text && options.cache)
+    options.cache.set(
+      context.cacheContext,
+      item.text,
+      found.map((f) => relocate(f, -firstLineOfItem, undefined, path)),
+    );
   return found;
 }
 
@@ -288,13 +357,27 @@ function unitTypeOf(root: YamlNode): string | undefined {
   return type?.type === 'scalar' && typeof type.value === 'string' ? type.value : undefined;
 }
 
-function validateOneItem(file: StewardDocument, document: StewardYamlDocument, node: YamlNode, index: number, path: string, unitType: string | undefined, options: ValidateOptions): Finding[] {
+function validateOneItem(
+  file: StewardDocument,
+  document: StewardYamlDocument,
+  node: YamlNode,
+  index: number,
+  path: string,
+  unitType: string | undefined,
+  options: ValidateOptions,
+): Finding[] {
   const kind = document.kind!;
   const schemaFindings = validateItem(kind, node, path, file.lines);
   if (node.type !== 'map') return schemaFindings;
   const ruleFindings: Finding[] = [];
   const context = ruleContext(file, options, ruleFindings);
-  const scope = { kind: kind === 'DataResourceCatalog' ? 'resource' as const : 'asset' as const, document, index, path, unitType };
+  const scope = {
+    kind: kind === 'DataResourceCatalog' ? ('resource' as const) : ('asset' as const),
+    document,
+    index,
+    path,
+    unitType,
+  };
   // The hottest loop of a large file (rules × items): no closure per call.
   for (const rule of options.rules) {
     if (!rule.checkItem) continue;
@@ -314,18 +397,26 @@ function relocate(finding: Finding, lineDelta: number, path?: string, fromPath?:
   const range = moveRange(finding.range, lineDelta);
   let findingPath = finding.path;
   if (findingPath !== undefined) {
-    if (fromPath !== undefined && findingPath.startsWith(fromPath)) findingPath = '#' + findingPath.slice(fromPath.length);
+    if (fromPath !== undefined && findingPath.startsWith(fromPath))
+      findingPath = '#' + findingPath.slice(fromPath.length);
     else if (path !== undefined && findingPath.startsWith('#')) findingPath = path + findingPath.slice(1);
   }
   const moved: Finding = { ...finding, range, path: findingPath };
   // A fix's edits sit in the item too (an insertion after its last line, say): they move with it.
   if (finding.fix && lineDelta !== 0) {
-    moved.fix = { ...finding.fix, edits: finding.fix.edits.map((edit) => ({ ...edit, range: moveRange(edit.range, lineDelta) })) };
+    moved.fix = {
+      ...finding.fix,
+      edits: finding.fix.edits.map((edit) => ({ ...edit, range: moveRange(edit.range, lineDelta) })),
+    };
   }
   return moved;
 }
 
-function ruleContext(file: StewardDocument, options: ValidateOptions, sink: Finding[]): RuleContext & { current?: Rule } {
+function ruleContext(
+  file: StewardDocument,
+  options: ValidateOptions,
+  sink: Finding[],
+): RuleContext & { current?: Rule } {
   const context: RuleContext & { current?: Rule } = {
     file,
     codeTable: options.codeTable,
@@ -355,7 +446,10 @@ function ruleFailure(rule: Rule, error: unknown): Finding {
   return {
     ruleId: rule.meta.id,
     severity: 'error',
-    message: { 'zh-CN': `规则 ${rule.meta.id} 执行出错：${String(error)}`, en: `Rule ${rule.meta.id} failed: ${String(error)}` },
+    message: {
+      'zh-CN': `规则 ${rule.meta.id} 执行出错：${String(error)}`,
+      en: `Rule ${rule.meta.id} failed: ${String(error)}`,
+    },
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
 }
@@ -378,7 +472,14 @@ function dropReplaced(schemaFindings: Finding[], ruleFindings: Finding[], rules:
   return claimed.size === 0 ? schemaFindings : schemaFindings.filter((f) => !f.path || !claimed.has(f.path));
 }
 
-function docFinding(ruleId: string, severity: Severity, file: StewardDocument, span: Span, message: LocalizedText, clause = 'steward/v1'): Finding {
+function docFinding(
+  ruleId: string,
+  severity: Severity,
+  file: StewardDocument,
+  span: Span,
+  message: LocalizedText,
+  clause = 'steward/v1',
+): Finding {
   return { ruleId, severity, message, range: file.lines.rangeOf(span), clause };
 }
 
@@ -390,8 +491,10 @@ function firstLine(file: StewardDocument, span: Span): Span {
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) =>
-    a.range.start.line - b.range.start.line
-    || a.range.start.character - b.range.start.character
-    || a.ruleId.localeCompare(b.ruleId));
+  return findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
 }

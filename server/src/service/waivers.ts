@@ -43,7 +43,11 @@ export interface WaiverProblem {
 const DIRECTIVE = /(^|[ \t])#[ \t]*steward-(disable-next-line|disable-line|disable|enable)\b(.*)$/;
 
 /** Finds the waiver comments of a file. */
-export function parseWaivers(text: SourceText, lines: LineIndex, knownRule: (id: string) => boolean): { waivers: Waiver[]; problems: WaiverProblem[] } {
+export function parseWaivers(
+  text: SourceText,
+  lines: LineIndex,
+  knownRule: (id: string) => boolean,
+): { waivers: Waiver[]; problems: WaiverProblem[] } {
   const waivers: Waiver[] = [];
   const problems: WaiverProblem[] = [];
   const open = new Map<string, Waiver>();
@@ -65,7 +69,10 @@ export function parseWaivers(text: SourceText, lines: LineIndex, knownRule: (id:
     const reason = reasonParts.join(' -- ').trim();
     const untilMatch = /\buntil\s+(\S+)/.exec(head);
     const until = untilMatch?.[1];
-    const ruleIds = head.replace(/\buntil\s+\S+/, '').split(/[\s,]+/).filter(Boolean);
+    const ruleIds = head
+      .replace(/\buntil\s+\S+/, '')
+      .split(/[\s,]+/)
+      .filter(Boolean);
     if (until !== undefined && !isDate(until)) {
       problems.push({ ruleId: WAIVER_RULES.malformed, range, message: fillText(MALFORMED.badExpiry, { until }) });
       continue;
@@ -76,7 +83,11 @@ export function parseWaivers(text: SourceText, lines: LineIndex, knownRule: (id:
     }
     const unknown = ruleIds.filter((id) => !knownRule(id));
     if (unknown.length > 0) {
-      problems.push({ ruleId: WAIVER_RULES.malformed, range, message: fillText(MALFORMED.unknownRule, { rulesZh: unknown.join('、'), rulesEn: unknown.join(', ') }) });
+      problems.push({
+        ruleId: WAIVER_RULES.malformed,
+        range,
+        message: fillText(MALFORMED.unknownRule, { rulesZh: unknown.join('、'), rulesEn: unknown.join(', ') }),
+      });
     }
     const known = ruleIds.filter((id) => knownRule(id));
     if (verb === 'enable') {
@@ -118,12 +129,18 @@ function isDate(text: string): boolean {
  * Applies waivers: a waived finding is dropped; one whose waiver has lapsed stays, with a note. Unused waivers and
  * the waivers' own problems are added as findings.
  */
-export function applyWaivers(findings: Finding[], parsed: { waivers: Waiver[]; problems: WaiverProblem[] }, today: string): Finding[] {
+export function applyWaivers(
+  findings: Finding[],
+  parsed: { waivers: Waiver[]; problems: WaiverProblem[] },
+  today: string,
+): Finding[] {
   const used = new Set<Waiver>();
   const kept: Finding[] = [];
   for (const finding of findings) {
     const line = finding.range.start.line;
-    const waiver = parsed.waivers.find((w) => w.ruleIds.includes(finding.ruleId) && line >= w.fromLine && line <= w.toLine);
+    const waiver = parsed.waivers.find(
+      (w) => w.ruleIds.includes(finding.ruleId) && line >= w.fromLine && line <= w.toLine,
+    );
     if (!waiver) {
       kept.push(finding);
       continue;
@@ -141,15 +158,27 @@ export function applyWaivers(findings: Finding[], parsed: { waivers: Waiver[]; p
     }
   }
   for (const problem of parsed.problems) {
-    const severity = problem.ruleId === WAIVER_RULES.noReason ? waiverWithoutReasonRule.meta.severity : malformedWaiverRule.meta.severity;
-    kept.push({ ruleId: problem.ruleId, severity, message: problem.message, range: problem.range, clause: 'steward/v1' });
+    const severity =
+      problem.ruleId === WAIVER_RULES.noReason
+        ? waiverWithoutReasonRule.meta.severity
+        : malformedWaiverRule.meta.severity;
+    kept.push({
+      ruleId: problem.ruleId,
+      severity,
+      message: problem.message,
+      range: problem.range,
+      clause: 'steward/v1',
+    });
   }
   for (const waiver of parsed.waivers) {
     if (used.has(waiver)) continue;
     kept.push({
       ruleId: WAIVER_RULES.unused,
       severity: unusedWaiverRule.meta.severity,
-      message: fillText(unusedWaiverRule.meta.messages.unused, { rulesZh: waiver.ruleIds.join('、'), rulesEn: waiver.ruleIds.join(', ') }),
+      message: fillText(unusedWaiverRule.meta.messages.unused, {
+        rulesZh: waiver.ruleIds.join('、'),
+        rulesEn: waiver.ruleIds.join(', '),
+      }),
       range: waiver.range,
       clause: 'steward/v1',
       data: { ruleIds: waiver.ruleIds },

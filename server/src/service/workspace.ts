@@ -58,8 +58,10 @@ function idText(node: ScalarNode | undefined): string {
  * Summaries of item trees, by tree: an item reused in place by the next parse of its file keeps its tree, so its
  * summary is reused too, moved by whole lines (items start at a line start, so columns do not change).
  */
-const summaries = new WeakMap<object, { line: number; path: string; uri: string; item: IndexedResource | IndexedAsset; offset: number; index: number }>();
-
+const summaries = new WeakMap<
+  object,
+  { line: number; path: string; uri: string; item: IndexedResource | IndexedAsset; offset: number; index: number }
+>();
 
 function moveItem<T extends IndexedResource | IndexedAsset>(item: T, lines: number, path: string): T {
   const moved = { ...item, path, idRange: moveRange(item.idRange, lines), anchor: moveRange(item.anchor, lines) };
@@ -67,8 +69,10 @@ function moveItem<T extends IndexedResource | IndexedAsset>(item: T, lines: numb
   // Read through the union type: a generic T does not narrow on `kind`.
   const source: IndexedResource | IndexedAsset = item;
   const target: IndexedResource | IndexedAsset = moved;
-  if (source.kind === 'resource' && target.kind === 'resource') target.related = source.related.map((r) => ({ id: r.id, range: moveRange(r.range, lines) }));
-  else if (source.kind === 'asset' && target.kind === 'asset' && source.resource) target.resource = { ...source.resource, range: moveRange(source.resource.range, lines) };
+  if (source.kind === 'resource' && target.kind === 'resource')
+    target.related = source.related.map((r) => ({ id: r.id, range: moveRange(r.range, lines) }));
+  else if (source.kind === 'asset' && target.kind === 'asset' && source.resource)
+    target.resource = { ...source.resource, range: moveRange(source.resource.range, lines) };
   return moved;
 }
 
@@ -111,7 +115,10 @@ export function summaryOf(file: StewardDocument, entries: SummaryEntries): FileS
  * Entries after an edit inside one item list (`file.edit`): the edited items' entries are read again, later ones
  * moved by the lines and positions the edit added or removed, the rest kept. Undefined when there is no edit.
  */
-export function summarizeEdit(file: StewardDocument, previous: SummaryEntries): { entries: SummaryEntries; change: SummaryChange } | undefined {
+export function summarizeEdit(
+  file: StewardDocument,
+  previous: SummaryEntries,
+): { entries: SummaryEntries; change: SummaryChange } | undefined {
   const edit = file.edit;
   if (!edit || previous.length !== file.documents.length) return undefined;
   const change: SummaryChange = { gone: [], added: [] };
@@ -127,7 +134,8 @@ export function summarizeEdit(file: StewardDocument, previous: SummaryEntries): 
     if (i < edit.document) return list;
     if (i > edit.document) return edit.lineDelta === 0 ? list : list.map((entry, index) => move(entry, index));
     const document = file.documents[i];
-    if (!rootMap(document) || !document.kind || list.length - edit.removed + edit.added !== document.items.length) return undefined;
+    if (!rootMap(document) || !document.kind || list.length - edit.removed + edit.added !== document.items.length)
+      return undefined;
     const out = list.slice(0, edit.from);
     for (const entry of list.slice(edit.from, edit.from + edit.removed)) if (entry) change.gone.push(entry);
     for (let index = edit.from; index < edit.from + edit.added; index++) {
@@ -142,7 +150,12 @@ export function summarizeEdit(file: StewardDocument, previous: SummaryEntries): 
   return { entries: entries as SummaryEntries, change };
 }
 
-export function summarizeItem(file: StewardDocument, document: StewardYamlDocument, chunk: ItemChunk, index: number): IndexedResource | IndexedAsset | undefined {
+export function summarizeItem(
+  file: StewardDocument,
+  document: StewardYamlDocument,
+  chunk: ItemChunk,
+  index: number,
+): IndexedResource | IndexedAsset | undefined {
   const item = chunk.node;
   if (!item || item.type !== 'map' || chunk.broken) return undefined;
   const isCatalog = document.kind === 'DataResourceCatalog';
@@ -150,13 +163,20 @@ export function summarizeItem(file: StewardDocument, document: StewardYamlDocume
   // Deferred trees are dropped once read: never summarised before, never worth remembering.
   const known = chunk.deferred ? undefined : summaries.get(item);
   // An item at the same offset, line and index as when summarised is unchanged: nothing to compute.
-  if (known && known.uri === file.uri && known.offset === chunk.span.start && known.index === index && file.lines.lineStart(known.line) === chunk.span.start) {
+  if (
+    known &&
+    known.uri === file.uri &&
+    known.offset === chunk.span.start &&
+    known.index === index &&
+    file.lines.lineStart(known.line) === chunk.span.start
+  ) {
     return known.item;
   }
   const path = `/${isCatalog ? 'resources' : 'assets'}/${index}`;
   const line = file.lines.positionAt(chunk.span.start).line;
   if (known && known.uri === file.uri) {
-    const reused = known.line === line && known.path === path ? known.item : moveItem(known.item, line - known.line, path);
+    const reused =
+      known.line === line && known.path === path ? known.item : moveItem(known.item, line - known.line, path);
     summaries.set(item, { line, path, uri: file.uri, item: reused, offset: chunk.span.start, index });
     return reused;
   }
@@ -171,12 +191,31 @@ export function summarizeItem(file: StewardDocument, document: StewardYamlDocume
   const name = textAt(item, 'name');
   const securityGrade = textAt(item, 'securityGrade');
   const gradeRange = gradeNode && gradeNode.value !== null ? range(gradeNode.span) : undefined;
-  const gradeQuote = gradeNode ? (gradeNode.style === 'single' ? "'" as const : gradeNode.style === 'double' ? '"' as const : '' as const) : undefined;
+  const gradeQuote = gradeNode
+    ? gradeNode.style === 'single'
+      ? ("'" as const)
+      : gradeNode.style === 'double'
+        ? ('"' as const)
+        : ('' as const)
+    : undefined;
   // Whole literals, not a spread of the shared fields: V8 copied the spread object in its runtime, the hottest
   // line of a CLI run (7–9 µs per asset with the garbage it made, of ~55–70).
   let entry: IndexedResource | IndexedAsset;
   if (isCatalog) {
-    entry = { id, uri, idRange, anchor, name, securityGrade, gradeRange, gradeQuote, path, kind: 'resource', secrecy: textAt(item, 'secrecy'), related: relatedOf(item, range) };
+    entry = {
+      id,
+      uri,
+      idRange,
+      anchor,
+      name,
+      securityGrade,
+      gradeRange,
+      gradeQuote,
+      path,
+      kind: 'resource',
+      secrecy: textAt(item, 'secrecy'),
+      related: relatedOf(item, range),
+    };
   } else {
     const ref = scalarAt(item, 'resource');
     const refId = idText(ref);
@@ -184,7 +223,8 @@ export function summarizeItem(file: StewardDocument, document: StewardYamlDocume
     entry = { id, uri, idRange, anchor, name, securityGrade, gradeRange, gradeQuote, path, kind: 'asset', resource };
   }
   // Only trees from the item-by-item parse can be reused by the next parse; others are not worth caching.
-  if (chunk.text !== '' && !chunk.deferred) summaries.set(item, { line, path, uri: file.uri, item: entry, offset: chunk.span.start, index });
+  if (chunk.text !== '' && !chunk.deferred)
+    summaries.set(item, { line, path, uri: file.uri, item: entry, offset: chunk.span.start, index });
   return entry;
 }
 
@@ -193,7 +233,8 @@ function relatedOf(item: MapNode, range: (span: { start: number; end: number }) 
   if (!list) return [];
   const out: IndexedResource['related'] = [];
   for (const entry of list.items) {
-    if (entry.type === 'scalar' && typeof entry.value === 'string' && entry.value.trim()) out.push({ id: entry.value.trim(), range: range(entry.span) });
+    if (entry.type === 'scalar' && typeof entry.value === 'string' && entry.value.trim())
+      out.push({ id: entry.value.trim(), range: range(entry.span) });
   }
   return out;
 }
@@ -205,12 +246,17 @@ function relatedOf(item: MapNode, range: (span: { start: number; end: number }) 
 function sameForRules(a: FileSummary, b: FileSummary): boolean {
   if (a.uri !== b.uri || a.hasCatalog !== b.hasCatalog || a.hasRegister !== b.hasRegister) return false;
   if (a.resources.length !== b.resources.length || a.assets.length !== b.assets.length) return false;
-  return a.resources.every((entry, i) => sameEntry(entry, b.resources[i])) && a.assets.every((entry, i) => sameEntry(entry, b.assets[i]));
+  return (
+    a.resources.every((entry, i) => sameEntry(entry, b.resources[i])) &&
+    a.assets.every((entry, i) => sameEntry(entry, b.assets[i]))
+  );
 }
 
 /** A change that only renamed entries (or changed nothing cross-file rules read): gone and added pair up. */
 function sameChange(change: SummaryChange): boolean {
-  return change.gone.length === change.added.length && change.gone.every((entry, i) => sameEntry(entry, change.added[i]));
+  return (
+    change.gone.length === change.added.length && change.gone.every((entry, i) => sameEntry(entry, change.added[i]))
+  );
 }
 
 /** Two index entries equal in everything but their names. */
@@ -222,7 +268,8 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keep = (object: object) => Object.keys(object).filter((k) => (object as Record<string, unknown>)[k] !== undefined);
+  const keep = (object: object) =>
+    Object.keys(object).filter((k) => (object as Record<string, unknown>)[k] !== undefined);
   const keysA = keep(a);
   if (keysA.length !== keep(b).length) return false;
   return keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
@@ -290,7 +337,8 @@ export class WorkspaceIndex {
   assetsReferencing(id: string): IndexedAsset[] {
     if (!this.referenced) {
       this.referenced = new Map();
-      for (const file of this.sortedFiles()) for (const asset of file.assets) if (asset.resource) addTo(this.referenced, asset.resource.id, asset);
+      for (const file of this.sortedFiles())
+        for (const asset of file.assets) if (asset.resource) addTo(this.referenced, asset.resource.id, asset);
     }
     return this.referenced.get(id) ?? [];
   }
@@ -311,18 +359,23 @@ export class WorkspaceIndex {
     const after: IndexedItem[] = now ? [...now.resources, ...now.assets] : [];
     const kept = new Set(after);
     const had = new Set(before);
-    this.apply(before.filter((item) => !kept.has(item)), after.filter((item) => !had.has(item)));
+    this.apply(
+      before.filter((item) => !kept.has(item)),
+      after.filter((item) => !had.has(item)),
+    );
   }
 
   private apply(gone: IndexedItem[], added: IndexedItem[]): void {
     if (!this.byId && !this.referenced) return;
     for (const item of gone) {
       if (this.byId) removeFrom(this.byId, item.id, item);
-      if (this.referenced && item.kind === 'asset' && (item as IndexedAsset).resource) removeFrom(this.referenced, (item as IndexedAsset).resource!.id, item as IndexedAsset);
+      if (this.referenced && item.kind === 'asset' && (item as IndexedAsset).resource)
+        removeFrom(this.referenced, (item as IndexedAsset).resource!.id, item as IndexedAsset);
     }
     for (const item of added) {
       if (this.byId) insertInto(this.byId, item.id, item);
-      if (this.referenced && item.kind === 'asset' && (item as IndexedAsset).resource) insertInto(this.referenced, (item as IndexedAsset).resource!.id, item as IndexedAsset);
+      if (this.referenced && item.kind === 'asset' && (item as IndexedAsset).resource)
+        insertInto(this.referenced, (item as IndexedAsset).resource!.id, item as IndexedAsset);
     }
   }
 

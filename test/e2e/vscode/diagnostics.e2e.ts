@@ -1,7 +1,16 @@
 /** Diagnostics in the real editor: every invalid example shows its rule on the offending line; the clean unit stays clean. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, diagnosticsWhen, lineOf, replaceLine, ruleIdOf, withEditor, withoutUnusedResourceNotes, workspaceUri } from './helpers';
+import {
+  activateExtension,
+  diagnosticsWhen,
+  lineOf,
+  replaceLine,
+  ruleIdOf,
+  withEditor,
+  withoutUnusedResourceNotes,
+  workspaceUri,
+} from './helpers';
 
 const { Error: E, Warning: W } = vscode.DiagnosticSeverity;
 
@@ -61,7 +70,9 @@ describe('diagnostics: the example workspace in VS Code', function () {
     it(`${file}: ${ruleId} on the offending line`, async () => {
       const uri = workspaceUri('invalid', file);
       const document = await vscode.workspace.openTextDocument(uri);
-      const diagnostics = withoutUnusedResourceNotes(await diagnosticsWhen(uri, (all) => withoutUnusedResourceNotes(all).length > 0, `a ${ruleId} diagnostic`));
+      const diagnostics = withoutUnusedResourceNotes(
+        await diagnosticsWhen(uri, (all) => withoutUnusedResourceNotes(all).length > 0, `a ${ruleId} diagnostic`),
+      );
       assert.deepEqual(diagnostics.map(ruleIdOf), [ruleId]);
       const [diagnostic] = diagnostics;
       assert.equal(diagnostic.source, 'steward');
@@ -75,7 +86,9 @@ describe('diagnostics: the example workspace in VS Code', function () {
     it(`${file}: the range is exactly "${text}" at ${line}:${column}`, async () => {
       const uri = workspaceUri('invalid', file);
       const document = await vscode.workspace.openTextDocument(uri);
-      const [diagnostic] = withoutUnusedResourceNotes(await diagnosticsWhen(uri, (all) => withoutUnusedResourceNotes(all).length > 0, 'a diagnostic'));
+      const [diagnostic] = withoutUnusedResourceNotes(
+        await diagnosticsWhen(uri, (all) => withoutUnusedResourceNotes(all).length > 0, 'a diagnostic'),
+      );
       assert.deepEqual([diagnostic.range.start.line + 1, diagnostic.range.start.character + 1], [line, column]);
       assert.equal(document.getText(diagnostic.range), text);
     });
@@ -94,7 +107,10 @@ describe('diagnostics: the example workspace in VS Code', function () {
         const original = editor.document.lineAt(line).text;
         await replaceLine(editor, line, original.replace(/一般数据/, bad));
         const broken = await diagnosticsWhen(uri, (all) => all.length > 0, 'the introduced DA-SCHEMA-003');
-        assert.deepEqual(broken.map((d) => [ruleIdOf(d), d.range.start.line]), [['DA-SCHEMA-003', line]]);
+        assert.deepEqual(
+          broken.map((d) => [ruleIdOf(d), d.range.start.line]),
+          [['DA-SCHEMA-003', line]],
+        );
         await replaceLine(editor, line, original);
         assert.deepEqual(await diagnosticsWhen(uri, (all) => all.length === 0, 'no diagnostics'), []);
       });

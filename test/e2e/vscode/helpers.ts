@@ -30,14 +30,27 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
 }
 
 function describe(diagnostics: readonly vscode.Diagnostic[]): string {
-  return JSON.stringify(diagnostics.map((d) => [ruleIdOf(d), d.range.start.line + 1, d.range.start.character + 1, d.severity, d.message.slice(0, 80)]));
+  return JSON.stringify(
+    diagnostics.map((d) => [
+      ruleIdOf(d),
+      d.range.start.line + 1,
+      d.range.start.character + 1,
+      d.severity,
+      d.message.slice(0, 80),
+    ]),
+  );
 }
 
 /**
  * The diagnostics of `uri` once `accept` holds for them: checked now and on every diagnostics change, failing
  * after `timeoutMs` with what was last seen.
  */
-export function diagnosticsWhen(uri: vscode.Uri, accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean, what: string, timeoutMs = WAIT_MS): Promise<vscode.Diagnostic[]> {
+export function diagnosticsWhen(
+  uri: vscode.Uri,
+  accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const diagnostics = vscode.languages.getDiagnostics(uri);
@@ -51,7 +64,11 @@ export function diagnosticsWhen(uri: vscode.Uri, accept: (diagnostics: readonly 
     });
     const timer = setTimeout(() => {
       finish();
-      reject(new Error(`${what}: not seen within ${timeoutMs} ms for ${vscode.workspace.asRelativePath(uri)}; last diagnostics: ${describe(vscode.languages.getDiagnostics(uri))}`));
+      reject(
+        new Error(
+          `${what}: not seen within ${timeoutMs} ms for ${vscode.workspace.asRelativePath(uri)}; last diagnostics: ${describe(vscode.languages.getDiagnostics(uri))}`,
+        ),
+      );
     }, timeoutMs);
     const finish = () => {
       clearTimeout(timer);
@@ -90,7 +107,9 @@ export function lineOf(document: vscode.TextDocument, text: string, occurrence =
   for (let line = 0; line < document.lineCount; line++) {
     if (document.lineAt(line).text.includes(text) && seen++ === occurrence) return line;
   }
-  throw new Error(`${vscode.workspace.asRelativePath(document.uri)} has no line #${occurrence + 1} containing ${JSON.stringify(text)}`);
+  throw new Error(
+    `${vscode.workspace.asRelativePath(document.uri)} has no line #${occurrence + 1} containing ${JSON.stringify(text)}`,
+  );
 }
 
 /** Replaces the whole of one line's text (not its line break), as typing would. */

@@ -18,16 +18,21 @@ export async function run(): Promise<void> {
     testStarted(this.currentTest);
   });
   screenshotFirst(mocha.suite);
-  const files = fs.readdirSync(__dirname).filter((name) => name.endsWith('.e2e.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((name) => name.endsWith('.e2e.js'))
+    .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
   const stats = await new Promise<{ tests: number; passes: number; failures: number; pending: number }>((resolve) => {
-    const runner = mocha.run(() => resolve({
-      tests: runner.stats?.tests ?? 0,
-      passes: runner.stats?.passes ?? 0,
-      failures: runner.stats?.failures ?? 0,
-      pending: runner.stats?.pending ?? 0,
-    }));
+    const runner = mocha.run(() =>
+      resolve({
+        tests: runner.stats?.tests ?? 0,
+        passes: runner.stats?.passes ?? 0,
+        failures: runner.stats?.failures ?? 0,
+        pending: runner.stats?.pending ?? 0,
+      }),
+    );
   });
   console.log(SUMMARY_PREFIX + JSON.stringify({ files: files.length, ...stats }));
   if (stats.failures > 0) throw new Error(`${stats.failures} of ${stats.tests} extension tests failed`);

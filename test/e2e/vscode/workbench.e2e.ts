@@ -3,7 +3,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, diagnosticsWhen, ruleIdOf, setStewardSetting, WAIT_MS, workspaceUri } from './helpers';
 
-const COMMANDS = ['steward.validateWorkspace', 'steward.newAsset', 'steward.explainRule', 'steward.openRulesReference', 'steward.showOutput'];
+const COMMANDS = [
+  'steward.validateWorkspace',
+  'steward.newAsset',
+  'steward.explainRule',
+  'steward.openRulesReference',
+  'steward.showOutput',
+];
 
 /** The text of the rule document `steward.explainRule` opens (a virtual steward-rule: document, shown in a preview). */
 async function explainedRule(id: string, locale: 'zh-CN' | 'en'): Promise<string> {
@@ -12,8 +18,14 @@ async function explainedRule(id: string, locale: 'zh-CN' | 'en'): Promise<string
   try {
     const opened = new Promise<vscode.TextDocument>((resolve, reject) => {
       const timer = setTimeout(() => {
-        const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'steward-rule').map((d) => d.uri.toString());
-        reject(new Error(`no steward-rule document for ${id} in ${locale} within ${WAIT_MS} ms; open: ${open.join(', ') || 'none'}`));
+        const open = vscode.workspace.textDocuments
+          .filter((d) => d.uri.scheme === 'steward-rule')
+          .map((d) => d.uri.toString());
+        reject(
+          new Error(
+            `no steward-rule document for ${id} in ${locale} within ${WAIT_MS} ms; open: ${open.join(', ') || 'none'}`,
+          ),
+        );
       }, WAIT_MS);
       subscriptions.push({ dispose: () => clearTimeout(timer) });
       subscriptions.push(vscode.workspace.onDidOpenTextDocument((document) => wanted(document) && resolve(document)));
@@ -42,10 +54,15 @@ describe('workbench: commands and settings in VS Code', function () {
     assert.equal(typeof api.activationMs, 'number');
     // A figure for the benchmark notes (not a timed assertion): the runner prints it.
     console.log(`STEWARD-ACTIVATION-MS ${api.activationMs.toFixed(1)}`);
-    const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map((c) => c.command);
+    const contributed = (
+      extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }
+    ).contributes.commands.map((c) => c.command);
     assert.deepEqual(contributed.sort(), [...COMMANDS].sort());
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(COMMANDS.filter((command) => !registered.has(command)), []);
+    assert.deepEqual(
+      COMMANDS.filter((command) => !registered.has(command)),
+      [],
+    );
   });
 
   it('steward.explainRule opens the rule help from the server, in the language of steward.locale', async () => {
@@ -58,18 +75,30 @@ describe('workbench: commands and settings in VS Code', function () {
     assert.match(chinese, /安全评估/);
   });
 
-  it('steward.locale switches the diagnostics\' language without a reload', async () => {
+  it("steward.locale switches the diagnostics' language without a reload", async () => {
     const uri = workspaceUri('invalid', 'wrong-enum.catalog.yaml');
     await vscode.workspace.openTextDocument(uri);
     const isEnum = (d: vscode.Diagnostic) => ruleIdOf(d) === 'DA-SCHEMA-003';
     // English by default (the display language is English); a previous test's locale may still be settling.
-    const english = await diagnosticsWhen(uri, (all) => all.some((d) => isEnum(d) && !/不是/.test(d.message)), 'DA-SCHEMA-003 in English');
+    const english = await diagnosticsWhen(
+      uri,
+      (all) => all.some((d) => isEnum(d) && !/不是/.test(d.message)),
+      'DA-SCHEMA-003 in English',
+    );
     assert.match(english.find(isEnum)!.message, /"普通数据" is not a valid value of "securityGrade"/);
     await setStewardSetting('locale', 'zh-CN');
-    const chinese = await diagnosticsWhen(uri, (all) => all.some((d) => isEnum(d) && /不是/.test(d.message)), 'the message in Chinese');
+    const chinese = await diagnosticsWhen(
+      uri,
+      (all) => all.some((d) => isEnum(d) && /不是/.test(d.message)),
+      'the message in Chinese',
+    );
     assert.match(chinese.find(isEnum)!.message, /“普通数据”不是“securityGrade”（数据分级）的有效值/);
     await setStewardSetting('locale', 'en');
-    await diagnosticsWhen(uri, (all) => all.some((d) => isEnum(d) && /is not a valid value/.test(d.message)), 'the message in English again');
+    await diagnosticsWhen(
+      uri,
+      (all) => all.some((d) => isEnum(d) && /is not a valid value/.test(d.message)),
+      'the message in English again',
+    );
   });
 
   it('steward.rules turns a rule off, and changes a severity, without a reload', async () => {
@@ -78,15 +107,31 @@ describe('workbench: commands and settings in VS Code', function () {
     await vscode.workspace.openTextDocument(enumUri);
     await vscode.workspace.openTextDocument(codeUri);
     await diagnosticsWhen(enumUri, (all) => all.some((d) => ruleIdOf(d) === 'DA-SCHEMA-003'), 'DA-SCHEMA-003');
-    const warning = await diagnosticsWhen(codeUri, (all) => all.some((d) => ruleIdOf(d) === 'DA-CODE-002'), 'DA-CODE-002');
+    const warning = await diagnosticsWhen(
+      codeUri,
+      (all) => all.some((d) => ruleIdOf(d) === 'DA-CODE-002'),
+      'DA-CODE-002',
+    );
     assert.equal(warning.find((d) => ruleIdOf(d) === 'DA-CODE-002')!.severity, vscode.DiagnosticSeverity.Warning);
 
     await setStewardSetting('rules', { 'DA-SCHEMA-003': 'off', 'DA-CODE-002': 'error' });
-    await diagnosticsWhen(enumUri, (all) => !all.some((d) => ruleIdOf(d) === 'DA-SCHEMA-003'), 'DA-SCHEMA-003 turned off');
-    await diagnosticsWhen(codeUri, (all) => all.some((d) => ruleIdOf(d) === 'DA-CODE-002' && d.severity === vscode.DiagnosticSeverity.Error), 'DA-CODE-002 as an error');
+    await diagnosticsWhen(
+      enumUri,
+      (all) => !all.some((d) => ruleIdOf(d) === 'DA-SCHEMA-003'),
+      'DA-SCHEMA-003 turned off',
+    );
+    await diagnosticsWhen(
+      codeUri,
+      (all) => all.some((d) => ruleIdOf(d) === 'DA-CODE-002' && d.severity === vscode.DiagnosticSeverity.Error),
+      'DA-CODE-002 as an error',
+    );
 
     await setStewardSetting('rules', undefined);
     await diagnosticsWhen(enumUri, (all) => all.some((d) => ruleIdOf(d) === 'DA-SCHEMA-003'), 'DA-SCHEMA-003 back');
-    await diagnosticsWhen(codeUri, (all) => all.some((d) => ruleIdOf(d) === 'DA-CODE-002' && d.severity === vscode.DiagnosticSeverity.Warning), 'DA-CODE-002 a warning again');
+    await diagnosticsWhen(
+      codeUri,
+      (all) => all.some((d) => ruleIdOf(d) === 'DA-CODE-002' && d.severity === vscode.DiagnosticSeverity.Warning),
+      'DA-CODE-002 a warning again',
+    );
   });
 });

@@ -30,11 +30,7 @@ export function xmlText(text: string): string {
 
 /** Escapes an attribute value; tabs and line breaks become references so parsers keep them. */
 export function xmlAttribute(text: string): string {
-  return xmlText(text)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;');
+  return xmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 function attributes(values: Record<string, string | number>): string {
@@ -53,7 +49,9 @@ function outcomeOf(finding: Finding, result: FileResult): Outcome {
 function details(finding: Finding, result: FileResult, context: FormatContext, strings: FormatterStrings): string {
   const range = printedRange(finding);
   const place = `${result.path}:${range.line}:${range.column}`;
-  const head = [place, strings.severity[finding.severity], messageText(finding, context.locale), finding.ruleId].join('  ');
+  const head = [place, strings.severity[finding.severity], messageText(finding, context.locale), finding.ruleId].join(
+    '  ',
+  );
   return finding.clause ? `${head}\n${strings.clauseLine(finding.clause)}` : head;
 }
 

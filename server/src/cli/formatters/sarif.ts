@@ -46,7 +46,11 @@ export function firstParagraph(markdown: string): string {
     const startsFenced = inFence;
     if (fences % 2 === 1) inFence = !inFence;
     if (startsFenced || fences > 0) continue;
-    const prose = lines.filter((line) => !/^\s*#/.test(line)).join(' ').replace(/\s+/g, ' ').trim();
+    const prose = lines
+      .filter((line) => !/^\s*#/.test(line))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (prose !== '') return prose;
   }
   return '';
@@ -205,7 +209,10 @@ export function buildSarifLog(results: readonly FileResult[], context: FormatCon
           [SRCROOT]: { uri: cwdUri, description: { text: formatterStrings(context.locale).srcRootDescription } },
         },
         // Every file listed was analysed: the role says so (and makes the list more than the results' locations).
-        artifacts: locations.map(({ uri, uriBaseId }) => ({ location: uriBaseId ? { uri, uriBaseId } : { uri }, roles: ['analysisTarget'] })),
+        artifacts: locations.map(({ uri, uriBaseId }) => ({
+          location: uriBaseId ? { uri, uriBaseId } : { uri },
+          roles: ['analysisTarget'],
+        })),
         language: context.locale,
         columnKind: 'utf16CodeUnits' as const,
         results: ordered.flatMap((result, index) =>

@@ -53,7 +53,7 @@ export function wrapText(text: string, width: number): string[] {
     atomWidth = 0;
     spaceBefore = false;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.codePointAt(i)!;
     const size = code > 0xffff ? 2 : 1;
     if (code === SPACE) {
@@ -67,7 +67,12 @@ export function wrapText(text: string, width: number): string[] {
       i += size;
       continue;
     }
-    const charWidth = code < 0x300 ? (code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1) : codePointWidth(code, text.slice(i, i + size));
+    const charWidth =
+      code < 0x300
+        ? code < 0x20 || (code >= 0x7f && code < 0xa0)
+          ? 0
+          : 1
+        : codePointWidth(code, text.slice(i, i + size));
     const wide = charWidth === 2;
     if (atomWidth > 0 && previous !== SPACE && mayBreak(previous, previousWide, code, wide)) place(i);
     atomWidth += charWidth;

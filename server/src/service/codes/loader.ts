@@ -58,7 +58,8 @@ const MESSAGES = {
   },
   emptyName: { 'zh-CN': '代码 {code} 的名称为空', en: 'Code {code} has an empty name' },
   inconsistentParent: {
-    'zh-CN': '{code} 的上级写为 {declared}，但按代码结构它是 {structural} 的下级（第 {level} 级）；代码表采用 {structural}',
+    'zh-CN':
+      '{code} 的上级写为 {declared}，但按代码结构它是 {structural} 的下级（第 {level} 级）；代码表采用 {structural}',
     en: '{code} names {declared} as its parent, but its code makes it a level-{level} child of {structural}; the table uses {structural}',
   },
   inconsistentParentAndLevel: {
@@ -74,7 +75,10 @@ const MESSAGES = {
     'zh-CN': '级次写为 {declared}，但代码 {code} 是第 {level} 级；代码表采用第 {level} 级',
     en: 'The level says {declared} but code {code} is at level {level}; the table uses level {level}',
   },
-  unknownParent: { 'zh-CN': '{code} 的上级 {parent} 不在代码表中', en: 'The parent {parent} of {code} is not in the table' },
+  unknownParent: {
+    'zh-CN': '{code} 的上级 {parent} 不在代码表中',
+    en: 'The parent {parent} of {code} is not in the table',
+  },
   emptyTable: { 'zh-CN': '代码表为空', en: 'The code table is empty' },
   badHeader: {
     'zh-CN': '首行应为列名行，且包含 {missing} 列（可用列：level,code,name,parent,unit,remark,...）；实为：{found}',
@@ -134,7 +138,12 @@ class ProblemSink {
   readonly problems: CodeTableProblem[] = [];
   constructor(private readonly lines: LineIndex) {}
 
-  at(offset: number, kind: CodeTableProblemKind, messageId: MessageId, args: Record<string, string | number> = {}): void {
+  at(
+    offset: number,
+    kind: CodeTableProblemKind,
+    messageId: MessageId,
+    args: Record<string, string | number> = {},
+  ): void {
     const position = this.lines.positionAt(offset);
     const problem: CodeTableProblem = {
       line: position.line + 1,
@@ -210,12 +219,20 @@ function buildEntries(raws: RawEntry[], skippedCodes: Set<string>, sink: Problem
   }
   for (const entry of entries) {
     if (entry.parent === null || firstOffset.has(entry.parent) || skippedCodes.has(entry.parent)) continue;
-    sink.at(parentOffset.get(entry.code)!, 'unknown-parent', 'unknownParent', { code: entry.code, parent: entry.parent });
+    sink.at(parentOffset.get(entry.code)!, 'unknown-parent', 'unknownParent', {
+      code: entry.code,
+      parent: entry.parent,
+    });
   }
   return entries;
 }
 
-function validateEntry(raw: RawEntry, seen: Map<string, number>, skipped: Set<string>, sink: ProblemSink): CodeEntry | undefined {
+function validateEntry(
+  raw: RawEntry,
+  seen: Map<string, number>,
+  skipped: Set<string>,
+  sink: ProblemSink,
+): CodeEntry | undefined {
   const codeText = raw.code?.value.trim() ?? '';
   if (!raw.code || codeText === '') {
     sink.at(raw.code?.offset ?? raw.offset, 'bad-code', 'missingCode');
@@ -246,7 +263,13 @@ function validateEntry(raw: RawEntry, seen: Map<string, number>, skipped: Set<st
 }
 
 /** Reports a declared parent or level that disagrees with the code; a level explained by the parent is one problem. */
-function checkDeclaredPlace(raw: RawEntry, code: string, level: number, parent: string | null, sink: ProblemSink): void {
+function checkDeclaredPlace(
+  raw: RawEntry,
+  code: string,
+  level: number,
+  parent: string | null,
+  sink: ProblemSink,
+): void {
   const declaredParent = raw.parent?.value.trim() ?? '';
   const declaredLevel = raw.level?.value.trim() ?? '';
   const levelDisagrees = declaredLevel !== '' && declaredLevel !== String(level);
@@ -258,11 +281,17 @@ function checkDeclaredPlace(raw: RawEntry, code: string, level: number, parent: 
     } else {
       const parentLevel = codeLevel(declaredParent);
       const explained = levelDisagrees && parentLevel !== undefined && declaredLevel === String(parentLevel + 1);
-      sink.at(raw.parent.offset, 'inconsistent-parent', explained ? 'inconsistentParentAndLevel' : 'inconsistentParent', args);
+      sink.at(
+        raw.parent.offset,
+        'inconsistent-parent',
+        explained ? 'inconsistentParentAndLevel' : 'inconsistentParent',
+        args,
+      );
       if (explained || !levelDisagrees) return;
     }
   }
-  if (levelDisagrees) sink.at(raw.level!.offset, 'level-mismatch', 'levelMismatch', { code, declared: declaredLevel, level });
+  if (levelDisagrees)
+    sink.at(raw.level!.offset, 'level-mismatch', 'levelMismatch', { code, declared: declaredLevel, level });
 }
 
 // ---------------------------------------------------------------------------------------------------- CSV
@@ -454,7 +483,11 @@ function readJson(text: string, sink: ProblemSink): ReadResult {
 function readComplete(node: JsonNode | undefined, sink: ProblemSink): string[] | undefined {
   if (!node || (node.type === 'literal' && node.value === null)) return undefined;
   if (node.type !== 'array') {
-    sink.at(node.offset, 'malformed-row', 'jsonFieldType', { field: 'complete', expected: '代码数组', expectedEn: 'an array of codes' });
+    sink.at(node.offset, 'malformed-row', 'jsonFieldType', {
+      field: 'complete',
+      expected: '代码数组',
+      expectedEn: 'an array of codes',
+    });
     return [];
   }
   const roots: string[] = [];
@@ -510,7 +543,11 @@ class JsonEntryReader {
         offset: node.offset,
         code,
         name: fields.name ?? undefined,
-        parent: fields.parent ?? (member(node, 'parent') || !enclosing ? undefined : { value: enclosing, offset: code?.offset ?? node.offset }),
+        parent:
+          fields.parent ??
+          (member(node, 'parent') || !enclosing
+            ? undefined
+            : { value: enclosing, offset: code?.offset ?? node.offset }),
         level: fields.level ?? undefined,
         nameEn: fields.nameEn?.value,
         unit: fields.unit?.value,
@@ -551,7 +588,16 @@ class JsonSyntaxError extends Error {
 
 const MAX_JSON_DEPTH = 100;
 const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const JSON_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 
 /** A small JSON parser (RFC 8259) that keeps the offset of every value, for problems with positions. */
 class JsonParser {
@@ -573,7 +619,11 @@ class JsonParser {
     if (c === '{') return this.object(depth);
     if (c === '[') return this.array(depth);
     if (c === '"') return { type: 'string', offset, value: this.string() };
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, offset)) {
         this.i += word.length;
         return { type: 'literal', offset, value };

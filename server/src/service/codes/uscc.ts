@@ -14,7 +14,8 @@ const ORGANISATION_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 const ORGANISATION_START = 8;
 const ORGANISATION_CHECK = 16;
 
-export type UsccProblemId = 'length' | 'badCharacter' | 'lowercase' | 'fullWidth' | 'organisationCheck' | 'checkCharacter';
+export type UsccProblemId =
+  'length' | 'badCharacter' | 'lowercase' | 'fullWidth' | 'organisationCheck' | 'checkCharacter';
 
 export interface UsccProblem {
   id: UsccProblemId;
@@ -55,7 +56,12 @@ export const USCC_MESSAGES: Record<UsccProblemId, LocalizedText> = {
   },
 };
 
-function problem(id: UsccProblemId, index: number, args: Record<string, string | number>, expected?: string): UsccProblem {
+function problem(
+  id: UsccProblemId,
+  index: number,
+  args: Record<string, string | number>,
+  expected?: string,
+): UsccProblem {
   const result: UsccProblem = { id, index, args, message: fillText(USCC_MESSAGES[id], args) };
   if (expected !== undefined) result.expected = expected;
   return result;
@@ -80,11 +86,13 @@ export function checkUscc(code: string): UsccProblem[] {
     else if (upper !== char && USCC_ALPHABET.includes(upper)) problems.push(problem('lowercase', index, args, upper));
     else problems.push(problem('badCharacter', index, args));
   });
-  const valid = (from: number, to: number) => chars.length >= to && chars.slice(from, to).every((char) => USCC_ALPHABET.includes(char));
+  const valid = (from: number, to: number) =>
+    chars.length >= to && chars.slice(from, to).every((char) => USCC_ALPHABET.includes(char));
   if (valid(ORGANISATION_START, ORGANISATION_CHECK + 1)) {
     const expected = organisationCheckCharacter(chars.slice(ORGANISATION_START, ORGANISATION_CHECK).join(''));
     const actual = chars[ORGANISATION_CHECK];
-    if (actual !== expected) problems.push(problem('organisationCheck', ORGANISATION_CHECK, { expected, actual }, expected));
+    if (actual !== expected)
+      problems.push(problem('organisationCheck', ORGANISATION_CHECK, { expected, actual }, expected));
   }
   if (chars.length === USCC_LENGTH && valid(0, USCC_LENGTH)) {
     const expected = usccCheckCharacter(chars.slice(0, USCC_LENGTH - 1).join(''));
@@ -149,7 +157,10 @@ const KINDS: Record<string, Record<string, LocalizedText>> = {
   '1': {
     '1': { 'zh-CN': '机关', en: 'government body' },
     '2': { 'zh-CN': '事业单位', en: 'public institution' },
-    '3': { 'zh-CN': '中央编办直接管理机构编制的群众团体', en: 'mass organisation under the central establishment office' },
+    '3': {
+      'zh-CN': '中央编办直接管理机构编制的群众团体',
+      en: 'mass organisation under the central establishment office',
+    },
     '9': { 'zh-CN': '其他', en: 'other' },
   },
   '5': {

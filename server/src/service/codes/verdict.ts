@@ -40,31 +40,62 @@ const MAX_REMEMBERED_CODES = 10_000;
 
 function judgeCode(code: string, table: CodeTable): CodeVerdict | undefined {
   if (is2010Code(code)) {
-    return verdict('DA-CODE-004', 'edition2010', { code }, { code, edition: 'GB/T 14885-2010', suggestions: [...DATA_LEAF_CODES] });
+    return verdict(
+      'DA-CODE-004',
+      'edition2010',
+      { code },
+      { code, edition: 'GB/T 14885-2010', suggestions: [...DATA_LEAF_CODES] },
+    );
   }
   if (!isWellFormedCode(code)) {
     const suggestion = normaliseCode(code);
-    if (suggestion) return verdict('DA-CODE-001', 'malformedDidYouMean', { code, suggestion }, { code, suggestions: [suggestion] });
+    if (suggestion)
+      return verdict('DA-CODE-001', 'malformedDidYouMean', { code, suggestion }, { code, suggestions: [suggestion] });
     return verdict('DA-CODE-001', 'malformed', { code }, { code, suggestions: [] });
   }
   const path = pathOf(code, table);
   if (!isIntangibleCode(code)) {
-    return verdict('DA-CODE-003', 'notIntangible', { code, path: path.text }, { code, path: path.codes, suggestions: [...DATA_LEAF_CODES] });
+    return verdict(
+      'DA-CODE-003',
+      'notIntangible',
+      { code, path: path.text },
+      { code, path: path.codes, suggestions: [...DATA_LEAF_CODES] },
+    );
   }
   if (!table.isKnownOrUncovered(code)) {
     const close = table.suggest(code, 3);
-    const args = { code, source: table.source, covered: coveredText(table), suggestions: close.map(label).join(', ') || '—' };
+    const args = {
+      code,
+      source: table.source,
+      covered: coveredText(table),
+      suggestions: close.map(label).join(', ') || '—',
+    };
     const messageId = table.source === BUILTIN_SOURCE ? 'unknownBuiltIn' : 'unknown';
-    return verdict('DA-CODE-001', messageId, args, { code, source: table.source, suggestions: close.map((entry) => entry.code) });
+    return verdict('DA-CODE-001', messageId, args, {
+      code,
+      source: table.source,
+      suggestions: close.map((entry) => entry.code),
+    });
   }
-  if (code === DATA_CODE) return verdict('DA-CODE-002', 'dataCategory', { code }, { code, suggestions: [...DATA_LEAF_CODES] });
+  if (code === DATA_CODE)
+    return verdict('DA-CODE-002', 'dataCategory', { code }, { code, suggestions: [...DATA_LEAF_CODES] });
   if (!isDataCode(code)) {
-    return verdict('DA-CODE-002', 'outsideData', { code, path: path.text }, { code, path: path.codes, suggestions: [...DATA_LEAF_CODES] });
+    return verdict(
+      'DA-CODE-002',
+      'outsideData',
+      { code, path: path.text },
+      { code, path: path.codes, suggestions: [...DATA_LEAF_CODES] },
+    );
   }
   return undefined;
 }
 
-function verdict(ruleId: CodeVerdict['ruleId'], messageId: string, args: CodeVerdict['args'], data: CodeVerdict['data']): CodeVerdict {
+function verdict(
+  ruleId: CodeVerdict['ruleId'],
+  messageId: string,
+  args: CodeVerdict['args'],
+  data: CodeVerdict['data'],
+): CodeVerdict {
   return { ruleId, messageId, args, data };
 }
 

@@ -102,9 +102,17 @@ function entryCursor(read: LineRead): Cursor {
   };
 }
 
-function valueCursor(lineText: string, lineStart: number, valueStart: number, column: number, path: PathSegment[], needsSpace: boolean): Cursor {
+function valueCursor(
+  lineText: string,
+  lineStart: number,
+  valueStart: number,
+  column: number,
+  path: PathSegment[],
+  needsSpace: boolean,
+): Cursor {
   const first = lineText[valueStart];
-  if (valueStart < column && isFlowStartAt(lineText, valueStart)) return flowCursor(lineText, lineStart, valueStart, column, path) ?? NONE;
+  if (valueStart < column && isFlowStartAt(lineText, valueStart))
+    return flowCursor(lineText, lineStart, valueStart, column, path) ?? NONE;
   if (valueStart < column && first && INDICATOR.test(first)) return NONE;
   const span = scalarSpan(lineText, valueStart, column, /$^/);
   if (column < span.start) return NONE;

@@ -26,13 +26,25 @@ interface BlockSpec {
 }
 
 const BLOCKS: BlockSpec[] = [
-  { def: 'Authorization', key: 'authorizations', list: true, label: MESSAGES.authorization, doc: MESSAGES.authorizationDoc },
+  {
+    def: 'Authorization',
+    key: 'authorizations',
+    list: true,
+    label: MESSAGES.authorization,
+    doc: MESSAGES.authorizationDoc,
+  },
   { def: 'RevenueLine', key: 'revenue', list: true, label: MESSAGES.revenue, doc: MESSAGES.revenueDoc },
   { def: 'Disposal', key: 'disposal', list: false, label: MESSAGES.disposal, doc: MESSAGES.disposalDoc },
 ];
 
 /** Whole blocks at the asset level: `authorizations:` with one item, `revenue:` with one line, `disposal:`. */
-export function assetBlockItems(builder: Builder, root: JsonSchema, asset: ResolvedSchema, present: ReadonlyMap<string, string>, cursor: EntryCursor): void {
+export function assetBlockItems(
+  builder: Builder,
+  root: JsonSchema,
+  asset: ResolvedSchema,
+  present: ReadonlyMap<string, string>,
+  cursor: EntryCursor,
+): void {
   const { locale } = builder.context;
   BLOCKS.forEach((block, order) => {
     if (present.has(block.key)) return;
@@ -59,12 +71,18 @@ function itemLabel(item: ResolvedSchema, locale: Locale): { label: string; doc: 
   const block = BLOCKS.find((b) => b.def === item.def && b.list);
   if (block) return { label: say(locale, block.label), doc: say(locale, block.doc) };
   const doc = docOf(item.schema);
-  const title = locale === 'en' ? englishName(item.def ?? 'item', doc) : doc.title ?? item.def ?? '';
+  const title = locale === 'en' ? englishName(item.def ?? 'item', doc) : (doc.title ?? item.def ?? '');
   return { label: say(locale, MESSAGES.item, { title }), doc: say(locale, MESSAGES.itemDoc) };
 }
 
 /** A whole new item of a list of mappings: with its `- ` when the cursor is at the list's column, else after it. */
-export function listItemSnippet(builder: Builder, root: JsonSchema, item: ResolvedSchema, cursor: EntryCursor, withDash: boolean): void {
+export function listItemSnippet(
+  builder: Builder,
+  root: JsonSchema,
+  item: ResolvedSchema,
+  cursor: EntryCursor,
+  withDash: boolean,
+): void {
   const writer = new SnippetWriter();
   const inner = objectLines(item, { root, writer, nested: true }, 0, BLOCK_KEYS[item.def ?? '']);
   if (inner.length === 0) return;
@@ -83,7 +101,10 @@ export function listItemSnippet(builder: Builder, root: JsonSchema, item: Resolv
 export function skeletonItems(builder: Builder, cursor: EntryCursor): void {
   const { locale } = builder.context;
   const order = candidateKinds(undefined, builder.context.file.uri);
-  const kinds: DocumentKind[] = order.length === 1 ? [order[0], order[0] === 'DataResourceCatalog' ? 'DataAssetRegister' : 'DataResourceCatalog'] : order;
+  const kinds: DocumentKind[] =
+    order.length === 1
+      ? [order[0], order[0] === 'DataResourceCatalog' ? 'DataAssetRegister' : 'DataResourceCatalog']
+      : order;
   kinds.forEach((kind, i) => {
     const root = rootSchema(kind);
     const resolved = schemaAt(root, []);

@@ -19,7 +19,13 @@ export interface Located {
  * sequence item (`isDash` true). `dashes` are the line's sequence indicators left of the entry. Undefined when
  * the position is inside a scalar (a block scalar's text, a multi-line plain scalar).
  */
-export function locate(lines: DocumentLines, line: number, column: number, isDash: boolean, dashes: readonly number[]): Located | undefined {
+export function locate(
+  lines: DocumentLines,
+  line: number,
+  column: number,
+  isDash: boolean,
+  dashes: readonly number[],
+): Located | undefined {
   const before = dashes.filter((d) => d < column);
   if (isDash && before.length === 0) {
     // The `-` of a top-level item: the parse knows its index, no need to count the items above.
@@ -67,10 +73,16 @@ export function locate(lines: DocumentLines, line: number, column: number, isDas
  * The entries (key → value as written) of the mapping whose keys sit at `column` around `line`, the line itself
  * excluded. `startsHere`: the mapping starts on `line` (after a `- `), so nothing above belongs to it.
  */
-export function entriesAround(lines: DocumentLines, line: number, column: number, startsHere: boolean): Map<string, string> {
+export function entriesAround(
+  lines: DocumentLines,
+  line: number,
+  column: number,
+  startsHere: boolean,
+): Map<string, string> {
   const out = new Map<string, string>();
   const record = (shape: LineShape) => {
-    if (shape.key && shape.key.column === column && !out.has(shape.key.name)) out.set(shape.key.name, unquote(shape.value));
+    if (shape.key && shape.key.column === column && !out.has(shape.key.name))
+      out.set(shape.key.name, unquote(shape.value));
   };
   if (!startsHere) {
     for (let up = line - 1; up >= 0; up--) {

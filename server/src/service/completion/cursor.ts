@@ -67,7 +67,12 @@ function tokenEnd(text: string, from: number, stops: RegExp): number {
 }
 
 /** The span of a scalar that starts at `start` on a line (quotes excluded), reaching at least to the cursor. */
-export function scalarSpan(lineText: string, start: number, column: number, stops: RegExp): { start: number; end: number } {
+export function scalarSpan(
+  lineText: string,
+  start: number,
+  column: number,
+  stops: RegExp,
+): { start: number; end: number } {
   const quote = lineText[start] === '"' || lineText[start] === "'" ? lineText[start] : '';
   if (quote) {
     const close = lineText.indexOf(quote, start + 1);

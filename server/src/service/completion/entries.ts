@@ -83,4 +83,3 @@ function completeMappingKey(builder: Builder, cursor: EntryCursor, root: JsonSch
     listItemSnippet(builder, root, resolved, cursor, false);
   }
 }
-

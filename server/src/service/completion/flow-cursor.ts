@@ -24,7 +24,13 @@ interface FlowLevel {
  * The cursor inside a flow collection that starts at `start` on the line, read from the collection's start to
  * the cursor. Keys written after the cursor count as present too.
  */
-export function flowCursor(lineText: string, lineStart: number, start: number, column: number, path: PathSegment[]): Cursor | undefined {
+export function flowCursor(
+  lineText: string,
+  lineStart: number,
+  start: number,
+  column: number,
+  path: PathSegment[],
+): Cursor | undefined {
   const top = innermostLevel(lineText, start, column, path);
   if (!top) return undefined;
   let tokenStart = top.tokenStart;
@@ -34,8 +40,10 @@ export function flowCursor(lineText: string, lineStart: number, start: number, c
   const range = { start: lineStart + span.start, end: lineStart + span.end };
   const partial = lineText.slice(span.start, column);
   const needsSpace = tokenStart === column && lineText[column - 1] === ':';
-  if (top.type === 'seq') return { type: 'value', path: [...top.path, top.index], range, partial, needsSpace: false, siblings: top.items };
-  if (top.afterColon && top.key !== undefined) return { type: 'value', path: [...top.path, top.key], range, partial, needsSpace, siblings: [] };
+  if (top.type === 'seq')
+    return { type: 'value', path: [...top.path, top.index], range, partial, needsSpace: false, siblings: top.items };
+  if (top.afterColon && top.key !== undefined)
+    return { type: 'value', path: [...top.path, top.key], range, partial, needsSpace, siblings: [] };
   if (/[^\s]/.test(partial) && !/^[^\s:#'"{}[\],&*!|>%@`]+$/.test(partial)) return undefined;
   const present = new Map(top.keys);
   keysAfter(lineText.slice(span.end), present);
@@ -47,9 +55,23 @@ function innermostLevel(lineText: string, start: number, column: number, path: P
   const stack: FlowLevel[] = [];
   const open = (type: 'map' | 'seq', at: number) => {
     const parent = stack[stack.length - 1];
-    const segment: PathSegment[] = !parent ? [] : parent.type === 'map' ? (parent.key !== undefined ? [parent.key] : []) : [parent.index];
+    const segment: PathSegment[] = !parent
+      ? []
+      : parent.type === 'map'
+        ? parent.key !== undefined
+          ? [parent.key]
+          : []
+        : [parent.index];
     if (parent && parent.type === 'map' && parent.key === undefined) return false;
-    stack.push({ type, path: [...(parent ? parent.path : path), ...segment], afterColon: false, index: 0, keys: new Map(), items: [], tokenStart: at + 1 });
+    stack.push({
+      type,
+      path: [...(parent ? parent.path : path), ...segment],
+      afterColon: false,
+      index: 0,
+      keys: new Map(),
+      items: [],
+      tokenStart: at + 1,
+    });
     return true;
   };
   const closeEntry = (level: FlowLevel, end: number) => {
@@ -82,7 +104,13 @@ function innermostLevel(lineText: string, start: number, column: number, path: P
       parent.tokenStart = i + 1;
     } else if (c === ',' && top) {
       closeEntry(top, i);
-    } else if (c === ':' && top && top.type === 'map' && !top.afterColon && (i + 1 === lineText.length || /[\s,}\]]/.test(lineText[i + 1]) || i + 1 === column)) {
+    } else if (
+      c === ':' &&
+      top &&
+      top.type === 'map' &&
+      !top.afterColon &&
+      (i + 1 === lineText.length || /[\s,}\]]/.test(lineText[i + 1]) || i + 1 === column)
+    ) {
       top.key = unquote(lineText.slice(top.tokenStart, i).trim());
       top.keys.set(top.key, '');
       top.afterColon = true;

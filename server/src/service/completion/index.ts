@@ -26,7 +26,12 @@ export function complete(context: CompletionContext): CompletionList {
   const cursor = analyze(lines, context.offset);
   if (cursor.type === 'none') return list;
   const line = lines.lineOf(context.offset);
-  const builder: Builder = { context, lines, kinds: cursor.type === 'comment' ? [] : kindsAt(context, lines, line), items: list.items };
+  const builder: Builder = {
+    context,
+    lines,
+    kinds: cursor.type === 'comment' ? [] : kindsAt(context, lines, line),
+    items: list.items,
+  };
   switch (cursor.type) {
     case 'comment':
       completeComment(builder, cursor);

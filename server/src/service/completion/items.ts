@@ -45,7 +45,12 @@ export function snippetItem(builder: Builder, span: Span, fields: ItemFields): v
 
 export function plainItem(builder: Builder, span: Span, fields: ItemFields): void {
   const { newText, ...item } = fields;
-  builder.items.push({ ...item, insertText: newText, insertTextFormat: InsertTextFormat.PlainText, textEdit: { range: builder.context.file.lines.rangeOf(span), newText } });
+  builder.items.push({
+    ...item,
+    insertText: newText,
+    insertTextFormat: InsertTextFormat.PlainText,
+    textEdit: { range: builder.context.file.lines.rangeOf(span), newText },
+  });
 }
 
 export function markdown(value: string): MarkupContent {
@@ -58,7 +63,10 @@ export function pad(n: number): string {
 }
 
 /** The root schema for a kind and the object schema at `path` in the first kind that has one. */
-export function objectAt(kinds: DocumentKind[], path: readonly PathSegment[]): { root: JsonSchema; resolved: ResolvedSchema } | undefined {
+export function objectAt(
+  kinds: DocumentKind[],
+  path: readonly PathSegment[],
+): { root: JsonSchema; resolved: ResolvedSchema } | undefined {
   for (const kind of kinds) {
     const root = rootSchema(kind);
     const resolved = schemaAt(root, path);

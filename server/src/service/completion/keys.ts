@@ -14,7 +14,13 @@ function keyDetail(name: string, resolved: ResolvedSchema): string {
 }
 
 /** Keys of the mapping at `path` that are not written yet; required ones first. */
-export function keyItems(builder: Builder, root: JsonSchema, object: ResolvedSchema, present: ReadonlyMap<string, string>, cursor: EntryCursor | FlowKeyCursor): void {
+export function keyItems(
+  builder: Builder,
+  root: JsonSchema,
+  object: ResolvedSchema,
+  present: ReadonlyMap<string, string>,
+  cursor: EntryCursor | FlowKeyCursor,
+): void {
   const { locale } = builder.context;
   const required = requiredOf(root, object.schema, present);
   const span = cursor.type === 'entry' ? cursor.word : cursor.range;
@@ -26,12 +32,20 @@ export function keyItems(builder: Builder, root: JsonSchema, object: ResolvedSch
     if (cursor.type === 'entry' && cursor.colonAfter) newText = property.name;
     else if (cursor.type === 'flowKey') newText = flowKeySnippet(property.name, property.resolved, root);
     else {
-      const lines = entryLines(property.name, property.resolved, { root, writer: new SnippetWriter(), nested: false }, 0);
+      const lines = entryLines(
+        property.name,
+        property.resolved,
+        { root, writer: new SnippetWriter(), nested: false },
+        0,
+      );
       newText = joinLines(lines, cursor.column - cursor.lineIndent);
     }
     snippetItem(builder, span, {
       label: property.name,
-      kind: isObjectSchema(property.resolved.schema) || isArraySchema(property.resolved.schema) ? CompletionItemKind.Module : CompletionItemKind.Property,
+      kind:
+        isObjectSchema(property.resolved.schema) || isArraySchema(property.resolved.schema)
+          ? CompletionItemKind.Module
+          : CompletionItemKind.Property,
       detail: keyDetail(property.name, property.resolved),
       documentation: markdown(descriptionMarkdown(doc, locale)),
       filterText: doc.title ? `${property.name} ${doc.title}` : property.name,

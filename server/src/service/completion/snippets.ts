@@ -4,7 +4,16 @@
  */
 import { PLACEHOLDER } from '../edit/yaml-edit';
 import type { JsonSchema, ResolvedSchema } from '../schema/navigate';
-import { enumValues, isArraySchema, isObjectSchema, itemSchema, propertiesOf, propertySchema, requiredOf, typesOf } from '../schema/navigate';
+import {
+  enumValues,
+  isArraySchema,
+  isObjectSchema,
+  itemSchema,
+  propertiesOf,
+  propertySchema,
+  requiredOf,
+  typesOf,
+} from '../schema/navigate';
 
 /** Keys a block snippet fills in beyond the required ones (what a steward nearly always writes). */
 const RECOMMENDED: Record<string, string[]> = {
@@ -59,11 +68,18 @@ function blockKeys(root: JsonSchema, resolved: ResolvedSchema, fixed?: string[])
   if (fixed) return fixed;
   const wanted = requiredOf(root, resolved.schema, new Map());
   for (const key of RECOMMENDED[resolved.def ?? ''] ?? []) wanted.add(key);
-  return propertiesOf(root, resolved.schema).map((p) => p.name).filter((name) => wanted.has(name));
+  return propertiesOf(root, resolved.schema)
+    .map((p) => p.name)
+    .filter((name) => wanted.has(name));
 }
 
 /** The lines of the object's keys, relative to the object's own column. */
-export function objectLines(resolved: ResolvedSchema, options: SnippetOptions, depth: number, fixed?: string[]): string[] {
+export function objectLines(
+  resolved: ResolvedSchema,
+  options: SnippetOptions,
+  depth: number,
+  fixed?: string[],
+): string[] {
   const lines: string[] = [];
   for (const name of blockKeys(options.root, resolved, fixed)) {
     const property = propertySchema(options.root, resolved.schema, name);
@@ -113,7 +129,9 @@ export function flowKeySnippet(name: string, resolved: ResolvedSchema, root: Jso
   if (isArraySchema(resolved.schema)) {
     const item = itemSchema(root, resolved.schema, 0);
     const itemValues = item ? enumValues(item.schema) : undefined;
-    return itemValues && itemValues.length > 0 ? `${name}: [${writer.choice(itemValues)}]` : `${name}: [${writer.tab()}]`;
+    return itemValues && itemValues.length > 0
+      ? `${name}: [${writer.choice(itemValues)}]`
+      : `${name}: [${writer.tab()}]`;
   }
   return `${name}: ${writer.tab()}`;
 }

@@ -10,7 +10,14 @@ import type { CodeEntry } from '../codes/table';
 import { DATA_CODE, DATA_LEAF_CODES, isDataCode } from '../codes/table';
 import type { PathSegment, ResolvedSchema } from '../schema/navigate';
 import { enumValues, typesOf } from '../schema/navigate';
-import { candidateKinds, codePath, enumLabel, isClassificationCode, isResourceReference, resourceMarkdown } from '../hover';
+import {
+  candidateKinds,
+  codePath,
+  enumLabel,
+  isClassificationCode,
+  isResourceReference,
+  resourceMarkdown,
+} from '../hover';
 import { relatedAround } from './containers';
 import type { ValueCursor } from './cursor';
 import { markdown, objectAt, pad, plainItem } from './items';
@@ -18,14 +25,25 @@ import type { Builder, CompletionContext } from './items';
 import { MESSAGES, say } from './messages';
 
 /** Values a schema lists (enum, const, boolean) as items replacing `span`. */
-export function enumItems(builder: Builder, resolved: ResolvedSchema, span: Span, needsSpace: boolean, exclude: readonly string[], prefix = ''): void {
+export function enumItems(
+  builder: Builder,
+  resolved: ResolvedSchema,
+  span: Span,
+  needsSpace: boolean,
+  exclude: readonly string[],
+  prefix = '',
+): void {
   const { locale } = builder.context;
-  const values = enumValues(resolved.schema) ?? (typesOf(resolved.schema).includes('boolean') ? [true, false] : undefined);
+  const values =
+    enumValues(resolved.schema) ?? (typesOf(resolved.schema).includes('boolean') ? [true, false] : undefined);
   if (!values) return;
   values.forEach((value, order) => {
     const text = String(value);
     if (exclude.includes(text)) return;
-    const label = typeof value === 'boolean' ? { en: say('en', value ? MESSAGES.yes : MESSAGES.no), zh: say('zh-CN', value ? MESSAGES.yes : MESSAGES.no) } : enumLabel(text);
+    const label =
+      typeof value === 'boolean'
+        ? { en: say('en', value ? MESSAGES.yes : MESSAGES.no), zh: say('zh-CN', value ? MESSAGES.yes : MESSAGES.no) }
+        : enumLabel(text);
     plainItem(builder, span, {
       label: text,
       kind: typeof value === 'boolean' ? CompletionItemKind.Value : CompletionItemKind.EnumMember,
@@ -47,7 +65,12 @@ function codeItems(builder: Builder, cursor: ValueCursor): void {
   let entries: CodeEntry[];
   if (query === '') {
     const children = codeTable.children(DATA_CODE);
-    entries = children.length > 0 ? children : DATA_LEAF_CODES.map((code) => codeTable.get(code) ?? { code, name: code, parent: DATA_CODE, level: 4 as const });
+    entries =
+      children.length > 0
+        ? children
+        : DATA_LEAF_CODES.map(
+            (code) => codeTable.get(code) ?? { code, name: code, parent: DATA_CODE, level: 4 as const },
+          );
   } else {
     entries = codeTable.search(query, CODE_LIMIT);
   }
@@ -92,7 +115,10 @@ export function completeValue(builder: Builder, cursor: ValueCursor): void {
   const { path } = cursor;
   if (path.length === 1 && path[0] === 'kind') {
     const kinds = candidateKinds(undefined, context.file.uri);
-    const all: DocumentKind[] = [...kinds, ...(['DataResourceCatalog', 'DataAssetRegister'] as const).filter((k) => !kinds.includes(k))];
+    const all: DocumentKind[] = [
+      ...kinds,
+      ...(['DataResourceCatalog', 'DataAssetRegister'] as const).filter((k) => !kinds.includes(k)),
+    ];
     enumItems(builder, { schema: { enum: all } }, cursor.range, cursor.needsSpace, []);
     return;
   }

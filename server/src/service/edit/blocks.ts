@@ -19,14 +19,25 @@ export function setInBlock(text: SourceText, map: MapNode, key: string, value: I
  * Sets `key` of `parent` to the mapping `fields` where there is no mapping with content to insert into: the key
  * absent, written with an empty value (`key:`), or an empty flow mapping (`key: {}`). Undefined otherwise.
  */
-export function setNewBlock(text: SourceText, parent: MapNode, key: string, fields: Record<string, string | string[]>): SpanEdit | undefined {
+export function setNewBlock(
+  text: SourceText,
+  parent: MapNode,
+  key: string,
+  fields: Record<string, string | string[]>,
+): SpanEdit | undefined {
   const entry = getEntry(parent, key);
   if (!entry || (entry.value.type === 'scalar' && entry.value.value === null && entry.value.source === '')) {
     return setInBlock(text, parent, key, fields);
   }
   const { value } = entry;
-  if (value.type === 'map' && value.entries.length === 0 && /^\{\s*\}$/.test(text.slice(value.span.start, value.span.end))) {
-    const pairs = Object.entries(fields).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map(scalarText).join(', ')}]` : scalarText(v)}`);
+  if (
+    value.type === 'map' &&
+    value.entries.length === 0 &&
+    /^\{\s*\}$/.test(text.slice(value.span.start, value.span.end))
+  ) {
+    const pairs = Object.entries(fields).map(
+      ([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map(scalarText).join(', ')}]` : scalarText(v)}`,
+    );
     return { span: value.span, newText: `{ ${pairs.join(', ')} }` };
   }
   return undefined;
@@ -38,7 +49,13 @@ export function setNewBlock(text: SourceText, parent: MapNode, key: string, fiel
  * it apart from a fix inside that block, which would otherwise insert at the same offset. Flow mappings and an
  * empty `key:` are left to setInMap.
  */
-export function insertBeside(text: SourceText, map: MapNode, after: string[], key: string, value: string): SpanEdit | undefined {
+export function insertBeside(
+  text: SourceText,
+  map: MapNode,
+  after: string[],
+  key: string,
+  value: string,
+): SpanEdit | undefined {
   const anchor = [...map.entries].reverse().find((entry) => after.includes(entry.key));
   if (getEntry(map, key) || text.charCodeAt(map.span.start) === 123 || !anchor || anchor.value.type !== 'scalar') {
     return setInMap(text, map, key, value);
@@ -57,9 +74,12 @@ export function insertBeside(text: SourceText, map: MapNode, after: string[], ke
 export function removeSeqItem(text: SourceText, seq: SeqNode, index: number): SpanEdit | undefined {
   const item = seq.items[index];
   if (index === 0 || !item || item.type !== 'scalar') return undefined;
-  if (text.charCodeAt(seq.span.start) === 91) { // '['
+  if (text.charCodeAt(seq.span.start) === 91) {
+    // '['
     const start = seq.items[index - 1].span.end;
-    return text.slice(start, item.span.end).includes('#') ? undefined : { span: { start, end: item.span.end }, newText: '' };
+    return text.slice(start, item.span.end).includes('#')
+      ? undefined
+      : { span: { start, end: item.span.end }, newText: '' };
   }
   const lineStart = lineStartOf(text, item.span.start);
   if (!/^[ \t]*-[ \t]+$/.test(text.slice(lineStart, item.span.start))) return undefined;

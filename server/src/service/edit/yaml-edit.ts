@@ -48,13 +48,20 @@ const PLAIN_SAFE = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^#]*$/;
 /** A scalar as YAML text: plain when that reads back as the same string, double-quoted otherwise. */
 export function scalarText(value: string | number | boolean): string {
   if (typeof value !== 'string') return String(value);
-  const plain = PLAIN_SAFE.test(value) && !/:\s|\s$/.test(value) && !/^(true|false|null|~|yes|no|on|off)$/i.test(value) && !/^[-+.\d]/.test(value);
+  const plain =
+    PLAIN_SAFE.test(value) &&
+    !/:\s|\s$/.test(value) &&
+    !/^(true|false|null|~|yes|no|on|off)$/i.test(value) &&
+    !/^[-+.\d]/.test(value);
   return plain ? value : JSON.stringify(value);
 }
 
 function flow(value: InsertValue): string {
   if (Array.isArray(value)) return `[${value.map(scalarText).join(', ')}]`;
-  if (typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${flow(v)}`).join(', ')} }`;
+  if (typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${flow(v)}`)
+      .join(', ')} }`;
   return scalarText(value);
 }
 
@@ -86,12 +93,17 @@ function lastContentEnd(text: SourceText, map: MapNode): number {
  * Inserts `entries` at the end of `map`, at the indentation of its keys: after the line of its last value
  * (a trailing comment on that line stays where it is), or inside the braces of a flow mapping.
  */
-export function insertIntoMap(text: SourceText, map: MapNode, entries: Record<string, InsertValue>): SpanEdit | undefined {
+export function insertIntoMap(
+  text: SourceText,
+  map: MapNode,
+  entries: Record<string, InsertValue>,
+): SpanEdit | undefined {
   const pairs = Object.entries(entries);
   if (pairs.length === 0 || map.entries.length === 0) return undefined;
   if (isFlowMap(text, map)) {
     // The map's own closing brace ends its span (`lastIndexOf` from further on could find an outer one).
-    const close = text.charCodeAt(map.span.end - 1) === 125 ? map.span.end - 1 : text.lastIndexOf('}', map.span.end - 1);
+    const close =
+      text.charCodeAt(map.span.end - 1) === 125 ? map.span.end - 1 : text.lastIndexOf('}', map.span.end - 1);
     if (close < map.span.start) return undefined;
     let before = close;
     while (before > map.span.start && (charAt(text, before - 1) === ' ' || charAt(text, before - 1) === '\t')) before--;

@@ -60,18 +60,30 @@ function convertNode(node: YNode, state: State, depth: number, at: Span | undefi
       const entry = convertPair(pair, state, depth, at);
       if (entry) entries.push(entry);
     }
-    return { type: 'map', span: blockEnd(node, span, at, entries.length > 0 ? entries[entries.length - 1].value.span : undefined), entries } satisfies MapNode;
+    return {
+      type: 'map',
+      span: blockEnd(node, span, at, entries.length > 0 ? entries[entries.length - 1].value.span : undefined),
+      entries,
+    } satisfies MapNode;
   }
   if (yamlLib().isSeq(node)) {
     const items: YamlNode[] = [];
     for (const item of node.items) {
       if (yamlLib().isPair(item)) {
         const entry = convertPair(item, state, depth, at);
-        items.push({ type: 'map', span: entry ? { start: entry.keySpan.start, end: entry.value.span.end } : { ...span }, entries: entry ? [entry] : [] });
+        items.push({
+          type: 'map',
+          span: entry ? { start: entry.keySpan.start, end: entry.value.span.end } : { ...span },
+          entries: entry ? [entry] : [],
+        });
       } else if (item == null) items.push(nullScalar({ ...span }));
       else items.push(convertNode(item as YNode, state, depth + 1, at));
     }
-    return { type: 'seq', span: blockEnd(node, span, at, items.length > 0 ? items[items.length - 1].span : undefined), items };
+    return {
+      type: 'seq',
+      span: blockEnd(node, span, at, items.length > 0 ? items[items.length - 1].span : undefined),
+      items,
+    };
   }
   return nullScalar(span);
 }
@@ -100,13 +112,19 @@ function convertPair(pair: Pair, state: State, depth: number, at: Span | undefin
     return undefined;
   }
   const valueNode = pair.value as YNode | null;
-  const value = valueNode == null
-    ? nullScalar({ start: keySpan.end, end: keySpan.end })
-    : convertNode(valueNode, state, depth + 1, at);
+  const value =
+    valueNode == null
+      ? nullScalar({ start: keySpan.end, end: keySpan.end })
+      : convertNode(valueNode, state, depth + 1, at);
   return { key, keySpan, value };
 }
 
-function convertAlias(node: YNode & { source: string; resolve(doc: Document): YNode | undefined }, state: State, depth: number, span: Span): YamlNode {
+function convertAlias(
+  node: YNode & { source: string; resolve(doc: Document): YNode | undefined },
+  state: State,
+  depth: number,
+  span: Span,
+): YamlNode {
   const target = node.resolve(state.doc);
   if (!target) {
     state.problems.push({ kind: 'unresolved-alias', span, name: node.source });
@@ -154,7 +172,12 @@ function countNodes(node: YNode, doc: Document, limit: number): number {
 function convertScalar(node: Scalar, span: Span): ScalarNode {
   const source = typeof node.source === 'string' ? node.source : valueText(node.value ?? '');
   let value = node.value;
-  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && /^[-+]?[0-9]+$/.test(source)) {
+  if (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    !Number.isSafeInteger(value) &&
+    /^[-+]?[0-9]+$/.test(source)
+  ) {
     // A double would change the digits (an 18-digit unit code, say): keep what the user wrote.
     value = source;
   } else if (typeof value === 'bigint') {
@@ -167,11 +190,15 @@ function convertScalar(node: Scalar, span: Span): ScalarNode {
 
 function scalarStyle(type: Scalar['type']): ScalarNode['style'] {
   switch (type) {
-    case 'QUOTE_DOUBLE': return 'double';
-    case 'QUOTE_SINGLE': return 'single';
+    case 'QUOTE_DOUBLE':
+      return 'double';
+    case 'QUOTE_SINGLE':
+      return 'single';
     case 'BLOCK_FOLDED':
-    case 'BLOCK_LITERAL': return 'block';
-    default: return 'plain';
+    case 'BLOCK_LITERAL':
+      return 'block';
+    default:
+      return 'plain';
   }
 }
 
@@ -182,14 +209,22 @@ function nullScalar(span: Span): ScalarNode {
 /** A plain JS value for schema validation. `__proto__` and friends become ordinary own properties. */
 export function toPlainValue(node: YamlNode): unknown {
   switch (node.type) {
-    case 'scalar': return node.value;
-    case 'seq': return node.items.map(toPlainValue);
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(toPlainValue);
     case 'map': {
       const object: Record<string, unknown> = {};
       for (const entry of node.entries) {
         if (Object.prototype.hasOwnProperty.call(object, entry.key)) continue;
         // Only `__proto__` needs defineProperty (assignment would set the prototype); it is slow, so only there.
-        if (entry.key === '__proto__') Object.defineProperty(object, entry.key, { value: toPlainValue(entry.value), enumerable: true, writable: true, configurable: true });
+        if (entry.key === '__proto__')
+          Object.defineProperty(object, entry.key, {
+            value: toPlainValue(entry.value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         else object[entry.key] = toPlainValue(entry.value);
       }
       return object;
@@ -223,17 +258,20 @@ export function shiftNode(node: YamlNode, delta: number): YamlNode {
   if (delta === 0) return node;
   const span = { start: node.span.start + delta, end: node.span.end + delta };
   switch (node.type) {
-    case 'scalar': return { ...node, span };
-    case 'seq': return { type: 'seq', span, items: node.items.map((item) => shiftNode(item, delta)) };
-    case 'map': return {
-      type: 'map',
-      span,
-      entries: node.entries.map((entry) => ({
-        key: entry.key,
-        keySpan: { start: entry.keySpan.start + delta, end: entry.keySpan.end + delta },
-        value: shiftNode(entry.value, delta),
-      })),
-    };
+    case 'scalar':
+      return { ...node, span };
+    case 'seq':
+      return { type: 'seq', span, items: node.items.map((item) => shiftNode(item, delta)) };
+    case 'map':
+      return {
+        type: 'map',
+        span,
+        entries: node.entries.map((entry) => ({
+          key: entry.key,
+          keySpan: { start: entry.keySpan.start + delta, end: entry.keySpan.end + delta },
+          value: shiftNode(entry.value, delta),
+        })),
+      };
   }
 }
 
@@ -249,6 +287,6 @@ export function valueText(value: unknown): string {
     case 'symbol':
       return String(value);
     default:
-      return value === null ? 'null' : JSON.stringify(value) ?? '';
+      return value === null ? 'null' : (JSON.stringify(value) ?? '');
   }
 }

@@ -64,7 +64,11 @@ interface Parsed<T extends YamlNode = YamlNode> {
 }
 
 class FastParser {
-  constructor(private readonly s: string, private readonly from: number, private readonly to: number) {}
+  constructor(
+    private readonly s: string,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
 
   parse(shape: FastShape): YamlNode {
     const first = this.nextContent(shape === 'document' ? this.afterMarker() : this.from);
@@ -360,7 +364,13 @@ class FastParser {
       case SQUOTE:
       case DQUOTE: {
         const quoted = this.quoted(i);
-        node = { type: 'scalar', span: { start: i, end: quoted.end }, value: quoted.value, source: quoted.value, style: c === SQUOTE ? 'single' : 'double' };
+        node = {
+          type: 'scalar',
+          span: { start: i, end: quoted.end },
+          value: quoted.value,
+          source: quoted.value,
+          style: c === SQUOTE ? 'single' : 'double',
+        };
         after = quoted.end;
         break;
       }
@@ -445,7 +455,16 @@ class FastParser {
     if (c === 91 || c === 123) return this.flowCollection(i, lineEnd, depth);
     if (c === SQUOTE || c === DQUOTE) {
       const quoted = this.quoted(i);
-      return { node: { type: 'scalar', span: { start: i, end: quoted.end }, value: quoted.value, source: quoted.value, style: c === SQUOTE ? 'single' : 'double' }, end: quoted.end };
+      return {
+        node: {
+          type: 'scalar',
+          span: { start: i, end: quoted.end },
+          value: quoted.value,
+          source: quoted.value,
+          style: c === SQUOTE ? 'single' : 'double',
+        },
+        end: quoted.end,
+      };
     }
     if (isIndicator(c) && !this.isPlainDash(i)) decline();
     let last = i;
@@ -478,7 +497,8 @@ class FastParser {
       if (s.charCodeAt(i) === closer) break;
       if (isMap) {
         const key = this.flowNode(i, lineEnd, depth + 1);
-        if (key.node.type !== 'scalar' || s.charCodeAt(key.end) !== COLON || s.charCodeAt(key.end + 1) !== SPACE) decline();
+        if (key.node.type !== 'scalar' || s.charCodeAt(key.end) !== COLON || s.charCodeAt(key.end + 1) !== SPACE)
+          decline();
         const name = key.node.value == null ? '' : String(key.node.value);
         for (const other of entries) if (other.key === name) decline();
         const at = this.skipSpaces(key.end + 1);
@@ -566,10 +586,25 @@ class FastParser {
 /** Characters that cannot start a plain scalar here (`-`, `?` and `:` followed by a space are indicators too). */
 function isIndicator(c: number): boolean {
   switch (c) {
-    case DASH: case 63: case COLON: // - ? : (also declined when followed by other text: rare, and safe)
-    case 44: case 91: case 93: case 123: case 125: // , [ ] { }
-    case HASH: case 38: case 42: case 33: case 124: case 62: // # & * ! | >
-    case SQUOTE: case DQUOTE: case 37: case 64: case 96: // ' " % @ `
+    case DASH:
+    case 63:
+    case COLON: // - ? : (also declined when followed by other text: rare, and safe)
+    case 44:
+    case 91:
+    case 93:
+    case 123:
+    case 125: // , [ ] { }
+    case HASH:
+    case 38:
+    case 42:
+    case 33:
+    case 124:
+    case 62: // # & * ! | >
+    case SQUOTE:
+    case DQUOTE:
+    case 37:
+    case 64:
+    case 96: // ' " % @ `
       return true;
     default:
       return false;
@@ -605,7 +640,13 @@ function nullScalar(at: number): ScalarNode {
 function plainScalar(source: string, start: number, end: number): ScalarNode {
   let value = resolvePlain(source);
   // A double would change the digits of a long integer (an 18-digit unit code, say): keep what was written.
-  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) && /^[-+]?[0-9]+$/.test(source)) value = source;
+  if (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    !Number.isSafeInteger(value) &&
+    /^[-+]?[0-9]+$/.test(source)
+  )
+    value = source;
   return { type: 'scalar', span: { start, end }, value, source, style: 'plain' };
 }
 
@@ -624,16 +665,24 @@ export function resolvePlain(text: string): string | number | boolean | null {
   const n = text.length;
   // Most values start with a letter no core tag can match (or a CJK character): a string, no regex needed. A
   // word can only be null (n, N: 4 letters) or a boolean (t, T: 4; f, F: 5), so `name` or `type` needs none either.
-  const maybeTagged = n === 0 || c === 126 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57)
-    || ((c === 110 || c === 78 || c === 116 || c === 84) && n === 4) || ((c === 102 || c === 70) && n === 5);
+  const maybeTagged =
+    n === 0 ||
+    c === 126 ||
+    c === 43 ||
+    c === 45 ||
+    c === 46 ||
+    (c >= 48 && c <= 57) ||
+    ((c === 110 || c === 78 || c === 116 || c === 84) && n === 4) ||
+    ((c === 102 || c === 70) && n === 5);
   if (!maybeTagged) return text;
-  if ((c >= 48 && c <= 57) && !couldBeNumber(text)) return text; // a date, a code with a dash, ...
+  if (c >= 48 && c <= 57 && !couldBeNumber(text)) return text; // a date, a code with a dash, ...
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return c === 116 || c === 84;
   if (INT_OCT.test(text)) return parseInt(text.slice(2), 8);
   if (INT.test(text)) return parseInt(text, 10);
   if (INT_HEX.test(text)) return parseInt(text.slice(2), 16);
-  if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? NaN : text.charCodeAt(0) === 45 ? -Infinity : Infinity;
+  if (FLOAT_NAN.test(text))
+    return text.slice(-3).toLowerCase() === 'nan' ? NaN : text.charCodeAt(0) === 45 ? -Infinity : Infinity;
   if (FLOAT_EXP.test(text) || FLOAT.test(text)) return parseFloat(text);
   return text;
 }
@@ -647,7 +696,8 @@ function couldBeNumber(text: string): boolean {
   for (let j = 1; j < text.length; j++) {
     const d = text.charCodeAt(j);
     if (d >= 48 && d <= 57) continue; // 0-9
-    if (d === 43 || d === 45) { // + -
+    if (d === 43 || d === 45) {
+      // + -
       const e = text.charCodeAt(j - 1);
       if (e !== 101 && e !== 69) return false;
       continue;

@@ -6,7 +6,10 @@ export class LineIndex {
   private readonly starts: number[];
 
   /** `starts`: the line starts of `text`, when already known (see `edited`). */
-  constructor(private readonly text: SourceText, starts?: number[]) {
+  constructor(
+    private readonly text: SourceText,
+    starts?: number[],
+  ) {
     if (starts) {
       this.starts = starts;
       return;

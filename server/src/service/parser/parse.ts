@@ -17,7 +17,18 @@ import type { ItemListLayout } from './split';
 import type { YamlProblem } from './problems';
 import { ChunkCache, parseChunk } from './chunks';
 import type { ChunkParser } from './chunks';
-import { breaks, describe, emptyItem, isTrivia, lastContentEnd, listEnd, listKeyEntry, markBroken, settleItem, toFindings } from './documents';
+import {
+  breaks,
+  describe,
+  emptyItem,
+  isTrivia,
+  lastContentEnd,
+  listEnd,
+  listKeyEntry,
+  markBroken,
+  settleItem,
+  toFindings,
+} from './documents';
 import { reparseEdit } from './reparse';
 import type { TextChange } from './reparse';
 
@@ -121,7 +132,11 @@ class Reusable {
 export function parseStewardFile(uri: string, input: SourceText, options: ParseOptions = {}): StewardDocument {
   // A byte-order mark is not content; blank it so offsets stay those of the text the caller holds.
   const source: SourceText = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
-  const chunks: ChunkParser = { cache: options.cache, fast: options.fast !== false, defer: options.defer === true && options.previous === undefined };
+  const chunks: ChunkParser = {
+    cache: options.cache,
+    fast: options.fast !== false,
+    defer: options.defer === true && options.previous === undefined,
+  };
   if (options.previous && options.split !== false) {
     const edited = reparseEdit(uri, source, options.previous, chunks, options.change);
     if (edited) return edited;
@@ -133,9 +148,27 @@ export function parseStewardFile(uri: string, input: SourceText, options: ParseO
   const reusable = options.previous === undefined ? undefined : new Reusable(options.previous);
   const layouts = splitDocuments(text);
   layouts.forEach((layout, index) => {
-    documents.push(parseOneDocument(text, index, layout.span, options.split === false ? undefined : layout.items, problems, chunks, reusable));
+    documents.push(
+      parseOneDocument(
+        text,
+        index,
+        layout.span,
+        options.split === false ? undefined : layout.items,
+        problems,
+        chunks,
+        reusable,
+      ),
+    );
   });
-  return { uri, text, lines, documents, parseFindings: toFindings(problems, lines), layouts: options.split === false ? undefined : layouts, problems };
+  return {
+    uri,
+    text,
+    lines,
+    documents,
+    parseFindings: toFindings(problems, lines),
+    layouts: options.split === false ? undefined : layouts,
+    problems,
+  };
 }
 
 /**
@@ -143,9 +176,19 @@ export function parseStewardFile(uri: string, input: SourceText, options: ParseO
  * caller keeps the tree while it uses it. Undefined when the item holds an alias to an anchor in another chunk:
  * the file must then be parsed without deferring (its documents whole where needed).
  */
-export function parseDeferredItem(file: StewardDocument, item: ItemChunk, options: { cache?: ChunkCache; fast?: boolean } = {}): { node: YamlNode | null; problems: YamlProblem[] } | undefined {
+export function parseDeferredItem(
+  file: StewardDocument,
+  item: ItemChunk,
+  options: { cache?: ChunkCache; fast?: boolean } = {},
+): { node: YamlNode | null; problems: YamlProblem[] } | undefined {
   // A deferred parse holds the file's text as one string (String's toString returns it).
-  const chunk = parseChunk(file.text.toString(), item.span, 'item', { cache: options.cache, fast: options.fast !== false }, item.text);
+  const chunk = parseChunk(
+    file.text.toString(),
+    item.span,
+    'item',
+    { cache: options.cache, fast: options.fast !== false },
+    item.text,
+  );
   if (chunk.unresolvedAlias) return undefined;
   item.broken = chunk.problems.some(breaks);
   return { node: chunk.node, problems: chunk.problems };
@@ -157,7 +200,12 @@ export function parseDeferredItem(file: StewardDocument, item: ItemChunk, option
  * `kept`: the caller kept every item's tree (item.node): the lists then hold them, and the parse is a whole
  * parse's equal, from which later edits are derived.
  */
-export function completeDeferred(file: StewardDocument, itemProblems: YamlProblem[], trees: Array<Array<Span | undefined>>, kept = false): void {
+export function completeDeferred(
+  file: StewardDocument,
+  itemProblems: YamlProblem[],
+  trees: Array<Array<Span | undefined>>,
+  kept = false,
+): void {
   file.documents.forEach((document, index) => {
     if (!document.items.some((item) => item.deferred)) return;
     const root = rootMap(document);
@@ -239,17 +287,37 @@ function parseSplit(
     // Their text is copied: a slice would keep this whole version of the file alive as long as the item lives.
     const owned = Boolean(reusable?.hasPrevious);
     const ownText = owned ? ownCopy(itemText) : itemText;
-    const chunk = parseChunk(text, itemSpan, 'item', reusable ? { fast: chunks.fast, cache: undefined } : chunks, ownText, owned);
+    const chunk = parseChunk(
+      text,
+      itemSpan,
+      'item',
+      reusable ? { fast: chunks.fast, cache: undefined } : chunks,
+      ownText,
+      owned,
+    );
     if (chunk.unresolvedAlias) return undefined; // an alias to an anchor in another chunk: parse whole
     problems.push(...chunk.problems);
     const node = chunk.node ?? emptyItem(itemSpan.start);
-    items.push({ span: itemSpan, node: chunk.node, text: ownText, broken: false, clean: chunk.problems.length === 0 && chunk.node !== null });
+    items.push({
+      span: itemSpan,
+      node: chunk.node,
+      text: ownText,
+      broken: false,
+      clean: chunk.problems.length === 0 && chunk.node !== null,
+    });
     itemNodes.push(node);
   }
   const entries: MapEntry[] = head.node.entries.slice(0, -1);
   // Deferred items: the list ends provisionally with the last item's span, and completeDeferred sets it.
-  const listSpan = { start: layout.items[0].start, end: chunks.defer ? items[items.length - 1].span.end : lastContentEnd(items, itemNodes) };
-  entries.push({ key: listEntry.key, keySpan: listEntry.keySpan, value: { type: 'seq', span: listSpan, items: itemNodes } });
+  const listSpan = {
+    start: layout.items[0].start,
+    end: chunks.defer ? items[items.length - 1].span.end : lastContentEnd(items, itemNodes),
+  };
+  entries.push({
+    key: listEntry.key,
+    keySpan: listEntry.keySpan,
+    value: { type: 'seq', span: listSpan, items: itemNodes },
+  });
   if (!isTrivia(text, layout.tail)) {
     const tail = parseChunk(text, layout.tail, 'document', chunks);
     if (tail.unresolvedAlias) return undefined;
@@ -268,4 +336,3 @@ function parseSplit(
   const end = entries.length > 0 ? Math.max(listSpan.end, entries[entries.length - 1].value.span.end) : listSpan.end;
   return { root: { type: 'map', span: { start: head.node.span.start, end }, entries }, items, problems };
 }
-

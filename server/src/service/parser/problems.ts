@@ -31,11 +31,20 @@ const YAML_SPEC = 'YAML 1.2.2';
 /** Chinese and English wording for the parser's error codes (the {problem} of DA-YAML-001); unknown codes fall back to the parser's text. */
 const CODE_TEXT: Record<string, LocalizedText> = {
   BAD_INDENT: { 'zh-CN': '缩进不正确', en: 'Bad indentation' },
-  BAD_SCALAR_START: { 'zh-CN': '标量不能以此字符开头（可加引号）', en: 'A plain scalar cannot start with this character (quote it)' },
+  BAD_SCALAR_START: {
+    'zh-CN': '标量不能以此字符开头（可加引号）',
+    en: 'A plain scalar cannot start with this character (quote it)',
+  },
   BLOCK_AS_IMPLICIT_KEY: { 'zh-CN': '块结构不能作为隐式键', en: 'A block collection cannot be an implicit key' },
-  BLOCK_IN_FLOW: { 'zh-CN': '流式结构中不能出现块结构', en: 'Block collections are not allowed inside flow collections' },
+  BLOCK_IN_FLOW: {
+    'zh-CN': '流式结构中不能出现块结构',
+    en: 'Block collections are not allowed inside flow collections',
+  },
   BAD_DQ_ESCAPE: { 'zh-CN': '双引号字符串中的转义序列无效', en: 'Invalid escape sequence in a double-quoted string' },
-  MISSING_CHAR: { 'zh-CN': '缺少必要的字符（如引号、括号或冒号）', en: 'A required character is missing (a quote, bracket or colon)' },
+  MISSING_CHAR: {
+    'zh-CN': '缺少必要的字符（如引号、括号或冒号）',
+    en: 'A required character is missing (a quote, bracket or colon)',
+  },
   MULTILINE_IMPLICIT_KEY: { 'zh-CN': '隐式键必须写在一行内', en: 'Implicit keys must be on a single line' },
   MULTIPLE_ANCHORS: { 'zh-CN': '一个节点只能有一个锚点', en: 'A node can have only one anchor' },
   MULTIPLE_TAGS: { 'zh-CN': '一个节点只能有一个标签', en: 'A node can have only one tag' },
@@ -59,7 +68,10 @@ function template(problem: YamlProblem): Template {
   switch (problem.code) {
     case 'DUPLICATE_KEY': {
       const { messages } = duplicateKeyRule.meta;
-      return { ruleId: YAML_RULES.duplicateKey, message: (p) => (p.detail ? fillText(messages.duplicate, { key: p.detail }) : messages.duplicateUnnamed) };
+      return {
+        ruleId: YAML_RULES.duplicateKey,
+        message: (p) => (p.detail ? fillText(messages.duplicate, { key: p.detail }) : messages.duplicateUnnamed),
+      };
     }
     case 'TAB_AS_INDENT':
       return { ruleId: YAML_RULES.tab, message: () => tabIndentationRule.meta.messages.tab };
@@ -69,20 +81,30 @@ function template(problem: YamlProblem): Template {
     case 'UNRESOLVED_ALIAS':
     case 'BAD_ALIAS': {
       const { messages } = aliasLimitRule.meta;
-      return { ruleId: YAML_RULES.alias, message: (p) => (p.code === 'UNRESOLVED_ALIAS' ? fillText(messages.unresolved, { alias: p.detail ?? '' }) : messages.budget) };
+      return {
+        ruleId: YAML_RULES.alias,
+        message: (p) =>
+          p.code === 'UNRESOLVED_ALIAS' ? fillText(messages.unresolved, { alias: p.detail ?? '' }) : messages.budget,
+      };
     }
     case 'TOO_DEEP':
     case 'RESOURCE_EXHAUSTION':
       return { ruleId: YAML_RULES.depth, message: () => nestingTooDeepRule.meta.messages.tooDeep };
     case 'TOO_MANY':
-      return { ruleId: YAML_RULES.syntax, message: (p) => fillText(yamlSyntaxRule.meta.messages.tooMany, { count: p.detail ?? '' }) };
+      return {
+        ruleId: YAML_RULES.syntax,
+        message: (p) => fillText(yamlSyntaxRule.meta.messages.tooMany, { count: p.detail ?? '' }),
+      };
     default:
       return {
         ruleId: YAML_RULES.syntax,
         message: (p) => {
           const text = CODE_TEXT[p.code];
           const detail = (p.detail ?? p.code).split('\n')[0];
-          return fillText(yamlSyntaxRule.meta.messages.syntax, { problemZh: text ? text['zh-CN'] : p.code, problemEn: text ? text.en : detail });
+          return fillText(yamlSyntaxRule.meta.messages.syntax, {
+            problemZh: text ? text['zh-CN'] : p.code,
+            problemEn: text ? text.en : detail,
+          });
         },
       };
   }

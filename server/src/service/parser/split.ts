@@ -38,7 +38,11 @@ class LineCursor implements Line {
   next: number;
   private readonly hasCr: boolean;
 
-  constructor(private readonly text: string, from: number, private readonly to: number) {
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly to: number,
+  ) {
     this.start = from;
     this.next = from;
     this.hasCr = text.indexOf('\r', from) >= 0 && text.indexOf('\r', from) < to;
@@ -104,7 +108,8 @@ function lineAt(text: string, at: number): Line {
 }
 
 function isOnlyTrivia(text: string, span: Span): boolean {
-  for (const line = new LineCursor(text, span.start, span.end); line.advance();) if (!isBlankOrComment(text, line.start, line.end)) return false;
+  for (const line = new LineCursor(text, span.start, span.end); line.advance();)
+    if (!isBlankOrComment(text, line.start, line.end)) return false;
   return true;
 }
 
@@ -146,7 +151,11 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
     const lineIndent = indentOf(text, line.start, line.end);
     const at = line.start + lineIndent;
     // Blank lines and comment lines belong to whatever item they sit in.
-    if (isCommentOrEndAt(text, at, line.end) || (text.charCodeAt(at) === 9 && isBlankOrComment(text, line.start, line.end))) continue;
+    if (
+      isCommentOrEndAt(text, at, line.end) ||
+      (text.charCodeAt(at) === 9 && isBlankOrComment(text, line.start, line.end))
+    )
+      continue;
     if (text.charCodeAt(line.start + lineIndent) === 9 && lineIndent <= Math.max(indent, 0)) return undefined;
     if (indent < 0) {
       if (!isDashAt(text, at, line.end)) return undefined; // a flow list, a map, a scalar: parse whole
@@ -183,7 +192,11 @@ export function headKeepsLayout(head: string, markerFirst: boolean): boolean {
   for (const line = new LineCursor(head, 0, head.length); line.advance(); first = false) {
     const c = head.charCodeAt(line.start);
     if (c === 37 || c === 9) return false; // '%', a tab
-    if ((isMarkerAt(head, line.start, line.end, '---') || isMarkerAt(head, line.start, line.end, '...')) !== (first && markerFirst)) return false;
+    if (
+      (isMarkerAt(head, line.start, line.end, '---') || isMarkerAt(head, line.start, line.end, '...')) !==
+      (first && markerFirst)
+    )
+      return false;
     if ((c === 114 || c === 97) && LIST_KEY.test(head.slice(line.start, line.end))) listKeys++;
   }
   return listKeys === 1;

@@ -23,7 +23,9 @@ export function findingOf(meta: RuleMeta, report: Report | WorkspaceReport, line
   if (fix && fix.edits.length > 0) {
     finding.fix = {
       title: fix.title,
-      edits: fix.edits.map((edit): TextEdit => ('span' in edit ? { range: rangeOf(edit.span, lines), newText: edit.newText } : edit)),
+      edits: fix.edits.map((edit): TextEdit =>
+        'span' in edit ? { range: rangeOf(edit.span, lines), newText: edit.newText } : edit,
+      ),
     };
   }
   return finding;

@@ -65,7 +65,8 @@ function objectAnchor(located: Located): Span {
   if (located.entry) return located.entry.keySpan;
   const node = located.node;
   if (node.type === 'map' && node.entries.length > 0) return node.entries[0].keySpan;
-  if (node.span.end > node.span.start) return { start: node.span.start, end: Math.min(node.span.end, node.span.start + 1) };
+  if (node.span.end > node.span.start)
+    return { start: node.span.start, end: Math.min(node.span.end, node.span.start + 1) };
   return node.span;
 }
 
@@ -188,7 +189,13 @@ function indexConditionals(root: unknown): void {
   walk(root, []);
 }
 
-export function schemaErrorFinding(error: ErrorObject, root: YamlNode, basePath: string, lines: LineIndex, rootSchema?: unknown): Finding {
+export function schemaErrorFinding(
+  error: ErrorObject,
+  root: YamlNode,
+  basePath: string,
+  lines: LineIndex,
+  rootSchema?: unknown,
+): Finding {
   const located = locate(root, error.instancePath);
   const path = basePath + error.instancePath;
   const parentDoc = describeSchema(error.parentSchema);
@@ -214,14 +221,28 @@ export function schemaErrorFinding(error: ErrorObject, root: YamlNode, basePath:
       data.missingProperty = missing;
       if (condition) data.condition = condition;
       const { messages } = missingRequiredFieldRule.meta;
-      const args = { fieldZh: label(missing, doc, 'zh-CN'), fieldEn: label(missing, doc, 'en'), condition: condition ?? '' };
+      const args = {
+        fieldZh: label(missing, doc, 'zh-CN'),
+        fieldEn: label(missing, doc, 'en'),
+        condition: condition ?? '',
+      };
       // The path names the missing field, so a rule that reports the same gap replaces exactly this finding.
-      return finish(ruleId, fillText(condition ? messages.requiredWhen : messages.required, args), span, `${path}/${missing}`, clause, data, lines);
+      return finish(
+        ruleId,
+        fillText(condition ? messages.requiredWhen : messages.required, args),
+        span,
+        `${path}/${missing}`,
+        clause,
+        data,
+        lines,
+      );
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const entry = located.node.type === 'map' ? located.node.entries.find((e) => e.key === extra) : undefined;
-      const allowed = Object.keys((error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+      const allowed = Object.keys(
+        (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {},
+      );
       const suggestion = closest(extra, allowed);
       ruleId = SCHEMA_RULES.unknownField;
       span = entry ? entry.keySpan : objectAnchor(located);
@@ -229,7 +250,10 @@ export function schemaErrorFinding(error: ErrorObject, root: YamlNode, basePath:
       data.allowed = allowed;
       if (suggestion) data.suggestion = suggestion;
       const { messages } = unknownFieldRule.meta;
-      message = fillText(suggestion ? messages.unknownSuggest : messages.unknown, { field: extra, suggestion: suggestion ?? '' });
+      message = fillText(suggestion ? messages.unknownSuggest : messages.unknown, {
+        field: extra,
+        suggestion: suggestion ?? '',
+      });
       return finish(ruleId, message, span, `${path}/${extra}`, clause, data, lines);
     }
     case 'enum':
@@ -243,12 +267,20 @@ export function schemaErrorFinding(error: ErrorObject, root: YamlNode, basePath:
       data.value = value;
       if (suggestion) data.suggestion = suggestion;
       const zhAllowed = allowed.map((v) => `“${show(v)}”`).join('、');
-      const enAllowed = allowed.map((v) => {
-        const english = typeof v === 'string' ? ENUM_LABELS[v]?.en : undefined;
-        return english ? `"${show(v)}" (${english})` : `"${show(v)}"`;
-      }).join(', ');
+      const enAllowed = allowed
+        .map((v) => {
+          const english = typeof v === 'string' ? ENUM_LABELS[v]?.en : undefined;
+          return english ? `"${show(v)}" (${english})` : `"${show(v)}"`;
+        })
+        .join(', ');
       const { messages } = invalidValueRule.meta;
-      const args = { fieldZh: label(field, parentDoc, 'zh-CN'), fieldEn: label(field, parentDoc, 'en'), value: show(value), allowedZh: zhAllowed, allowedEn: enAllowed };
+      const args = {
+        fieldZh: label(field, parentDoc, 'zh-CN'),
+        fieldEn: label(field, parentDoc, 'en'),
+        value: show(value),
+        allowedZh: zhAllowed,
+        allowedEn: enAllowed,
+      };
       message = fillText(allowed.length === 1 ? messages.notConst : messages.notInEnum, args);
       break;
     }
@@ -276,7 +308,12 @@ export function schemaErrorFinding(error: ErrorObject, root: YamlNode, basePath:
         message = fillText(messages.date, { value });
       } else {
         const expected = error.keyword === 'pattern' ? String(params.pattern) : String(params.format);
-        message = fillText(messages.format, { fieldZh: label(field, parentDoc, 'zh-CN'), fieldEn: label(field, parentDoc, 'en'), value, expected });
+        message = fillText(messages.format, {
+          fieldZh: label(field, parentDoc, 'zh-CN'),
+          fieldEn: label(field, parentDoc, 'en'),
+          value,
+          expected,
+        });
       }
       break;
     }
@@ -303,8 +340,24 @@ export function schemaErrorFinding(error: ErrorObject, root: YamlNode, basePath:
   return finish(ruleId, message, span, path, clause, data, lines);
 }
 
-function finish(ruleId: string, message: LocalizedText, span: Span, path: string, clause: string | undefined, data: Record<string, unknown>, lines: LineIndex): Finding {
-  return { ruleId, severity: 'error', message: withClause(message, clause ?? DEFAULT_CLAUSE), range: lines.rangeOf(span), clause: clause ?? DEFAULT_CLAUSE, path, data };
+function finish(
+  ruleId: string,
+  message: LocalizedText,
+  span: Span,
+  path: string,
+  clause: string | undefined,
+  data: Record<string, unknown>,
+  lines: LineIndex,
+): Finding {
+  return {
+    ruleId,
+    severity: 'error',
+    message: withClause(message, clause ?? DEFAULT_CLAUSE),
+    range: lines.rangeOf(span),
+    clause: clause ?? DEFAULT_CLAUSE,
+    path,
+    data,
+  };
 }
 
 /** DA-SCHEMA-006's message: the field, and why it is forbidden when the schema says so in that language. */
@@ -319,7 +372,18 @@ function forbiddenMessage(zhField: string, enField: string, doc: SchemaDoc): Loc
 }
 
 /** The JSON Schema keywords DA-SCHEMA-007 has a message of its own for; any other gets `other`. */
-const CONSTRAINTS = new Set(['minimum', 'exclusiveMinimum', 'maximum', 'exclusiveMaximum', 'minItems', 'maxItems', 'minLength', 'maxLength', 'uniqueItems', 'minProperties']);
+const CONSTRAINTS = new Set([
+  'minimum',
+  'exclusiveMinimum',
+  'maximum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'maxLength',
+  'uniqueItems',
+  'minProperties',
+]);
 
 function constraintMessage(error: ErrorObject, zhField: string, enField: string): LocalizedText {
   const p = error.params as Record<string, unknown>;

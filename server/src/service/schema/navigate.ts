@@ -129,7 +129,10 @@ export function schemaAt(root: JsonSchema, path: readonly PathSegment[]): Resolv
   let current = resolve(root, root);
   for (const segment of path) {
     if (!current) return undefined;
-    current = typeof segment === 'number' ? itemSchema(root, current.schema, segment) : propertySchema(root, current.schema, segment);
+    current =
+      typeof segment === 'number'
+        ? itemSchema(root, current.schema, segment)
+        : propertySchema(root, current.schema, segment);
   }
   return current;
 }
@@ -238,7 +241,12 @@ const WORDS: Record<string, string> = { api: 'API', id: 'ID', ids: 'IDs', uri: '
 
 /** `securityGrade` → `Security grade`. */
 export function humanize(key: string): string {
-  const words = key.replace(/^x-/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_-]+/).filter(Boolean).map((w) => w.toLowerCase());
+  const words = key
+    .replace(/^x-/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
   const named = words.map((w) => WORDS[w] ?? w);
   if (named.length === 0) return key;
   const [first, ...rest] = named;

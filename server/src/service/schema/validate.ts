@@ -41,7 +41,14 @@ let compiled: Record<DocumentKind, KindValidators> | undefined;
 export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
   const Ajv = (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default;
   const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, validateSchema: false, code: { source: options.source === true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+    validateSchema: false,
+    code: { source: options.source === true },
+  });
   addFormats(ajv, ['date', 'date-time', 'uri', 'email']);
   return ajv;
 }
@@ -82,7 +89,12 @@ export function validateHead(kind: DocumentKind, root: MapNode, lines: LineIndex
   const validate = validators()[kind].head;
   const listKey = ITEM_LIST_KEY[kind];
   // The items are checked one by one; here only the list's shape matters, so skip converting them.
-  const value = toPlainValue({ ...root, entries: root.entries.map((e) => e.key === listKey && e.value.type === 'seq' ? { ...e, value: { ...e.value, items: [] } } : e) });
+  const value = toPlainValue({
+    ...root,
+    entries: root.entries.map((e) =>
+      e.key === listKey && e.value.type === 'seq' ? { ...e, value: { ...e.value, items: [] } } : e,
+    ),
+  });
   if (validate(value)) return [];
   return mapErrors(validate.errors ?? [], root, '', lines, SCHEMAS[kind]);
 }
@@ -95,12 +107,23 @@ export function validateItem(kind: DocumentKind, item: YamlNode, itemPath: strin
 }
 
 /** Validates any node against a compiled validator; findings are placed as for documents. */
-export function validateNode(validate: ValidateFunction, node: YamlNode, lines: LineIndex, rootSchema: JsonSchema): Finding[] {
+export function validateNode(
+  validate: ValidateFunction,
+  node: YamlNode,
+  lines: LineIndex,
+  rootSchema: JsonSchema,
+): Finding[] {
   if (validate(toPlainValue(node))) return [];
   return mapErrors(validate.errors ?? [], node, '', lines, rootSchema);
 }
 
-function mapErrors(errors: ErrorObject[], node: YamlNode, basePath: string, lines: LineIndex, rootSchema: JsonSchema): Finding[] {
+function mapErrors(
+  errors: ErrorObject[],
+  node: YamlNode,
+  basePath: string,
+  lines: LineIndex,
+  rootSchema: JsonSchema,
+): Finding[] {
   const byPath = new Map<string, ErrorObject[]>();
   for (const error of errors) {
     if (error.keyword === 'if') continue; // its `then` errors say what is wrong
@@ -125,4 +148,15 @@ function mapErrors(errors: ErrorObject[], node: YamlNode, basePath: string, line
   return findings;
 }
 
-const VALUE_KEYWORDS = new Set(['enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength']);
+const VALUE_KEYWORDS = new Set([
+  'enum',
+  'const',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+]);

@@ -16,7 +16,8 @@ export const budgetReferenceRule: Rule = {
     replacesSchemaAt: ['/assets/*/acquisition/budgetReference'],
     messages: {
       missing: {
-        'zh-CN': '资产“{asset}”通过购置取得，但没有预算依据（acquisition.budgetReference）：请写明预算项目编号或预算批复文号',
+        'zh-CN':
+          '资产“{asset}”通过购置取得，但没有预算依据（acquisition.budgetReference）：请写明预算项目编号或预算批复文号',
         en: 'Asset "{asset}" was purchased (购置) but cites no budget reference (acquisition.budgetReference): give the budget item number or the budget approval number',
       },
       fix: { 'zh-CN': '添加预算依据（待填写）', en: 'Add the budget reference (to fill in)' },
@@ -27,8 +28,9 @@ export const budgetReferenceRule: Rule = {
         en: 'An asset acquired by purchase (购置) cites, in acquisition.budgetReference, the budget item or budget approval that funds it.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（三）条：通过购置方式配置数据资产的，应当以依法履职和事业发展需要为前提，落实过紧日子要求，按照预算管理规定科学配置。写明预算依据，才能核对每笔购置都在预算之内。',
-        en: 'Clause (3) of 财资〔2024〕1号: data assets are purchased only as lawful duties and the unit\'s development require, frugally, and within the budget management rules. Citing the budget reference lets every purchase be checked against the budget.',
+        'zh-CN':
+          '财资〔2024〕1号第（三）条：通过购置方式配置数据资产的，应当以依法履职和事业发展需要为前提，落实过紧日子要求，按照预算管理规定科学配置。写明预算依据，才能核对每笔购置都在预算之内。',
+        en: "Clause (3) of 财资〔2024〕1号: data assets are purchased only as lawful duties and the unit's development require, frugally, and within the budget management rules. Citing the budget reference lets every purchase be checked against the budget.",
       },
       example: assetExample(`${METHOD}\n      governmentProcurement: { applies: false }`),
       fixedExample: assetExample(`${METHOD}\n${BUDGET}\n      governmentProcurement: { applies: false }`),

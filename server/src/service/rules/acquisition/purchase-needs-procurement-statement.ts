@@ -14,7 +14,8 @@ export const procurementStatedRule: Rule = {
     fixable: false,
     messages: {
       unstated: {
-        'zh-CN': '资产“{asset}”通过购置取得，但没有说明是否适用政府采购：请添加 governmentProcurement，applies 填 true（并写明采购记录）或 false',
+        'zh-CN':
+          '资产“{asset}”通过购置取得，但没有说明是否适用政府采购：请添加 governmentProcurement，applies 填 true（并写明采购记录）或 false',
         en: 'Asset "{asset}" was purchased (购置) but the record does not say whether government procurement applies: add governmentProcurement with applies: true (and the procurement record) or applies: false',
       },
     },
@@ -24,11 +25,14 @@ export const procurementStatedRule: Rule = {
         en: 'A purchased asset states, in acquisition.governmentProcurement, whether government procurement applies.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（三）条：购置涉及政府采购的，应当执行政府采购相关规定。登记中写明是否适用，检查时才知道该不该有采购记录。是否适用取决于采购目录和限额，只有数据管理者能判断，所以本规则只作提示，不提供自动修复。',
+        'zh-CN':
+          '财资〔2024〕1号第（三）条：购置涉及政府采购的，应当执行政府采购相关规定。登记中写明是否适用，检查时才知道该不该有采购记录。是否适用取决于采购目录和限额，只有数据管理者能判断，所以本规则只作提示，不提供自动修复。',
         en: 'Clause (3) of 财资〔2024〕1号: a purchase that involves government procurement follows the government procurement rules. Stating whether they apply tells a reviewer whether a procurement record is due. Whether they apply depends on the procurement catalogue and thresholds, which only the steward can judge, so this is information only, with no automatic fix.',
       },
       example: assetExample(`${METHOD}\n${BUDGET}`),
-      fixedExample: assetExample(`${METHOD}\n${BUDGET}\n      governmentProcurement:\n        applies: false   # 金额低于集中采购限额`),
+      fixedExample: assetExample(
+        `${METHOD}\n${BUDGET}\n      governmentProcurement:\n        applies: false   # 金额低于集中采购限额`,
+      ),
     },
   },
   checkItem(item: MapNode, scope: ItemScope, context: RuleContext) {
@@ -36,7 +40,13 @@ export const procurementStatedRule: Rule = {
     const acquisition = mapAt(item, 'acquisition');
     const method = scalarAt(acquisition, 'method');
     // An empty `governmentProcurement:` key is the schema's type error, not a missing statement.
-    if (!acquisition || !method || textAt(acquisition, 'method') !== PURCHASE || getEntry(acquisition, 'governmentProcurement')) return;
+    if (
+      !acquisition ||
+      !method ||
+      textAt(acquisition, 'method') !== PURCHASE ||
+      getEntry(acquisition, 'governmentProcurement')
+    )
+      return;
     context.report({
       messageId: 'unstated',
       span: method.span,

@@ -13,7 +13,10 @@ export const authorizationApprovalRule = authorizationRule({
         'zh-CN': '向“{entity}”的授权没有审批记录（approval）：须按资产管理权限履行审批程序',
         en: 'The authorization to "{entity}" has no approval (approval): it must be approved within the unit\'s asset-management authority',
       },
-      fix: { 'zh-CN': '添加审批记录（文号、审批机关待填写）', en: 'Add an approval record (reference and authority to fill in)' },
+      fix: {
+        'zh-CN': '添加审批记录（文号、审批机关待填写）',
+        en: 'Add an approval record (reference and authority to fill in)',
+      },
     },
     docs: {
       description: {
@@ -22,9 +25,12 @@ export const authorizationApprovalRule = authorizationRule({
       },
       rationale: {
         'zh-CN': '财资〔2024〕1号第（四）条：授权须按资产管理权限审批；有偿使用的还须严格履行审批程序。',
-        en: 'Clause (4) of 财资〔2024〕1号: an authorization is approved within the unit\'s asset-management authority, and paid use strictly follows the approval procedure.',
+        en: "Clause (4) of 财资〔2024〕1号: an authorization is approved within the unit's asset-management authority, and paid use strictly follows the approval procedure.",
       },
-      example: AUTHORIZATION_EXAMPLE.replace('    approval: { ref: 某财资〔2024〕56号, authority: 某市财政局 }\n', '').replace(/\n {4}approval:.*$/, ''),
+      example: AUTHORIZATION_EXAMPLE.replace(
+        '    approval: { ref: 某财资〔2024〕56号, authority: 某市财政局 }\n',
+        '',
+      ).replace(/\n {4}approval:.*$/, ''),
       fixedExample: AUTHORIZATION_EXAMPLE,
     },
   },

@@ -16,7 +16,10 @@ export const authorizationAssessmentRule = authorizationRule({
         'zh-CN': '向“{entity}”的授权没有安全评估记录（securityAssessment）：授权须在安全评估之后进行',
         en: 'The authorization to "{entity}" has no security assessment (securityAssessment): an authorization may only follow a security assessment',
       },
-      fix: { 'zh-CN': '添加安全评估记录（文号、日期待填写）', en: 'Add a security assessment record (reference and date to fill in)' },
+      fix: {
+        'zh-CN': '添加安全评估记录（文号、日期待填写）',
+        en: 'Add a security assessment record (reference and date to fill in)',
+      },
     },
     docs: {
       description: {
@@ -24,8 +27,9 @@ export const authorizationAssessmentRule = authorizationRule({
         en: 'Every authorization of a data asset records its security assessment: reference and date.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（四）条：数据加工使用权、数据产品经营权须经安全评估，并按资产管理权限审批后，方可授权运营主体运营。',
-        en: 'Clause (4) of 财资〔2024〕1号: the data-processing-and-use right and the data-product operation right may be authorised to an operating entity only after a security assessment and an approval within the unit\'s asset-management authority.',
+        'zh-CN':
+          '财资〔2024〕1号第（四）条：数据加工使用权、数据产品经营权须经安全评估，并按资产管理权限审批后，方可授权运营主体运营。',
+        en: "Clause (4) of 财资〔2024〕1号: the data-processing-and-use right and the data-product operation right may be authorised to an operating entity only after a security assessment and an approval within the unit's asset-management authority.",
       },
       example: AUTHORIZATION_EXAMPLE.replace('    securityAssessment: { ref: AQPG-2024-03, date: 2024-05-10 }\n', ''),
       fixedExample: AUTHORIZATION_EXAMPLE,

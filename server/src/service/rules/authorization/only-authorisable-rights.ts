@@ -7,7 +7,18 @@ import type { MapNode, SeqNode } from '../../parser/ast';
 import { replaceScalar } from '../../edit/yaml-edit';
 import { seqAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { APPROVAL, APPROVED, ASSESSMENT, assetExample, authorizationsOf, CLAUSE, entityOf, OPERATION_RIGHT, PERIOD, PROCESSING_RIGHT } from './common';
+import {
+  APPROVAL,
+  APPROVED,
+  ASSESSMENT,
+  assetExample,
+  authorizationsOf,
+  CLAUSE,
+  entityOf,
+  OPERATION_RIGHT,
+  PERIOD,
+  PROCESSING_RIGHT,
+} from './common';
 
 const AUTHORISABLE_RIGHTS = [PROCESSING_RIGHT, OPERATION_RIGHT];
 
@@ -35,11 +46,13 @@ export const authorisableRightsRule: Rule = {
     replacesSchemaAt: ['/assets/*/authorizations/*/rights/*'],
     messages: {
       retained: {
-        'zh-CN': '向“{entity}”授予了“{right}”：数据资源的持有权（所有权）由本单位保留，不能授权；可以授权运营主体的只有数据加工使用权和数据产品经营权',
+        'zh-CN':
+          '向“{entity}”授予了“{right}”：数据资源的持有权（所有权）由本单位保留，不能授权；可以授权运营主体的只有数据加工使用权和数据产品经营权',
         en: 'The authorization to "{entity}" grants "{right}": the holding (ownership) of the data resource stays with the unit and cannot be authorised; only 数据加工使用权 (data processing and use right) and 数据产品经营权 (data product operation right) may be granted to an operating entity',
       },
       notAuthorisable: {
-        'zh-CN': '向“{entity}”授予的“{right}”不是可以授权的权利：只有数据加工使用权和数据产品经营权可以授权运营主体，请改为其中之一或删除这一项',
+        'zh-CN':
+          '向“{entity}”授予的“{right}”不是可以授权的权利：只有数据加工使用权和数据产品经营权可以授权运营主体，请改为其中之一或删除这一项',
         en: 'The authorization to "{entity}" grants "{right}", which cannot be authorised: only 数据加工使用权 (data processing and use right) and 数据产品经营权 (data product operation right) may be granted; change it to one of them or remove it',
       },
       misnamed: {
@@ -58,7 +71,8 @@ export const authorisableRightsRule: Rule = {
         en: 'The rights granted (rights) are only 数据加工使用权 (data processing and use right) and 数据产品经营权 (data product operation right); a short name for one of them can be corrected automatically.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（四）条：经安全评估并按资产管理权限审批后，可将数据加工使用权、数据产品经营权授权运营主体进行运营。数据资源持有权（所有权）属于持有数据的单位，不在可授权之列；写成其他权利，授权的范围就无法核对。只有当简称明确指向其中一项时（如“加工使用权”“产品经营权”）才自动修正。',
+        'zh-CN':
+          '财资〔2024〕1号第（四）条：经安全评估并按资产管理权限审批后，可将数据加工使用权、数据产品经营权授权运营主体进行运营。数据资源持有权（所有权）属于持有数据的单位，不在可授权之列；写成其他权利，授权的范围就无法核对。只有当简称明确指向其中一项时（如“加工使用权”“产品经营权”）才自动修正。',
         en: 'Clause (4) of 财资〔2024〕1号: after a security assessment and an approval within the asset-management authority, the data-processing-and-use right and the data-product operation right may be authorised to an operating entity. Holding (ownership) of the data resource belongs to the unit and is not among them; any other right leaves the scope of the authorization uncheckable. A fix is offered only where a short name clearly means one of the two (e.g. 加工使用权, 产品经营权).',
       },
       example: assetExample(['rights: [数据所有权, 数据加工使用权]', PERIOD, ASSESSMENT, APPROVAL]),
@@ -75,7 +89,9 @@ export const authorisableRightsRule: Rule = {
 };
 
 function checkRights(rights: SeqNode, authorization: MapNode, path: string, context: RuleContext): void {
-  const listed = new Set(rights.items.map((node) => (node.type === 'scalar' && typeof node.value === 'string' ? node.value.trim() : '')));
+  const listed = new Set(
+    rights.items.map((node) => (node.type === 'scalar' && typeof node.value === 'string' ? node.value.trim() : '')),
+  );
   const meta = authorisableRightsRule.meta;
   rights.items.forEach((node, position) => {
     // Non-text items are the schema's type errors.
@@ -94,7 +110,13 @@ function checkRights(rights: SeqNode, authorization: MapNode, path: string, cont
       // Two short names for the same right: fix the first, the second becomes a duplicate once fixed.
       listed.add(expected);
       const title = fillText(meta.messages.fix, { expected });
-      context.report({ ...base, messageId: 'misnamed', args, data, fix: { title, edits: [replaceScalar(node, expected)] } });
+      context.report({
+        ...base,
+        messageId: 'misnamed',
+        args,
+        data,
+        fix: { title, edits: [replaceScalar(node, expected)] },
+      });
     }
   });
 }

@@ -15,23 +15,30 @@ export const paidValuationRule = paidRecordRule({
   meta: {
     messages: {
       missing: {
-        'zh-CN': '向“{entity}”的授权是有偿的（paid: true），但没有资产权益评估（valuation）：有偿使用须先依规评估，请写明评估方法和评估报告编号',
+        'zh-CN':
+          '向“{entity}”的授权是有偿的（paid: true），但没有资产权益评估（valuation）：有偿使用须先依规评估，请写明评估方法和评估报告编号',
         en: 'The authorization to "{entity}" is paid (paid: true) but has no evaluation of the asset\'s rights and interests (valuation): paid use requires one; give the valuation method and report number',
       },
       missingAssetValued: {
-        'zh-CN': '向“{entity}”的授权是有偿的（paid: true），但没有资产权益评估（valuation）：请写明评估方法和评估报告编号；如果资产的评估报告 {ref} 涵盖本次授权，可以引用它',
+        'zh-CN':
+          '向“{entity}”的授权是有偿的（paid: true），但没有资产权益评估（valuation）：请写明评估方法和评估报告编号；如果资产的评估报告 {ref} 涵盖本次授权，可以引用它',
         en: 'The authorization to "{entity}" is paid (paid: true) but has no evaluation of the asset\'s rights and interests (valuation): give the valuation method and report number; if the asset\'s valuation report {ref} covers this authorization, cite it',
       },
-      fix: { 'zh-CN': '添加资产权益评估（方法、报告编号待填写）', en: 'Add the valuation (method and report number to fill in)' },
+      fix: {
+        'zh-CN': '添加资产权益评估（方法、报告编号待填写）',
+        en: 'Add the valuation (method and report number to fill in)',
+      },
     },
     docs: {
       description: {
-        'zh-CN': '有偿授权（paid: true）须在 valuation 中写明资产权益评估：评估方法（收益法、成本法、市场法）和评估报告编号。',
-        en: 'A paid authorization (paid: true) records, in valuation, the evaluation of the asset\'s rights and interests: method (收益法 income, 成本法 cost, 市场法 market) and report number.',
+        'zh-CN':
+          '有偿授权（paid: true）须在 valuation 中写明资产权益评估：评估方法（收益法、成本法、市场法）和评估报告编号。',
+        en: "A paid authorization (paid: true) records, in valuation, the evaluation of the asset's rights and interests: method (收益法 income, 成本法 cost, 市场法 market) and report number.",
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（四）条：各部门及所属单位向外授权有偿使用数据资产的，要严格按照资产管理权限履行审批程序，并按照国家规定对资产相关权益进行评估。评估报告是定价的依据，也是防止国有资产流失的凭证。',
-        en: 'Clause (4) of 财资〔2024〕1号: a department or unit that authorises paid use of a data asset strictly follows the approval procedure and has the asset\'s rights and interests evaluated under national rules. The valuation report is the basis of the price and the record that no state asset was given away.',
+        'zh-CN':
+          '财资〔2024〕1号第（四）条：各部门及所属单位向外授权有偿使用数据资产的，要严格按照资产管理权限履行审批程序，并按照国家规定对资产相关权益进行评估。评估报告是定价的依据，也是防止国有资产流失的凭证。',
+        en: "Clause (4) of 财资〔2024〕1号: a department or unit that authorises paid use of a data asset strictly follows the approval procedure and has the asset's rights and interests evaluated under national rules. The valuation report is the basis of the price and the record that no state asset was given away.",
       },
       example: assetExample([...APPROVED, 'paid: true', FEE]),
       fixedExample: assetExample([...APPROVED, 'paid: true', FEE, VALUATION]),

@@ -32,14 +32,17 @@ export const relatedResourcesRule: Rule = {
     docs: {
       description: {
         'zh-CN': 'relatedResources 不应包含资源自己的标识，也不应重复列出同一标识。',
-        en: 'relatedResources holds neither the resource\'s own id nor the same id twice.',
+        en: "relatedResources holds neither the resource's own id nor the same id twice.",
       },
       rationale: {
-        'zh-CN': '《政务信息资源目录编制指南（试行）》（发改高技〔2017〕1272号）把关联资源代码列为目录元数据，用于揭示资源之间的关系；指向自己或重复的条目没有意义，还可能掩盖本应填写的关联资源。重复项可自动删去；列了自己多半是笔误，需人工改为所指的资源。',
+        'zh-CN':
+          '《政务信息资源目录编制指南（试行）》（发改高技〔2017〕1272号）把关联资源代码列为目录元数据，用于揭示资源之间的关系；指向自己或重复的条目没有意义，还可能掩盖本应填写的关联资源。重复项可自动删去；列了自己多半是笔误，需人工改为所指的资源。',
         en: 'The catalog guide (发改高技〔2017〕1272号) lists related resource codes as catalog metadata, to show how resources relate; an entry naming the resource itself or repeating another says nothing and may hide the related resource that was meant. A repeat can be removed automatically; listing itself is usually a typo, left to the steward to correct.',
       },
-      example: 'resources:\n  - id: R-330100-JT-0001\n    name: 公交车辆实时位置数据\n    relatedResources: [R-330100-JT-0001, R-330100-JT-0002, R-330100-JT-0002]',
-      fixedExample: 'resources:\n  - id: R-330100-JT-0001\n    name: 公交车辆实时位置数据\n    relatedResources: [R-330100-JT-0002, R-330100-JT-0003]',
+      example:
+        'resources:\n  - id: R-330100-JT-0001\n    name: 公交车辆实时位置数据\n    relatedResources: [R-330100-JT-0001, R-330100-JT-0002, R-330100-JT-0002]',
+      fixedExample:
+        'resources:\n  - id: R-330100-JT-0001\n    name: 公交车辆实时位置数据\n    relatedResources: [R-330100-JT-0002, R-330100-JT-0003]',
     },
   },
   checkItem(item: MapNode, scope: ItemScope, context: RuleContext) {

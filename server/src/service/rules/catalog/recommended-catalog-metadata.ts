@@ -49,14 +49,18 @@ export const recommendedMetadataRule: Rule = {
     },
     docs: {
       description: {
-        'zh-CN': '提示资源缺少的推荐元数据（abstract、provider、updateCycle、format、releaseDate、informationItems），每项资源一条，列出全部缺项。',
+        'zh-CN':
+          '提示资源缺少的推荐元数据（abstract、provider、updateCycle、format、releaseDate、informationItems），每项资源一条，列出全部缺项。',
         en: 'Points out the recommended metadata a resource lacks (abstract, provider, updateCycle, format, releaseDate, informationItems), in one finding per resource.',
       },
       rationale: {
-        'zh-CN': '《政务信息资源目录编制指南（试行）》（发改高技〔2017〕1272号）把摘要、提供方、格式、信息项、更新周期、发布日期列为目录核心元数据；财资〔2024〕1号第（八）条要求依托数据资源目录清查盘点数据资产，元数据不全则难以识别和核对。这些字段是推荐而非必填，所以只是提示。',
+        'zh-CN':
+          '《政务信息资源目录编制指南（试行）》（发改高技〔2017〕1272号）把摘要、提供方、格式、信息项、更新周期、发布日期列为目录核心元数据；财资〔2024〕1号第（八）条要求依托数据资源目录清查盘点数据资产，元数据不全则难以识别和核对。这些字段是推荐而非必填，所以只是提示。',
         en: 'The catalog guide (发改高技〔2017〕1272号) lists abstract, provider, format, information items, update cycle and release date as core catalog metadata; clause (8) of 财资〔2024〕1号 inventories data assets from the catalog, which incomplete metadata makes hard to identify and check. The fields are recommended, not required, so this is information only.',
       },
-      example: FULL_RESOURCE.replace(/\n {4}format:.*/, '').replace(/\n {4}informationItems:(\n {6}- .*)*/, '').replace(/\n {4}releaseDate:.*/, ''),
+      example: FULL_RESOURCE.replace(/\n {4}format:.*/, '')
+        .replace(/\n {4}informationItems:(\n {6}- .*)*/, '')
+        .replace(/\n {4}releaseDate:.*/, ''),
       fixedExample: FULL_RESOURCE,
     },
   },

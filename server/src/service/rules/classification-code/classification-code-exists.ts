@@ -29,11 +29,13 @@ export const unknownCodeRule: Rule = codeRule({
   },
   docs: {
     description: {
-      'zh-CN': '资产分类代码必须是 A 加 8 位数字，且存在于当前代码表中（内置代码表只判定 A08060000 信息数据类无形资产分支；加载单位的正式代码表后判定全部代码）。',
+      'zh-CN':
+        '资产分类代码必须是 A 加 8 位数字，且存在于当前代码表中（内置代码表只判定 A08060000 信息数据类无形资产分支；加载单位的正式代码表后判定全部代码）。',
       en: 'An asset classification code must be A and 8 digits and exist in the active code table (the built-in table decides only the A08060000 information-and-data branch; with the unit’s official table loaded, every code is decided).',
     },
     rationale: {
-      'zh-CN': '财资〔2024〕1号第（八）条要求按 GB/T 14885-2022 登记数据资产；不存在的代码无法在预算管理一体化系统中生成资产卡片。',
+      'zh-CN':
+        '财资〔2024〕1号第（八）条要求按 GB/T 14885-2022 登记数据资产；不存在的代码无法在预算管理一体化系统中生成资产卡片。',
       en: 'Clause (8) of 财资〔2024〕1号 requires data assets to be registered per GB/T 14885-2022; a code that does not exist cannot become an asset card in the integrated budget-management system.',
     },
     example: example('A08060204'),

@@ -21,7 +21,8 @@ export const nonIntangibleRule: Rule = codeRule({
       en: 'The classification code is not under A08 无形资产 (intangible assets), e.g. A02 设备 (equipment).',
     },
     rationale: {
-      'zh-CN': '数据资产是无形资产（财会〔2023〕11号），按 GB/T 14885-2022 登记在 A08060200 数据之下；房屋、设备等门类的代码会把数据资产记成有形资产。',
+      'zh-CN':
+        '数据资产是无形资产（财会〔2023〕11号），按 GB/T 14885-2022 登记在 A08060200 数据之下；房屋、设备等门类的代码会把数据资产记成有形资产。',
       en: 'Data assets are intangible assets (财会〔2023〕11号) registered per GB/T 14885-2022 under A08060200 数据; a code of a tangible class such as buildings or equipment records the data asset as a tangible asset.',
     },
     example: example('A02010104'),

@@ -21,11 +21,13 @@ export const nonDataIntangibleRule: Rule = codeRule({
   },
   docs: {
     description: {
-      'zh-CN': '分类代码属于无形资产（A08），但不在 A08060200 数据之下（如 A08060301 基础软件、A08040101 土地使用权），或只写到了中类 A08060200。',
+      'zh-CN':
+        '分类代码属于无形资产（A08），但不在 A08060200 数据之下（如 A08060301 基础软件、A08040101 土地使用权），或只写到了中类 A08060200。',
       en: 'The classification code is an intangible asset (A08) but not under A08060200 数据 (data), e.g. A08060301 system software or A08040101 land-use rights, or it stops at the A08060200 category.',
     },
     rationale: {
-      'zh-CN': '数据资产登记在 A08060000 信息数据类无形资产 → A08060200 数据 之下的小类；其他无形资产代码通常说明登记的是软件、域名或权利，而不是数据。',
+      'zh-CN':
+        '数据资产登记在 A08060000 信息数据类无形资产 → A08060200 数据 之下的小类；其他无形资产代码通常说明登记的是软件、域名或权利，而不是数据。',
       en: 'Data assets are registered in the classes under A08060000 信息数据类无形资产 → A08060200 数据; another intangible-asset code usually means the entry records software, a domain name or a right rather than data.',
     },
     example: example('A08060301'),

@@ -11,7 +11,8 @@ export const CLAUSE = '财资〔2024〕1号 (8); GB/T 14885-2022';
 export const REPLACES = ['/assets/*/classificationCode'];
 
 export const DATA_CLASSES_ZH = 'A08060201 结构化数据、A08060202 半结构化数据或 A08060203 非结构化数据';
-export const DATA_CLASSES_EN = 'A08060201 结构化数据 (structured), A08060202 半结构化数据 (semi-structured) or A08060203 非结构化数据 (unstructured data)';
+export const DATA_CLASSES_EN =
+  'A08060201 结构化数据 (structured), A08060202 半结构化数据 (semi-structured) or A08060203 非结构化数据 (unstructured data)';
 
 export const FIXED_EXAMPLE = `assets:
   - id: DA-2024-0001
@@ -35,7 +36,13 @@ function reportVerdict(ruleId: string, item: MapNode, scope: ItemScope, context:
   if (code === '') return;
   const found = classifyCode(code, context.codeTable);
   if (!found || found.ruleId !== ruleId) return;
-  context.report({ messageId: found.messageId, span: node.span, args: found.args, path: `${scope.path}/classificationCode`, data: found.data });
+  context.report({
+    messageId: found.messageId,
+    span: node.span,
+    args: found.args,
+    path: `${scope.path}/classificationCode`,
+    data: found.data,
+  });
 }
 
 /** The code as written: a number (an unquoted 2010 code) is read from its source text. */

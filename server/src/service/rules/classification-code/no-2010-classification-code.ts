@@ -21,7 +21,8 @@ export const edition2010Rule: Rule = codeRule({
       en: 'The classification code is a 7-digit code of GB/T 14885-2010 (e.g. 2010000).',
     },
     rationale: {
-      'zh-CN': '财资〔2024〕1号第（八）条要求按 GB/T 14885-2022 登记；7 位代码说明文档沿用了 2010 版，2010 版没有数据资产的分类。',
+      'zh-CN':
+        '财资〔2024〕1号第（八）条要求按 GB/T 14885-2022 登记；7 位代码说明文档沿用了 2010 版，2010 版没有数据资产的分类。',
       en: 'Clause (8) of 财资〔2024〕1号 requires registration per GB/T 14885-2022; a 7-digit code means the document still uses the 2010 edition, which has no class for data assets.',
     },
     example: example('2010000'),

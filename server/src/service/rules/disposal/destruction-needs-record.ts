@@ -14,10 +14,14 @@ export const destructionRecordRule = recordRule({
   meta: {
     messages: {
       missing: {
-        'zh-CN': '资产“{asset}”以“{method}”方式处置，但没有销毁记录（disposal.destruction）：请写明采用的专业技术手段、是否已确保不可恢复以及核验人',
+        'zh-CN':
+          '资产“{asset}”以“{method}”方式处置，但没有销毁记录（disposal.destruction）：请写明采用的专业技术手段、是否已确保不可恢复以及核验人',
         en: 'Asset "{asset}" was disposed of by {method} but has no destruction record (disposal.destruction): state the professional technique used, whether the data was made unrecoverable, and who verified it',
       },
-      fix: { 'zh-CN': '添加销毁记录（不可恢复、技术手段、核验人待填写）', en: 'Add a destruction record (irrecoverable, technique and verifier to fill in)' },
+      fix: {
+        'zh-CN': '添加销毁记录（不可恢复、技术手段、核验人待填写）',
+        en: 'Add a destruction record (irrecoverable, technique and verifier to fill in)',
+      },
     },
     docs: {
       description: {
@@ -25,7 +29,8 @@ export const destructionRecordRule = recordRule({
         en: 'An asset disposed of by 销毁 (destruction) or 删除 (deletion) has a destruction record: whether it is unrecoverable, the technique, and who verified it.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（六）条：确需彻底删除、销毁数据资产的，应按照保密制度采用专业技术手段彻底销毁，确保不可恢复。',
+        'zh-CN':
+          '财资〔2024〕1号第（六）条：确需彻底删除、销毁数据资产的，应按照保密制度采用专业技术手段彻底销毁，确保不可恢复。',
         en: 'Clause (6) of 财资〔2024〕1号: where data assets must be completely deleted or destroyed, professional technical means are used under the confidentiality system so that they cannot be restored.',
       },
       example: assetExample(disposalLines('      method: 销毁', DECISION, APPROVAL)),

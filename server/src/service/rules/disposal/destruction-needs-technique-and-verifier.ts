@@ -32,10 +32,13 @@ export const destructionDetailsRule: Rule = {
         en: 'A destruction record states the technique used (technique) and who verified it (verifiedBy); each missing one is reported.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（六）条要求按照保密制度、采用专业技术手段彻底销毁；写明手段和核验人，才能证明销毁确实不可恢复、责任可追溯。',
+        'zh-CN':
+          '财资〔2024〕1号第（六）条要求按照保密制度、采用专业技术手段彻底销毁；写明手段和核验人，才能证明销毁确实不可恢复、责任可追溯。',
         en: 'Clause (6) of 财资〔2024〕1号 requires complete destruction by professional technical means under the confidentiality system; the technique and the verifier are what show it was unrecoverable and who answers for it.',
       },
-      example: assetExample(disposalLines('      method: 销毁', DECISION, APPROVAL, '      destruction: { irrecoverable: true }')),
+      example: assetExample(
+        disposalLines('      method: 销毁', DECISION, APPROVAL, '      destruction: { irrecoverable: true }'),
+      ),
       fixedExample: assetExample(disposalLines('      method: 销毁', DECISION, APPROVAL, DESTRUCTION)),
     },
   },
@@ -47,7 +50,10 @@ export const destructionDetailsRule: Rule = {
     for (const field of VERIFICATION_FIELDS) {
       if (has(destruction, field)) continue;
       const edit = setInMap(context.file.text, destruction, field, PLACEHOLDER);
-      const title = field === 'technique' ? destructionDetailsRule.meta.messages.fixTechnique : destructionDetailsRule.meta.messages.fixVerifiedBy;
+      const title =
+        field === 'technique'
+          ? destructionDetailsRule.meta.messages.fixTechnique
+          : destructionDetailsRule.meta.messages.fixVerifiedBy;
       context.report({
         messageId: field,
         span: keySpanOf(disposal, 'destruction') ?? destruction.span,

@@ -10,7 +10,8 @@ export const disposalApprovalRule = recordRule({
   meta: {
     messages: {
       missing: {
-        'zh-CN': '资产“{asset}”的处置没有审批文件（disposal.approval）：数据资产处置须履行审批程序，按处置事项批复文件处置，请写明批复文号',
+        'zh-CN':
+          '资产“{asset}”的处置没有审批文件（disposal.approval）：数据资产处置须履行审批程序，按处置事项批复文件处置，请写明批复文号',
         en: 'The disposal of asset "{asset}" has no approval document (disposal.approval): disposal follows an approval procedure and the disposal approval; give the approval number',
       },
       fix: { 'zh-CN': '添加处置审批文件（文号待填写）', en: 'Add the disposal approval (number to fill in)' },

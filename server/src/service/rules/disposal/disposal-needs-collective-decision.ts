@@ -10,10 +10,14 @@ export const disposalDecisionRule = recordRule({
   meta: {
     messages: {
       missing: {
-        'zh-CN': '资产“{asset}”的处置没有集体决策记录（disposal.decision）：数据资产处置须经集体决策，请写明会议纪要或决策文件编号和日期',
+        'zh-CN':
+          '资产“{asset}”的处置没有集体决策记录（disposal.decision）：数据资产处置须经集体决策，请写明会议纪要或决策文件编号和日期',
         en: 'The disposal of asset "{asset}" has no collective decision record (disposal.decision): a data asset is disposed of only by collective decision; give the minutes or decision number and its date',
       },
-      fix: { 'zh-CN': '添加集体决策记录（编号、日期待填写）', en: 'Add the collective decision record (number and date to fill in)' },
+      fix: {
+        'zh-CN': '添加集体决策记录（编号、日期待填写）',
+        en: 'Add the collective decision record (number and date to fill in)',
+      },
     },
     docs: {
       description: {
@@ -21,7 +25,8 @@ export const disposalDecisionRule = recordRule({
         en: 'Every disposal of a data asset records its collective decision: the minutes or decision number and date.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（六）条：数据资产处置须经集体决策，履行审批程序，依据处置事项批复等相关文件及时处置。',
+        'zh-CN':
+          '财资〔2024〕1号第（六）条：数据资产处置须经集体决策，履行审批程序，依据处置事项批复等相关文件及时处置。',
         en: 'Clause (6) of 财资〔2024〕1号: data assets are disposed of through collective decision-making and an approval procedure, following the disposal approval and related documents.',
       },
       example: assetExample(disposalLines('      method: 无偿划转', APPROVAL)),

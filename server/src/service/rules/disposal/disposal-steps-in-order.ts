@@ -34,11 +34,13 @@ export const disposalOrderRule: Rule = {
     },
     docs: {
       description: {
-        'zh-CN': '处置各环节的日期应依次为：集体决策（decision.date）≤ 审批（approval.date）≤ 处置（disposal.date）。没有审批日期时，处置日期与决策日期比较。',
+        'zh-CN':
+          '处置各环节的日期应依次为：集体决策（decision.date）≤ 审批（approval.date）≤ 处置（disposal.date）。没有审批日期时，处置日期与决策日期比较。',
         en: 'The disposal dates follow the procedure: collective decision (decision.date) ≤ approval (approval.date) ≤ disposal (disposal.date). Without an approval date, the disposal date is compared with the decision date.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（六）条：处置须经集体决策、履行审批程序，依据处置事项批复处置。日期倒置说明程序未按序履行，或日期填错。',
+        'zh-CN':
+          '财资〔2024〕1号第（六）条：处置须经集体决策、履行审批程序，依据处置事项批复处置。日期倒置说明程序未按序履行，或日期填错。',
         en: 'Clause (6) of 财资〔2024〕1号: disposal follows a collective decision and an approval procedure, then the approval itself. Dates out of order mean the procedure was not followed in order, or a date is wrong.',
       },
       example: assetExample(disposalLines('      method: 无偿划转', '      date: 2024-10-08', DECISION, APPROVAL)),
@@ -56,13 +58,21 @@ export const disposalOrderRule: Rule = {
     const approval = isoDate(approvalNode);
     const disposed = isoDate(disposalNode);
     const report = (messageId: string, node: ScalarNode, date: string, earlier: string, path: string) =>
-      context.report({ messageId, span: node.span, args: { date, earlier }, path: `${scope.path}${path}`, data: { asset: textAt(item, 'id'), date, earlier } });
+      context.report({
+        messageId,
+        span: node.span,
+        args: { date, earlier },
+        path: `${scope.path}${path}`,
+        data: { asset: textAt(item, 'id'), date, earlier },
+      });
     if (approvalNode && approval && decision && approval < decision) {
       report('approvalBeforeDecision', approvalNode, approval, decision, '/disposal/approval/date');
     }
     if (disposalNode && disposed) {
-      if (approval && disposed < approval) report('disposalBeforeApproval', disposalNode, disposed, approval, '/disposal/date');
-      else if (!approval && decision && disposed < decision) report('disposalBeforeDecision', disposalNode, disposed, decision, '/disposal/date');
+      if (approval && disposed < approval)
+        report('disposalBeforeApproval', disposalNode, disposed, approval, '/disposal/date');
+      else if (!approval && decision && disposed < decision)
+        report('disposalBeforeDecision', disposalNode, disposed, decision, '/disposal/date');
     }
   },
 };

@@ -12,12 +12,16 @@ export const fileTooLargeRule: BuiltInRule = {
     fixable: false,
     messages: {
       // Filled by position: {0} is the file's size and {1} the limit, in MB.
-      tooLarge: { 'zh-CN': '文件大小 {0} MB 超过上限 {1} MB，未作检查（可用 --max-file-size 调整）', en: 'The file is {0} MB, over the {1} MB limit; not checked (see --max-file-size)' },
+      tooLarge: {
+        'zh-CN': '文件大小 {0} MB 超过上限 {1} MB，未作检查（可用 --max-file-size 调整）',
+        en: 'The file is {0} MB, over the {1} MB limit; not checked (see --max-file-size)',
+      },
     },
     docs: {
       description: { 'zh-CN': '文件超过大小上限，未作检查', en: 'The file exceeds the size limit and was not checked' },
       rationale: {
-        'zh-CN': '超过上限（默认 256 MB，可用 --max-file-size 调整）的文件不作检查，以免一次检查耗尽内存；报告出来，是为了不让没有检查的文件被当成检查通过。登记过大时，宜按年度或业务分为多个文件。',
+        'zh-CN':
+          '超过上限（默认 256 MB，可用 --max-file-size 调整）的文件不作检查，以免一次检查耗尽内存；报告出来，是为了不让没有检查的文件被当成检查通过。登记过大时，宜按年度或业务分为多个文件。',
         en: 'A file over the limit (256 MB by default, see --max-file-size) is not checked, so that one check cannot exhaust the memory; it is reported so that an unchecked file is never taken for a clean one. A register that large is better split into files by year or by line of business.',
       },
       example: `# all.assets.yaml：历年资产登记在同一个文件里，超过了上限

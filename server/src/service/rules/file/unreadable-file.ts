@@ -15,9 +15,13 @@ export const unreadableFileRule: BuiltInRule = {
       unreadable: { 'zh-CN': '无法读取文件：{0}', en: 'Cannot read the file: {0}' },
     },
     docs: {
-      description: { 'zh-CN': '文件无法读取（不存在、无权限或是目录）', en: 'The file cannot be read (missing, no permission, or a directory)' },
+      description: {
+        'zh-CN': '文件无法读取（不存在、无权限或是目录）',
+        en: 'The file cannot be read (missing, no permission, or a directory)',
+      },
       rationale: {
-        'zh-CN': '命令中点名的文件读不到时，作为错误报告而不是跳过：否则持续集成会在什么也没有检查的情况下通过。常见的原因是路径或文件名写错、没有读取权限，或把目录当成了文件。',
+        'zh-CN':
+          '命令中点名的文件读不到时，作为错误报告而不是跳过：否则持续集成会在什么也没有检查的情况下通过。常见的原因是路径或文件名写错、没有读取权限，或把目录当成了文件。',
         en: 'A file named on the command line that cannot be read is reported as an error rather than skipped: otherwise CI would pass having checked nothing. The usual causes are a mistyped path or file name, no permission to read it, or a folder given where a file was meant.',
       },
       example: `# steward validate transport.asset.yaml

@@ -60,7 +60,12 @@ export function processingRecordRule(record: ProcessingRecord): Rule {
     checkItem(item: MapNode, scope: ItemScope, context: RuleContext) {
       if (scope.kind !== 'resource') return;
       const personalInformation = mapAt(item, 'personalInformation');
-      if (!personalInformation || !isTrue(scalarAt(personalInformation, 'contains')) || has(personalInformation, record.key)) return;
+      if (
+        !personalInformation ||
+        !isTrue(scalarAt(personalInformation, 'contains')) ||
+        has(personalInformation, record.key)
+      )
+        return;
       const edit = setInMap(context.file.text, personalInformation, record.key, PLACEHOLDER);
       context.report({
         messageId: 'missing',

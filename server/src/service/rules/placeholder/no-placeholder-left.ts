@@ -15,7 +15,8 @@ interface PlaceholderHit {
 /** Scalars equal to the placeholder under `node`, in document order; `segments` is the path so far (a stack). */
 function findPlaceholders(node: YamlNode, segments: Array<string | number>, out: PlaceholderHit[]): void {
   if (node.type === 'scalar') {
-    if (typeof node.value === 'string' && node.value.trim() === PLACEHOLDER) out.push({ node, segments: [...segments] });
+    if (typeof node.value === 'string' && node.value.trim() === PLACEHOLDER)
+      out.push({ node, segments: [...segments] });
     return;
   }
   const count = node.type === 'map' ? node.entries.length : node.items.length;
@@ -54,11 +55,13 @@ export const placeholderRule: Rule = {
     },
     docs: {
       description: {
-        'zh-CN': '快速修复在需要由使用者提供事实的地方填入占位符“待填写”；仍等于“待填写”的值都会被提示，直到填上实际内容。',
+        'zh-CN':
+          '快速修复在需要由使用者提供事实的地方填入占位符“待填写”；仍等于“待填写”的值都会被提示，直到填上实际内容。',
         en: 'Quick fixes put the placeholder 待填写 ("to fill in") where only the steward can supply the fact; every value still equal to it is reported until the real value is written.',
       },
       rationale: {
-        'zh-CN': '留下占位符的快速修复，补上的是财资〔2024〕1号某一条要求的记录（该规则注明了条款）；占位符只说明“这里缺一项记录”，不是记录本身。文号、日期、责任人等事实只能由单位如实填写，工具不会替你编造。',
+        'zh-CN':
+          '留下占位符的快速修复，补上的是财资〔2024〕1号某一条要求的记录（该规则注明了条款）；占位符只说明“这里缺一项记录”，不是记录本身。文号、日期、责任人等事实只能由单位如实填写，工具不会替你编造。',
         en: 'The quick fix that left the placeholder added a record some clause of 财资〔2024〕1号 requires (its rule cites the clause); the placeholder only marks that the record is missing and is not the record. References, dates and responsible parties are facts only the unit can supply truthfully; the tool never invents them.',
       },
       example: `assets:
@@ -101,7 +104,13 @@ export const placeholderRule: Rule = {
       if (entry.key !== listKey) findPlaceholders(entry.value, [entry.key], hits);
     }
     for (const { node, segments } of hits) {
-      context.report({ messageId: 'head', span: node.span, args: { field: fieldName(segments) }, path: pointer(segments), data: { field: fieldName(segments) } });
+      context.report({
+        messageId: 'head',
+        span: node.span,
+        args: { field: fieldName(segments) },
+        path: pointer(segments),
+        data: { field: fieldName(segments) },
+      });
     }
   },
 };

@@ -11,7 +11,8 @@ export const missingResourceRule: WorkspaceRule = {
     fixable: false,
     messages: {
       missing: {
-        'zh-CN': '资产“{asset}”引用的目录资源 {resource} 在工作区的数据资源目录中不存在：数据资产须依托数据资源目录登记',
+        'zh-CN':
+          '资产“{asset}”引用的目录资源 {resource} 在工作区的数据资源目录中不存在：数据资产须依托数据资源目录登记',
         en: 'Asset "{asset}" refers to catalog resource {resource}, which no data resource catalog in the workspace defines: data assets are inventoried from the catalog',
       },
       notAResource: {
@@ -20,13 +21,19 @@ export const missingResourceRule: WorkspaceRule = {
       },
     },
     docs: {
-      description: { 'zh-CN': '每项数据资产的 resource 都必须是工作区某个数据资源目录中的资源标识。', en: 'Every data asset\'s resource must be the id of a resource in some data resource catalog of the workspace.' },
+      description: {
+        'zh-CN': '每项数据资产的 resource 都必须是工作区某个数据资源目录中的资源标识。',
+        en: "Every data asset's resource must be the id of a resource in some data resource catalog of the workspace.",
+      },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（八）条：依托数据资源目录开展数据资产清查盘点。没有目录资源的资产无从核对来源与范围。工作区中没有任何目录文件时不检查。',
+        'zh-CN':
+          '财资〔2024〕1号第（八）条：依托数据资源目录开展数据资产清查盘点。没有目录资源的资产无从核对来源与范围。工作区中没有任何目录文件时不检查。',
         en: 'Clause (8) of 财资〔2024〕1号: data assets are inventoried from the data resource catalog. An asset with no catalog resource cannot be traced to its source. Not checked when the workspace has no catalog file at all.',
       },
-      example: 'resources:\n  - id: R-330100-JT-0001\n---\nassets:\n  - id: DA-2024-0009\n    resource: R-330100-JT-9999   # 目录中没有此资源',
-      fixedExample: 'resources:\n  - id: R-330100-JT-0001\n---\nassets:\n  - id: DA-2024-0009\n    resource: R-330100-JT-0001',
+      example:
+        'resources:\n  - id: R-330100-JT-0001\n---\nassets:\n  - id: DA-2024-0009\n    resource: R-330100-JT-9999   # 目录中没有此资源',
+      fixedExample:
+        'resources:\n  - id: R-330100-JT-0001\n---\nassets:\n  - id: DA-2024-0009\n    resource: R-330100-JT-0001',
     },
   },
   checkFile(file, index, report) {
@@ -41,7 +48,14 @@ export const missingResourceRule: WorkspaceRule = {
         range: asset.resource.range,
         args: { asset: asset.id, resource: asset.resource.id, where: other ? where(other) : '' },
         path: `${asset.path}/resource`,
-        data: { resource: asset.resource.id, candidates: index.allResources().map((r) => r.id).filter((id) => similar(id, asset.resource!.id)).slice(0, 5) },
+        data: {
+          resource: asset.resource.id,
+          candidates: index
+            .allResources()
+            .map((r) => r.id)
+            .filter((id) => similar(id, asset.resource!.id))
+            .slice(0, 5),
+        },
       });
     }
   },

@@ -24,7 +24,8 @@ export const assetCardRule: Rule = {
     fixable: true,
     messages: {
       missing: {
-        'zh-CN': '资产“{asset}”没有资产卡片编号（registration.cardNumber）：数据资产应在预算管理一体化系统中登记资产卡片，请填写卡片编号',
+        'zh-CN':
+          '资产“{asset}”没有资产卡片编号（registration.cardNumber）：数据资产应在预算管理一体化系统中登记资产卡片，请填写卡片编号',
         en: 'Asset "{asset}" has no asset card number (registration.cardNumber): a data asset is registered with an asset information card in the integrated budget-management system; give the card number',
       },
       fix: { 'zh-CN': '添加资产卡片编号（待填写）', en: 'Add the asset card number (to fill in)' },
@@ -35,7 +36,8 @@ export const assetCardRule: Rule = {
         en: 'Every data asset gives its asset card number in the integrated budget-management system (registration.cardNumber).',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（八）条：以数据资源目录为基础开展数据资产清查，按 GB/T 14885-2022 登记，并在预算管理一体化系统中登记资产卡片，在预算编制、执行中加以利用。没有卡片，资产就不在账上。',
+        'zh-CN':
+          '财资〔2024〕1号第（八）条：以数据资源目录为基础开展数据资产清查，按 GB/T 14885-2022 登记，并在预算管理一体化系统中登记资产卡片，在预算编制、执行中加以利用。没有卡片，资产就不在账上。',
         en: 'Clause (8) of 财资〔2024〕1号: data assets are inventoried from the data resource catalog, registered per GB/T 14885-2022, and given asset information cards in the integrated budget-management system, which budgeting then uses. Without a card the asset is not on the books.',
       },
       example: ASSET,
@@ -51,9 +53,10 @@ export const assetCardRule: Rule = {
     if (has(registration, 'cardNumber')) return;
     const text = context.file.text;
     // Into the registration block when there is one; otherwise a new block (or `registration:` filled in place).
-    const edit = registration && registration.entries.length > 0
-      ? setInBlock(text, registration, 'cardNumber', PLACEHOLDER)
-      : setNewBlock(text, item, 'registration', { cardNumber: PLACEHOLDER });
+    const edit =
+      registration && registration.entries.length > 0
+        ? setInBlock(text, registration, 'cardNumber', PLACEHOLDER)
+        : setNewBlock(text, item, 'registration', { cardNumber: PLACEHOLDER });
     context.report({
       messageId: 'missing',
       span: keySpanOf(item, 'registration') ?? itemAnchor(item),

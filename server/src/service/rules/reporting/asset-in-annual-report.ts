@@ -8,7 +8,11 @@ import type { ItemScope, Rule, RuleContext } from '../rule';
 function yearsOf(item: MapNode): number[] | undefined {
   const years = seqAt(mapAt(item, 'reporting'), 'years');
   if (!years) return undefined;
-  return years.items.flatMap((node) => (node.type === 'scalar' && /^\d{4}$/.test(String(node.value ?? '').trim()) ? [Number(String(node.value).trim())] : []));
+  return years.items.flatMap((node) =>
+    node.type === 'scalar' && /^\d{4}$/.test(String(node.value ?? '').trim())
+      ? [Number(String(node.value).trim())]
+      : [],
+  );
 }
 
 export const annualReportRule: Rule = {
@@ -20,21 +24,25 @@ export const annualReportRule: Rule = {
     fixable: false,
     messages: {
       noReporting: {
-        'zh-CN': '资产“{asset}”于 {year} 年登记，但没有报告记录（reporting.years）：数据资产应纳入行政事业性国有资产年度报告，请写明已纳入哪些年度的报告',
+        'zh-CN':
+          '资产“{asset}”于 {year} 年登记，但没有报告记录（reporting.years）：数据资产应纳入行政事业性国有资产年度报告，请写明已纳入哪些年度的报告',
         en: 'Asset "{asset}" was registered in {year} but has no reporting record (reporting.years): data assets are included in the annual report on administrative state-owned assets; list the report years that include it',
       },
       notReported: {
-        'zh-CN': '资产“{asset}”于 {year} 年登记，但报告年度（{years}）中没有 {year} 年或以后的年度：请将它纳入国有资产年度报告，并在 reporting.years 中写明年度',
+        'zh-CN':
+          '资产“{asset}”于 {year} 年登记，但报告年度（{years}）中没有 {year} 年或以后的年度：请将它纳入国有资产年度报告，并在 reporting.years 中写明年度',
         en: 'Asset "{asset}" was registered in {year}, but its report years ({years}) include none from {year} on: include it in the annual state-owned asset report and list the year in reporting.years',
       },
     },
     docs: {
       description: {
-        'zh-CN': '登记年度（registration.date）早于今年的资产，其 reporting.years 应至少有一个不早于登记年度的年度；没有 reporting 块也提示。',
+        'zh-CN':
+          '登记年度（registration.date）早于今年的资产，其 reporting.years 应至少有一个不早于登记年度的年度；没有 reporting 块也提示。',
         en: 'An asset registered (registration.date) in a year before the current one lists in reporting.years at least one year from its registration year on; an asset with no reporting block is noted too.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（十一）条：将数据资产管理情况纳入行政事业性国有资产管理情况年度报告。登记后的年度报告应当包含该资产。',
+        'zh-CN':
+          '财资〔2024〕1号第（十一）条：将数据资产管理情况纳入行政事业性国有资产管理情况年度报告。登记后的年度报告应当包含该资产。',
         en: 'Clause (11) of 财资〔2024〕1号: data asset management is included in the annual report on administrative state-owned assets, so the annual reports after its registration include the asset.',
       },
       example: `assets:

@@ -14,17 +14,20 @@ export const uncollectedRevenueRule: Rule = {
     fixable: false,
     messages: {
       noRevenue: {
-        'zh-CN': '向“{entity}”的授权是有偿的（paid: true），但资产“{asset}”没有使用收入记录（revenue 中 source: 使用）：请登记已收取的收入，防止应收未收、少收',
+        'zh-CN':
+          '向“{entity}”的授权是有偿的（paid: true），但资产“{asset}”没有使用收入记录（revenue 中 source: 使用）：请登记已收取的收入，防止应收未收、少收',
         en: 'The authorization to "{entity}" is paid (paid: true), but asset "{asset}" has no income from use (a revenue line with source: 使用): record what was collected, so that nothing due goes uncollected or under-collected',
       },
     },
     docs: {
       description: {
-        'zh-CN': '资产有有偿授权（paid: true）却没有任何使用收入记录时提示。尚未开始的授权（period.start 晚于今天）不提示。',
+        'zh-CN':
+          '资产有有偿授权（paid: true）却没有任何使用收入记录时提示。尚未开始的授权（period.start 晚于今天）不提示。',
         en: 'Notes an asset with a paid authorization (paid: true) but no revenue line from use. Authorizations that have not started yet (period.start after today) are left alone.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（七）条要求建立收益分配机制，严禁违规不收、少收、多收。有偿授权应当在登记中看到对应的收入。',
+        'zh-CN':
+          '财资〔2024〕1号第（七）条要求建立收益分配机制，严禁违规不收、少收、多收。有偿授权应当在登记中看到对应的收入。',
         en: 'Clause (7) of 财资〔2024〕1号 calls for a sound revenue distribution mechanism and forbids non-collection, under-collection and over-collection. A paid authorization should show the income it brought in.',
       },
       example: `assets:

@@ -13,25 +13,30 @@ export const revenueOriginRule: Rule = {
     fixable: false,
     messages: {
       useWithoutAuthorization: {
-        'zh-CN': '资产“{asset}”记有 {year} 年的使用收入，但没有任何授权使用记录（authorizations）：使用收入只能来自经安全评估和审批的授权。请补记产生这笔收入的授权，或核实收入来源——不得隐匿收入，也不得以授权使用为名虚增财政收入',
+        'zh-CN':
+          '资产“{asset}”记有 {year} 年的使用收入，但没有任何授权使用记录（authorizations）：使用收入只能来自经安全评估和审批的授权。请补记产生这笔收入的授权，或核实收入来源——不得隐匿收入，也不得以授权使用为名虚增财政收入',
         en: 'Asset "{asset}" records income from use in {year} but has no authorization (authorizations): income from use can only come from an assessed and approved authorization. Record the authorization that produced it, or check where the money came from: revenue must not be concealed, nor fiscal revenue inflated in the name of authorised use',
       },
       useWithoutPaidAuthorization: {
-        'zh-CN': '资产“{asset}”记有 {year} 年的使用收入，但它的授权都不是有偿授权（没有 paid: true）：若为有偿授权，请改为 paid: true 并写明收费和评估；否则请核实这笔收入的来源',
+        'zh-CN':
+          '资产“{asset}”记有 {year} 年的使用收入，但它的授权都不是有偿授权（没有 paid: true）：若为有偿授权，请改为 paid: true 并写明收费和评估；否则请核实这笔收入的来源',
         en: 'Asset "{asset}" records income from use in {year}, but none of its authorizations is paid (no paid: true): if one is paid, set paid: true with its fee and valuation; otherwise check where this income came from',
       },
       disposalWithoutDisposal: {
-        'zh-CN': '资产“{asset}”记有 {year} 年的处置收入，但没有处置记录（disposal）：处置收入只能来自经集体决策和审批的处置。请补记处置，或核实收入来源',
+        'zh-CN':
+          '资产“{asset}”记有 {year} 年的处置收入，但没有处置记录（disposal）：处置收入只能来自经集体决策和审批的处置。请补记处置，或核实收入来源',
         en: 'Asset "{asset}" records disposal income in {year} but has no disposal record (disposal): disposal income can only come from a disposal decided collectively and approved. Record the disposal, or check where the money came from',
       },
     },
     docs: {
       description: {
-        'zh-CN': '每笔收益都要有来处：使用收入须有授权（没有授权为错误，授权均为无偿为警告），处置收入须有处置记录（没有为错误）。',
+        'zh-CN':
+          '每笔收益都要有来处：使用收入须有授权（没有授权为错误，授权均为无偿为警告），处置收入须有处置记录（没有为错误）。',
         en: 'Every revenue line has an origin: income from use needs an authorization (none at all is an error; only unpaid ones is a warning), and disposal income needs a disposal record (none is an error).',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（七）条严禁隐匿收入、在收益分配机制之外取得收入；第（四）条严禁借授权使用之名虚增财政收入。没有授权或处置却记有收入，说明收入来源不清，或授权、处置未经程序登记。',
+        'zh-CN':
+          '财资〔2024〕1号第（七）条严禁隐匿收入、在收益分配机制之外取得收入；第（四）条严禁借授权使用之名虚增财政收入。没有授权或处置却记有收入，说明收入来源不清，或授权、处置未经程序登记。',
         en: 'Clause (7) of 财资〔2024〕1号 forbids concealing income and taking revenue outside the distribution mechanism; clause (4) forbids inflating fiscal revenue in the name of authorised use. Revenue without an authorization or a disposal means its origin is unclear, or the authorization or disposal was never recorded through the procedure.',
       },
       example: `assets:
@@ -61,7 +66,8 @@ export const revenueOriginRule: Rule = {
       let messageId: string | undefined;
       let severity: 'warning' | undefined;
       if (line.source === '使用' && authorizations.length === 0) messageId = 'useWithoutAuthorization';
-      else if (line.source === '使用' && !authorizations.some(({ map }) => isPaid(map))) [messageId, severity] = ['useWithoutPaidAuthorization', 'warning'];
+      else if (line.source === '使用' && !authorizations.some(({ map }) => isPaid(map)))
+        [messageId, severity] = ['useWithoutPaidAuthorization', 'warning'];
       else if (line.source === '处置' && !has(item, 'disposal')) messageId = 'disposalWithoutDisposal';
       if (!messageId) continue;
       context.report({

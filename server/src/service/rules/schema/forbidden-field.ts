@@ -13,15 +13,25 @@ export const forbiddenFieldRule: BuiltInRule = {
     messages: {
       forbidden: { 'zh-CN': '不得出现字段{fieldZh}', en: 'Field {fieldEn} is not allowed' },
       // {reasonZh} / {reasonEn}: the schema's description of the field, which says why.
-      forbiddenBecause: { 'zh-CN': '不得出现字段{fieldZh}：{reasonZh}', en: 'Field {fieldEn} is not allowed: {reasonEn}' },
+      forbiddenBecause: {
+        'zh-CN': '不得出现字段{fieldZh}：{reasonZh}',
+        en: 'Field {fieldEn} is not allowed: {reasonEn}',
+      },
     },
     docs: {
-      description: { 'zh-CN': '出现了禁止的字段（如以数据资产担保）', en: 'A forbidden field is present (e.g. a guarantee backed by a data asset)' },
+      description: {
+        'zh-CN': '出现了禁止的字段（如以数据资产担保）',
+        en: 'A forbidden field is present (e.g. a guarantee backed by a data asset)',
+      },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（四）条：数据资产不得用于担保，不得新增政府隐性债务。登记格式因此禁止出现 guarantee 字段。运行合规规则时，由 DA-AUTH-006 更具体地报告同一问题并取代本条；只做结构检查（--schema-only）时报告本条。',
+        'zh-CN':
+          '财资〔2024〕1号第（四）条：数据资产不得用于担保，不得新增政府隐性债务。登记格式因此禁止出现 guarantee 字段。运行合规规则时，由 DA-AUTH-006 更具体地报告同一问题并取代本条；只做结构检查（--schema-only）时报告本条。',
         en: 'Clause (4) of 财资〔2024〕1号: data assets are never used as a guarantee and never create hidden government debt, so the register format forbids a guarantee field. When the compliance rules run, DA-AUTH-006 reports the same problem more precisely and replaces this finding; a structure-only check (--schema-only) reports this one.',
       },
-      example: registerWith('      cardNumber: ZC-2024-0001', '      cardNumber: ZC-2024-0001\n    guarantee:\n      creditor: 某商业银行'),
+      example: registerWith(
+        '      cardNumber: ZC-2024-0001',
+        '      cardNumber: ZC-2024-0001\n    guarantee:\n      creditor: 某商业银行',
+      ),
       fixedExample: REGISTER,
     },
   },

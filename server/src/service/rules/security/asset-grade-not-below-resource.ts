@@ -11,19 +11,26 @@ export const gradeBelowResourceRule: WorkspaceRule = {
     fixable: true,
     messages: {
       lower: {
-        'zh-CN': '资产“{asset}”定级为{assetGrade}，低于其目录资源 {resource} 的{resourceGrade}：数据资产的安全级别不得低于所依托的数据资源',
+        'zh-CN':
+          '资产“{asset}”定级为{assetGrade}，低于其目录资源 {resource} 的{resourceGrade}：数据资产的安全级别不得低于所依托的数据资源',
         en: 'Asset "{asset}" is graded {assetGrade}, lower than its catalog resource {resource} ({resourceGrade}): a data asset may not be graded below the resource it is drawn from',
       },
       fix: { 'zh-CN': '改为与目录资源相同的级别', en: 'Use the same grade as the catalog resource' },
     },
     docs: {
-      description: { 'zh-CN': '数据资产的 securityGrade 不低于它所引用的目录资源的 securityGrade。', en: 'A data asset\'s securityGrade is not lower than the securityGrade of the catalog resource it refers to.' },
+      description: {
+        'zh-CN': '数据资产的 securityGrade 不低于它所引用的目录资源的 securityGrade。',
+        en: "A data asset's securityGrade is not lower than the securityGrade of the catalog resource it refers to.",
+      },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（九）条要求分类分级管理；GB/T 43697-2024 按核心、重要、一般分级。资产由资源形成，降低级别会使保护措施和开放共享范围失当。',
+        'zh-CN':
+          '财资〔2024〕1号第（九）条要求分类分级管理；GB/T 43697-2024 按核心、重要、一般分级。资产由资源形成，降低级别会使保护措施和开放共享范围失当。',
         en: 'Clause (9) of 财资〔2024〕1号 requires classified and graded management; GB/T 43697-2024 grades data core, important, general. An asset is made from its resource; grading it lower weakens protection and widens sharing wrongly.',
       },
-      example: 'resources:\n  - id: R-330100-JT-0003\n    securityGrade: 重要数据\n---\nassets:\n  - id: DA-2024-0003\n    resource: R-330100-JT-0003\n    securityGrade: 一般数据',
-      fixedExample: 'resources:\n  - id: R-330100-JT-0003\n    securityGrade: 重要数据\n---\nassets:\n  - id: DA-2024-0003\n    resource: R-330100-JT-0003\n    securityGrade: 重要数据',
+      example:
+        'resources:\n  - id: R-330100-JT-0003\n    securityGrade: 重要数据\n---\nassets:\n  - id: DA-2024-0003\n    resource: R-330100-JT-0003\n    securityGrade: 一般数据',
+      fixedExample:
+        'resources:\n  - id: R-330100-JT-0003\n    securityGrade: 重要数据\n---\nassets:\n  - id: DA-2024-0003\n    resource: R-330100-JT-0003\n    securityGrade: 重要数据',
     },
   },
   checkFile(file, index, report) {
@@ -38,10 +45,18 @@ export const gradeBelowResourceRule: WorkspaceRule = {
       report({
         messageId: 'lower',
         range: asset.gradeRange,
-        args: { asset: asset.id, assetGrade: asset.securityGrade, resource: resource.id, resourceGrade: resource.securityGrade },
+        args: {
+          asset: asset.id,
+          assetGrade: asset.securityGrade,
+          resource: resource.id,
+          resourceGrade: resource.securityGrade,
+        },
         path: `${asset.path}/securityGrade`,
         data: { expected: resource.securityGrade, resourceUri: resource.uri },
-        fix: { title: gradeBelowResourceRule.meta.messages.fix, edits: [{ range: asset.gradeRange, newText: `${quote}${resource.securityGrade}${quote}` }] },
+        fix: {
+          title: gradeBelowResourceRule.meta.messages.fix,
+          edits: [{ range: asset.gradeRange, newText: `${quote}${resource.securityGrade}${quote}` }],
+        },
       });
     }
   },

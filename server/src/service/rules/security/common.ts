@@ -8,4 +8,8 @@ export function isHighGrade(grade: string): boolean {
   return (gradeRank(grade) ?? 0) >= 1;
 }
 
-export const GRADE_EN: Record<string, string> = { 核心数据: 'core data', 重要数据: 'important data', 一般数据: 'general data' };
+export const GRADE_EN: Record<string, string> = {
+  核心数据: 'core data',
+  重要数据: 'important data',
+  一般数据: 'general data',
+};

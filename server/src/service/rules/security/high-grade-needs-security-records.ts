@@ -21,24 +21,34 @@ export const securityRecordsRule: Rule = {
     fixable: true,
     messages: {
       protectionMeasures: {
-        'zh-CN': '资产“{asset}”为{grade}，但没有记录安全防护措施（security.protectionMeasures）：请列出采取的防护措施，如加密、访问控制、审计',
+        'zh-CN':
+          '资产“{asset}”为{grade}，但没有记录安全防护措施（security.protectionMeasures）：请列出采取的防护措施，如加密、访问控制、审计',
         en: 'Asset "{asset}" is {gradeEn} ({grade}) but records no protection measures (security.protectionMeasures): list the measures in place, e.g. encryption, access control, auditing',
       },
       lastRiskAssessment: {
-        'zh-CN': '资产“{asset}”为{grade}，但没有记录最近一次风险评估日期（security.lastRiskAssessment）：请写明最近一次数据安全风险评估的日期',
+        'zh-CN':
+          '资产“{asset}”为{grade}，但没有记录最近一次风险评估日期（security.lastRiskAssessment）：请写明最近一次数据安全风险评估的日期',
         en: 'Asset "{asset}" is {gradeEn} ({grade}) but records no latest risk assessment (security.lastRiskAssessment): give the date of the latest data security risk assessment',
       },
       fixProtectionMeasures: { 'zh-CN': '添加防护措施（待填写）', en: 'Add the protection measures (to fill in)' },
-      fixLastRiskAssessment: { 'zh-CN': '添加最近风险评估日期（待填写）', en: 'Add the latest risk assessment date (to fill in)' },
-      fixBlock: { 'zh-CN': '添加安全管理块 security（防护措施、最近风险评估日期待填写）', en: 'Add the security block (protection measures and latest risk assessment to fill in)' },
+      fixLastRiskAssessment: {
+        'zh-CN': '添加最近风险评估日期（待填写）',
+        en: 'Add the latest risk assessment date (to fill in)',
+      },
+      fixBlock: {
+        'zh-CN': '添加安全管理块 security（防护措施、最近风险评估日期待填写）',
+        en: 'Add the security block (protection measures and latest risk assessment to fill in)',
+      },
     },
     docs: {
       description: {
-        'zh-CN': '核心数据和重要数据资产要记录安全防护措施（security.protectionMeasures）和最近一次风险评估日期（security.lastRiskAssessment），缺哪项报哪项。',
+        'zh-CN':
+          '核心数据和重要数据资产要记录安全防护措施（security.protectionMeasures）和最近一次风险评估日期（security.lastRiskAssessment），缺哪项报哪项。',
         en: 'Core and important data assets record their protection measures (security.protectionMeasures) and the date of their latest risk assessment (security.lastRiskAssessment); each missing one is reported.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（九）条：落实数据分类分级管理和网络安全等级保护，加强风险评估、监测预警和应急处置。级别越高的数据，越要能说明采取了哪些措施、何时评估过风险。',
+        'zh-CN':
+          '财资〔2024〕1号第（九）条：落实数据分类分级管理和网络安全等级保护，加强风险评估、监测预警和应急处置。级别越高的数据，越要能说明采取了哪些措施、何时评估过风险。',
         en: 'Clause (9) of 财资〔2024〕1号: classified and graded data management, multi-level protection, risk assessment, monitoring, early warning and emergency response. The higher the grade, the more a unit must show which measures it took and when it last assessed the risks.',
       },
       example: `assets:
@@ -67,7 +77,12 @@ export const securityRecordsRule: Rule = {
     const text = context.file.text;
     const messages = securityRecordsRule.meta.messages;
     // With no block to insert into, one fix adds the whole block: two fixes adding `security:` would clash.
-    const block = setNewBlock(text, item, 'security', Object.fromEntries(missing.map(({ key, value }) => [key, value])));
+    const block = setNewBlock(
+      text,
+      item,
+      'security',
+      Object.fromEntries(missing.map(({ key, value }) => [key, value])),
+    );
     missing.forEach(({ key, value }, i) => {
       let fix: { title: LocalizedText; edits: SpanEdit[] } | undefined;
       if (block) fix = i === 0 ? { title: messages.fixBlock, edits: [block] } : undefined;

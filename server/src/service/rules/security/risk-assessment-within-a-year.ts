@@ -14,7 +14,8 @@ export const riskAssessmentAgeRule: Rule = {
     fixable: false,
     messages: {
       stale: {
-        'zh-CN': '资产“{asset}”（{grade}）最近一次风险评估在 {date}，距今已超过一年：请重新开展数据安全风险评估并更新日期',
+        'zh-CN':
+          '资产“{asset}”（{grade}）最近一次风险评估在 {date}，距今已超过一年：请重新开展数据安全风险评估并更新日期',
         en: 'The latest risk assessment of asset "{asset}" ({gradeEn}) was on {date}, more than a year ago: carry out a new data security risk assessment and update the date',
       },
       future: {
@@ -24,11 +25,13 @@ export const riskAssessmentAgeRule: Rule = {
     },
     docs: {
       description: {
-        'zh-CN': '最近一次风险评估（security.lastRiskAssessment）早于今天一年以上时提示：核心数据、重要数据为警告，一般数据为提示；已处置的资产不再要求。日期晚于今天为错误。',
+        'zh-CN':
+          '最近一次风险评估（security.lastRiskAssessment）早于今天一年以上时提示：核心数据、重要数据为警告，一般数据为提示；已处置的资产不再要求。日期晚于今天为错误。',
         en: 'Reports a latest risk assessment (security.lastRiskAssessment) more than a year before today: a warning for core and important data, information for general data; disposed assets are exempt. A date after today is an error.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（九）条要求加强数据资产风险评估和监测预警。风险随系统、用途和授权变化，评估应至少每年进行一次；尚未发生的评估不能作为记录。',
+        'zh-CN':
+          '财资〔2024〕1号第（九）条要求加强数据资产风险评估和监测预警。风险随系统、用途和授权变化，评估应至少每年进行一次；尚未发生的评估不能作为记录。',
         en: 'Clause (9) of 财资〔2024〕1号 calls for risk assessment and monitoring of data assets. Risks change with systems, uses and authorizations, so an assessment is renewed at least yearly; an assessment that has not happened yet cannot be on record.',
       },
       example: `assets:
@@ -63,6 +66,13 @@ export const riskAssessmentAgeRule: Rule = {
     // A disposed asset is no longer held: no further assessment is due.
     if (has(item, 'disposal') || gradeRank(grade) === undefined) return;
     if (date >= yearsBefore(context.today, 1)) return;
-    context.report({ messageId: 'stale', severity: isHighGrade(grade) ? 'warning' : 'info', span: node.span, args, path, data });
+    context.report({
+      messageId: 'stale',
+      severity: isHighGrade(grade) ? 'warning' : 'info',
+      span: node.span,
+      args,
+      path,
+      data,
+    });
   },
 };

@@ -17,7 +17,12 @@ export const CLASSIFIED = '涉密';
 export const OPEN_TYPES_OPENED = ['无条件开放', '有条件开放'];
 
 /** A resource as the docs show it: the fields these rules read, with `sharing` and `opening` filled in. */
-export function resourceExample(fields: { grade?: string; secrecy?: string; sharing: string; opening: string }): string {
+export function resourceExample(fields: {
+  grade?: string;
+  secrecy?: string;
+  sharing: string;
+  opening: string;
+}): string {
   return `resources:
   - id: R-330100-JT-0009
     name: 城市轨道交通关键设施安防布设数据
@@ -77,7 +82,12 @@ export function fieldRule(requirement: FieldRequirement): Rule {
 }
 
 /** The resource's `secrecy`, `sharing.type` and `opening.type` values (nodes, for spans and fixes). */
-export function attributesOf(item: MapNode): { secrecy: string; grade: string; sharingType?: ScalarNode; openingType?: ScalarNode } {
+export function attributesOf(item: MapNode): {
+  secrecy: string;
+  grade: string;
+  sharingType?: ScalarNode;
+  openingType?: ScalarNode;
+} {
   return {
     secrecy: textAt(item, 'secrecy'),
     grade: textAt(item, 'securityGrade'),

@@ -3,7 +3,15 @@ import type { MapNode } from '../../parser/ast';
 import { replaceScalar } from '../../edit/yaml-edit';
 import { itemLabel, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { attributesOf, CLASSIFIED, CLAUSE_OPENING, NOT_OPENED, OPEN_TYPES_OPENED, resourceExample, valueOf } from './common';
+import {
+  attributesOf,
+  CLASSIFIED,
+  CLAUSE_OPENING,
+  NOT_OPENED,
+  OPEN_TYPES_OPENED,
+  resourceExample,
+  valueOf,
+} from './common';
 
 export const classifiedOpenedRule: Rule = {
   meta: {
@@ -28,8 +36,18 @@ export const classifiedOpenedRule: Rule = {
         'zh-CN': '财资〔2024〕1号第（五）条：依法依规予以保密的数据资产不予开放。',
         en: 'Clause (5) of 财资〔2024〕1号: data assets kept confidential by law and regulation are not opened to the public.',
       },
-      example: resourceExample({ grade: '重要数据', secrecy: CLASSIFIED, sharing: '      type: 不予共享\n      basis: 《保守国家秘密法》', opening: '      type: 有条件开放\n      conditions: 经审批后提供' }),
-      fixedExample: resourceExample({ grade: '重要数据', secrecy: CLASSIFIED, sharing: '      type: 不予共享\n      basis: 《保守国家秘密法》', opening: `      type: ${NOT_OPENED}` }),
+      example: resourceExample({
+        grade: '重要数据',
+        secrecy: CLASSIFIED,
+        sharing: '      type: 不予共享\n      basis: 《保守国家秘密法》',
+        opening: '      type: 有条件开放\n      conditions: 经审批后提供',
+      }),
+      fixedExample: resourceExample({
+        grade: '重要数据',
+        secrecy: CLASSIFIED,
+        sharing: '      type: 不予共享\n      basis: 《保守国家秘密法》',
+        opening: `      type: ${NOT_OPENED}`,
+      }),
     },
   },
   checkItem(item: MapNode, scope: ItemScope, context: RuleContext) {

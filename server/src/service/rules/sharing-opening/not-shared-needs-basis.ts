@@ -13,7 +13,8 @@ export const notSharedBasisRule = fieldRule({
   meta: {
     messages: {
       missing: {
-        'zh-CN': '资源“{resource}”不予共享，但没有写明依据（sharing.basis）：列为不予共享须有法律、行政法规或国家政策依据',
+        'zh-CN':
+          '资源“{resource}”不予共享，但没有写明依据（sharing.basis）：列为不予共享须有法律、行政法规或国家政策依据',
         en: 'Resource "{resource}" is not shared (不予共享) but states no basis (sharing.basis): not sharing needs a basis in law, administrative regulation or national policy',
       },
       fix: { 'zh-CN': '添加不予共享的依据（待填写）', en: 'Add the basis for not sharing (to fill in)' },
@@ -24,10 +25,15 @@ export const notSharedBasisRule = fieldRule({
         en: 'A resource whose sharing type is 不予共享 (not shared) names, in sharing.basis, the law, administrative regulation or national policy it rests on.',
       },
       rationale: {
-        'zh-CN': '国发〔2016〕51号：政务信息资源以共享为原则、不共享为例外，列入不予共享类的须有法律、行政法规或党中央、国务院政策依据。财资〔2024〕1号第（五）条要求积极推动数据资产开放共享。',
+        'zh-CN':
+          '国发〔2016〕51号：政务信息资源以共享为原则、不共享为例外，列入不予共享类的须有法律、行政法规或党中央、国务院政策依据。财资〔2024〕1号第（五）条要求积极推动数据资产开放共享。',
         en: 'Under 国发〔2016〕51号 government information is shared by default and withheld only by exception: a resource listed as not shared needs a basis in law, administrative regulation or central policy. Clause (5) of 财资〔2024〕1号 asks units to actively share and open their data assets.',
       },
-      example: resourceExample({ grade: '重要数据', sharing: '      type: 不予共享', opening: `      type: ${NOT_OPENED}` }),
+      example: resourceExample({
+        grade: '重要数据',
+        sharing: '      type: 不予共享',
+        opening: `      type: ${NOT_OPENED}`,
+      }),
       fixedExample: resourceExample({
         grade: '重要数据',
         sharing: '      type: 不予共享\n      basis: 《反恐怖主义法》关于防范恐怖袭击重点目标的规定',

@@ -15,7 +15,8 @@ export const inspectionRecordRule: Rule = {
     fixable: false,
     messages: {
       none: {
-        'zh-CN': '资产“{asset}”为{grade}，但没有监督检查记录（inspections）：请登记对它开展的日常监督或专项检查（日期、类型、检查主体、结论）',
+        'zh-CN':
+          '资产“{asset}”为{grade}，但没有监督检查记录（inspections）：请登记对它开展的日常监督或专项检查（日期、类型、检查主体、结论）',
         en: 'Asset "{asset}" is {gradeEn} ({grade}) but has no inspection record (inspections): record the routine or special inspections of it (date, kind, inspector, findings)',
       },
     },
@@ -25,7 +26,8 @@ export const inspectionRecordRule: Rule = {
         en: 'Notes a core or important data asset with no inspection record (inspections absent or empty); disposed assets are exempt.',
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（十）条：建立全过程监管机制，把事前、事中、事后监管结合起来，日常监督与专项检查相结合。级别高的数据资产尤其应当留有检查记录。',
+        'zh-CN':
+          '财资〔2024〕1号第（十）条：建立全过程监管机制，把事前、事中、事后监管结合起来，日常监督与专项检查相结合。级别高的数据资产尤其应当留有检查记录。',
         en: 'Clause (10) of 财资〔2024〕1号: supervision covers the whole process, before, during and after, combining routine supervision with special inspections. Assets of the higher grades in particular should show their inspections.',
       },
       example: `assets:

@@ -13,17 +13,19 @@ export const inspectionDateRule: Rule = {
     fixable: false,
     messages: {
       future: {
-        'zh-CN': '资产“{asset}”的检查记录日期 {date} 晚于今天（{today}）：只能登记已经开展的检查，计划中的检查请勿写入，请核对日期',
+        'zh-CN':
+          '资产“{asset}”的检查记录日期 {date} 晚于今天（{today}）：只能登记已经开展的检查，计划中的检查请勿写入，请核对日期',
         en: 'An inspection of asset "{asset}" is dated {date}, after today ({today}): record only inspections that took place, not planned ones; check the date',
       },
     },
     docs: {
       description: {
         'zh-CN': '监督检查记录的日期（inspections[].date）不能晚于今天。',
-        en: 'An inspection record\'s date (inspections[].date) is not after today.',
+        en: "An inspection record's date (inspections[].date) is not after today.",
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（十）条要求开展日常监督和专项检查；检查记录是已发生事实的证明，未来日期说明日期写错，或把计划当成了记录。',
+        'zh-CN':
+          '财资〔2024〕1号第（十）条要求开展日常监督和专项检查；检查记录是已发生事实的证明，未来日期说明日期写错，或把计划当成了记录。',
         en: 'Clause (10) of 财资〔2024〕1号 calls for routine and special inspections; an inspection record proves something that happened, so a future date is a wrong date or a plan written down as a record.',
       },
       example: `assets:

@@ -43,7 +43,11 @@ function unitIdentity(unit: MapNode): string {
  * Another document of the same file that describes the same unit and says what `says` checks: a file with
  * several documents for one unit states the supervising department or the responsible person once.
  */
-export function statedElsewhere(document: StewardYamlDocument, context: RuleContext, says: (unit: MapNode) => boolean): boolean {
+export function statedElsewhere(
+  document: StewardYamlDocument,
+  context: RuleContext,
+  says: (unit: MapNode) => boolean,
+): boolean {
   const unit = unitOf(document);
   const identity = unit ? unitIdentity(unit) : '';
   if (!identity) return false;

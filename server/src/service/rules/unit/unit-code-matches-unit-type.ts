@@ -15,17 +15,20 @@ export const unitKindRule: Rule = {
     fixable: false,
     messages: {
       kindMismatch: {
-        'zh-CN': '单位类型为{unitType}，但统一社会信用代码 {code} 第 2 位为“{kind}”（{kindName}）；{unitType}的代码第 2 位通常为“{expectedKind}”（{expectedKindName}）',
+        'zh-CN':
+          '单位类型为{unitType}，但统一社会信用代码 {code} 第 2 位为“{kind}”（{kindName}）；{unitType}的代码第 2 位通常为“{expectedKind}”（{expectedKindName}）',
         en: 'The unit type is {unitType} ({unitTypeEn}), but character 2 of the unified social credit code {code} is "{kind}" ({kindNameEn}); for {unitTypeEn} it is normally "{expectedKind}" ({expectedKindNameEn})',
       },
     },
     docs: {
       description: {
-        'zh-CN': '机构编制部门登记的代码（第 1 位为 1）中，第 2 位表示机构类别：1 为机关、2 为事业单位。行政单位的代码第 2 位通常为 1，事业单位通常为 2。',
+        'zh-CN':
+          '机构编制部门登记的代码（第 1 位为 1）中，第 2 位表示机构类别：1 为机关、2 为事业单位。行政单位的代码第 2 位通常为 1，事业单位通常为 2。',
         en: 'In codes registered by the establishment authorities (character 1 is 1), character 2 is the kind: 1 a government body, 2 a public institution. A 行政单位 (administrative unit) normally has 1 and a 事业单位 (public institution) 2.',
       },
       rationale: {
-        'zh-CN': '单位类型决定收益的处理（财资〔2024〕1号第（七）条：行政单位的收入上缴国库，事业单位按同级财政部门规定），类型与代码不一致往往说明其中之一写错。',
+        'zh-CN':
+          '单位类型决定收益的处理（财资〔2024〕1号第（七）条：行政单位的收入上缴国库，事业单位按同级财政部门规定），类型与代码不一致往往说明其中之一写错。',
         en: 'The unit type decides how revenue is handled (clause (7) of 财资〔2024〕1号: an administrative unit pays it to the treasury, a public institution follows its finance department), so a type that disagrees with the code usually means one of them is wrong.',
       },
       example: FIXED_EXAMPLE.replace('行政单位', '事业单位'),

@@ -22,7 +22,8 @@ export const responsiblePersonRule: Rule = {
     enabledByDefault: false,
     messages: {
       missing: {
-        'zh-CN': '单位“{unit}”没有写明数据资产管理的责任人或责任岗位（unit.responsible）：请填写姓名（name）或岗位（role）',
+        'zh-CN':
+          '单位“{unit}”没有写明数据资产管理的责任人或责任岗位（unit.responsible）：请填写姓名（name）或岗位（role）',
         en: 'Unit "{unit}" names no person or post responsible for its data assets (unit.responsible): give a name (name) or a post (role)',
       },
       noNameOrRole: {
@@ -32,11 +33,13 @@ export const responsiblePersonRule: Rule = {
     },
     docs: {
       description: {
-        'zh-CN': '文档的 unit 要写明数据资产管理的责任人或责任岗位（responsible.name 或 responsible.role）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
-        en: 'A document\'s unit names the person or post responsible for its data assets (responsible.name or responsible.role). When another document of the same file already names one for the same unit, it is not asked again.',
+        'zh-CN':
+          '文档的 unit 要写明数据资产管理的责任人或责任岗位（responsible.name 或 responsible.role）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
+        en: "A document's unit names the person or post responsible for its data assets (responsible.name or responsible.role). When another document of the same file already names one for the same unit, it is not asked again.",
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（一）条：各单位负责本单位数据资产的具体管理。明确责任人或责任岗位，管理和问责才有对象。',
+        'zh-CN':
+          '财资〔2024〕1号第（一）条：各单位负责本单位数据资产的具体管理。明确责任人或责任岗位，管理和问责才有对象。',
         en: 'Clause (1) of 财资〔2024〕1号: each unit manages its own data assets. A named person or post is who the management, and the accountability, rests with.',
       },
       example: UNIT_EXAMPLE,

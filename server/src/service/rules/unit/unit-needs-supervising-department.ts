@@ -16,18 +16,21 @@ export const supervisingDepartmentRule: Rule = {
     fixable: true,
     messages: {
       missing: {
-        'zh-CN': '单位“{unit}”没有写明主管部门（unit.supervisingDepartment）：各部门负责本部门所属单位数据资产的监督管理，请填写指导和监督本单位的主管部门',
+        'zh-CN':
+          '单位“{unit}”没有写明主管部门（unit.supervisingDepartment）：各部门负责本部门所属单位数据资产的监督管理，请填写指导和监督本单位的主管部门',
         en: 'Unit "{unit}" names no supervising department (unit.supervisingDepartment): each department supervises the data assets of the units under it; name the department that supervises this unit',
       },
       fix: { 'zh-CN': '添加主管部门（待填写）', en: 'Add the supervising department (to fill in)' },
     },
     docs: {
       description: {
-        'zh-CN': '文档的 unit 要写明主管部门（supervisingDepartment）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
-        en: 'A document\'s unit names its supervising department (supervisingDepartment). When another document of the same file already names it for the same unit, it is not asked again.',
+        'zh-CN':
+          '文档的 unit 要写明主管部门（supervisingDepartment）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
+        en: "A document's unit names its supervising department (supervisingDepartment). When another document of the same file already names it for the same unit, it is not asked again.",
       },
       rationale: {
-        'zh-CN': '财资〔2024〕1号第（一）条：财政部门负责组织，各部门负责本部门所属单位数据资产的监督管理，各单位负责本单位数据资产的具体管理。写明主管部门，监督责任才能落到实处。',
+        'zh-CN':
+          '财资〔2024〕1号第（一）条：财政部门负责组织，各部门负责本部门所属单位数据资产的监督管理，各单位负责本单位数据资产的具体管理。写明主管部门，监督责任才能落到实处。',
         en: 'Clause (1) of 财资〔2024〕1号: finance departments organise, each department supervises the data assets of its affiliated units, and each unit manages its own. Naming the supervising department is what makes the supervision answerable.',
       },
       example: UNIT_EXAMPLE,
@@ -39,7 +42,8 @@ export const supervisingDepartmentRule: Rule = {
     const unit = unitOf(document);
     if (!root || !unit || has(unit, 'supervisingDepartment')) return;
     if (statedElsewhere(document, context, (other) => has(other, 'supervisingDepartment'))) return;
-    const edit = unit.entries.length > 0 ? setInBlock(context.file.text, unit, 'supervisingDepartment', PLACEHOLDER) : undefined;
+    const edit =
+      unit.entries.length > 0 ? setInBlock(context.file.text, unit, 'supervisingDepartment', PLACEHOLDER) : undefined;
     context.report({
       messageId: 'missing',
       span: keySpanOf(root, 'unit')!,

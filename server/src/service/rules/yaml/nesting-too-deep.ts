@@ -19,11 +19,15 @@ export const nestingTooDeepRule: BuiltInRule = {
     docs: {
       description: { 'zh-CN': '嵌套层级过深', en: 'Nesting is too deep' },
       rationale: {
-        'zh-CN': '目录和登记的结构不超过十来层；嵌套几十层的内容不会是正常的登记，却可能拖垮解析。超过 64 层的部分不予解析，作为错误报告。',
+        'zh-CN':
+          '目录和登记的结构不超过十来层；嵌套几十层的内容不会是正常的登记，却可能拖垮解析。超过 64 层的部分不予解析，作为错误报告。',
         en: 'Catalogs and registers nest a dozen levels at most; content nested dozens of levels deep is no real register but could bring the parser down. Whatever lies deeper than 64 levels is not read, and is reported as an error.',
       },
       example: registerWith('      cardNumber: ZC-2024-0001', `      cardNumber: ZC-2024-0001\n    x-note: ${DEEP}`),
-      fixedExample: REGISTER.replace('      cardNumber: ZC-2024-0001', '      cardNumber: ZC-2024-0001\n    x-note: 备注'),
+      fixedExample: REGISTER.replace(
+        '      cardNumber: ZC-2024-0001',
+        '      cardNumber: ZC-2024-0001\n    x-note: 备注',
+      ),
     },
   },
 };
