@@ -363,6 +363,22 @@ describe('formatters', () => {
       assert.equal(firstParagraph(help), 'The *first* paragraph.');
       assert.equal(firstParagraph('## Only a heading'), '');
     });
+
+    it("gives a rule's rationale, when it has one, as its full description, in the run's language", () => {
+      const why = {
+        'zh-CN': '第（四）条要求授权前开展安全评估。',
+        en: 'Clause (4) asks for a security assessment first.',
+      };
+      const rules = [
+        { ...rule('DA-SCHEMA-001', 'error', '财资〔2024〕1号 (4)'), docs: { rationale: why } },
+        ...RULES.slice(1),
+      ];
+      for (const locale of ['en', 'zh-CN'] as Locale[]) {
+        const log = JSON.parse(formatResults('sarif', [REGISTER], context({ rules, locale })));
+        const described = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'DA-SCHEMA-001');
+        assert.equal(described.fullDescription.text, why[locale]);
+      }
+    });
   });
 
   describe('junit', () => {

@@ -18,6 +18,7 @@ export interface RuleDescriptor {
   severity: Severity;
   short: LocalizedText; // one-line description
   help: LocalizedText; // markdown: what it checks, why, example, fix
+  docs?: { rationale: LocalizedText }; // why it matters: SARIF's fullDescription
   helpUri?: string;
 }
 
