@@ -77,7 +77,9 @@ function ruleDescriptor(rule: RuleDescriptor, context: FormatContext, described:
     id: rule.id,
     name: truncate(rule.name || rule.id, NAME_LIMIT),
     shortDescription: { text: short },
-    fullDescription: { text: truncate(rule.docs?.rationale[locale] || firstParagraph(help) || short, DESCRIPTION_LIMIT) },
+    fullDescription: {
+      text: truncate(rule.docs?.rationale[locale] || firstParagraph(help) || short, DESCRIPTION_LIMIT),
+    },
     ...(helpUri ? { helpUri } : {}),
     help: { text: help, markdown: help },
     defaultConfiguration: { level: LEVELS[rule.severity] },
