@@ -551,19 +551,20 @@ function evaluateTargets(results, series) {
     );
   }
   {
-    // Linear growth with a fixed start-up: t(N) = a + b·N. The cost per added asset from 1,000 to 10,000 and from
-    // 10,000 to 50,000 must agree within ±20% (a superlinear engine shows a larger second slope). Dividing whole
-    // times by N instead would count node's start-up as per-asset cost and call the flat part "sublinear".
+    // No superlinear growth: the cost per added asset from 10,000 to 50,000 is at most 1.2 times that from 1,000 to
+    // 10,000 (a superlinear engine shows a larger second slope). A smaller second slope is accepted: it is V8's
+    // warm-up (functions optimised while the first interval runs; bench/README.md), the planners' decision of
+    // 2026-12. Slopes, not whole times divided by N, so that node's start-up is not counted as per-asset cost.
     // The verdict rests on the linearity series (the three sizes run in turn, see linearitySeries); the slopes
     // from the table's medians, taken minutes apart between other cases, are shown beside it.
-    const label = 'steward time linear in N from 1,000 to 50,000: cost per added asset 10k→50k / 1k→10k within 0.8–1.2';
+    const label = 'steward time not superlinear in N from 1,000 to 50,000: cost per added asset 10k→50k / 1k→10k ≤ 1.2';
     const [one, small, large] = LINEAR_SIZES.map((n) => cellOf(results, 'steward', n));
     const fromTable =
       one?.status === 'ok' && small?.status === 'ok' && large?.status === 'ok'
         ? slopes(one.medianWallMs, small.medianWallMs, large.medianWallMs)
         : undefined;
     const fromSeries = series ? slopes(...LINEAR_SIZES.map((n) => median(series.runs[n]))) : undefined;
-    const verdict = (s) => (s.ratio >= 0.8 && s.ratio <= 1.2 ? 'PASS' : 'FAIL');
+    const verdict = (s) => (s.ratio <= 1.2 ? 'PASS' : 'FAIL');
     if (fromSeries) {
       const detail = `series of ${series.rounds} interleaved rounds${fromTable ? `; from the table's medians: ${fromTable.text}` : ''}`;
       targets.push({ label, verdict: verdict(fromSeries), value: fromSeries.text, detail });
