@@ -77,6 +77,81 @@ function settingsFor(options) {
   return { yaml, http: {}, '[yaml]': {}, editor: {} };
 }
 
+/**
+ * The session the benchmark times: initialize, open the file, first diagnostics, then `options.edits` one-character
+ * edits spread over the file; fills `result`. The failure ('timeout', 'exit' or 'error'), or undefined.
+ */
+async function drive({ connection, waitFor, nextDiagnostics, options, uri, text, result, started }) {
+  try {
+    const init = await waitFor(
+      'initialize',
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: pathToFileURL(dirname(options.file)).href,
+        workspaceFolders: [{ uri: pathToFileURL(dirname(options.file)).href, name: 'bench' }],
+        locale: 'en',
+        capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
+      }),
+    );
+    if (init.failed) throw init;
+    // After `initialized` the server pulls the settings; validation is debounced (200 ms), so the settings
+    // are in place before the document opened next is validated.
+    connection.sendNotification('initialized', {});
+    const first = nextDiagnostics();
+    const openedAt = performance.now();
+    connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
+    const diagnostics = await waitFor('first diagnostics', first);
+    if (diagnostics.failed) throw diagnostics;
+    const now = performance.now();
+    result.firstMs = now - started;
+    result.openToFirstMs = now - openedAt;
+    result.firstDiagnostics = diagnostics.value.diagnostics.length;
+    result.messages = diagnostics.value.diagnostics
+      .slice(0, 5)
+      .map((d) => ({ line: d.range.start.line, message: d.message }));
+
+    const lines = text.split('\n');
+    const nameLines = lines.map((line, i) => (line.startsWith('    name: ') ? i : -1)).filter((i) => i >= 0);
+    for (let k = 0; k < options.edits && nameLines.length > 0; k++) {
+      // Spread over the file: the first edit near the start, the last near the end.
+      const line = nameLines[Math.floor(((k + 0.5) / options.edits) * nameLines.length)];
+      const next = nextDiagnostics();
+      const editedAt = performance.now();
+      connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: k + 2 },
+        contentChanges: [{ range: { start: { line, character: 10 }, end: { line, character: 10 } }, text: 'x' }],
+      });
+      const edited = await waitFor(`edit ${k + 1} of ${options.edits}`, next);
+      if (edited.failed) throw edited;
+      result.edits.push(performance.now() - editedAt);
+    }
+    result.phase = 'done';
+  } catch (error) {
+    const failure = error?.failed ? error.failed : 'error';
+    if (failure === 'error') result.reason = String(error?.message ?? error);
+    return failure;
+  }
+  return undefined;
+}
+
+/** What a failed run's status is, from the server's last words on stderr. */
+function classifyFailure(result, failure, tail, exitInfo) {
+  if (/heap out of memory|Allocation failed/i.test(tail)) result.status = 'oom';
+  else if (failure === 'timeout') result.status = 'timeout';
+  else result.status = 'crashed';
+  if (result.status === 'crashed' && !result.reason) {
+    const last = tail
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(-2)
+      .join(' / ');
+    result.reason = `server exited (${exitInfo?.code ?? exitInfo?.signal}) during ${result.phase}${last ? `: ${last.slice(0, 200)}` : ''}`;
+  }
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const text = readFileSync(options.file, 'utf8');
@@ -160,57 +235,7 @@ async function main() {
       };
     });
 
-  let failure;
-  try {
-    const init = await waitFor(
-      'initialize',
-      connection.sendRequest('initialize', {
-        processId: process.pid,
-        rootUri: pathToFileURL(dirname(options.file)).href,
-        workspaceFolders: [{ uri: pathToFileURL(dirname(options.file)).href, name: 'bench' }],
-        locale: 'en',
-        capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: {} } },
-      }),
-    );
-    if (init.failed) throw init;
-    // After `initialized` the server pulls the settings; validation is debounced (200 ms), so the settings
-    // are in place before the document opened next is validated.
-    connection.sendNotification('initialized', {});
-    const first = nextDiagnostics();
-    const openedAt = performance.now();
-    connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'yaml', version: 1, text },
-    });
-    const diagnostics = await waitFor('first diagnostics', first);
-    if (diagnostics.failed) throw diagnostics;
-    const now = performance.now();
-    result.firstMs = now - started;
-    result.openToFirstMs = now - openedAt;
-    result.firstDiagnostics = diagnostics.value.diagnostics.length;
-    result.messages = diagnostics.value.diagnostics
-      .slice(0, 5)
-      .map((d) => ({ line: d.range.start.line, message: d.message }));
-
-    const lines = text.split('\n');
-    const nameLines = lines.map((line, i) => (line.startsWith('    name: ') ? i : -1)).filter((i) => i >= 0);
-    for (let k = 0; k < options.edits && nameLines.length > 0; k++) {
-      // Spread over the file: the first edit near the start, the last near the end.
-      const line = nameLines[Math.floor(((k + 0.5) / options.edits) * nameLines.length)];
-      const next = nextDiagnostics();
-      const editedAt = performance.now();
-      connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version: k + 2 },
-        contentChanges: [{ range: { start: { line, character: 10 }, end: { line, character: 10 } }, text: 'x' }],
-      });
-      const edited = await waitFor(`edit ${k + 1} of ${options.edits}`, next);
-      if (edited.failed) throw edited;
-      result.edits.push(performance.now() - editedAt);
-    }
-    result.phase = 'done';
-  } catch (error) {
-    failure = error?.failed ? error.failed : 'error';
-    if (failure === 'error') result.reason = String(error?.message ?? error);
-  }
+  const failure = await drive({ connection, waitFor, nextDiagnostics, options, uri, text, result, started });
   result.elapsedMs = performance.now() - started;
   sampleRss();
 
@@ -235,21 +260,7 @@ async function main() {
   }
   result.peakRssMB = peak > 0 ? peak : null;
 
-  if (failure) {
-    const tail = Buffer.concat(stderr).toString('utf8');
-    if (/heap out of memory|Allocation failed/i.test(tail)) result.status = 'oom';
-    else if (failure === 'timeout') result.status = 'timeout';
-    else result.status = 'crashed';
-    if (result.status === 'crashed' && !result.reason) {
-      const last = tail
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .slice(-2)
-        .join(' / ');
-      result.reason = `server exited (${exitInfo?.code ?? exitInfo?.signal}) during ${result.phase}${last ? `: ${last.slice(0, 200)}` : ''}`;
-    }
-  }
+  if (failure) classifyFailure(result, failure, Buffer.concat(stderr).toString('utf8'), exitInfo);
   process.stdout.write(JSON.stringify(result) + '\n');
   process.exitCode = result.status === 'ok' ? 0 : 3;
 }
