@@ -92,6 +92,7 @@ export default tseslint.config(
       'client/out/',
       '.editors/',
       '.bench/',
+      'bench/.data/',
       '.scratch/',
       '.e2e-artifacts/',
       'build/validators.generated.*',

@@ -125,7 +125,7 @@ function loadWorkspaceConfig(explicit: string | undefined, io: Io, locale: Local
   }
   if (!file) return { root: io.cwd, config: EMPTY_CONFIG };
   const shown = displayPath(file, io.cwd);
-  const read = readConfigFile(file, shown, createStewardService().isKnownRule);
+  const read = readConfigFile(file, shown);
   if (!read.ok) throw new UsageError(t(locale, 'configUnreadable', shown, reasonText(read.reason, locale)));
   for (const finding of read.findings) {
     io.stderr.write(

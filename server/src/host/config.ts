@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, parseConfig } from '../service';
+import { CONFIG_FILE_NAMES, findRule, parseConfig } from '../service';
 import type { Finding, StewardConfig } from '../service';
 import { decodeText } from './read';
 
@@ -28,7 +28,7 @@ export type ConfigRead =
   | { ok: false; reason: string | Finding };
 
 /** Reads and parses a configuration file; `shown` is the name its findings carry. */
-export function readConfigFile(file: string, shown: string, isKnownRule: (id: string) => boolean): ConfigRead {
+export function readConfigFile(file: string, shown: string): ConfigRead {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -37,5 +37,5 @@ export function readConfigFile(file: string, shown: string, isKnownRule: (id: st
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.finding };
-  return { ok: true, ...parseConfig(decoded.text, shown, isKnownRule) };
+  return { ok: true, ...parseConfig(decoded.text, shown, (id) => findRule(id) !== undefined) };
 }

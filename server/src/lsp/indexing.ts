@@ -60,7 +60,7 @@ export class Indexer {
     for (const folder of session.folders) {
       const file = configIn(folder);
       if (!file) continue;
-      const read = readConfigFile(file, file, session.createService({}).isKnownRule);
+      const read = readConfigFile(file, file);
       if (!read.ok) return EMPTY_CONFIG;
       for (const finding of read.findings) {
         session.connection.console.warn(
