@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { WorkspaceTrustedNotification } from '../../server/src/protocol';
+import type { InitializationOptions } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { StatusBar } from './status-bar';
 import { contributeHintSchemas, SyntaxErrorFilter } from './yaml-extension';
@@ -36,6 +38,12 @@ export function activate(context: vscode.ExtensionContext): StewardApi {
 
   const statusBar = new StatusBar(client, log);
   context.subscriptions.push(statusBar);
+  // Restricted Mode: the server reads no configured code table until the user trusts the workspace.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client?.isRunning()) void client.sendNotification(WorkspaceTrustedNotification, {});
+    }),
+  );
   registerCommands(context, client, log);
 
   // Activation does not wait for the server process: VS Code goes on while it starts.
@@ -80,6 +88,7 @@ function clientOptions(log: vscode.LogOutputChannel, syntaxErrors: SyntaxErrorFi
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
     outputChannel: log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticCollectionName: 'steward',

@@ -57,3 +57,14 @@ export const FileStateRequest = new RequestType<{ uri: string }, FileState, void
 export const RulesRequest = new RequestType0<RuleDoc[], void>('steward/rules');
 /** Sent after each publish of a file's diagnostics: its counts and mode. */
 export const StatusNotification = new NotificationType<FileStatus>('steward/status');
+
+/**
+ * What the client says when it starts the server (`initializationOptions`). `workspaceTrusted: false`: the
+ * workspace is not trusted (VS Code's Restricted Mode), so the server reads no code table the workspace or its
+ * settings name, only the built-in one. Absent (other editors): trusted.
+ */
+export interface InitializationOptions {
+  workspaceTrusted?: boolean;
+}
+/** The user trusted the workspace after the server started: it reloads, configured code table included. */
+export const WorkspaceTrustedNotification = new NotificationType<Record<string, never>>('steward/workspaceTrusted');

@@ -1,5 +1,6 @@
 /** What a CLI command reads and writes, passed in (tests run commands in-process with their own), and usage errors. */
 import type { Locale } from '../service';
+import type { BytesRead, ReadOptions } from '../host/read';
 import { t } from './messages';
 
 export interface Io {
@@ -7,7 +8,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): void; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): void };
-  readStdin(): Promise<Uint8Array>;
+  /** Standard input, read up to the size limit. */
+  readStdin(options: ReadOptions): Promise<BytesRead>;
   /** The CLI's entry script, which worker threads run; without it `validate` checks every file in-process. */
   workerScript?: string;
 }

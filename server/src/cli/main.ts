@@ -2,14 +2,11 @@
 import * as path from 'node:path';
 import { run } from './run';
 import { isValidationWorker, runValidationWorker } from './parallel';
+import { readStreamBytes } from '../host/read';
+import type { BytesRead, ReadOptions } from '../host/read';
 
-function readStdin(): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
-    process.stdin.on('error', reject);
-  });
+function readStdin(options: ReadOptions): Promise<BytesRead> {
+  return readStreamBytes(process.stdin, options);
 }
 
 // A reader that stops early (`steward rules | head`) is not an error.

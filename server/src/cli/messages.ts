@@ -21,6 +21,7 @@ validate 选项：
       --stdin-filename <名称>  标准输入内容的文件名（用于显示和定位）
       --code-table <文件>      单位的完整资产分类代码表（CSV 或 JSON）
   -c, --config <文件>          配置文件（默认：从当前目录向上查找 steward.config.yaml）
+      --allow-outside-paths    允许配置文件中的路径（codeTable、files）超出配置文件所在目录
       --max-file-size <MB>     大于此大小的文件不检查（默认 256）
   -j, --jobs <N>               用 N 个工作线程检查文件（1：不用工作线程；默认 0：按文件数量和大小自动决定；也可设环境变量 STEWARD_JOBS）
       --locale <zh-CN|en>      输出语言（默认取自环境变量 LANG）
@@ -49,6 +50,7 @@ Options for validate:
       --stdin-filename <name>   the name to show for standard input
       --code-table <file>       the unit's full asset classification code table (CSV or JSON)
   -c, --config <file>           configuration file (default: steward.config.yaml, looked up from the current folder)
+      --allow-outside-paths     let paths in the configuration (codeTable, files) lead out of its folder
       --max-file-size <MB>      skip files larger than this (default 256)
   -j, --jobs <N>                check files in N worker threads (1: no workers; default 0: decided from the files' number and size; or set STEWARD_JOBS)
       --locale <zh-CN|en>       language of the output (default: from LANG)
@@ -73,6 +75,10 @@ Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or inter
   stdinWithPaths: { 'zh-CN': '--stdin 不能与路径参数同时使用', en: '--stdin cannot be combined with paths' },
   codeTableProblem: { 'zh-CN': '代码表', en: 'code table' },
   codeTableUnreadable: { 'zh-CN': '无法读取代码表 {0}：{1}', en: 'Cannot read the code table {0}: {1}' },
+  codeTableOmitted: {
+    'zh-CN': '另有 {0} 个代码表问题未显示',
+    en: '{0} more code table problems not shown',
+  },
   codeTableLoaded: {
     'zh-CN': '已加载代码表 {0}：{1} 个代码，{2} 个问题',
     en: 'Loaded code table {0}: {1} codes, {2} problems',

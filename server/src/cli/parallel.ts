@@ -235,7 +235,7 @@ export function isValidationWorker(): boolean {
 
 /** The first pass of one file: read, decode, `update` without keeping the tree, then forget it (the main thread keeps the index). */
 function firstPass(service: StewardService, task: FileTask, maxBytes: number): FirstPass {
-  const read = readTextFile(task.file, { maxBytes });
+  const read = readTextFile(task.file, { maxBytes, limitOption: '--max-file-size' });
   if (!read.ok) return { ok: false, finding: read.finding };
   const { findings } = service.update(task.shown, read.text, { retain: false });
   const summary = service.index.get(task.shown);

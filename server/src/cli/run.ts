@@ -5,10 +5,12 @@ import { parseArgs } from 'node:util';
 import { countSeverities, createStewardService, EMPTY_CONFIG } from '../service';
 import type { CodeTable, Finding, Locale, StewardConfig } from '../service';
 import { findConfigUpward, readConfigFile } from '../host/config';
+import type { ConfigReadOptions } from '../host/config';
 import { readCodeTableFile } from '../host/code-table';
 import { discoverFiles } from '../host/discover';
 import { displayPath, toPosix } from '../host/paths';
-import { decodeText, readTextFile } from '../host/read';
+import { decodeText, failureFinding, readTextFile } from '../host/read';
+import type { ReadOptions } from '../host/read';
 import { formatResults } from './formatters';
 import type { FileResult, FormatName } from './formatters/types';
 import { t } from './messages';
@@ -53,6 +55,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         'stdin-filename': { type: 'string' },
         'code-table': { type: 'string' },
         config: { type: 'string', short: 'c' },
+        'allow-outside-paths': { type: 'boolean' },
         locale: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -68,7 +71,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    const workspace = loadWorkspaceConfig(values.config, io, locale);
+    // Every read (files, standard input, the configuration, a code table) stops at this size.
+    const maxFileMb = parseCount('--max-file-size', values['max-file-size'], locale) ?? 256;
+    const reads: ReadOptions = { maxBytes: maxFileMb * 1024 * 1024, limitOption: '--max-file-size' };
+    const workspace = loadWorkspaceConfig(values.config, io, locale, {
+      ...reads,
+      allowOutsidePaths: values['allow-outside-paths'],
+    });
     if (values.locale === undefined && workspace.config.locale) locale = workspace.config.locale;
     const [command, ...rest] = positionals;
     if (values.help || command === undefined || command === 'help') {
@@ -80,7 +89,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       : workspace.config.codeTable
         ? path.resolve(workspace.root, workspace.config.codeTable)
         : undefined;
-    const table = tablePath ? loadTableFile(tablePath, io, locale) : undefined;
+    const table = tablePath ? loadTableFile(tablePath, io, locale, reads) : undefined;
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
     if (command === 'rules') return rulesCommand(io, locale, values.format);
@@ -115,7 +124,12 @@ interface Workspace {
 }
 
 /** Finds `steward.config.yaml` walking up from the working directory (or takes `--config`), and reads it. */
-function loadWorkspaceConfig(explicit: string | undefined, io: Io, locale: Locale): Workspace {
+function loadWorkspaceConfig(
+  explicit: string | undefined,
+  io: Io,
+  locale: Locale,
+  options: ConfigReadOptions,
+): Workspace {
   let file: string | undefined;
   if (explicit) {
     file = path.resolve(io.cwd, explicit);
@@ -125,7 +139,7 @@ function loadWorkspaceConfig(explicit: string | undefined, io: Io, locale: Local
   }
   if (!file) return { root: io.cwd, config: EMPTY_CONFIG };
   const shown = displayPath(file, io.cwd);
-  const read = readConfigFile(file, shown);
+  const read = readConfigFile(file, shown, options);
   if (!read.ok) throw new UsageError(t(locale, 'configUnreadable', shown, reasonText(read.reason, locale)));
   for (const finding of read.findings) {
     io.stderr.write(
@@ -147,16 +161,17 @@ interface LoadedTable {
   source: { text: string; fileName: string };
 }
 
-function loadTableFile(file: string, io: Io, locale: Locale): LoadedTable {
+function loadTableFile(file: string, io: Io, locale: Locale, options: ReadOptions): LoadedTable {
   const absolute = path.resolve(io.cwd, file);
   const fileName = displayPath(absolute, io.cwd);
-  const read = readCodeTableFile(absolute, fileName);
+  const read = readCodeTableFile(absolute, fileName, options);
   if (!read.ok) throw new UsageError(t(locale, 'codeTableUnreadable', file, reasonText(read.reason, locale)));
   for (const problem of read.problems) {
     io.stderr.write(
       `${fileName}:${problem.line}:${problem.column}: ${problem.severity} ${t(locale, 'codeTableProblem')}: ${problem.message[locale]}\n`,
     );
   }
+  if (read.omitted > 0) io.stderr.write(`${fileName}: ${t(locale, 'codeTableOmitted', read.omitted)}\n`);
   return { table: read.table, source: { text: read.text, fileName } };
 }
 
@@ -187,6 +202,7 @@ async function validateCommand(
   if (!FORMATS.includes(format)) throw new UsageError(t(locale, 'badFormat', values.format ?? '', FORMATS.join(', ')));
   const maxWarnings = parseCount('--max-warnings', values['max-warnings'], locale);
   const maxFileMb = parseCount('--max-file-size', values['max-file-size'], locale) ?? 256;
+  const reads: ReadOptions = { maxBytes: maxFileMb * 1024 * 1024, limitOption: '--max-file-size' };
   const jobs =
     parseCount('--jobs', values.jobs, locale) ?? parseCount('STEWARD_JOBS', io.env.STEWARD_JOBS || undefined, locale);
   const useStdin = values.stdin || values['stdin-filename'] !== undefined;
@@ -205,7 +221,8 @@ async function validateCommand(
   const results: FileResult[] = [];
   if (useStdin) {
     const name = values['stdin-filename'] ?? '<stdin>';
-    const decoded = decodeText(await io.readStdin());
+    const input = await io.readStdin(reads);
+    const decoded = input.ok ? decodeText(input.bytes) : { ok: false as const, finding: failureFinding(input.failure) };
     const shown = values['stdin-filename'] ? displayPath(path.resolve(io.cwd, name), io.cwd) : name;
     if (decoded.ok) {
       service.update(shown, decoded.text, { retain: false });
@@ -226,7 +243,7 @@ async function validateCommand(
       // Files a worker checked are adopted, the others checked here: in discovery order either way.
       const checked = parallel[index];
       if (checked?.ok) service.adopt(shown, checked.text, checked);
-      const read = checked ?? readTextFile(file, { maxBytes: setup.maxBytes });
+      const read = checked ?? readTextFile(file, reads);
       if (!checked && read.ok) service.update(shown, read.text, { retain: false });
       order.push(read.ok ? { shown } : { shown, skipped: read.finding });
     });

@@ -28,10 +28,18 @@ function fileMessage(ruleId: string, messageId: string): LocalizedText {
 
 export const { t: hostText, both: hostMessage } = translator({
   noMatch: { 'zh-CN': '没有文件匹配“{0}”', en: 'No files match "{0}"' },
-  isDirectory: { 'zh-CN': '这是一个目录', en: 'it is a directory' },
   unreadable: fileMessage('DA-FILE-001', 'unreadable'),
   binary: fileMessage('DA-FILE-002', 'binary'),
   utf16: fileMessage('DA-FILE-003', 'utf16'),
   invalidUtf8: fileMessage('DA-FILE-003', 'invalidUtf8'),
-  tooLarge: fileMessage('DA-FILE-004', 'tooLarge'),
+  overLimit: fileMessage('DA-FILE-004', 'overLimit'),
+  stoppedAtLimit: fileMessage('DA-FILE-004', 'stoppedAtLimit'),
+  raiseWith: { 'zh-CN': '（可用 {0} 调整）', en: ' (raise it with {0})' },
+  notRegular: { 'zh-CN': '这是{0}，不是普通文件', en: 'it is {0}, not a regular file' },
+  directory: { 'zh-CN': '一个目录', en: 'a directory' },
+  fifo: { 'zh-CN': '一个命名管道（FIFO）', en: 'a named pipe (FIFO)' },
+  charDevice: { 'zh-CN': '一个字符设备', en: 'a character device' },
+  blockDevice: { 'zh-CN': '一个块设备', en: 'a block device' },
+  socket: { 'zh-CN': '一个套接字', en: 'a socket' },
+  otherKind: { 'zh-CN': '一个特殊文件', en: 'a special file' },
 });

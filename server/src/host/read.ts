@@ -1,13 +1,164 @@
-/** Reading files as text: every I/O or encoding problem becomes a finding with a position, never a crash. */
+/**
+ * Reading files and standard input: every read of the CLI and the language server goes through `readFileBytes`
+ * (or `readStreamBytes` for standard input). A path must lead to a regular file (a FIFO, a device or a socket is
+ * refused without a blocking open); the size limit holds while reading, so /dev/zero behind a symlink, a file that
+ * grows, or endless standard input stop at the limit. Every I/O or encoding problem becomes a finding with a
+ * position, never a crash or a hang.
+ */
 import * as fs from 'node:fs';
 import { findRule } from '../service';
-import type { Finding, LocalizedText } from '../service';
+import type { Finding, Locale, LocalizedText } from '../service';
 import { hostMessage, hostText } from './messages';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; finding: Finding };
 
 export interface ReadOptions {
   maxBytes: number;
+  /** What raises the limit (`--max-file-size`), named in the message; none: the limit is fixed. */
+  limitOption?: string;
+}
+
+/** Why bytes could not be read. */
+export type ReadFailure =
+  | { kind: 'errno'; code: string }
+  /** Not a regular file: a FIFO, a device, a socket or a directory (symlinks are followed first). */
+  | { kind: 'not-regular'; what: FileKind }
+  /** Over the limit: `size` when the file said so before reading, else reading stopped at the limit. */
+  | { kind: 'too-large'; limit: number; size?: number; limitOption?: string };
+
+export type BytesRead = { ok: true; bytes: Buffer } | { ok: false; failure: ReadFailure };
+
+type FileKind = 'directory' | 'fifo' | 'charDevice' | 'blockDevice' | 'socket' | 'otherKind';
+
+function kindOf(stat: fs.Stats): FileKind | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return 'directory';
+  if (stat.isFIFO()) return 'fifo';
+  if (stat.isCharacterDevice()) return 'charDevice';
+  if (stat.isBlockDevice()) return 'blockDevice';
+  if (stat.isSocket()) return 'socket';
+  return 'otherKind';
+}
+
+/** Opening never waits for a FIFO's writer; it changes nothing for a regular file. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+const CHUNK = 1024 * 1024;
+
+/**
+ * The one way a file is read. `stat` first refuses what is not a regular file without opening it (opening a
+ * device may act on it); the file is then opened once and `fstat` on that descriptor decides (it may have been
+ * swapped in between); reading stops one byte past `maxBytes` whatever the file claimed its size was.
+ */
+export function readFileBytes(file: string, options: ReadOptions): BytesRead {
+  const tooLarge = (size?: number): BytesRead => ({
+    ok: false,
+    failure: { kind: 'too-large', limit: options.maxBytes, size, limitOption: options.limitOption },
+  });
+  let fd: number;
+  try {
+    const before = kindOf(fs.statSync(file));
+    if (before) return { ok: false, failure: { kind: 'not-regular', what: before } };
+    fd = fs.openSync(file, OPEN_FLAGS);
+  } catch (error) {
+    return { ok: false, failure: { kind: 'errno', code: (error as NodeJS.ErrnoException).code ?? String(error) } };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    const kind = kindOf(stat);
+    if (kind) return { ok: false, failure: { kind: 'not-regular', what: kind } };
+    if (stat.size > options.maxBytes) return tooLarge(stat.size);
+    const cap = new ByteCap(options.maxBytes);
+    // One buffer for what the file says it holds (and a byte more, to see that it ended); chunks if it grew.
+    let buffer = Buffer.allocUnsafe(Math.min(stat.size + 1, options.maxBytes + 1));
+    for (;;) {
+      const read = fs.readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      if (!cap.add(buffer.subarray(0, read))) return tooLarge();
+      buffer = Buffer.allocUnsafe(Math.min(CHUNK, options.maxBytes + 1 - cap.total));
+    }
+    return { ok: true, bytes: cap.bytes() };
+  } catch (error) {
+    return { ok: false, failure: { kind: 'errno', code: (error as NodeJS.ErrnoException).code ?? String(error) } };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Collects chunks up to a byte limit: `add` says false once the limit is passed (the bytes are then dropped). */
+class ByteCap {
+  total = 0;
+  private chunks: Buffer[] = [];
+  constructor(private readonly limit: number) {}
+
+  add(chunk: Buffer): boolean {
+    this.total += chunk.length;
+    if (this.total > this.limit) {
+      this.chunks = [];
+      return false;
+    }
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  bytes(): Buffer {
+    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.total);
+  }
+}
+
+/** Standard input (or any stream) under the same limit: reading stops, and the stream is let go, at the limit. */
+export function readStreamBytes(stream: NodeJS.ReadableStream, options: ReadOptions): Promise<BytesRead> {
+  return new Promise((resolve) => {
+    const cap = new ByteCap(options.maxBytes);
+    const finish = (result: BytesRead): void => {
+      stream.removeListener('data', onData);
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', onError);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer | string): void => {
+      if (cap.add(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)) return;
+      stream.pause();
+      (stream as Partial<{ destroy(): void }>).destroy?.();
+      finish({
+        ok: false,
+        failure: { kind: 'too-large', limit: options.maxBytes, limitOption: options.limitOption },
+      });
+    };
+    const onEnd = (): void => finish({ ok: true, bytes: cap.bytes() });
+    const onError = (error: NodeJS.ErrnoException): void =>
+      finish({ ok: false, failure: { kind: 'errno', code: error.code ?? error.message } });
+    stream.on('data', onData);
+    stream.on('end', onEnd);
+    stream.on('error', onError);
+  });
+}
+
+const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+
+/** Why a read failed, in words: for messages that are not findings (the configuration, a code table). */
+export function failureText(failure: ReadFailure, locale: Locale): string {
+  return failureMessage(failure).message[locale];
+}
+
+/** The finding (rule and message) a failed read of a checked file becomes. */
+function failureMessage(failure: ReadFailure): { ruleId: string; message: LocalizedText } {
+  if (failure.kind === 'errno') return { ruleId: 'DA-FILE-001', message: hostMessage('unreadable', failure.code) };
+  if (failure.kind === 'not-regular') {
+    const reason = (locale: Locale) => hostText(locale, 'notRegular', hostText(locale, failure.what));
+    return {
+      ruleId: 'DA-FILE-001',
+      message: {
+        'zh-CN': hostText('zh-CN', 'unreadable', reason('zh-CN')),
+        en: hostText('en', 'unreadable', reason('en')),
+      },
+    };
+  }
+  const raise = (locale: Locale) => (failure.limitOption ? hostText(locale, 'raiseWith', failure.limitOption) : '');
+  const text = (locale: Locale) =>
+    failure.size !== undefined
+      ? hostText(locale, 'overLimit', mb(failure.size), mb(failure.limit), raise(locale))
+      : hostText(locale, 'stoppedAtLimit', mb(failure.limit), raise(locale));
+  return { ruleId: 'DA-FILE-004', message: { 'zh-CN': text('zh-CN'), en: text('en') } };
 }
 
 /** A file-level finding, with its rule's severity and basis from the registry. */
@@ -17,31 +168,16 @@ function fileFinding(ruleId: string, message: LocalizedText, line = 0, character
   return { ruleId, severity: rule.severity, message, range: { start: position, end: position }, clause: rule.clause };
 }
 
+/** A failed read as the file's finding. */
+export function failureFinding(failure: ReadFailure): Finding {
+  const { ruleId, message } = failureMessage(failure);
+  return fileFinding(ruleId, message);
+}
+
+/** Reads a file as text (UTF-8): the result or the finding that says why not. */
 export function readTextFile(file: string, options: ReadOptions): ReadResult {
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory())
-      return {
-        ok: false,
-        finding: fileFinding('DA-FILE-001', {
-          'zh-CN': hostText('zh-CN', 'unreadable', hostText('zh-CN', 'isDirectory')),
-          en: hostText('en', 'unreadable', hostText('en', 'isDirectory')),
-        }),
-      };
-    if (stat.size > options.maxBytes) {
-      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-      return {
-        ok: false,
-        finding: fileFinding('DA-FILE-004', hostMessage('tooLarge', mb(stat.size), mb(options.maxBytes))),
-      };
-    }
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { ok: false, finding: fileFinding('DA-FILE-001', hostMessage('unreadable', code)) };
-  }
-  return decodeText(bytes);
+  const read = readFileBytes(file, options);
+  return read.ok ? decodeText(read.bytes) : { ok: false, finding: failureFinding(read.failure) };
 }
 
 /** Decodes UTF-8 (a BOM is dropped, as editors do); binary, UTF-16 and invalid UTF-8 are findings with a position. */

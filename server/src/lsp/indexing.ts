@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { EMPTY_CONFIG } from '../service';
-import type { CodeTable, StewardConfig } from '../service';
+import type { CodeTable, Finding, StewardConfig } from '../service';
 import { readCodeTableFile } from '../host/code-table';
 import { configIn, readConfigFile } from '../host/config';
 import { listWorkspaceFiles } from '../host/discover';
@@ -21,6 +21,8 @@ export class Indexer {
   /** Moves with every reload: an indexing of an older one stops. */
   private generation = 0;
   canPullConfiguration = false;
+  /** The folder of the configuration file read last: its `codeTable` is relative to it. */
+  private configFolder: string | undefined;
 
   constructor(
     private readonly session: Session,
@@ -55,13 +57,25 @@ export class Indexer {
     await this.index(generation);
   }
 
+  /** A disk file that could not be read (a FIFO, a device, over the limit...): said in the log, then left out. */
+  skipped(uri: string, finding: Finding): void {
+    const file = URI.parse(uri).fsPath;
+    this.session.connection.console.warn(`${file}: ${finding.message[this.session.locale]} (${finding.ruleId})`);
+  }
+
   private readConfig(): StewardConfig {
     const { session } = this;
+    this.configFolder = undefined;
     for (const folder of session.folders) {
       const file = configIn(folder);
       if (!file) continue;
-      const read = readConfigFile(file, file);
-      if (!read.ok) return EMPTY_CONFIG;
+      const read = readConfigFile(file, file, { maxBytes: MAX_DISK_FILE_BYTES });
+      if (!read.ok) {
+        const reason = typeof read.reason === 'string' ? read.reason : read.reason.message[session.locale];
+        session.connection.console.warn(`${file}: ${reason}`);
+        return EMPTY_CONFIG;
+      }
+      this.configFolder = folder;
       for (const finding of read.findings) {
         session.connection.console.warn(
           `${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.message[session.locale]}`,
@@ -76,9 +90,19 @@ export class Indexer {
     const { session } = this;
     const configured = session.config.codeTable;
     if (!configured) return undefined;
-    const file = path.isAbsolute(configured) ? configured : path.join(session.folders[0] ?? process.cwd(), configured);
-    const read = readCodeTableFile(file, file);
     const locale = session.locale;
+    if (!session.trusted) {
+      session.connection.console.info(
+        locale === 'zh-CN'
+          ? `工作区不受信任：不读取配置的资产分类代码表 ${configured}，使用内置代码表`
+          : `The workspace is not trusted: the configured code table ${configured} is not read; the built-in table is used`,
+      );
+      return undefined;
+    }
+    // The editor setting is relative to the first workspace folder; the configuration's to its own folder.
+    const base = session.settings.codeTable ? session.folders[0] : this.configFolder;
+    const file = path.resolve(base ?? session.folders[0] ?? process.cwd(), configured);
+    const read = readCodeTableFile(file, file, { maxBytes: MAX_DISK_FILE_BYTES });
     if (!read.ok) {
       const reason = typeof read.reason === 'string' ? read.reason : read.reason.message[locale];
       const message =
@@ -90,6 +114,12 @@ export class Indexer {
     }
     for (const problem of read.problems)
       session.connection.console.warn(`${file}:${problem.line}:${problem.column}: ${problem.message[locale]}`);
+    if (read.omitted > 0)
+      session.connection.console.warn(
+        locale === 'zh-CN'
+          ? `${file}：另有 ${read.omitted} 个代码表问题未显示`
+          : `${file}: ${read.omitted} more code table problems not shown`,
+      );
     return read.table;
   }
 
@@ -118,6 +148,7 @@ export class Indexer {
         const read = readTextFile(file, { maxBytes: MAX_DISK_FILE_BYTES });
         // Files no editor shows keep their findings and index entries, not their trees.
         if (read.ok) await this.checks.checkDisk(uri, read.text);
+        else this.skipped(uri, read.finding);
       }
       done++;
       if (done % 50 === 0) {

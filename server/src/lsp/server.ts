@@ -24,8 +24,8 @@ import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAMES } from '../service';
 import { readTextFile } from '../host/read';
-import { FileStateRequest, RulesRequest, ValidateWorkspaceRequest } from '../protocol';
-import type { RuleDoc } from '../protocol';
+import { FileStateRequest, RulesRequest, ValidateWorkspaceRequest, WorkspaceTrustedNotification } from '../protocol';
+import type { InitializationOptions, RuleDoc } from '../protocol';
 import { Checks, PendingEdits } from './checks';
 import { OpenDocument } from './document';
 import { createFaults } from './faults';
@@ -66,6 +66,7 @@ export function startServer(
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     session.clientLocale = params.locale;
+    session.trusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
     session.folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (session.folders.length === 0 && params.rootUri) session.folders = [URI.parse(params.rootUri).fsPath];
     indexer.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -103,6 +104,10 @@ export function startServer(
   watchDocuments(session, checks, publisher, faults);
 
   connection.onDidChangeConfiguration(() => void indexer.reload());
+  connection.onNotification(WorkspaceTrustedNotification, () => {
+    session.trusted = true;
+    void indexer.reload();
+  });
 
   const watchedFilesChanged = async (params: DidChangeWatchedFilesParams): Promise<void> => {
     if (params.changes.some((c) => CONFIG_FILE_NAMES.includes(path.basename(URI.parse(c.uri).fsPath)))) {
@@ -117,6 +122,7 @@ export function startServer(
       }
       const read = readTextFile(URI.parse(change.uri).fsPath, { maxBytes: MAX_DISK_FILE_BYTES });
       if (read.ok) await checks.checkDisk(change.uri, read.text);
+      else indexer.skipped(change.uri, read.finding);
     }
     publisher.publishAll();
   };

@@ -20,6 +20,8 @@ export type ServiceFactory = (options: StewardServiceOptions) => StewardService;
 export class Session {
   folders: string[] = [];
   clientLocale: string | undefined;
+  /** False in a workspace the editor does not trust: no configured code table is read (protocol.ts). */
+  trusted = true;
   settings: StewardSettings = {};
   config: StewardConfig = EMPTY_CONFIG;
   service: StewardService;

@@ -5,12 +5,14 @@
  */
 import picomatch from 'picomatch';
 import configSchema from '../../../schemas/steward-config.schema.json';
-import type { Finding, Locale, Severity } from './types';
+import type { Finding, Locale, Range, Severity } from './types';
 import { parseStewardFile } from './parser/parse';
 import { toPlainValue } from './parser/convert';
 import { createAjv, validateNode } from './schema/validate';
 import { fillText } from './i18n/template';
 import { unknownRuleInConfigRule } from './rules/config/unknown-rule-in-config';
+import { pathOutsideWorkspaceRule } from './rules/config/path-outside-workspace';
+import type { MapNode } from './parser/ast';
 import type { ValidateFunction } from 'ajv';
 
 export type RuleSetting = Severity | 'off';
@@ -30,15 +32,31 @@ export const EMPTY_CONFIG: StewardConfig = { rules: {}, overrides: [] };
 
 let validator: ValidateFunction | undefined;
 
+export interface ParseConfigOptions {
+  /**
+   * Paths (`codeTable`, `files`) may lead out of the configuration's folder (absolute, or up with `..`): only
+   * when the user says so on the command line. Otherwise such a path is an error finding and is not used.
+   */
+  allowOutsidePaths?: boolean;
+}
+
+export interface ParsedConfig {
+  config: StewardConfig;
+  findings: Finding[];
+  /** Where `codeTable`'s value is, for a finding the host makes once it has looked at the file (a link out). */
+  codeTableRange?: Range;
+}
+
 /**
- * Reads a configuration file's text. Problems (YAML errors, schema errors, unknown rule ids) are findings with
- * positions; the configuration returned keeps every valid part.
+ * Reads a configuration file's text. Problems (YAML errors, schema errors, unknown rule ids, paths out of the
+ * configuration's folder) are findings with positions; the configuration returned keeps every valid part.
  */
 export function parseConfig(
   text: string,
   uri: string,
   knownRule: (id: string) => boolean,
-): { config: StewardConfig; findings: Finding[] } {
+  options: ParseConfigOptions = {},
+): ParsedConfig {
   const file = parseStewardFile(uri, text);
   const findings: Finding[] = [...file.parseFindings];
   const root = file.documents[0]?.root ?? null;
@@ -81,7 +99,58 @@ export function parseConfig(
   if (Array.isArray(plain.files) && plain.files.every((f) => typeof f === 'string')) config.files = plain.files;
   if (plain.unitType === '行政单位' || plain.unitType === '事业单位') config.unitType = plain.unitType;
   if (plain.locale === 'zh-CN' || plain.locale === 'en') config.locale = plain.locale;
-  return { config, findings };
+  const codeTableNode = root.entries.find((e) => e.key === 'codeTable')?.value;
+  const codeTableRange = codeTableNode ? file.lines.rangeOf(codeTableNode.span) : undefined;
+  if (!options.allowOutsidePaths) findings.push(...confinePaths(config, root, (span) => file.lines.rangeOf(span)));
+  return { config, findings, codeTableRange };
+}
+
+/** A path that leads out of the folder it is relative to: absolute, or more `..` than folders above it. */
+export function leavesFolder(value: string): boolean {
+  if (/^([\\/]|[A-Za-z]:)/.test(value)) return true;
+  let depth = 0;
+  for (const segment of value.split(/[\\/]/)) {
+    if (segment === '..') depth--;
+    else if (segment !== '' && segment !== '.') depth++;
+    if (depth < 0) return true;
+  }
+  return false;
+}
+
+/** A glob that can match out of its folder: absolute, or with a `..` segment anywhere (also inside braces). */
+export function globLeavesFolder(pattern: string): boolean {
+  return /^([\\/]|[A-Za-z]:)/.test(pattern) || /(^|[\\/{,])\.\.($|[\\/},])/.test(pattern);
+}
+
+/** Drops the configuration's paths that lead out of its folder, with an error finding at each. */
+function confinePaths(config: StewardConfig, root: MapNode, rangeOf: (span: { start: number; end: number }) => Range) {
+  const findings: Finding[] = [];
+  const outside = (key: string, path: string, span: { start: number; end: number }): void => {
+    const meta = pathOutsideWorkspaceRule.meta;
+    findings.push({
+      ruleId: meta.id,
+      severity: meta.severity,
+      message: fillText(meta.messages.outside, { key, path }),
+      range: rangeOf(span),
+      clause: meta.clause,
+    });
+  };
+  const codeTableNode = root.entries.find((e) => e.key === 'codeTable')?.value;
+  if (config.codeTable !== undefined && codeTableNode && leavesFolder(config.codeTable)) {
+    outside('codeTable', config.codeTable, codeTableNode.span);
+    delete config.codeTable;
+  }
+  const filesNode = root.entries.find((e) => e.key === 'files')?.value;
+  if (config.files && filesNode?.type === 'seq') {
+    const kept = config.files.filter((pattern, i) => {
+      if (!globLeavesFolder(pattern)) return true;
+      outside('files', pattern, filesNode.items[i].span);
+      return false;
+    });
+    if (kept.length > 0) config.files = kept;
+    else delete config.files;
+  }
+  return findings;
 }
 
 const SETTINGS = new Set(['off', 'info', 'warning', 'error']);

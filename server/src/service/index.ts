@@ -413,7 +413,7 @@ export type { CodeTableProblem } from './codes/loader';
 export type { RuleSetting } from './config';
 export type { SeverityCounts } from './severity';
 export { countSeverities } from './severity';
-export { CONFIG_FILE_NAMES, EMPTY_CONFIG, parseConfig } from './config';
+export { CONFIG_FILE_NAMES, EMPTY_CONFIG, globLeavesFolder, parseConfig } from './config';
 export { loadCodeTable } from './codes/loader';
 export { builtinCodeTable } from './codes/table';
 export { mergeChanges } from './parser/parse';

@@ -29,6 +29,7 @@ import { waiverWithoutReasonRule } from './waiver/waiver-without-reason';
 import { unusedWaiverRule } from './waiver/unused-waiver';
 import { malformedWaiverRule } from './waiver/malformed-waiver';
 import { unknownRuleInConfigRule } from './config/unknown-rule-in-config';
+import { pathOutsideWorkspaceRule } from './config/path-outside-workspace';
 import { unitCodeRule } from './unit/valid-unit-code';
 import { unitKindRule } from './unit/unit-code-matches-unit-type';
 import { inspectionRecordRule } from './supervision/high-grade-needs-inspection';
@@ -113,6 +114,7 @@ export const BUILT_IN_RULES: BuiltInRule[] = [
   unusedWaiverRule,
   malformedWaiverRule,
   unknownRuleInConfigRule,
+  pathOutsideWorkspaceRule,
 ];
 
 /** The compliance rules that check a file (item and document rules), in the order they run. */

@@ -1,4 +1,4 @@
-/** DA-FILE-004: the file is over the size limit and was not checked. Reported by the CLI's file reader (cli/files.ts). */
+/** DA-FILE-004: the file is over the size limit and was not checked. Reported by the file reader (host/read.ts). */
 import type { BuiltInRule } from '../rule';
 import { ASSET, REGISTER, REGISTER_HEAD } from '../examples';
 
@@ -15,6 +15,16 @@ export const fileTooLargeRule: BuiltInRule = {
       tooLarge: {
         'zh-CN': '文件大小 {0} MB 超过上限 {1} MB，未作检查（可用 --max-file-size 调整）',
         en: 'The file is {0} MB, over the {1} MB limit; not checked (see --max-file-size)',
+      },
+      // {0} and {1} as above; {2} says what raises the limit (the option), or nothing where it is fixed.
+      overLimit: {
+        'zh-CN': '文件大小 {0} MB 超过上限 {1} MB，未作检查{2}',
+        en: 'The file is {0} MB, over the {1} MB limit; not checked{2}',
+      },
+      // The file (or standard input) had no size to check beforehand, or grew while it was read: {0} is the limit.
+      stoppedAtLimit: {
+        'zh-CN': '读到上限 {0} MB 时仍未结束，已停止读取，未作检查{1}',
+        en: 'Reading stopped at the {0} MB limit before the end; not checked{1}',
       },
     },
     docs: {
