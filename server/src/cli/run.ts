@@ -165,7 +165,7 @@ function loadTableFile(file: string, io: Io, locale: Locale, options: ReadOption
   const absolute = path.resolve(io.cwd, file);
   const fileName = displayPath(absolute, io.cwd);
   const read = readCodeTableFile(absolute, fileName, options);
-  if (!read.ok) throw new UsageError(t(locale, 'codeTableUnreadable', file, reasonText(read.reason, locale)));
+  if (!read.ok) throw new UsageError(t(locale, 'codeTableUnreadable', fileName, reasonText(read.reason, locale)));
   for (const problem of read.problems) {
     io.stderr.write(
       `${fileName}:${problem.line}:${problem.column}: ${problem.severity} ${t(locale, 'codeTableProblem')}: ${problem.message[locale]}\n`,

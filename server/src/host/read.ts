@@ -68,14 +68,19 @@ export function readFileBytes(file: string, options: ReadOptions): BytesRead {
     if (kind) return { ok: false, failure: { kind: 'not-regular', what: kind } };
     if (stat.size > options.maxBytes) return tooLarge(stat.size);
     const cap = new ByteCap(options.maxBytes);
-    // One buffer for what the file says it holds (and a byte more, to see that it ended); chunks if it grew.
+    // One buffer for what the file says it holds and a byte more (to see that it ended); chunks if it holds more.
     let buffer = Buffer.allocUnsafe(Math.min(stat.size + 1, options.maxBytes + 1));
+    let filled = 0;
     for (;;) {
-      const read = fs.readSync(fd, buffer, 0, buffer.length, null);
+      const read = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
       if (read === 0) break;
-      if (!cap.add(buffer.subarray(0, read))) return tooLarge();
+      filled += read;
+      if (filled < buffer.length) continue;
+      if (!cap.add(buffer)) return tooLarge();
       buffer = Buffer.allocUnsafe(Math.min(CHUNK, options.maxBytes + 1 - cap.total));
+      filled = 0;
     }
+    if (!cap.add(buffer.subarray(0, filled))) return tooLarge();
     return { ok: true, bytes: cap.bytes() };
   } catch (error) {
     return { ok: false, failure: { kind: 'errno', code: (error as NodeJS.ErrnoException).code ?? String(error) } };
