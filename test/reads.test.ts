@@ -106,7 +106,10 @@ describe('reads: non-regular files are refused, never opened to block or read wi
     );
     const named = steward(['validate', '--code-table', '/dev/zero'], tempDir({ 'good.assets.yaml': MINIMAL_REGISTER }));
     assert.equal(named.code, 2, named.stderr);
-    assert.match(named.stderr, /^steward: Cannot read the code table [./]*dev\/zero: Cannot read the file: it is a character device/);
+    assert.match(
+      named.stderr,
+      /^steward: Cannot read the code table [./]*dev\/zero: Cannot read the file: it is a character device/,
+    );
   });
 
   it('the size limit holds while reading: a file whose size says 0 (/proc) stops at the limit', () => {
