@@ -154,12 +154,57 @@ function exampleWorkspace() {
   return dir;
 }
 
-function userDataDir() {
+function userDataDir(settings = {}) {
   const dir = tempDir('user-data');
   mkdirSync(join(dir, 'User'), { recursive: true });
-  writeFileSync(join(dir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(dir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   return dir;
 }
+
+/** Workspace trust on, without its prompt: a folder opened is in Restricted Mode until someone trusts it. */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
+/**
+ * The untrusted pass's workspace: a register whose code (A08060299) only the workspace's own table knows, and
+ * that table named twice, by steward.config.yaml and by the workspace's settings. Trusted, it would be clean.
+ */
+function untrustedWorkspace() {
+  const dir = join(tempDir('untrusted'), 'untrusted');
+  mkdirSync(join(dir, '.vscode'), { recursive: true });
+  writeFileSync(join(dir, 'a.assets.yaml'), OWN_CODE_REGISTER);
+  writeFileSync(
+    join(dir, 'codes.csv'),
+    'code,name\nA08000000,无形资产\nA08060000,信息数据\nA08060200,数据\nA08060299,本单位自定义数据\n',
+  );
+  writeFileSync(join(dir, 'steward.config.yaml'), 'codeTable: codes.csv\n');
+  writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'steward.codeTable': 'codes.csv' }));
+  return dir;
+}
+
+/** The contract's minimal register, with a classification code only the untrusted workspace's codes.csv has. */
+const OWN_CODE_REGISTER = `apiVersion: steward/v1
+kind: DataAssetRegister
+unit:
+  name: 某市交通运输局
+  code: 113301000025391739
+  type: 行政单位
+  supervisingDepartment: 某市人民政府
+assets:
+  - id: DA-2024-0001
+    name: 公交运行监测数据集
+    resource: R-330100-JT-0001
+    classificationCode: A08060299
+    securityGrade: 一般数据
+    acquisition:
+      method: 自主采集
+    registration:
+      cardNumber: ZC-2024-0001
+`;
 
 let codeServerHome;
 /**
@@ -178,7 +223,7 @@ function codeServerEnv(extra = {}) {
 }
 
 /** Starts code-server in its own process group; resolves once /healthz answers. */
-async function startCodeServer(entry, { name, userData, extensions, env = {} }) {
+async function startCodeServer(entry, { name, userData, extensions, env = {}, workspaceTrust = false }) {
   const port = await freePort();
   mkdirSync(ARTIFACTS, { recursive: true });
   const logFile = join(ARTIFACTS, `code-server-${name}.log`);
@@ -193,7 +238,7 @@ async function startCodeServer(entry, { name, userData, extensions, env = {} }) 
       `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--user-data-dir',
       userData,
@@ -338,16 +383,17 @@ async function failingTestScreenshots(page) {
 }
 
 /** Part 1: the extension-host suite against client/. Returns its summary (tests, passes, failures). */
-async function runExtensionTests(browser, entry) {
-  const workspace = exampleWorkspace();
+async function runExtensionTests(browser, entry, { untrusted = false } = {}) {
+  const workspace = untrusted ? untrustedWorkspace() : exampleWorkspace();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const screenshots = await failingTestScreenshots(page);
   const server = await startCodeServer(entry, {
-    name: 'suite',
-    userData: userDataDir(),
+    name: untrusted ? 'untrusted' : 'suite',
+    userData: userDataDir(untrusted ? UNTRUSTED_SETTINGS : {}),
     extensions: tempDir('extensions'),
-    env: { STEWARD_E2E_SCREENSHOT_URL: screenshots.url },
+    env: { STEWARD_E2E_SCREENSHOT_URL: screenshots.url, ...(untrusted ? { STEWARD_E2E_UNTRUSTED: '1' } : {}) },
+    workspaceTrust: untrusted,
   });
   let summary;
   let settle;
@@ -511,6 +557,8 @@ async function main() {
   const browser = await launchBrowser(tools.chromium);
   const summary = await runExtensionTests(browser, tools['code-server']);
   log(`extension tests: ${summary.passes} passed of ${summary.tests} (${summary.files} files)`);
+  const untrusted = await runExtensionTests(browser, tools['code-server'], { untrusted: true });
+  log(`extension tests in an untrusted workspace: ${untrusted.passes} passed of ${untrusted.tests}`);
   const screenshot = await checkOnScreen(browser, tools['code-server']);
   log(`screenshot: ${screenshot}`);
 }

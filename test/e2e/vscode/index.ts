@@ -18,9 +18,11 @@ export async function run(): Promise<void> {
     testStarted(this.currentTest);
   });
   screenshotFirst(mocha.suite);
+  // The untrusted pass (its own workspace, Restricted Mode) runs untrusted.e2e.js alone; the others never run it.
+  const untrusted = process.env.STEWARD_E2E_UNTRUSTED === '1';
   const files = fs
     .readdirSync(__dirname)
-    .filter((name) => name.endsWith('.e2e.js'))
+    .filter((name) => name.endsWith('.e2e.js') && (name === 'untrusted.e2e.js') === untrusted)
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
