@@ -127,6 +127,21 @@ describe('reads: non-regular files are refused, never opened to block or read wi
   });
 });
 
+describe('reads: a configured code table stays in its folder up to the read', () => {
+  it('readFileBytes with `within` checks the opened file: a link out is refused, a file inside is read', () => {
+    const outside = tempDir({ 'secret.csv': 'code,name\n' });
+    const dir = tempDir({ 'own.csv': OWN_CODES_CSV });
+    fs.symlinkSync(path.join(outside, 'secret.csv'), path.join(dir, 'codes.csv'));
+    assert.deepEqual(readFileBytes(path.join(dir, 'codes.csv'), { maxBytes: 1024, within: dir }), {
+      ok: false,
+      failure: { kind: 'outside', folder: dir },
+    });
+    const inside = readFileBytes(path.join(dir, 'own.csv'), { maxBytes: 1024, within: dir });
+    assert.ok(inside.ok && inside.bytes.toString() === OWN_CODES_CSV);
+    assert.ok(readFileBytes(path.join(dir, 'codes.csv'), { maxBytes: 1024 }).ok);
+  });
+});
+
 describe('reads: standard input stops at the limit', function () {
   this.timeout(60_000);
 

@@ -89,7 +89,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       : workspace.config.codeTable
         ? path.resolve(workspace.root, workspace.config.codeTable)
         : undefined;
-    const table = tablePath ? loadTableFile(tablePath, io, locale, reads) : undefined;
+    // The configuration's table stays in its folder up to the read itself (a link swapped in meanwhile is refused).
+    const confined = !values['code-table'] && !values['allow-outside-paths'];
+    const tableReads = confined ? { ...reads, within: workspace.root } : reads;
+    const table = tablePath ? loadTableFile(tablePath, io, locale, tableReads) : undefined;
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
     if (command === 'rules') return rulesCommand(io, locale, values.format);

@@ -42,4 +42,5 @@ export const { t: hostText, both: hostMessage } = translator({
   blockDevice: { 'zh-CN': '一个块设备', en: 'a block device' },
   socket: { 'zh-CN': '一个套接字', en: 'a socket' },
   otherKind: { 'zh-CN': '一个特殊文件', en: 'a special file' },
+  outsideFolder: { 'zh-CN': '它经符号链接指向 {0} 之外', en: 'a symbolic link leads it out of {0}' },
 });

@@ -6,6 +6,7 @@
  * position, never a crash or a hang.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { findRule } from '../service';
 import type { Finding, Locale, LocalizedText } from '../service';
 import { hostMessage, hostText } from './messages';
@@ -16,6 +17,11 @@ export interface ReadOptions {
   maxBytes: number;
   /** What raises the limit (`--max-file-size`), named in the message; none: the limit is fixed. */
   limitOption?: string;
+  /**
+   * The file opened must be in this folder, links resolved (a configured code table): checked on the opened
+   * descriptor, so a link swapped in after the configuration was checked is refused too.
+   */
+  within?: string;
 }
 
 /** Why bytes could not be read. */
@@ -23,6 +29,8 @@ export type ReadFailure =
   | { kind: 'errno'; code: string }
   /** Not a regular file: a FIFO, a device, a socket or a directory (symlinks are followed first). */
   | { kind: 'not-regular'; what: FileKind }
+  /** The file opened is out of `within` (its real path). */
+  | { kind: 'outside'; folder: string }
   /** Over the limit: `size` when the file said so before reading, else reading stopped at the limit. */
   | { kind: 'too-large'; limit: number; size?: number; limitOption?: string };
 
@@ -66,6 +74,8 @@ export function readFileBytes(file: string, options: ReadOptions): BytesRead {
     const stat = fs.fstatSync(fd);
     const kind = kindOf(stat);
     if (kind) return { ok: false, failure: { kind: 'not-regular', what: kind } };
+    if (options.within !== undefined && !isInside(openedPath(fd, file), options.within))
+      return { ok: false, failure: { kind: 'outside', folder: options.within } };
     if (stat.size > options.maxBytes) return tooLarge(stat.size);
     const cap = new ByteCap(options.maxBytes);
     // One buffer for what the file says it holds and a byte more (to see that it ended); chunks if it holds more.
@@ -87,6 +97,27 @@ export function readFileBytes(file: string, options: ReadOptions): BytesRead {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The real path of an opened file: its descriptor's link on Linux, else the path's own real path. */
+function openedPath(fd: number, file: string): string {
+  try {
+    return fs.readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return fs.realpathSync(file);
+  }
+}
+
+/** Whether `file` (a real path) is `folder` (real path taken here) or below it. */
+function isInside(file: string, folder: string): boolean {
+  let root = folder;
+  try {
+    root = fs.realpathSync(folder);
+  } catch {
+    // compared as given
+  }
+  const relative = path.relative(root, file);
+  return relative === '' || (relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative));
 }
 
 /** Collects chunks up to a byte limit: `add` says false once the limit is passed (the bytes are then dropped). */
@@ -148,6 +179,16 @@ export function failureText(failure: ReadFailure, locale: Locale): string {
 /** The finding (rule and message) a failed read of a checked file becomes. */
 function failureMessage(failure: ReadFailure): { ruleId: string; message: LocalizedText } {
   if (failure.kind === 'errno') return { ruleId: 'DA-FILE-001', message: hostMessage('unreadable', failure.code) };
+  if (failure.kind === 'outside') {
+    const reason = (locale: Locale) => hostText(locale, 'outsideFolder', failure.folder);
+    return {
+      ruleId: 'DA-FILE-001',
+      message: {
+        'zh-CN': hostText('zh-CN', 'unreadable', reason('zh-CN')),
+        en: hostText('en', 'unreadable', reason('en')),
+      },
+    };
+  }
   if (failure.kind === 'not-regular') {
     const reason = (locale: Locale) => hostText(locale, 'notRegular', hostText(locale, failure.what));
     return {

@@ -100,9 +100,12 @@ export class Indexer {
       return undefined;
     }
     // The editor setting is relative to the first workspace folder; the configuration's to its own folder.
-    const base = session.settings.codeTable ? session.folders[0] : this.configFolder;
+    const fromSettings = Boolean(session.settings.codeTable);
+    const base = fromSettings ? session.folders[0] : this.configFolder;
     const file = path.resolve(base ?? session.folders[0] ?? process.cwd(), configured);
-    const read = readCodeTableFile(file, file, { maxBytes: MAX_DISK_FILE_BYTES });
+    // The configuration's table stays in its folder up to the read itself; the user's own setting may be anywhere.
+    const within = fromSettings ? undefined : this.configFolder;
+    const read = readCodeTableFile(file, file, { maxBytes: MAX_DISK_FILE_BYTES, within });
     if (!read.ok) {
       const reason = typeof read.reason === 'string' ? read.reason : read.reason.message[locale];
       const message =
