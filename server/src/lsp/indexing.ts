@@ -10,6 +10,7 @@ import type { CodeTable, StewardConfig } from '../service';
 import { readCodeTableFile } from '../host/code-table';
 import { configIn, readConfigFile } from '../host/config';
 import { listWorkspaceFiles } from '../host/discover';
+import { loadIgnores } from '../host/ignore';
 import { readTextFile } from '../host/read';
 import type { Checks } from './checks';
 import type { Publisher } from './publish';
@@ -93,6 +94,23 @@ export class Indexer {
     return read.table;
   }
 
+  /**
+   * Leaves out what each folder's `.stewardignore` and the configuration's `ignores` (relative to the folder that
+   * holds the configuration) match, as `steward validate` does.
+   */
+  private notIgnored(files: string[]): string[] {
+    const { session } = this;
+    const configFolder = session.folders.find((folder) => configIn(folder));
+    const tests = session.folders.map((folder) => ({
+      folder,
+      ignored: loadIgnores(folder, folder === configFolder ? session.config.ignores : []),
+    }));
+    return files.filter((file) => {
+      const owner = session.rootOf(URI.file(file).toString());
+      return !tests.some(({ folder, ignored }) => folder === owner && ignored(file));
+    });
+  }
+
   /** Indexes every steward file of the workspace folders, reporting progress, then publishes all diagnostics. */
   private async index(generation: number): Promise<void> {
     const { session } = this;
@@ -102,7 +120,7 @@ export class Indexer {
       await this.checks.checkOpen(document);
       if (generation !== this.generation) return;
     }
-    const files = listWorkspaceFiles(session.folders, session.fileGlobs());
+    const files = this.notIgnored(listWorkspaceFiles(session.folders, session.fileGlobs()));
     const progress = await session.connection.window.createWorkDoneProgress();
     progress.begin(
       session.locale === 'zh-CN' ? '正在索引数据资产文件' : 'Indexing data asset files',
