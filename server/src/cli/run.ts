@@ -123,7 +123,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (thrown) {
     const error =
       (thrown as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-        ? unknownOptionError(thrown as Error, argv.find((arg) => !arg.startsWith('-')), locale)
+        ? unknownOptionError(
+            thrown as Error,
+            argv.find((arg) => !arg.startsWith('-')),
+            locale,
+          )
         : thrown;
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`steward: ${(error as Error).message}\n`);
