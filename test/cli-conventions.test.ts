@@ -185,4 +185,33 @@ describe('lsp: the workspace index leaves ignored files out', () => {
     })) as { steward: boolean };
     assert.equal(state.steward, false);
   });
+
+  it('a .stewardignore written while the server runs re-indexes: the ignored file and its diagnostics go', async () => {
+    const dir = fs.realpathSync(tempDir({ 'a.assets.yaml': BROKEN, 'drafts/b.assets.yaml': BROKEN }));
+    client = new LspClient();
+    await client.ready(dir);
+    const draft = URI.file(path.join(dir, 'drafts', 'b.assets.yaml')).toString();
+    const kept = URI.file(path.join(dir, 'a.assets.yaml')).toString();
+    assert.ok((await client.diagnosticsFor(draft)).diagnostics.length > 0);
+    const ends = () => client!.progress.filter((p) => (p as { kind: string }).kind === 'end').length;
+    const indexedBefore = ends();
+    fs.writeFileSync(path.join(dir, '.stewardignore'), 'drafts/\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: URI.file(path.join(dir, '.stewardignore')).toString(), type: 1 }],
+    });
+    await client.diagnosticsFor(draft, (published) => published.diagnostics.length === 0);
+    await new Promise<void>((resolve) => {
+      const check = () => (ends() > indexedBefore ? resolve() : setTimeout(check, 5));
+      check();
+    });
+    const state = (await client.connection.sendRequest('steward/fileState', { uri: draft })) as { steward: boolean };
+    assert.equal(state.steward, false);
+    assert.ok(client.diagnostics.get(kept)!.diagnostics.length > 0, 'the other file keeps its diagnostics');
+    // A change of an ignored file on disk does not bring it back (the server publishes every file after a change).
+    const published = client.nextDiagnostics(kept);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: draft, type: 2 }] });
+    await published;
+    const after = (await client.connection.sendRequest('steward/fileState', { uri: draft })) as { steward: boolean };
+    assert.equal(after.steward, false);
+  });
 });

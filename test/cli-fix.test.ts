@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { jsonReport, ROOT, runCli, tempDir, MINIMAL_REGISTER } from './helpers';
-import { applyEdits, fixSummary, MAX_FIX_PASSES } from '../server/src/cli/fix';
+import { applyEdits, fixSummary, MAX_FIX_PASSES, writeAtomically } from '../server/src/cli/fix';
 
 const INVALID = path.join(ROOT, 'examples', 'invalid');
 
@@ -152,5 +152,16 @@ describe('cli: fix helpers', () => {
       'DA-ACQ-001 ×2, DA-PI-001 ×1',
     );
     assert.equal(MAX_FIX_PASSES, 10);
+  });
+
+  it('does not write over a file that changed on disk since it was read, nor leave a temporary file', () => {
+    const dir = tempDir({ 'x.assets.yaml': 'edited meanwhile\n' });
+    const file = path.join(dir, 'x.assets.yaml');
+    assert.equal(writeAtomically(file, 'fixed\n', 'as read\n'), 'changed on disk');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'edited meanwhile\n');
+    assert.equal(writeAtomically(file, 'fixed\n', 'edited meanwhile\n'), undefined);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'fixed\n');
+    assert.equal(writeAtomically(path.join(dir, 'gone.assets.yaml'), 'x', 'y'), 'ENOENT');
+    assert.deepEqual(fs.readdirSync(dir), ['x.assets.yaml']);
   });
 });

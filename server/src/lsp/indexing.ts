@@ -11,6 +11,7 @@ import { readCodeTableFile } from '../host/code-table';
 import { configIn, readConfigFile } from '../host/config';
 import { listWorkspaceFiles } from '../host/discover';
 import { loadIgnores } from '../host/ignore';
+import type { IgnoreTest } from '../host/ignore';
 import { readTextFile } from '../host/read';
 import type { Checks } from './checks';
 import type { Publisher } from './publish';
@@ -21,6 +22,7 @@ import type { StewardSettings } from './settings';
 export class Indexer {
   /** Moves with every reload: an indexing of an older one stops. */
   private generation = 0;
+  private ignoreTests: Array<{ folder: string; ignored: IgnoreTest }> = [];
   canPullConfiguration = false;
 
   constructor(
@@ -50,10 +52,14 @@ export class Indexer {
       config: session.config,
       configPath: (uri) => session.relativePath(uri),
     });
+    const before = [...session.known];
     session.known.clear();
     this.checks.cancelAll();
     this.publisher.reset();
     await this.index(generation);
+    // Files no longer ours (a new .stewardignore, ignores or files): their diagnostics go.
+    if (generation === this.generation)
+      for (const uri of before) if (!session.known.has(uri)) this.publisher.clear(uri);
   }
 
   private readConfig(): StewardConfig {
@@ -95,20 +101,21 @@ export class Indexer {
   }
 
   /**
-   * Leaves out what each folder's `.stewardignore` and the configuration's `ignores` (relative to the folder that
-   * holds the configuration) match, as `steward validate` does.
+   * Whether a file on disk is left out: by its workspace folder's `.stewardignore`, or by the configuration's
+   * `ignores` (relative to the folder that holds the configuration), as `steward validate` leaves it out.
    */
-  private notIgnored(files: string[]): string[] {
+  isIgnored(file: string): boolean {
+    const owner = this.session.rootOf(URI.file(file).toString());
+    return this.ignoreTests.some(({ folder, ignored }) => folder === owner && ignored(file));
+  }
+
+  private readIgnores(): void {
     const { session } = this;
     const configFolder = session.folders.find((folder) => configIn(folder));
-    const tests = session.folders.map((folder) => ({
+    this.ignoreTests = session.folders.map((folder) => ({
       folder,
       ignored: loadIgnores(folder, folder === configFolder ? session.config.ignores : []),
     }));
-    return files.filter((file) => {
-      const owner = session.rootOf(URI.file(file).toString());
-      return !tests.some(({ folder, ignored }) => folder === owner && ignored(file));
-    });
   }
 
   /** Indexes every steward file of the workspace folders, reporting progress, then publishes all diagnostics. */
@@ -120,7 +127,8 @@ export class Indexer {
       await this.checks.checkOpen(document);
       if (generation !== this.generation) return;
     }
-    const files = this.notIgnored(listWorkspaceFiles(session.folders, session.fileGlobs()));
+    this.readIgnores();
+    const files = listWorkspaceFiles(session.folders, session.fileGlobs()).filter((file) => !this.isIgnored(file));
     const progress = await session.connection.window.createWorkDoneProgress();
     progress.begin(
       session.locale === 'zh-CN' ? '正在索引数据资产文件' : 'Indexing data asset files',
