@@ -120,6 +120,9 @@ describe('cli: steward validate --fix', () => {
     assert.deepEqual(changed(dir, before), []);
     assert.deepEqual(fs.readdirSync(dir).sort(), [...before.keys()].sort());
     assert.match(dry.stderr, /^steward: Would fix purchase-without-budget\.assets\.yaml: DA-ACQ-001 ×1/m);
+    // The same with the first pass in worker threads.
+    const parallel = runCli(['validate', '.', '--fix-dry-run', '--format', 'json', '--jobs', '2'], { cwd: dir });
+    assert.deepEqual([parallel.stdout, parallel.stderr], [dry.stdout, dry.stderr]);
     const fixed = runCli(['validate', '.', '--fix', '--format', 'json'], { cwd: dir });
     assert.equal(dry.code, fixed.code);
     assert.deepEqual(jsonReport(dry).summary, jsonReport(fixed).summary);
