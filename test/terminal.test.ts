@@ -21,7 +21,16 @@ function onTerminal(
   const run = spawnSync('script', ['-qec', command, '/dev/null'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '', FORCE_COLOR: '', COLUMNS: '', ...env },
+    // A terminal emulator sets TERM; CI may not have it.
+    env: {
+      ...process.env,
+      LANG: 'en_US.UTF-8',
+      NO_COLOR: '',
+      FORCE_COLOR: '',
+      COLUMNS: '',
+      TERM: 'xterm-256color',
+      ...env,
+    },
     timeout: 60_000,
   });
   assert.equal(run.error, undefined, `script: ${run.error}`);
@@ -78,6 +87,24 @@ describe('terminal: colours follow NO_COLOR and FORCE_COLOR', () => {
     assert.equal(colours({ FORCE_COLOR: '0' }), false);
     assert.equal(colours({ FORCE_COLOR: 'false' }), false);
     assert.equal(colours({ FORCE_COLOR: '1', NO_COLOR: '1' }), false);
+  });
+  it('piped: FORCE_COLOR 2 and 3 (256 colours, true colour) turn them on, other words off, as Node reads it', () => {
+    assert.equal(colours({ FORCE_COLOR: '2' }), true);
+    assert.equal(colours({ FORCE_COLOR: '3' }), true);
+    assert.equal(colours({ FORCE_COLOR: 'no' }), false);
+    assert.equal(colours({ FORCE_COLOR: '0', TERM: 'xterm-256color' }), false);
+  });
+  it('--color and --no-color win over the environment', () => {
+    const run = (args: string[], env: NodeJS.ProcessEnv) =>
+      ESCAPE.test(runCli(['validate', 'examples/invalid/wrong-enum.catalog.yaml', ...args], { env }).stdout);
+    assert.equal(run(['--color'], { NO_COLOR: '1' }), true);
+    assert.equal(run(['--no-color'], { FORCE_COLOR: '1', NO_COLOR: '' }), false);
+  });
+  it('on a terminal without colours (TERM=dumb): off, as Node decides for its own output', () => {
+    const args = ['validate', 'examples/invalid/wrong-enum.catalog.yaml'];
+    assert.doesNotMatch(onTerminal(args, 100, { TERM: 'dumb' }).output, ESCAPE);
+    assert.doesNotMatch(onTerminal(['explain', 'DA-AUTH-001'], 100, { TERM: 'dumb' }).output, ESCAPE);
+    assert.match(onTerminal(args, 100, { TERM: 'dumb', FORCE_COLOR: '1' }).output, ESCAPE);
   });
   it('on a terminal: on, unless NO_COLOR or FORCE_COLOR=0', () => {
     const args = ['validate', 'examples/invalid/wrong-enum.catalog.yaml'];

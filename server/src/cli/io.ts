@@ -1,4 +1,5 @@
 /** What a CLI command reads and writes, passed in (tests run commands in-process with their own), and usage errors. */
+import * as tty from 'node:tty';
 import type { Locale } from '../service';
 import type { BytesRead, ReadOptions } from '../host/read';
 import { t } from './messages';
@@ -30,16 +31,20 @@ export function parseCount(name: string, value: string | undefined, locale: Loca
 }
 
 /**
- * Colour on or off: `--color`/`--no-color` first, then NO_COLOR (any value turns it off), then FORCE_COLOR
- * (`0` and `false` turn it off, any other value on, as Node and chalk read it), else whether stdout is a terminal.
+ * Colour on or off: `--color`/`--no-color` first, then NO_COLOR (set and not empty: off, as no-color.org asks), then
+ * what Node's own `tty.WriteStream#getColorDepth` reads from FORCE_COLOR and TERM: FORCE_COLOR set and not empty
+ * decides alone, even when piped (`0` and `false` off; `1`, `2`, `3` and `true` on, the other values off);
+ * else colours on a terminal that has them (not TERM=dumb), never when piped.
  */
 export function useColor(values: { color?: boolean; 'no-color'?: boolean }, io: Io): boolean {
   if (values['no-color']) return false;
   if (values.color) return true;
   if (io.env.NO_COLOR) return false;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
-  return Boolean(io.stdout.isTTY);
+  // Empty NO_COLOR and FORCE_COLOR count as unset (Node would read them as set): scripts clear variables that way.
+  const { FORCE_COLOR, NO_COLOR: _, ...rest } = io.env;
+  const env = FORCE_COLOR ? { ...rest, FORCE_COLOR } : rest;
+  const depth = tty.WriteStream.prototype.getColorDepth.call(io.stdout, env);
+  return (Boolean(FORCE_COLOR) || Boolean(io.stdout.isTTY)) && depth > 2;
 }
 
 /** Columns of the terminal the output goes to: its own width, else `COLUMNS`, else undefined (the default). */

@@ -15,9 +15,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** `steward lsp` goes to the server with a transport and without `--help`; else `run` prints help or the error. */
+function lspTransportGiven(args: string[]): boolean {
+  if (args.some((arg) => arg === '--help' || arg === '-h')) return false;
+  return args.some((arg) => /^--(stdio|node-ipc|socket=|pipe=)/.test(arg));
+}
+
 if (isValidationWorker()) {
   runValidationWorker();
-} else if (process.argv[2] === 'lsp') {
+} else if (process.argv[2] === 'lsp' && lspTransportGiven(process.argv.slice(3))) {
   // `steward lsp --stdio`: the language server for any editor. Its own transport flags follow. The server is
   // its own bundle beside this one (dist/server.js starts when loaded), so the CLI's start-up, which every
   // `steward validate` pays, does not compile the language server's code.

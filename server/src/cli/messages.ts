@@ -2,65 +2,6 @@
 import { translator } from '../host/messages';
 
 const MESSAGES = {
-  usage: {
-    'zh-CN': `用法：steward <命令> [选项]
-
-命令：
-  validate [路径或通配符...]   检查数据资源目录与数据资产登记文件（默认：当前目录）
-  codes search <文本>          按代码前缀或名称查找资产分类代码（GB/T 14885-2022）
-  rules                        列出全部规则（--format json|markdown）
-  explain <规则编号>           显示规则说明、依据条款和示例（终端中排版显示；管道或 --format markdown 输出 Markdown）
-
-validate 选项：
-  -f, --format <格式>          stylish（默认）| json | sarif | junit | github
-  -o, --output <文件>          把结果写入文件而不是标准输出
-      --max-warnings <N>       警告数超过 N 时以退出码 1 结束
-      --quiet                  只报告错误
-      --schema-only            只做 YAML 与 JSON Schema 检查，不运行合规规则
-      --stdin                  从标准输入读取一个文件
-      --stdin-filename <名称>  标准输入内容的文件名（用于显示和定位）
-      --code-table <文件>      单位的完整资产分类代码表（CSV 或 JSON）
-  -c, --config <文件>          配置文件（默认：从当前目录向上查找 steward.config.yaml）
-      --allow-outside-paths    允许配置文件中的路径（codeTable、files）超出配置文件所在目录
-      --max-file-size <MB>     大于此大小的文件不检查（默认 256）
-  -j, --jobs <N>               用 N 个工作线程检查文件（1：不用工作线程；默认 0：按文件数量和大小自动决定；也可设环境变量 STEWARD_JOBS）
-      --locale <zh-CN|en>      输出语言（默认取自环境变量 LANG）
-      --color / --no-color     强制开启或关闭颜色
-      --debug                  出错时打印调用栈，并报告用了几个工作线程
-  -h, --help                   显示帮助
-  -v, --version                显示版本
-
-退出码：0 没有问题；1 有错误或警告数超过上限；2 用法错误或内部错误。`,
-    en: `Usage: steward <command> [options]
-
-Commands:
-  validate [paths or globs...]  check data resource catalogs and data asset registers (default: the current folder)
-  codes search <text>           find asset classification codes (GB/T 14885-2022) by code prefix or name
-  rules                         list every rule (--format json|markdown)
-  explain <rule id>             show a rule's documentation, the clause it enforces and examples (laid out on a
-                                terminal; Markdown when piped or with --format markdown)
-
-Options for validate:
-  -f, --format <name>           stylish (default) | json | sarif | junit | github
-  -o, --output <file>           write the report to a file instead of standard output
-      --max-warnings <N>        exit with code 1 when there are more than N warnings
-      --quiet                   report errors only
-      --schema-only             YAML and JSON Schema checks only, no compliance rules
-      --stdin                   read one file from standard input
-      --stdin-filename <name>   the name to show for standard input
-      --code-table <file>       the unit's full asset classification code table (CSV or JSON)
-  -c, --config <file>           configuration file (default: steward.config.yaml, looked up from the current folder)
-      --allow-outside-paths     let paths in the configuration (codeTable, files) lead out of its folder
-      --max-file-size <MB>      skip files larger than this (default 256)
-  -j, --jobs <N>                check files in N worker threads (1: no workers; default 0: decided from the files' number and size; or set STEWARD_JOBS)
-      --locale <zh-CN|en>       language of the output (default: from LANG)
-      --color / --no-color      force colours on or off
-      --debug                   print stack traces on internal errors and how many worker threads ran
-  -h, --help                    show this help
-  -v, --version                 show the version
-
-Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or internal error.`,
-  },
   unknownCommand: {
     'zh-CN': '未知命令“{0}”。运行 steward --help 查看用法。',
     en: 'Unknown command "{0}". Run steward --help for usage.',
@@ -117,6 +58,20 @@ Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or inter
     en: '{0} files checked in {1} worker threads (threads {2})',
   },
   checkedInProcess: { 'zh-CN': '{0} 个文件在主线程中检查', en: '{0} files checked in the main thread' },
+  fixed: { 'zh-CN': '已修复 {0}：{1}', en: 'Fixed {0}: {1}' },
+  wouldFix: {
+    'zh-CN': '将修复 {0}：{1}（--fix-dry-run：未写入）',
+    en: 'Would fix {0}: {1} (--fix-dry-run: not written)',
+  },
+  fixUnwritable: { 'zh-CN': '无法写回 {0}（{1}），文件未改动', en: 'Cannot write {0} ({1}); the file is unchanged' },
+  fixWithStdin: {
+    'zh-CN': '--fix 不能与 --stdin 同时使用（标准输入没有可写回的文件）',
+    en: '--fix cannot be combined with --stdin (standard input has no file to write back)',
+  },
+  fileIgnored: {
+    'zh-CN': '{0}：文件因匹配忽略模式（.stewardignore 或配置项 ignores）而未检查；加 --no-ignore 可检查它',
+    en: "{0}: File ignored because of a matching ignore pattern (.stewardignore or the configuration's ignores); use --no-ignore to check it",
+  },
   outputUnwritable: { 'zh-CN': '无法写入输出文件 {0}：{1}', en: 'Cannot write the output file {0}: {1}' },
 };
 

@@ -8,6 +8,7 @@ import { findConfigUpward, readConfigFile } from '../host/config';
 import type { ConfigReadOptions } from '../host/config';
 import { readCodeTableFile } from '../host/code-table';
 import { discoverFiles } from '../host/discover';
+import { loadIgnores, withoutIgnored } from '../host/ignore';
 import { displayPath, toPosix } from '../host/paths';
 import { decodeText, failureFinding, readTextFile } from '../host/read';
 import type { ReadOptions } from '../host/read';
@@ -18,6 +19,8 @@ import { codesCommand } from './codes';
 import { localeFrom, parseCount, terminalWidth, useColor, UsageError } from './io';
 import type { Io } from './io';
 import { documentationUris, explainCommand, rulesCommand } from './rules-command';
+import { checkOptionsFor, helpText, isCommand, lspTransportError, unknownOptionError } from './help';
+import { fixFiles } from './fix';
 import { fileSizes, firstPassInWorkers, serviceOptions, threadCount } from './parallel';
 import type { FileTask, FirstPass, ValidationSetup } from './parallel';
 
@@ -38,12 +41,22 @@ function parseLocale(value: string | undefined, env: NodeJS.ProcessEnv): Locale 
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let locale = localeFrom(io.env);
+  // `steward lsp` reaches here only for its help or without a transport (main.ts starts the server otherwise).
+  if (argv[0] === 'lsp') {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.stdout.write(helpText(locale, 'lsp'));
+      return 0;
+    }
+    io.stderr.write(`steward: ${lspTransportError(locale).message}\n`);
+    return 2;
+  }
   const debug = argv.includes('--debug');
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
@@ -62,6 +75,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         limit: { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         debug: { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        'no-ignore': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -81,9 +97,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (values.locale === undefined && workspace.config.locale) locale = workspace.config.locale;
     const [command, ...rest] = positionals;
     if (values.help || command === undefined || command === 'help') {
-      io.stdout.write(t(locale, 'usage') + '\n');
+      const about = command === 'help' ? rest[0] : command;
+      io.stdout.write(helpText(locale, isCommand(about) ? about : undefined));
       return 0;
     }
+    if (!isCommand(command)) throw new UsageError(t(locale, 'unknownCommand', command));
+    checkOptionsFor(
+      command,
+      tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])),
+      locale,
+    );
+    if (command === 'lsp') throw lspTransportError(locale);
     const tablePath = values['code-table']
       ? path.resolve(io.cwd, values['code-table'])
       : workspace.config.codeTable
@@ -108,7 +132,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return codesCommand(rest, { io, locale, codeTable, limit, json: values.format === 'json' });
     }
     throw new UsageError(t(locale, 'unknownCommand', command));
-  } catch (error) {
+  } catch (thrown) {
+    const error =
+      (thrown as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? unknownOptionError(
+            thrown as Error,
+            argv.find((arg) => !arg.startsWith('-')),
+            locale,
+          )
+        : thrown;
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`steward: ${(error as Error).message}\n`);
       return 2;
@@ -158,6 +190,23 @@ function reasonText(reason: string | Finding, locale: Locale): string {
   return typeof reason === 'string' ? reason : reason.message[locale];
 }
 
+/**
+ * The files `validate` checks: those the inputs name or match (the configuration's globs in folders), less those
+ * `.stewardignore` and the configuration's `ignores` leave out (unless `--no-ignore`). A file named on the command
+ * line and ignored is left out with a warning, as ESLint does: a pre-commit hook passing it must not fail.
+ */
+function filesToCheck(inputs: string[], io: Io, locale: Locale, workspace: Workspace, noIgnore: boolean): string[] {
+  const discovery = discoverFiles(inputs, io.cwd, locale, workspace.config.files);
+  for (const warning of discovery.warnings) io.stderr.write(`steward: ${warning}\n`);
+  if (discovery.files.length === 0) throw new UsageError(t(locale, 'noFiles'));
+  if (noIgnore) return discovery.files;
+  const named = new Set(inputs.map((input) => path.resolve(io.cwd, input)));
+  const kept = withoutIgnored(discovery.files, named, loadIgnores(workspace.root, workspace.config.ignores));
+  for (const file of kept.ignoredNamed)
+    io.stderr.write(`steward: ${t(locale, 'fileIgnored', displayPath(file, io.cwd))}\n`);
+  return kept.files;
+}
+
 interface LoadedTable {
   table: CodeTable;
   /** What the table was built from: worker threads build theirs from the same text. */
@@ -191,6 +240,9 @@ interface ValidateValues {
   'no-color'?: boolean;
   jobs?: string;
   debug?: boolean;
+  fix?: boolean;
+  'fix-dry-run'?: boolean;
+  'no-ignore'?: boolean;
 }
 
 async function validateCommand(
@@ -210,6 +262,8 @@ async function validateCommand(
     parseCount('--jobs', values.jobs, locale) ?? parseCount('STEWARD_JOBS', io.env.STEWARD_JOBS || undefined, locale);
   const useStdin = values.stdin || values['stdin-filename'] !== undefined;
   if (useStdin && inputs.length > 0) throw new UsageError(t(locale, 'stdinWithPaths'));
+  const fixing = Boolean(values.fix || values['fix-dry-run']);
+  if (useStdin && fixing) throw new UsageError(t(locale, 'fixWithStdin'));
 
   // Overrides in the configuration match paths relative to the workspace root (the configuration's folder).
   const configPath = (shown: string) => toPosix(path.relative(workspace.root, path.resolve(io.cwd, shown)));
@@ -220,8 +274,10 @@ async function validateCommand(
     today: new Date().toISOString().slice(0, 10),
     maxBytes: maxFileMb * 1024 * 1024,
   };
-  const service = createStewardService(serviceOptions(setup, table?.table, configPath));
+  // Fixing asks the service for code actions, which it answers on the parses an incremental service keeps.
+  const service = createStewardService({ ...serviceOptions(setup, table?.table, configPath), incremental: fixing });
   const results: FileResult[] = [];
+  let unwritten = false;
   if (useStdin) {
     const name = values['stdin-filename'] ?? '<stdin>';
     const input = await io.readStdin(reads);
@@ -234,14 +290,12 @@ async function validateCommand(
       results.push({ path: shown, findings: [decoded.finding], skipped: true });
     }
   } else {
-    const globs = workspace.config.files;
-    const discovery = discoverFiles(inputs, io.cwd, locale, globs);
-    for (const warning of discovery.warnings) io.stderr.write(`steward: ${warning}\n`);
-    if (discovery.files.length === 0) throw new UsageError(t(locale, 'noFiles'));
+    const files = filesToCheck(inputs, io, locale, workspace, Boolean(values['no-ignore']));
     // Two passes: every file enters the workspace index first, then each gets its cross-file findings.
-    const tasks = discovery.files.map((file) => ({ file, shown: displayPath(file, io.cwd) }));
+    const tasks = files.map((file) => ({ file, shown: displayPath(file, io.cwd) }));
     const parallel = await firstPassInParallel(tasks, { setup, jobs, io, locale, debug: Boolean(values.debug) });
     const order: Array<{ shown: string; skipped?: Finding }> = [];
+    const texts: Array<{ shown: string; file: string; text: string }> = [];
     tasks.forEach(({ file, shown }, index) => {
       // Files a worker checked are adopted, the others checked here: in discovery order either way.
       const checked = parallel[index];
@@ -249,7 +303,10 @@ async function validateCommand(
       const read = checked ?? readTextFile(file, reads);
       if (!checked && read.ok) service.update(shown, read.text, { retain: false });
       order.push(read.ok ? { shown } : { shown, skipped: read.finding });
+      if (fixing && read.ok) texts.push({ shown, file, text: read.text });
     });
+    if (fixing && !fixFiles(service, texts, { write: Boolean(values.fix), locale, stderr: io.stderr }))
+      unwritten = true;
     for (const entry of order) {
       results.push(
         entry.skipped
@@ -288,6 +345,7 @@ async function validateCommand(
   } else if (report.length > 0) {
     io.stdout.write(report.endsWith('\n') ? report : report + '\n');
   }
+  if (unwritten) return 2;
   if (counts.error > 0) return 1;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) return 1;
   return 0;

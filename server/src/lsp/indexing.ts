@@ -10,6 +10,8 @@ import type { CodeTable, Finding, StewardConfig } from '../service';
 import { readCodeTableFile } from '../host/code-table';
 import { configIn, readConfigFile } from '../host/config';
 import { listWorkspaceFiles } from '../host/discover';
+import { loadIgnores } from '../host/ignore';
+import type { IgnoreTest } from '../host/ignore';
 import { readTextFile } from '../host/read';
 import type { Checks } from './checks';
 import type { Publisher } from './publish';
@@ -20,6 +22,7 @@ import type { StewardSettings } from './settings';
 export class Indexer {
   /** Moves with every reload: an indexing of an older one stops. */
   private generation = 0;
+  private ignoreTests: Array<{ folder: string; ignored: IgnoreTest }> = [];
   canPullConfiguration = false;
   /** The folder of the configuration file read last: its `codeTable` is relative to it. */
   private configFolder: string | undefined;
@@ -51,10 +54,14 @@ export class Indexer {
       config: session.config,
       configPath: (uri) => session.relativePath(uri),
     });
+    const before = [...session.known];
     session.known.clear();
     this.checks.cancelAll();
     this.publisher.reset();
     await this.index(generation);
+    // Files no longer ours (a new .stewardignore, ignores or files): their diagnostics go.
+    if (generation === this.generation)
+      for (const uri of before) if (!session.known.has(uri)) this.publisher.clear(uri);
   }
 
   /** A disk file that could not be read (a FIFO, a device, over the limit...): said in the log, then left out. */
@@ -126,6 +133,24 @@ export class Indexer {
     return read.table;
   }
 
+  /**
+   * Whether a file on disk is left out: by its workspace folder's `.stewardignore`, or by the configuration's
+   * `ignores` (relative to the folder that holds the configuration), as `steward validate` leaves it out.
+   */
+  isIgnored(file: string): boolean {
+    const owner = this.session.rootOf(URI.file(file).toString());
+    return this.ignoreTests.some(({ folder, ignored }) => folder === owner && ignored(file));
+  }
+
+  private readIgnores(): void {
+    const { session } = this;
+    const configFolder = session.folders.find((folder) => configIn(folder));
+    this.ignoreTests = session.folders.map((folder) => ({
+      folder,
+      ignored: loadIgnores(folder, folder === configFolder ? session.config.ignores : []),
+    }));
+  }
+
   /** Indexes every steward file of the workspace folders, reporting progress, then publishes all diagnostics. */
   private async index(generation: number): Promise<void> {
     const { session } = this;
@@ -135,7 +160,8 @@ export class Indexer {
       await this.checks.checkOpen(document);
       if (generation !== this.generation) return;
     }
-    const files = listWorkspaceFiles(session.folders, session.fileGlobs());
+    this.readIgnores();
+    const files = listWorkspaceFiles(session.folders, session.fileGlobs()).filter((file) => !this.isIgnored(file));
     const progress = await session.connection.window.createWorkDoneProgress();
     progress.begin(
       session.locale === 'zh-CN' ? '正在索引数据资产文件' : 'Indexing data asset files',

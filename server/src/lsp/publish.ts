@@ -45,6 +45,7 @@ export class Publisher {
 
   /** Empty diagnostics for a file that is no longer ours or gone. */
   clear(uri: string): void {
+    this.published.delete(uri);
     void this.session.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

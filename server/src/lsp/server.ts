@@ -24,6 +24,7 @@ import * as fs from 'node:fs';
 import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAMES } from '../service';
 import { readTextFile } from '../host/read';
+import { IGNORE_FILE } from '../host/ignore';
 import { FileStateRequest, RulesRequest, ValidateWorkspaceRequest, WorkspaceTrustedNotification } from '../protocol';
 import type { InitializationOptions, RuleDoc } from '../protocol';
 import { Checks, PendingEdits } from './checks';
@@ -94,6 +95,7 @@ export function startServer(
         watchers: [
           { globPattern: '**/*.{catalog,assets}.{yaml,yml}' },
           { globPattern: '**/steward.config.{yaml,yml}' },
+          { globPattern: `**/${IGNORE_FILE}` },
         ],
       });
     }
@@ -110,7 +112,8 @@ export function startServer(
   });
 
   const watchedFilesChanged = async (params: DidChangeWatchedFilesParams): Promise<void> => {
-    if (params.changes.some((c) => CONFIG_FILE_NAMES.includes(path.basename(URI.parse(c.uri).fsPath)))) {
+    const rereads = (name: string) => CONFIG_FILE_NAMES.includes(name) || name === IGNORE_FILE;
+    if (params.changes.some((c) => rereads(path.basename(URI.parse(c.uri).fsPath)))) {
       void indexer.reload();
       return;
     }
@@ -120,6 +123,7 @@ export function startServer(
         forgetFile(session, checks, publisher, change.uri);
         continue;
       }
+      if (indexer.isIgnored(URI.parse(change.uri).fsPath)) continue;
       const read = readTextFile(URI.parse(change.uri).fsPath, { maxBytes: MAX_DISK_FILE_BYTES });
       if (read.ok) await checks.checkDisk(change.uri, read.text);
       else indexer.skipped(change.uri, read.finding);

@@ -1,6 +1,6 @@
 /**
  * The workspace configuration, `steward.config.yaml`: rule severities with per-glob overrides, the code table,
- * the files to check, the default unit type and the locale. Parsing and applying are pure; finding the file and
+ * the files to check and to leave out, the default unit type and the locale. Parsing and applying are pure; finding the file and
  * reading it is the CLI's (or the server's) job.
  */
 import picomatch from 'picomatch';
@@ -22,6 +22,8 @@ export interface StewardConfig {
   overrides: Array<{ files: string[]; rules: Record<string, RuleSetting> }>;
   codeTable?: string;
   files?: string[];
+  /** Files left out, in gitignore syntax, relative to the configuration's folder (beside `.stewardignore`). */
+  ignores?: string[];
   unitType?: '行政单位' | '事业单位';
   locale?: Locale;
 }
@@ -97,6 +99,7 @@ export function parseConfig(
   const config: StewardConfig = { rules, overrides };
   if (typeof plain.codeTable === 'string') config.codeTable = plain.codeTable;
   if (Array.isArray(plain.files) && plain.files.every((f) => typeof f === 'string')) config.files = plain.files;
+  if (Array.isArray(plain.ignores) && plain.ignores.every((f) => typeof f === 'string')) config.ignores = plain.ignores;
   if (plain.unitType === '行政单位' || plain.unitType === '事业单位') config.unitType = plain.unitType;
   if (plain.locale === 'zh-CN' || plain.locale === 'en') config.locale = plain.locale;
   const codeTableNode = root.entries.find((e) => e.key === 'codeTable')?.value;

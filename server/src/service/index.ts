@@ -421,4 +421,5 @@ export { PieceText } from './parser/source';
 export { fillTemplate } from './i18n/template';
 export type { TemplateArgs } from './i18n/template';
 export { findRule } from './rules/registry';
+export { FIX_ALL_KIND } from './code-actions';
 export type { RuleMeta } from './rules/rule';

@@ -1,0 +1,273 @@
+/**
+ * `steward --help` and `steward <command> --help`, in both languages, and which options each command takes: an
+ * option another command owns is a usage error (exit 2), not silently ignored.
+ */
+import type { Locale } from '../service';
+import { translator } from '../host/messages';
+import { UsageError } from './io';
+
+export const COMMANDS = ['validate', 'codes', 'rules', 'explain', 'lsp'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+/** Options every command takes. */
+const COMMON_OPTIONS = ['locale', 'config', 'help', 'version', 'debug', 'color', 'no-color'];
+
+/** The options of each command, beside the common ones (long names, as `parseArgs` reports them). */
+const COMMAND_OPTIONS: Record<CommandName, string[]> = {
+  validate: [
+    'format',
+    'output',
+    'max-warnings',
+    'max-file-size',
+    'quiet',
+    'schema-only',
+    'stdin',
+    'stdin-filename',
+    'code-table',
+    'jobs',
+    'fix',
+    'fix-dry-run',
+    'no-ignore',
+    'allow-outside-paths',
+  ],
+  codes: ['format', 'limit', 'code-table'],
+  rules: ['format'],
+  explain: ['format'],
+  lsp: [],
+};
+
+const COMMON_HELP = {
+  'zh-CN': `通用选项：
+  -c, --config <文件>          配置文件（默认：从当前目录向上查找 steward.config.yaml）
+      --locale <zh-CN|en>      输出语言（默认取自环境变量 LC_ALL、LC_MESSAGES 或 LANG）
+      --color / --no-color     强制开启或关闭颜色（默认：输出到终端时开启；遵循 NO_COLOR、FORCE_COLOR、TERM=dumb）
+      --debug                  出错时打印调用栈
+  -h, --help                   显示帮助
+  -v, --version                显示版本`,
+  en: `Common options:
+  -c, --config <file>           configuration file (default: steward.config.yaml, looked up from the current folder)
+      --locale <zh-CN|en>       language of the output (default: from LC_ALL, LC_MESSAGES or LANG)
+      --color / --no-color      force colours on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR and
+                                TERM=dumb are honoured)
+      --debug                   print stack traces on internal errors
+  -h, --help                    show this help
+  -v, --version                 show the version`,
+};
+
+const HELP = {
+  main: {
+    'zh-CN': `用法：steward <命令> [选项]
+
+命令：
+  validate [路径或通配符...]   检查数据资源目录与数据资产登记文件（默认：当前目录）
+  codes search <文本>          按代码前缀或名称查找资产分类代码（GB/T 14885-2022）
+  rules                        列出全部规则
+  explain <规则编号>           显示规则说明、依据条款和示例
+  lsp --stdio                  启动语言服务器（供编辑器使用）
+
+运行 steward <命令> --help 查看该命令的选项。
+
+${COMMON_HELP['zh-CN']}
+
+退出码：0 没有问题；1 有错误或警告数超过上限；2 用法错误或内部错误。`,
+    en: `Usage: steward <command> [options]
+
+Commands:
+  validate [paths or globs...]  check data resource catalogs and data asset registers (default: the current folder)
+  codes search <text>           find asset classification codes (GB/T 14885-2022) by code prefix or name
+  rules                         list every rule
+  explain <rule id>             show a rule's documentation, the clause it enforces and examples
+  lsp --stdio                   start the language server (for editors)
+
+Run steward <command> --help for the options of a command.
+
+${COMMON_HELP.en}
+
+Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or internal error.`,
+  },
+  validate: {
+    'zh-CN': `用法：steward validate [路径或通配符...] [选项]
+
+检查数据资源目录与数据资产登记文件。默认检查当前目录下的 *.catalog.yaml 与 *.assets.yaml（配置项 files 可改），
+跳过 .stewardignore 与配置项 ignores 中的模式匹配的文件。
+
+选项：
+  -f, --format <格式>          stylish（默认）| json | sarif | junit | github
+  -o, --output <文件>          把结果写入文件而不是标准输出
+      --max-warnings <N>       警告数超过 N 时以退出码 1 结束
+      --quiet                  只报告错误
+      --schema-only            只做 YAML 与 JSON Schema 检查，不运行合规规则
+      --fix                    应用可自动修复的问题的修复（与编辑器“修复所有”相同），原子写回文件，报告剩余问题
+      --fix-dry-run            同 --fix，但不写文件：只列出将要修复的内容，报告修复后仍会剩余的问题
+      --no-ignore              不使用 .stewardignore 与配置项 ignores
+      --stdin                  从标准输入读取一个文件
+      --stdin-filename <名称>  标准输入内容的文件名（用于显示和定位）
+      --code-table <文件>      单位的完整资产分类代码表（CSV 或 JSON）
+      --allow-outside-paths    允许配置文件中的路径（codeTable、files）超出配置文件所在目录
+      --max-file-size <MB>     大于此大小的文件不检查（默认 256；也限制标准输入、配置文件和代码表）
+  -j, --jobs <N>               用 N 个工作线程检查文件（1：不用工作线程；默认 0：按文件数量和大小自动决定；
+                               也可设环境变量 STEWARD_JOBS）
+
+${COMMON_HELP['zh-CN']}
+
+退出码：0 没有问题；1 有错误或警告数超过上限（--fix 时：修复后仍剩余的问题）；2 用法错误或内部错误。`,
+    en: `Usage: steward validate [paths or globs...] [options]
+
+Checks data resource catalogs and data asset registers. Without paths: every *.catalog.yaml and *.assets.yaml
+under the current folder (the configuration's files), leaving out what .stewardignore and the configuration's
+ignores match.
+
+Options:
+  -f, --format <name>           stylish (default) | json | sarif | junit | github
+  -o, --output <file>           write the report to a file instead of standard output
+      --max-warnings <N>        exit with code 1 when there are more than N warnings
+      --quiet                   report errors only
+      --schema-only             YAML and JSON Schema checks only, no compliance rules
+      --fix                     apply the automatic fixes (the editor's "fix all"), write the files back atomically
+                                and report what remains
+      --fix-dry-run             as --fix, but write nothing: list what would be fixed, report what would remain
+      --no-ignore               do not use .stewardignore and the configuration's ignores
+      --stdin                   read one file from standard input
+      --stdin-filename <name>   the name to show for standard input
+      --code-table <file>       the unit's full asset classification code table (CSV or JSON)
+      --allow-outside-paths     let paths in the configuration (codeTable, files) lead out of its folder
+      --max-file-size <MB>      skip files larger than this (default 256; also limits stdin, the configuration and
+                                code tables)
+  -j, --jobs <N>                check files in N worker threads (1: no workers; default 0: decided from the
+                                files' number and size; or set STEWARD_JOBS)
+
+${COMMON_HELP.en}
+
+Exit codes: 0 no problems; 1 errors found or too many warnings (with --fix: those left after fixing); 2 usage
+or internal error.`,
+  },
+  codes: {
+    'zh-CN': `用法：steward codes search <代码前缀或名称> [选项]
+
+按代码前缀或名称查找资产分类代码（GB/T 14885-2022，或单位自己的代码表）。
+
+选项：
+      --limit <N>              最多列出 N 个代码（默认 20）
+  -f, --format json            以 JSON 输出
+      --code-table <文件>      在单位的完整资产分类代码表（CSV 或 JSON）中查找
+
+${COMMON_HELP['zh-CN']}
+
+退出码：0 找到；1 没有匹配的代码；2 用法错误。`,
+    en: `Usage: steward codes search <code prefix or name> [options]
+
+Finds asset classification codes (GB/T 14885-2022, or the unit's own table) by code prefix or name.
+
+Options:
+      --limit <N>               list at most N codes (default 20)
+  -f, --format json             print JSON
+      --code-table <file>       search the unit's full asset classification code table (CSV or JSON)
+
+${COMMON_HELP.en}
+
+Exit codes: 0 found; 1 no code matches; 2 usage error.`,
+  },
+  rules: {
+    'zh-CN': `用法：steward rules [选项]
+
+列出全部规则：编号、名称、默认级别、说明与依据条款。
+
+选项：
+  -f, --format <格式>          表格（默认）| json | markdown（docs/rules.md 的内容）
+
+${COMMON_HELP['zh-CN']}`,
+    en: `Usage: steward rules [options]
+
+Lists every rule: id, name, default severity, what it checks and the clause it enforces.
+
+Options:
+  -f, --format <name>           a table (default) | json | markdown (what docs/rules.md holds)
+
+${COMMON_HELP.en}`,
+  },
+  explain: {
+    'zh-CN': `用法：steward explain <规则编号或名称> [选项]
+
+显示规则说明、依据条款和示例，例如 steward explain DA-AUTH-001。
+
+选项：
+  -f, --format <格式>          text（终端中默认：排版显示）| markdown（管道中默认）
+
+${COMMON_HELP['zh-CN']}`,
+    en: `Usage: steward explain <rule id or name> [options]
+
+Shows a rule's documentation, the clause it enforces and examples, e.g. steward explain DA-AUTH-001.
+
+Options:
+  -f, --format <name>           text (the default on a terminal: laid out) | markdown (the default when piped)
+
+${COMMON_HELP.en}`,
+  },
+  lsp: {
+    'zh-CN': `用法：steward lsp --stdio
+
+启动语言服务器（Language Server Protocol），供 VS Code 以外的编辑器使用（Neovim、Helix、Emacs 等）。
+
+传输方式（选一个）：
+      --stdio                  通过标准输入输出通信
+      --node-ipc               通过 Node.js IPC 通道通信（由 Node.js 父进程启动时）
+      --socket=<端口>          连接到本机的该端口
+      --pipe=<名称>            连接到该命名管道
+
+  -h, --help                   显示帮助`,
+    en: `Usage: steward lsp --stdio
+
+Starts the language server (Language Server Protocol) for editors other than VS Code (Neovim, Helix, Emacs ...).
+
+Transport (one of):
+      --stdio                   talk over standard input and output
+      --node-ipc                talk over Node.js's IPC channel (when a Node.js parent started it)
+      --socket=<port>           connect to this port on the local machine
+      --pipe=<name>             connect to this named pipe
+
+  -h, --help                    show this help`,
+  },
+  unknownOption: {
+    'zh-CN': '未知选项 {0}。运行 {1} --help 查看可用选项。',
+    en: 'Unknown option {0}. Run {1} --help for the options.',
+  },
+  optionNotFor: {
+    'zh-CN': '选项 --{0} 不适用于 steward {1}。运行 steward {1} --help 查看它的选项。',
+    en: 'The option --{0} does not apply to steward {1}. Run steward {1} --help for its options.',
+  },
+  lspTransport: {
+    'zh-CN': 'steward lsp 需要一种传输方式：--stdio、--node-ipc、--socket=<端口> 或 --pipe=<名称>',
+    en: 'steward lsp needs a transport: --stdio, --node-ipc, --socket=<port> or --pipe=<name>',
+  },
+};
+
+const { t } = translator(HELP);
+
+export function isCommand(name: string | undefined): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name ?? '');
+}
+
+/** The help for a command, or the main usage. */
+export function helpText(locale: Locale, command?: CommandName): string {
+  return t(locale, command ?? 'main') + '\n';
+}
+
+/** Rejects an option that the command does not take (the common options go with every command). */
+export function checkOptionsFor(command: CommandName, used: string[], locale: Locale): void {
+  for (const name of used) {
+    if (COMMON_OPTIONS.includes(name) || COMMAND_OPTIONS[command].includes(name)) continue;
+    throw new UsageError(t(locale, 'optionNotFor', name, command));
+  }
+}
+
+/** Node's "unknown option" error in the user's words: which option, and where the options are listed. */
+export function unknownOptionError(error: Error, command: string | undefined, locale: Locale): UsageError {
+  const option = /'([^']+)'/.exec(error.message)?.[1];
+  if (!option) return new UsageError(error.message);
+  return new UsageError(t(locale, 'unknownOption', option, isCommand(command) ? `steward ${command}` : 'steward'));
+}
+
+/** `steward lsp` without a transport flag (main.ts hands it on to the server only with one). */
+export function lspTransportError(locale: Locale): UsageError {
+  return new UsageError(t(locale, 'lspTransport'));
+}
