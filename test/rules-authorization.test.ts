@@ -14,6 +14,7 @@ import { createStewardService } from '../server/src/service';
 import { applyFixes, catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const AUTHORIZATION_RULES: Rule[] = [
   paidFeeRule,
@@ -419,7 +420,7 @@ describe('authorization rules (财资〔2024〕1号 (4))', () => {
       AUTHORIZATION_RULES.map((rule) => [
         rule.meta.id,
         rule.meta.severity,
-        rule.meta.clause,
+        ruleCitation(rule.meta),
         rule.meta.replacesSchemaAt ?? [],
       ]),
       [

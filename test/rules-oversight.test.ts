@@ -10,6 +10,7 @@ import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const OVERSIGHT_RULES: Rule[] = [
   inspectionRecordRule,
@@ -277,7 +278,7 @@ describe('oversight rules: supervision (10), reporting (11), responsibilities (1
       OVERSIGHT_RULES.map((rule) => [
         rule.meta.id,
         rule.meta.severity,
-        rule.meta.clause,
+        ruleCitation(rule.meta),
         typeof rule.checkItem,
         typeof rule.checkDocument,
       ]),

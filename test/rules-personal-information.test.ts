@@ -14,6 +14,7 @@ import { createStewardService } from '../server/src/service';
 import { applyFixes, catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const PI_RULES: Rule[] = [legalBasisRule, processingAuthorityRule, personalInformationOpenedRule];
 const SHARING_RULES: Rule[] = [
@@ -271,7 +272,12 @@ const TODAY = '2026-11-26';
 describe('personal information rules (财资〔2024〕1号 (2), (5))', () => {
   it('declares ids, severities, clauses and the schema paths it replaces', () => {
     assert.deepEqual(
-      PI_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause, rule.meta.replacesSchemaAt ?? []]),
+      PI_RULES.map((rule) => [
+        rule.meta.id,
+        rule.meta.severity,
+        ruleCitation(rule.meta),
+        rule.meta.replacesSchemaAt ?? [],
+      ]),
       [
         [
           'DA-PI-001',

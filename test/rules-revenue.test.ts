@@ -9,6 +9,7 @@ import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const REVENUE_RULES: Rule[] = [
   adminRevenueHandlingRule,
@@ -302,7 +303,7 @@ describe('revenue rules (财资〔2024〕1号 (7))', () => {
       REVENUE_RULES.map((rule) => [
         rule.meta.id,
         rule.meta.severity,
-        rule.meta.clause,
+        ruleCitation(rule.meta),
         rule.meta.replacesSchemaAt ?? [],
       ]),
       [

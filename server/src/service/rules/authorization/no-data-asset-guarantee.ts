@@ -3,13 +3,13 @@ import type { MapNode } from '../../parser/ast';
 import { getEntry } from '../../parser/ast';
 import { itemLabel, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { APPROVED, assetExample, CLAUSE } from './common';
+import { APPROVED, assetExample, SOURCES } from './common';
 
 export const guaranteeRule: Rule = {
   meta: {
     id: 'DA-AUTH-006',
     name: 'no-data-asset-guarantee',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'error',
     fixable: false,
     replacesSchemaAt: ['/assets/*/guarantee'],

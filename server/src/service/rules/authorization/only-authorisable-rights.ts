@@ -13,7 +13,7 @@ import {
   ASSESSMENT,
   assetExample,
   authorizationsOf,
-  CLAUSE,
+  SOURCES,
   entityOf,
   OPERATION_RIGHT,
   PERIOD,
@@ -40,7 +40,7 @@ export const authorisableRightsRule: Rule = {
   meta: {
     id: 'DA-AUTH-005',
     name: 'only-authorisable-rights',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'error',
     fixable: true,
     replacesSchemaAt: ['/assets/*/authorizations/*/rights/*'],

@@ -1,11 +1,11 @@
 /** DA-CODE-001: the classification code is well formed and in the code table (clause 8; GB/T 14885-2022). */
 import type { Rule } from '../rule';
-import { CLAUSE, codeRule, example, FIXED_EXAMPLE, REPLACES } from './common';
+import { SOURCES, codeRule, example, FIXED_EXAMPLE, REPLACES } from './common';
 
 export const unknownCodeRule: Rule = codeRule({
   id: 'DA-CODE-001',
   name: 'classification-code-exists',
-  clause: CLAUSE,
+  sources: SOURCES,
   severity: 'error',
   fixable: false,
   replacesSchemaAt: REPLACES,

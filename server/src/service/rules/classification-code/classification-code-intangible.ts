@@ -1,11 +1,11 @@
 /** DA-CODE-003: the classification code is an intangible-asset (A08) code (clause 8). */
 import type { Rule } from '../rule';
-import { CLAUSE, codeRule, DATA_CLASSES_EN, DATA_CLASSES_ZH, example, FIXED_EXAMPLE, REPLACES } from './common';
+import { SOURCES, codeRule, DATA_CLASSES_EN, DATA_CLASSES_ZH, example, FIXED_EXAMPLE, REPLACES } from './common';
 
 export const nonIntangibleRule: Rule = codeRule({
   id: 'DA-CODE-003',
   name: 'classification-code-intangible',
-  clause: CLAUSE,
+  sources: SOURCES,
   severity: 'error',
   fixable: false,
   replacesSchemaAt: REPLACES,

@@ -1,11 +1,11 @@
 /** DA-CODE-002: an intangible-asset code lies under A08060200 数据, in one of its classes (clause 8). */
 import type { Rule } from '../rule';
-import { CLAUSE, codeRule, DATA_CLASSES_EN, DATA_CLASSES_ZH, example, FIXED_EXAMPLE, REPLACES } from './common';
+import { SOURCES, codeRule, DATA_CLASSES_EN, DATA_CLASSES_ZH, example, FIXED_EXAMPLE, REPLACES } from './common';
 
 export const nonDataIntangibleRule: Rule = codeRule({
   id: 'DA-CODE-002',
   name: 'classification-code-under-data',
-  clause: CLAUSE,
+  sources: SOURCES,
   severity: 'warning',
   fixable: false,
   replacesSchemaAt: REPLACES,

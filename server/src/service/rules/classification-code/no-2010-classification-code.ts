@@ -1,11 +1,11 @@
 /** DA-CODE-004: the code is of GB/T 14885-2022, not a 7-digit code of the 2010 edition (clause 8). */
 import type { Rule } from '../rule';
-import { CLAUSE, codeRule, DATA_CLASSES_EN, DATA_CLASSES_ZH, example, FIXED_EXAMPLE, REPLACES } from './common';
+import { SOURCES, codeRule, DATA_CLASSES_EN, DATA_CLASSES_ZH, example, FIXED_EXAMPLE, REPLACES } from './common';
 
 export const edition2010Rule: Rule = codeRule({
   id: 'DA-CODE-004',
   name: 'no-2010-classification-code',
-  clause: CLAUSE,
+  sources: SOURCES,
   severity: 'error',
   fixable: false,
   replacesSchemaAt: REPLACES,

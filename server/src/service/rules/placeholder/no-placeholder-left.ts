@@ -5,6 +5,7 @@ import { ITEM_LIST_KEY, rootMap } from '../../parser/model';
 import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { cite } from '../sources';
 
 interface PlaceholderHit {
   node: YamlNode;
@@ -40,7 +41,7 @@ export const placeholderRule: Rule = {
   meta: {
     id: 'DA-TODO-001',
     name: 'no-placeholder-left',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'warning',
     fixable: false,
     messages: {

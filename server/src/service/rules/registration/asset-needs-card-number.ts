@@ -7,8 +7,7 @@ import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { setInBlock, setNewBlock } from '../../edit/blocks';
 import { has, itemAnchor, keySpanOf, mapAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-
-const CLAUSE = '财资〔2024〕1号 (8)';
+import { notice } from '../sources';
 
 const ASSET = `assets:
   - id: DA-2024-0002
@@ -19,7 +18,7 @@ export const assetCardRule: Rule = {
   meta: {
     id: 'DA-REG-001',
     name: 'asset-needs-card-number',
-    clause: CLAUSE,
+    sources: [notice('(8)')],
     severity: 'warning',
     fixable: true,
     messages: {

@@ -3,6 +3,7 @@ import type { MapNode } from '../../parser/ast';
 import { has, itemAnchor, itemLabel, mapAt, scalarAt, seqAt, textAt } from '../../tree/read';
 import { isoDateOf } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { notice } from '../sources';
 
 /** The integer years of a YAML list, as written (`2024` or `"2024"`). */
 function yearsOf(item: MapNode): number[] | undefined {
@@ -19,7 +20,7 @@ export const annualReportRule: Rule = {
   meta: {
     id: 'DA-RPT-001',
     name: 'asset-in-annual-report',
-    clause: '财资〔2024〕1号 (11)',
+    sources: [notice('(11)')],
     severity: 'info',
     fixable: false,
     messages: {

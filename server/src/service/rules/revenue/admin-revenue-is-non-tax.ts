@@ -3,13 +3,13 @@ import type { MapNode } from '../../parser/ast';
 import { replaceScalar } from '../../edit/yaml-edit';
 import { textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { CLAUSE, handlingText, lineArgs, NON_TAX, revenueLines, UNIT_ADMIN } from './common';
+import { SOURCES, handlingText, lineArgs, NON_TAX, revenueLines, UNIT_ADMIN } from './common';
 
 export const adminRevenueHandlingRule: Rule = {
   meta: {
     id: 'DA-REV-001',
     name: 'admin-revenue-is-non-tax',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'error',
     fixable: true,
     replacesSchemaAt: ['/assets/*/revenue/*/handling'],

@@ -6,8 +6,10 @@ import type { MapNode, ScalarNode } from '../../parser/ast';
 import { itemLabel, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
 import type { ItemScope } from '../rule';
 import { perItem } from '../rule';
+import { notice } from '../sources';
+import type { SourceRef } from '../sources';
 
-export const CLAUSE = '财资〔2024〕1号 (7)';
+export const SOURCES: SourceRef[] = [notice('(7)')];
 export const NON_TAX = '非税收入';
 
 /** How messages name a revenue source, by its enum value. */

@@ -3,13 +3,13 @@ import type { MapNode } from '../../parser/ast';
 import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { CLAUSE, handlingText, lineArgs, NON_TAX, revenueLines, UNIT_INSTITUTION } from './common';
+import { SOURCES, handlingText, lineArgs, NON_TAX, revenueLines, UNIT_INSTITUTION } from './common';
 
 export const institutionDisposalRevenueRule: Rule = {
   meta: {
     id: 'DA-REV-002',
     name: 'institution-disposal-revenue-is-non-tax',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'warning',
     fixable: false,
     messages: {

@@ -3,13 +3,13 @@ import type { MapNode } from '../../parser/ast';
 import { itemLabel, keySpanOf, mapAt, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
 import { isoDateOf } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { CLAUSE, isPaid, revenueLines } from './common';
+import { SOURCES, isPaid, revenueLines } from './common';
 
 export const uncollectedRevenueRule: Rule = {
   meta: {
     id: 'DA-REV-004',
     name: 'paid-authorization-needs-revenue',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'info',
     fixable: false,
     messages: {

@@ -3,12 +3,13 @@ import type { MapNode } from '../../parser/ast';
 import { has, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
 import { handlingText, isPaid, lineArgs, revenueLines } from './common';
+import { notice } from '../sources';
 
 export const revenueOriginRule: Rule = {
   meta: {
     id: 'DA-REV-003',
     name: 'revenue-needs-origin',
-    clause: '财资〔2024〕1号 (7), (4)',
+    sources: [notice('(7), (4)')],
     severity: 'error',
     fixable: false,
     messages: {

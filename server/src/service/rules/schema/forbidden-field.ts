@@ -1,13 +1,14 @@
 /** DA-SCHEMA-006: a field the format forbids (a guarantee). Reported by the schema mapping (schema/errors.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER, registerWith } from '../examples';
+import { notice } from '../sources';
 
 export const forbiddenFieldRule: BuiltInRule = {
   layer: 'schema',
   meta: {
     id: 'DA-SCHEMA-006',
     name: 'forbidden-field',
-    clause: '财资〔2024〕1号 (4)',
+    sources: [notice('(4)')],
     severity: 'error',
     fixable: false,
     messages: {

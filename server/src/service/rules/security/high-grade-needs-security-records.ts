@@ -5,7 +5,7 @@ import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { setInBlock, setNewBlock } from '../../edit/blocks';
 import { has, itemLabel, keySpanOf, mapAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { CLAUSE, GRADE_EN, isHighGrade } from './common';
+import { SOURCES, GRADE_EN, isHighGrade } from './common';
 
 const SECURITY_FIELDS: Array<{ key: 'protectionMeasures' | 'lastRiskAssessment'; value: string | string[] }> = [
   { key: 'protectionMeasures', value: [PLACEHOLDER] },
@@ -16,7 +16,7 @@ export const securityRecordsRule: Rule = {
   meta: {
     id: 'DA-SEC-002',
     name: 'high-grade-needs-security-records',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'warning',
     fixable: true,
     messages: {

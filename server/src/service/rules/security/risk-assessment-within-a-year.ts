@@ -3,13 +3,13 @@ import type { MapNode } from '../../parser/ast';
 import { has, itemLabel, mapAt, scalarAt, textAt } from '../../tree/read';
 import { gradeRank, isoDateOf, yearsBefore } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { CLAUSE, GRADE_EN, isHighGrade } from './common';
+import { SOURCES, GRADE_EN, isHighGrade } from './common';
 
 export const riskAssessmentAgeRule: Rule = {
   meta: {
     id: 'DA-SEC-003',
     name: 'risk-assessment-within-a-year',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'warning',
     fixable: false,
     messages: {

@@ -1,10 +1,10 @@
 /** DA-SHARE-002: a resource shared on conditions states them (clause 5; 国发〔2016〕51号). */
-import { CLAUSE_SHARING, fieldRule, NOT_OPENED, resourceExample } from './common';
+import { SHARING_SOURCES, fieldRule, NOT_OPENED, resourceExample } from './common';
 
 export const conditionalSharingRule = fieldRule({
   id: 'DA-SHARE-002',
   name: 'conditional-sharing-needs-conditions',
-  clause: CLAUSE_SHARING,
+  sources: SHARING_SOURCES,
   severity: 'warning',
   block: 'sharing',
   type: '有条件共享',

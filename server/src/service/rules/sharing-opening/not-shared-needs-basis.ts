@@ -1,10 +1,10 @@
 /** DA-SHARE-001: a resource that is not shared (不予共享) states the basis for it (clause 5; 国发〔2016〕51号). */
-import { CLAUSE_SHARING, fieldRule, NOT_OPENED, resourceExample } from './common';
+import { SHARING_SOURCES, fieldRule, NOT_OPENED, resourceExample } from './common';
 
 export const notSharedBasisRule = fieldRule({
   id: 'DA-SHARE-001',
   name: 'not-shared-needs-basis',
-  clause: CLAUSE_SHARING,
+  sources: SHARING_SOURCES,
   severity: 'error',
   block: 'sharing',
   type: '不予共享',

@@ -6,7 +6,7 @@ import type { ItemScope, Rule, RuleContext } from '../rule';
 import {
   attributesOf,
   CLASSIFIED,
-  CLAUSE_GRADING,
+  GRADING_SOURCES,
   NOT_OPENED,
   OPEN_TYPES_OPENED,
   resourceExample,
@@ -66,7 +66,7 @@ export const gradeScopeRule: Rule = {
   meta: {
     id: 'DA-OPEN-003',
     name: 'opening-and-sharing-within-grade',
-    clause: CLAUSE_GRADING,
+    sources: GRADING_SOURCES,
     severity: 'error',
     fixable: true,
     messages: {

@@ -3,6 +3,7 @@ import type { MapNode } from '../../parser/ast';
 import { has, itemAnchor, itemLabel, seqAt, textAt } from '../../tree/read';
 import { gradeRank } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { notice } from '../sources';
 
 const GRADE_EN: Record<string, string> = { 核心数据: 'core data', 重要数据: 'important data' };
 
@@ -10,7 +11,7 @@ export const inspectionRecordRule: Rule = {
   meta: {
     id: 'DA-SUP-001',
     name: 'high-grade-needs-inspection',
-    clause: '财资〔2024〕1号 (10)',
+    sources: [notice('(10)')],
     severity: 'info',
     fixable: false,
     messages: {

@@ -2,7 +2,7 @@
 import type { UnitType } from '../../codes/uscc';
 import { expectedKindFor, usccKind } from '../../codes/uscc';
 import type { Rule } from '../rule';
-import { CODE_CLAUSE, CODE_PATH, FIXED_EXAMPLE, scalarText, unitScalar } from './common';
+import { CODE_PATH, CODE_SOURCES, FIXED_EXAMPLE, scalarText, unitScalar } from './common';
 
 const UNIT_TYPE_EN: Record<UnitType, string> = { 行政单位: 'an administrative unit', 事业单位: 'a public institution' };
 
@@ -10,7 +10,7 @@ export const unitKindRule: Rule = {
   meta: {
     id: 'DA-UNIT-002',
     name: 'unit-code-matches-unit-type',
-    clause: CODE_CLAUSE,
+    sources: CODE_SOURCES,
     severity: 'warning',
     fixable: false,
     messages: {
