@@ -365,8 +365,17 @@ describe('classification code rules (DA-CODE-001..004)', () => {
         ['DA-CODE-004', 'error'],
       ],
     );
+    // GB/T 14885-2022 has the classes A01-A07; A08, where data assets go, is the asset systems' extension.
+    assert.deepEqual(
+      CLASSIFICATION_CODE_RULES.map((rule) => ruleCitation(rule.meta)),
+      [
+        '财资〔2024〕1号 (8); GB/T 14885-2022; A08 资产分类（实务 practice）',
+        '财资〔2024〕1号 (8); A08 资产分类（实务 practice）',
+        '财资〔2024〕1号 (8); A08 资产分类（实务 practice）',
+        '财资〔2024〕1号 (8); GB/T 14885-2022',
+      ],
+    );
     for (const rule of CLASSIFICATION_CODE_RULES) {
-      assert.equal(ruleCitation(rule.meta), '财资〔2024〕1号 (8); GB/T 14885-2022');
       assert.deepEqual(rule.meta.replacesSchemaAt, ['/assets/*/classificationCode']);
       assertFullMeta(rule);
     }

@@ -283,7 +283,7 @@ describe('oversight rules: supervision (10), reporting (11), responsibilities (1
         typeof rule.checkDocument,
       ]),
       [
-        ['DA-SUP-001', 'info', '财资〔2024〕1号 (10)', 'function', 'undefined'],
+        ['DA-SUP-001', 'info', '财资〔2024〕1号 (10); 实务 (practice)', 'function', 'undefined'],
         ['DA-SUP-002', 'warning', '财资〔2024〕1号 (10)', 'function', 'undefined'],
         ['DA-RPT-001', 'info', '财资〔2024〕1号 (11)', 'function', 'undefined'],
         ['DA-UNIT-003', 'warning', '财资〔2024〕1号 (1)', 'undefined', 'function'],

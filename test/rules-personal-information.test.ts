@@ -282,16 +282,16 @@ describe('personal information rules (财资〔2024〕1号 (2), (5))', () => {
         [
           'DA-PI-001',
           'error',
-          '财资〔2024〕1号 (2); 《个人信息保护法》',
+          '财资〔2024〕1号 (2); 《个人信息保护法》第十三条、第三十四条',
           ['/resources/*/personalInformation/legalBasis'],
         ],
         [
           'DA-PI-002',
           'error',
-          '财资〔2024〕1号 (2); 《个人信息保护法》',
+          '财资〔2024〕1号 (2); 《个人信息保护法》第三十四条',
           ['/resources/*/personalInformation/processingAuthority'],
         ],
-        ['DA-PI-003', 'error', '财资〔2024〕1号 (5); 《个人信息保护法》', []],
+        ['DA-PI-003', 'error', '财资〔2024〕1号 (5), (9); 《个人信息保护法》第二十八条', []],
       ],
     );
   });
@@ -364,7 +364,7 @@ describe('personal information rules (财资〔2024〕1号 (2), (5))', () => {
       finding.message.en,
       /^Resource "公交IC卡实名登记数据" contains personal information but gives no legal basis/,
     );
-    assert.equal(finding.clause, '财资〔2024〕1号 (2); 《个人信息保护法》');
+    assert.equal(finding.clause, '财资〔2024〕1号 (2); 《个人信息保护法》第十三条、第三十四条');
     assert.deepEqual(finding.data, { messageId: 'missing', resource: 'R-330100-JT-0011', field: 'legalBasis' });
   });
 

@@ -208,8 +208,12 @@ describe('security rules (财资〔2024〕1号 (9))', () => {
     assert.deepEqual(
       SECURITY_RULES.map((rule) => [rule.meta.id, rule.meta.severity, ruleCitation(rule.meta)]),
       [
-        ['DA-SEC-002', 'warning', '财资〔2024〕1号 (9)'],
-        ['DA-SEC-003', 'warning', '财资〔2024〕1号 (9)'],
+        ['DA-SEC-002', 'warning', '财资〔2024〕1号 (9); 《网络数据安全管理条例》第三十三条'],
+        [
+          'DA-SEC-003',
+          'warning',
+          '财资〔2024〕1号 (9); 《网络数据安全管理条例》第三十三条; 《数据安全法》第二十一条; 实务 (practice)',
+        ],
       ],
     );
   });

@@ -413,7 +413,9 @@ export function notice(article?: string): SourceRef {
 /** The citation one reference prints: the source's `cite`, then the article. */
 export function citationOf(ref: SourceRef): string {
   const { cite: label } = SOURCES[ref.source];
-  return ref.article ? `${label} ${ref.article}` : label;
+  if (!ref.article) return label;
+  // Chinese articles follow the title directly (《数据安全法》第二十一条); a clause number after a space ((7)).
+  return /^[\u4e00-\u9fff]/.test(ref.article) ? `${label}${ref.article}` : `${label} ${ref.article}`;
 }
 
 /** The citation a rule prints (its `clause` in every output): its references, joined by `; `. */

@@ -119,6 +119,8 @@ export interface PaidRecord {
   name: string;
   key: 'fee' | 'valuation';
   value: InsertValue;
+  /** What the rule rests on, when more than clause (4). */
+  sources?: SourceRef[];
   meta: Pick<RuleMeta, 'messages' | 'docs'>;
   /** A message id and args that say more, e.g. that the asset already has a valuation the steward may cite. */
   refine?: (item: MapNode) => { messageId: string; args: Record<string, string> } | undefined;
@@ -130,7 +132,7 @@ export function paidRecordRule(record: PaidRecord): Rule {
     meta: {
       id: record.id,
       name: record.name,
-      sources: SOURCES,
+      sources: record.sources ?? SOURCES,
       severity: 'error',
       fixable: true,
       replacesSchemaAt: [`/assets/*/authorizations/*/${record.key}`],

@@ -9,8 +9,7 @@ import type { ItemScope, Rule, RuleContext, RuleMeta } from '../rule';
 import { cite, notice } from '../sources';
 import type { SourceRef } from '../sources';
 
-export const PROCESSING_SOURCES: SourceRef[] = [notice('(2)'), cite('pipl')];
-export const OPENING_SOURCES: SourceRef[] = [notice('(5)'), cite('pipl')];
+export const OPENING_SOURCES: SourceRef[] = [notice('(5), (9)'), cite('pipl', '第二十八条')];
 
 export function isTrue(node: ScalarNode | undefined): boolean {
   return node?.value === true;
@@ -44,6 +43,8 @@ export interface ProcessingRecord {
   id: string;
   name: string;
   key: 'legalBasis' | 'processingAuthority';
+  /** The articles of the PIPL the record answers to. */
+  articles: string;
   meta: Pick<RuleMeta, 'messages' | 'docs'>;
 }
 
@@ -53,7 +54,7 @@ export function processingRecordRule(record: ProcessingRecord): Rule {
     meta: {
       id: record.id,
       name: record.name,
-      sources: PROCESSING_SOURCES,
+      sources: [notice('(2)'), cite('pipl', record.articles)],
       severity: 'error',
       fixable: true,
       replacesSchemaAt: [`/resources/*/personalInformation/${record.key}`],

@@ -43,8 +43,8 @@ export const annualReportRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（十一）条：将数据资产管理情况纳入行政事业性国有资产管理情况年度报告。登记后的年度报告应当包含该资产。',
-        en: 'Clause (11) of 财资〔2024〕1号: data asset management is included in the annual report on administrative state-owned assets, so the annual reports after its registration include the asset.',
+          '财资〔2024〕1号第（十一）条：各部门及所属单位要逐步将数据资产管理情况纳入行政事业性国有资产管理情况报告。本规则提示登记以后的年度报告是否已反映该资产；“逐步”纳入，所以只作提示。',
+        en: 'Clause (11) of 财资〔2024〕1号: departments and their units gradually include data asset management in their reports on the management of administrative state-owned assets. This rule notes whether the annual reports after registration reflect the asset; the inclusion is gradual, so it is information only.',
       },
       example: `assets:
   - id: DA-2024-0005

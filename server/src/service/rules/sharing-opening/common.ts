@@ -10,9 +10,14 @@ import type { ItemScope, Rule, RuleContext, RuleMeta } from '../rule';
 import { cite, notice } from '../sources';
 import type { SourceRef } from '../sources';
 
-export const SHARING_SOURCES: SourceRef[] = [notice('(5)'), cite('gov-order-2016-51')];
+export const SHARING_SOURCES: SourceRef[] = [notice('(5)'), cite('gov-order-809'), cite('gov-order-2016-51')];
 export const OPENING_SOURCES: SourceRef[] = [notice('(5)')];
-export const GRADING_SOURCES: SourceRef[] = [notice('(5), (9)'), cite('gb-t-43697-2024')];
+export const GRADING_SOURCES: SourceRef[] = [
+  notice('(5), (9)'),
+  cite('data-security-law', '第二十一条'),
+  cite('gb-t-43697-2024'),
+  cite('practice'),
+];
 
 export const NOT_OPENED = '不予开放';
 export const CLASSIFIED = '涉密';
