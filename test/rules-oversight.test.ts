@@ -296,7 +296,7 @@ describe('oversight rules: supervision (10), reporting (11), responsibilities (1
     const [report] = ruleFindings(annualReportRule, registered('2024-03-29', '    reporting: { years: [2023] }\n'));
     assert.equal(
       report.message['zh-CN'],
-      '资产“巡游出租汽车营运数据集”于 2024 年登记，但报告年度（2023）中没有 2024 年或以后的年度：请将它纳入国有资产年度报告，并在 reporting.years 中写明年度',
+      '资产“巡游出租汽车营运数据集”于 2024 年登记，但报告年度（2023）中没有 2024 年或以后的年度：请将它纳入国有资产年度报告，并在报告年度（reporting.years）中写明',
     );
     assert.equal(
       report.message.en,

@@ -65,7 +65,7 @@ const table = {
     status: IN_FORCE,
     cite: '财资〔2023〕141号',
     confirmed:
-      'Number and date (成文日期 2023-12-31) on the gov.cn policy page; cited by 财资〔2024〕1号 as its basis.',
+      'Number and date (成文日期 2023-12-31) on the gov.cn policy page; cited by 财资〔2024〕1号 as its basis. Its wording on guarantees was not found, so no rule cites it for that ban.',
   },
   'czz-2024-167': {
     kind: 'notice',
@@ -79,7 +79,7 @@ const table = {
     status: { 'zh-CN': '试点（2025年初至2026年底）', en: 'pilot (early 2025 to end of 2026)' },
     cite: '财资〔2024〕167号',
     confirmed:
-      'Number, date and pilot period on reprints of the notice; it forbids using administrative institutions’ data assets as guarantees and inflating fiscal revenue in the name of paid authorised use.',
+      'Number, date and pilot period on reprints of the notice; a law firm’s summary of the scheme quotes its bans on using administrative institutions’ data assets as guarantees (new hidden government debt) and on inflating fiscal revenue in the name of paid authorised use.',
   },
   'gov-order-738': {
     kind: 'regulation',
@@ -105,7 +105,7 @@ const table = {
     status: IN_FORCE,
     cite: '《政务数据共享条例》',
     confirmed:
-      'Order No. 809, adopted 2025-05-09, promulgated 2025-05-28, in force 2025-08-01 (text of the order); 8 chapters, 44 articles; art. 3 excludes state and work secrets from government data; sharing attributes 无条件共享/有条件共享/不予共享 are set in the catalog.',
+      'Order No. 809, adopted 2025-05-09, promulgated 2025-05-28, in force 2025-08-01 (text of the order); 8 chapters, 44 articles; art. 3 excludes state and work secrets from government data; the catalog sets the sharing attribute (无条件共享/有条件共享/不予共享), and conditions may not be added to obstruct sharing (official summary). The article numbers of those provisions were not found, so rules cite the regulations without an article.',
   },
   'gov-order-790': {
     kind: 'regulation',
@@ -117,7 +117,7 @@ const table = {
     status: IN_FORCE,
     cite: '《网络数据安全管理条例》',
     confirmed:
-      'Text published 2024: "重要数据的处理者应当每年度对其网络数据处理活动开展风险评估" (chapter on important data).',
+      'Promulgated 2024-09-24, in force 2025-01-01. The sentence “重要数据的处理者应当每年度对其网络数据处理活动开展风险评估” was found in reprints of the text; a second-hand copy numbers it art. 33 (the official text itself was not read).',
   },
   'gov-order-2016-51': {
     kind: 'regulation',
@@ -133,7 +133,8 @@ const table = {
       en: 'interim measures; government data sharing is now governed by State Council Order No. 809',
     },
     cite: '国发〔2016〕51号',
-    confirmed: 'Number and date on reprints of the measures; superseded in substance by the 2025 regulations.',
+    confirmed:
+      'Number and date (2016-09-05) on reprints. Art. 5: sharing is the rule, not sharing the exception; the measures sort resources as shared unconditionally, on conditions or not shared, the latter needing a basis in law, administrative regulation or central policy (article not confirmed). Kept beside Order No. 809 for that basis requirement.',
   },
   'ndrc-2025-26': {
     kind: 'regulation',

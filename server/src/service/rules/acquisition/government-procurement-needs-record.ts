@@ -25,7 +25,7 @@ export const procurementRecordRule: Rule = {
     docs: {
       description: {
         'zh-CN':
-          '适用政府采购的（governmentProcurement.applies: true），须在 governmentProcurement.ref 中写明采购项目编号或合同编号。',
+          '适用政府采购的（governmentProcurement.applies: true），须写明采购项目编号或合同编号（governmentProcurement.ref）。',
         en: 'Where government procurement applies (governmentProcurement.applies: true), governmentProcurement.ref gives the procurement project or contract number.',
       },
       rationale: {

@@ -24,7 +24,7 @@ export const budgetReferenceRule: Rule = {
     },
     docs: {
       description: {
-        'zh-CN': '取得方式为“购置”的资产，须在 acquisition.budgetReference 中写明所依据的预算项目或预算批复。',
+        'zh-CN': '取得方式为“购置”的资产，须写明所依据的预算项目或预算批复（acquisition.budgetReference）。',
         en: 'An asset acquired by purchase (购置) cites, in acquisition.budgetReference, the budget item or budget approval that funds it.',
       },
       rationale: {

@@ -21,8 +21,8 @@ export const authorizationApprovalRule = authorizationRule({
     docs: {
       description: {
         'zh-CN':
-          '每项数据资产授权都要有审批记录（approval），至少写明批复文号（ref）；宜写明审批机关（authority）和批复日期（date），DA-AUTH-007 据日期核对先后顺序。',
-        en: 'Every authorization of a data asset records its approval (approval) with at least the approval number (ref); the approving authority (authority) and the date (date) are recommended, and DA-AUTH-007 checks the order of events from the date.',
+          '每项数据资产授权都要有审批记录（approval），至少写明批复文号（ref），宜写明审批机关（authority）和批复日期（date）。',
+        en: 'Every authorization records its approval (approval): at least the approval number (ref), ideally the authority and date.',
       },
       rationale: {
         'zh-CN': '财资〔2024〕1号第（四）条：授权须按资产管理权限审批；有偿使用的还须严格履行审批程序。',

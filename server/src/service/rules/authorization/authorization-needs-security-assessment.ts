@@ -24,8 +24,8 @@ export const authorizationAssessmentRule = authorizationRule({
     docs: {
       description: {
         'zh-CN':
-          '每项数据资产授权都要有安全评估记录（securityAssessment），至少写明评估报告编号（ref）；宜写明评估日期（date），DA-AUTH-007 据此核对先后顺序。',
-        en: 'Every authorization of a data asset records its security assessment (securityAssessment) with at least its report number (ref); its date (date) is recommended, and DA-AUTH-007 checks the order of events from it.',
+          '每项数据资产授权都要有安全评估记录（securityAssessment），至少写明评估报告编号（ref），宜写明评估日期（date）。',
+        en: 'Every authorization records its security assessment (securityAssessment): at least the report number (ref), ideally the date.',
       },
       rationale: {
         'zh-CN':

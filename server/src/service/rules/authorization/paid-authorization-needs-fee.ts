@@ -17,7 +17,7 @@ export const paidFeeRule = paidRecordRule({
     },
     docs: {
       description: {
-        'zh-CN': '有偿授权（paid: true）须在 fee 中写明收费金额，宜同时写明定价依据（fee.basis）。',
+        'zh-CN': '有偿授权（paid: true）须写明收费金额（fee），宜同时写明定价依据（fee.basis）。',
         en: 'A paid authorization (paid: true) states its fee amount in fee, ideally with what the price is based on (fee.basis).',
       },
       rationale: {

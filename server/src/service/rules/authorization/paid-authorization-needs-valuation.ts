@@ -34,7 +34,7 @@ export const paidValuationRule = paidRecordRule({
     docs: {
       description: {
         'zh-CN':
-          '有偿授权（paid: true）须在 valuation 中写明资产权益评估：评估方法（收益法、成本法、市场法）和评估报告编号。',
+          '有偿授权（paid: true）须写明资产权益评估（valuation）：评估方法（收益法、成本法、市场法）和评估报告编号。',
         en: "A paid authorization (paid: true) records, in valuation, the evaluation of the asset's rights and interests: method (收益法 income, 成本法 cost, 市场法 market) and report number.",
       },
       rationale: {

@@ -25,7 +25,7 @@ export const irrecoverableRule: Rule = {
     },
     docs: {
       description: {
-        'zh-CN': '销毁记录的 irrecoverable 必须为 true（已确保不可恢复）。',
+        'zh-CN': '销毁记录须确认已确保数据不可恢复（irrecoverable: true）。',
         en: "A destruction record's irrecoverable is true (the data was made unrecoverable).",
       },
       rationale: {

@@ -22,8 +22,8 @@ export const disposalDecisionRule = recordRule({
     docs: {
       description: {
         'zh-CN':
-          '每项数据资产处置都要有集体决策记录（disposal.decision），至少写明会议纪要或决策文件编号（ref）；宜写明决策日期（date），DA-DISP-006 据此核对程序先后。',
-        en: 'Every disposal of a data asset records its collective decision (disposal.decision) with at least the minutes or decision number (ref); its date (date) is recommended, and DA-DISP-006 checks the order of the steps from it.',
+          '每项数据资产处置都要有集体决策记录（disposal.decision），至少写明会议纪要或决策文件编号（ref），宜写明决策日期（date）。',
+        en: 'Every disposal records its collective decision (disposal.decision): at least the minutes or decision number (ref), ideally the date.',
       },
       rationale: {
         'zh-CN':

@@ -28,7 +28,7 @@ export const legalBasisRule = processingRecordRule({
     docs: {
       description: {
         'zh-CN':
-          '包含个人信息的资源（personalInformation.contains: true）须在 legalBasis 中写明处理所依据的法律、行政法规条款。',
+          '包含个人信息的资源（personalInformation.contains: true）须写明处理所依据的法律、行政法规条款（legalBasis）。',
         en: 'A resource that contains personal information (personalInformation.contains: true) names, in legalBasis, the law or administrative regulation under which it is processed.',
       },
       rationale: {

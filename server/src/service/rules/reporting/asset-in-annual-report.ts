@@ -31,14 +31,14 @@ export const annualReportRule: Rule = {
       },
       notReported: {
         'zh-CN':
-          '资产“{asset}”于 {year} 年登记，但报告年度（{years}）中没有 {year} 年或以后的年度：请将它纳入国有资产年度报告，并在 reporting.years 中写明年度',
+          '资产“{asset}”于 {year} 年登记，但报告年度（{years}）中没有 {year} 年或以后的年度：请将它纳入国有资产年度报告，并在报告年度（reporting.years）中写明',
         en: 'Asset "{asset}" was registered in {year}, but its report years ({years}) include none from {year} on: include it in the annual state-owned asset report and list the year in reporting.years',
       },
     },
     docs: {
       description: {
         'zh-CN':
-          '登记年度（registration.date）早于今年的资产，其 reporting.years 应至少有一个不早于登记年度的年度；没有 reporting 块也提示。',
+          '登记年度（registration.date）早于今年的资产，其报告年度（reporting.years）应至少有一个不早于登记年度；没有报告记录（reporting）也提示。',
         en: 'An asset registered (registration.date) in a year before the current one lists in reporting.years at least one year from its registration year on; an asset with no reporting block is noted too.',
       },
       rationale: {

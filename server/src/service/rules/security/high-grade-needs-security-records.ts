@@ -37,7 +37,7 @@ export const securityRecordsRule: Rule = {
         en: 'Add the latest risk assessment date (to fill in)',
       },
       fixBlock: {
-        'zh-CN': '添加安全管理块 security（防护措施、最近风险评估日期待填写）',
+        'zh-CN': '添加安全管理信息（security：防护措施、最近风险评估日期待填写）',
         en: 'Add the security block (protection measures and latest risk assessment to fill in)',
       },
     },

@@ -24,7 +24,7 @@ export const conditionalOpeningRule = fieldRule({
     },
     docs: {
       description: {
-        'zh-CN': '开放类型为“有条件开放”的资源，应在 opening.conditions 中写明开放条件。',
+        'zh-CN': '开放类型为“有条件开放”的资源，应写明开放条件（opening.conditions）。',
         en: 'A resource whose open type is 有条件开放 (conditional opening) states its conditions in opening.conditions.',
       },
       rationale: {

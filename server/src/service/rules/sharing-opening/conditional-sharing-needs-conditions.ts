@@ -21,7 +21,7 @@ export const conditionalSharingRule = fieldRule({
     },
     docs: {
       description: {
-        'zh-CN': '共享类型为“有条件共享”的资源，应在 sharing.conditions 中写明共享条件。',
+        'zh-CN': '共享类型为“有条件共享”的资源，应写明共享条件（sharing.conditions）。',
         en: 'A resource whose sharing type is 有条件共享 (conditional sharing) states its conditions in sharing.conditions.',
       },
       rationale: {

@@ -21,7 +21,7 @@ export const notSharedBasisRule = fieldRule({
     },
     docs: {
       description: {
-        'zh-CN': '共享类型为“不予共享”的资源，须在 sharing.basis 中写明所依据的法律、行政法规或国家政策。',
+        'zh-CN': '共享类型为“不予共享”的资源，须写明所依据的法律、行政法规或国家政策（sharing.basis）。',
         en: 'A resource whose sharing type is 不予共享 (not shared) names, in sharing.basis, the law, administrative regulation or national policy it rests on.',
       },
       rationale: {

@@ -34,7 +34,7 @@ export const responsiblePersonRule: Rule = {
     docs: {
       description: {
         'zh-CN':
-          '文档的 unit 要写明数据资产管理的责任人或责任岗位（responsible.name 或 responsible.role）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
+          '文档的单位信息（unit）要写明数据资产管理的责任人或责任岗位（responsible.name 或 responsible.role）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
         en: "A document's unit names the person or post responsible for its data assets (responsible.name or responsible.role). When another document of the same file already names one for the same unit, it is not asked again.",
       },
       rationale: {

@@ -25,7 +25,7 @@ export const supervisingDepartmentRule: Rule = {
     docs: {
       description: {
         'zh-CN':
-          '文档的 unit 要写明主管部门（supervisingDepartment）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
+          '文档的单位信息（unit）要写明主管部门（supervisingDepartment）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
         en: "A document's unit names its supervising department (supervisingDepartment). When another document of the same file already names it for the same unit, it is not asked again.",
       },
       rationale: {
