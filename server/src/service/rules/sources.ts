@@ -93,7 +93,8 @@ const table = {
     effective: '2021-04-01',
     status: IN_FORCE,
     cite: '国务院令第738号',
-    confirmed: 'Cited by 财资〔2024〕1号 as its basis (preamble).',
+    confirmed:
+      'Cited by 财资〔2024〕1号 as its basis (preamble). Dates as commonly cited; not re-checked with the search tool.',
   },
   'gov-order-809': {
     kind: 'regulation',
@@ -117,7 +118,7 @@ const table = {
     status: IN_FORCE,
     cite: '《网络数据安全管理条例》',
     confirmed:
-      'Promulgated 2024-09-24, in force 2025-01-01. The sentence “重要数据的处理者应当每年度对其网络数据处理活动开展风险评估” was found in reprints of the text; a second-hand copy numbers it art. 33 (the official text itself was not read).',
+      'Promulgated 2024-09-24, in force 2025-01-01. The sentence “重要数据的处理者应当每年度对其网络数据处理活动开展风险评估” was found in reprints of the text; a second-hand copy numbers it art. 33 (the official text itself was not read). The promulgation date is as commonly cited, not re-checked.',
   },
   'gov-order-2016-51': {
     kind: 'regulation',
@@ -187,7 +188,8 @@ const table = {
     issued: '2017-06-30',
     status: { 'zh-CN': '试行', en: 'on trial' },
     cite: '发改高技〔2017〕1272号',
-    confirmed: 'Cited by the project since its start (FACTS.md §4); the search found no copy of the guide to re-check.',
+    confirmed:
+      'Cited by the project since its start (FACTS.md §4); the search found no copy of the guide to re-check. Dates as commonly cited; not re-checked with the search tool.',
   },
   'mof-2016-12-inventory': {
     kind: 'standard',
@@ -236,7 +238,8 @@ const table = {
     effective: '2021-09-01',
     status: IN_FORCE,
     cite: '《数据安全法》',
-    confirmed: 'Art. 21: classified and graded protection of data, important data and core data.',
+    confirmed:
+      'Art. 21: classified and graded protection of data, important data and core data. Dates as commonly cited; not re-checked with the search tool.',
   },
   pipl: {
     kind: 'law',
@@ -247,7 +250,7 @@ const table = {
     status: IN_FORCE,
     cite: '《个人信息保护法》',
     confirmed:
-      'Art. 13: the lawful bases for processing; art. 28: sensitive personal information; art. 34: state organs process within the authority and procedures of laws and regulations.',
+      'Art. 13: the lawful bases for processing; art. 28: sensitive personal information; art. 34: state organs process within the authority and procedures of laws and regulations. Dates as commonly cited; not re-checked with the search tool.',
   },
   'government-procurement-law': {
     kind: 'law',
@@ -257,7 +260,8 @@ const table = {
     effective: '2003-01-01',
     status: { 'zh-CN': '现行有效（2014年修正）', en: 'in force (amended 2014)' },
     cite: '《政府采购法》',
-    confirmed: 'Named by clause (3) of 财资〔2024〕1号 ("政府采购有关规定").',
+    confirmed:
+      'Named by clause (3) of 财资〔2024〕1号 ("政府采购有关规定"). Dates as commonly cited; not re-checked with the search tool.',
   },
   'state-secrets-law': {
     kind: 'law',
@@ -267,7 +271,8 @@ const table = {
     effective: '2024-05-01',
     status: { 'zh-CN': '现行有效（2024年修订）', en: 'in force (revised 2024)' },
     cite: '《保守国家秘密法》',
-    confirmed: 'Classified data is not opened or shared freely; the notice (5) keeps data confidential by law closed.',
+    confirmed:
+      'Classified data is not opened or shared freely; the notice (5) keeps data confidential by law closed. Dates as commonly cited; not re-checked with the search tool.',
   },
   'gb-t-43697-2024': {
     kind: 'standard',
@@ -335,7 +340,8 @@ const table = {
     effective: '2019-12-01',
     status: IN_FORCE,
     cite: 'GB/T 22239-2019',
-    confirmed: 'The multi-level protection scheme named by clause (9) of the notice (网络安全等级保护制度).',
+    confirmed:
+      'The multi-level protection scheme named by clause (9) of the notice (网络安全等级保护制度). Dates as commonly cited; not re-checked with the search tool.',
   },
   'gb-t-7408-1-2023': {
     kind: 'standard',
@@ -347,7 +353,8 @@ const table = {
     number: 'GB/T 7408.1-2023',
     status: IN_FORCE,
     cite: 'GB/T 7408.1-2023',
-    confirmed: 'The national adoption of ISO 8601-1:2019 (YYYY-MM-DD dates).',
+    confirmed:
+      'The national adoption of ISO 8601-1:2019 (YYYY-MM-DD dates). Dates as commonly cited; not re-checked with the search tool.',
   },
   'cas-2023-17': {
     kind: 'standard',
@@ -368,7 +375,8 @@ const table = {
     issued: '2021-10-01',
     status: IN_FORCE,
     cite: 'YAML 1.2.2',
-    confirmed: 'The revision of the YAML 1.2 specification the parser follows.',
+    confirmed:
+      'The revision of the YAML 1.2 specification the parser follows. Dates as commonly cited; not re-checked with the search tool.',
   },
   practice: {
     kind: 'practice',
