@@ -10,6 +10,7 @@ import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const OVERSIGHT_RULES: Rule[] = [
   inspectionRecordRule,
@@ -277,12 +278,12 @@ describe('oversight rules: supervision (10), reporting (11), responsibilities (1
       OVERSIGHT_RULES.map((rule) => [
         rule.meta.id,
         rule.meta.severity,
-        rule.meta.clause,
+        ruleCitation(rule.meta),
         typeof rule.checkItem,
         typeof rule.checkDocument,
       ]),
       [
-        ['DA-SUP-001', 'info', '财资〔2024〕1号 (10)', 'function', 'undefined'],
+        ['DA-SUP-001', 'info', '财资〔2024〕1号 (10); 实务 (practice)', 'function', 'undefined'],
         ['DA-SUP-002', 'warning', '财资〔2024〕1号 (10)', 'function', 'undefined'],
         ['DA-RPT-001', 'info', '财资〔2024〕1号 (11)', 'function', 'undefined'],
         ['DA-UNIT-003', 'warning', '财资〔2024〕1号 (1)', 'undefined', 'function'],
@@ -295,7 +296,7 @@ describe('oversight rules: supervision (10), reporting (11), responsibilities (1
     const [report] = ruleFindings(annualReportRule, registered('2024-03-29', '    reporting: { years: [2023] }\n'));
     assert.equal(
       report.message['zh-CN'],
-      '资产“巡游出租汽车营运数据集”于 2024 年登记，但报告年度（2023）中没有 2024 年或以后的年度：请将它纳入国有资产年度报告，并在 reporting.years 中写明年度',
+      '资产“巡游出租汽车营运数据集”于 2024 年登记，但报告年度（2023）中没有 2024 年或以后的年度：请将它纳入国有资产年度报告，并在报告年度（reporting.years）中写明',
     );
     assert.equal(
       report.message.en,

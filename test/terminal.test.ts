@@ -24,6 +24,8 @@ function onTerminal(
     // A terminal emulator sets TERM; CI may not have it.
     env: {
       ...process.env,
+      LC_ALL: '',
+      LC_MESSAGES: '',
       LANG: 'en_US.UTF-8',
       NO_COLOR: '',
       FORCE_COLOR: '',

@@ -60,7 +60,7 @@ const HELP = {
 
 命令：
   validate [路径或通配符...]   检查数据资源目录与数据资产登记文件（默认：当前目录）
-  codes search <文本>          按代码前缀或名称查找资产分类代码（GB/T 14885-2022）
+  codes search <文本>          按代码前缀或名称查找资产分类代码（GB/T 14885-2022 及 A08 扩展）
   rules                        列出全部规则
   explain <规则编号>           显示规则说明、依据条款和示例
   lsp --stdio                  启动语言服务器（供编辑器使用）
@@ -74,7 +74,7 @@ ${COMMON_HELP['zh-CN']}
 
 Commands:
   validate [paths or globs...]  check data resource catalogs and data asset registers (default: the current folder)
-  codes search <text>           find asset classification codes (GB/T 14885-2022) by code prefix or name
+  codes search <text>           find asset classification codes (GB/T 14885-2022, A08 extension) by prefix or name
   rules                         list every rule
   explain <rule id>             show a rule's documentation, the clause it enforces and examples
   lsp --stdio                   start the language server (for editors)
@@ -144,7 +144,7 @@ or internal error.`,
   codes: {
     'zh-CN': `用法：steward codes search <代码前缀或名称> [选项]
 
-按代码前缀或名称查找资产分类代码（GB/T 14885-2022，或单位自己的代码表）。
+按代码前缀或名称查找资产分类代码（GB/T 14885-2022 及 A08 扩展，或单位自己的代码表）。
 
 选项：
       --limit <N>              最多列出 N 个代码（默认 20）
@@ -156,7 +156,7 @@ ${COMMON_HELP['zh-CN']}
 退出码：0 找到；1 没有匹配的代码；2 用法错误。`,
     en: `Usage: steward codes search <code prefix or name> [options]
 
-Finds asset classification codes (GB/T 14885-2022, or the unit's own table) by code prefix or name.
+Finds asset classification codes (GB/T 14885-2022 and the A08 extension, or the unit's own table) by code prefix or name.
 
 Options:
       --limit <N>               list at most N codes (default 20)

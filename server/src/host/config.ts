@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, fillTemplate, findRule, parseConfig } from '../service';
+import { CONFIG_FILE_NAMES, fillTemplate, findRule, parseConfig, ruleCitation } from '../service';
 import type { Finding, StewardConfig } from '../service';
 import { decodeText, failureFinding, readFileBytes } from './read';
 import type { ReadOptions } from './read';
@@ -55,7 +55,7 @@ export function readConfigFile(file: string, shown: string, options: ConfigReadO
         severity: rule.severity,
         message: { 'zh-CN': fillTemplate(template['zh-CN'], args), en: fillTemplate(template.en, args) },
         range: codeTableRange,
-        clause: rule.clause,
+        clause: ruleCitation(rule),
       });
       delete config.codeTable;
     }

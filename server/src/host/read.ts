@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findRule } from '../service';
+import { findRule, ruleCitation } from '../service';
 import type { Finding, Locale, LocalizedText } from '../service';
 import { hostMessage, hostText } from './messages';
 
@@ -211,7 +211,13 @@ function failureMessage(failure: ReadFailure): { ruleId: string; message: Locali
 function fileFinding(ruleId: string, message: LocalizedText, line = 0, character = 0): Finding {
   const position = { line, character };
   const rule = findRule(ruleId)!;
-  return { ruleId, severity: rule.severity, message, range: { start: position, end: position }, clause: rule.clause };
+  return {
+    ruleId,
+    severity: rule.severity,
+    message,
+    range: { start: position, end: position },
+    clause: ruleCitation(rule),
+  };
 }
 
 /** A failed read as the file's finding. */

@@ -13,6 +13,7 @@ import { fillText } from './i18n/template';
 import { unknownRuleInConfigRule } from './rules/config/unknown-rule-in-config';
 import { pathOutsideWorkspaceRule } from './rules/config/path-outside-workspace';
 import type { MapNode } from './parser/ast';
+import { ruleCitation } from './rules/report';
 import type { ValidateFunction } from 'ajv';
 
 export type RuleSetting = Severity | 'off';
@@ -92,7 +93,7 @@ export function parseConfig(
         severity: unknownRuleInConfigRule.meta.severity,
         message: fillText(unknownRuleInConfigRule.meta.messages.unknownRule, { rule: entry.key }),
         range: file.lines.rangeOf(entry.keySpan),
-        clause: 'steward/v1',
+        clause: ruleCitation(unknownRuleInConfigRule.meta),
       });
     }
   }
@@ -135,7 +136,7 @@ function confinePaths(config: StewardConfig, root: MapNode, rangeOf: (span: { st
       severity: meta.severity,
       message: fillText(meta.messages.outside, { key, path }),
       range: rangeOf(span),
-      clause: meta.clause,
+      clause: ruleCitation(meta),
     });
   };
   const codeTableNode = root.entries.find((e) => e.key === 'codeTable')?.value;

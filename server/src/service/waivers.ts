@@ -13,6 +13,7 @@ import { fillText } from './i18n/template';
 import { waiverWithoutReasonRule } from './rules/waiver/waiver-without-reason';
 import { unusedWaiverRule } from './rules/waiver/unused-waiver';
 import { malformedWaiverRule } from './rules/waiver/malformed-waiver';
+import { ruleCitation } from './rules/report';
 
 export const WAIVER_RULES = {
   noReason: waiverWithoutReasonRule.meta.id,
@@ -167,7 +168,9 @@ export function applyWaivers(
       severity,
       message: problem.message,
       range: problem.range,
-      clause: 'steward/v1',
+      clause: ruleCitation(
+        problem.ruleId === WAIVER_RULES.noReason ? waiverWithoutReasonRule.meta : malformedWaiverRule.meta,
+      ),
     });
   }
   for (const waiver of parsed.waivers) {
@@ -180,7 +183,7 @@ export function applyWaivers(
         rulesEn: waiver.ruleIds.join(', '),
       }),
       range: waiver.range,
-      clause: 'steward/v1',
+      clause: ruleCitation(unusedWaiverRule.meta),
       data: { ruleIds: waiver.ruleIds },
     });
   }

@@ -3,13 +3,14 @@ import type { MapNode } from '../../parser/ast';
 import { PLACEHOLDER, setInMap } from '../../edit/yaml-edit';
 import { has, itemLabel, keySpanOf, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { assetExample, BUDGET, CLAUSE, METHOD } from './common';
+import { assetExample, BUDGET, SOURCES, METHOD } from './common';
+import { cite } from '../sources';
 
 export const procurementRecordRule: Rule = {
   meta: {
     id: 'DA-ACQ-002',
     name: 'government-procurement-needs-record',
-    clause: `${CLAUSE}; 《政府采购法》`,
+    sources: [...SOURCES, cite('government-procurement-law')],
     severity: 'error',
     fixable: true,
     replacesSchemaAt: ['/assets/*/acquisition/governmentProcurement/ref'],
@@ -24,7 +25,7 @@ export const procurementRecordRule: Rule = {
     docs: {
       description: {
         'zh-CN':
-          '适用政府采购的（governmentProcurement.applies: true），须在 governmentProcurement.ref 中写明采购项目编号或合同编号。',
+          '适用政府采购的（governmentProcurement.applies: true），须写明采购项目编号或合同编号（governmentProcurement.ref）。',
         en: 'Where government procurement applies (governmentProcurement.applies: true), governmentProcurement.ref gives the procurement project or contract number.',
       },
       rationale: {

@@ -4,13 +4,13 @@ import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { insertBeside } from '../../edit/blocks';
 import { has, itemLabel, keySpanOf, mapAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { assetExample, BUDGET, CLAUSE, METHOD, PURCHASE } from './common';
+import { assetExample, BUDGET, SOURCES, METHOD, PURCHASE } from './common';
 
 export const budgetReferenceRule: Rule = {
   meta: {
     id: 'DA-ACQ-001',
     name: 'purchase-needs-budget-reference',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'error',
     fixable: true,
     replacesSchemaAt: ['/assets/*/acquisition/budgetReference'],
@@ -24,7 +24,7 @@ export const budgetReferenceRule: Rule = {
     },
     docs: {
       description: {
-        'zh-CN': '取得方式为“购置”的资产，须在 acquisition.budgetReference 中写明所依据的预算项目或预算批复。',
+        'zh-CN': '取得方式为“购置”的资产，须写明所依据的预算项目或预算批复（acquisition.budgetReference）。',
         en: 'An asset acquired by purchase (购置) cites, in acquisition.budgetReference, the budget item or budget approval that funds it.',
       },
       rationale: {

@@ -3,25 +3,26 @@ import type { MapNode } from '../../parser/ast';
 import { getEntry } from '../../parser/ast';
 import { itemLabel, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { assetExample, BUDGET, CLAUSE, METHOD, PURCHASE } from './common';
+import { assetExample, BUDGET, SOURCES, METHOD, PURCHASE } from './common';
+import { cite } from '../sources';
 
 export const procurementStatedRule: Rule = {
   meta: {
     id: 'DA-ACQ-003',
     name: 'purchase-needs-procurement-statement',
-    clause: `${CLAUSE}; 《政府采购法》`,
+    sources: [...SOURCES, cite('government-procurement-law')],
     severity: 'info',
     fixable: false,
     messages: {
       unstated: {
         'zh-CN':
-          '资产“{asset}”通过购置取得，但没有说明是否适用政府采购：请添加 governmentProcurement，applies 填 true（并写明采购记录）或 false',
+          '资产“{asset}”通过购置取得，但没有说明是否适用政府采购：请添加政府采购情况（governmentProcurement）：适用的写 applies: true 并写明采购记录，不适用的写 applies: false',
         en: 'Asset "{asset}" was purchased (购置) but the record does not say whether government procurement applies: add governmentProcurement with applies: true (and the procurement record) or applies: false',
       },
     },
     docs: {
       description: {
-        'zh-CN': '购置取得的资产，宜在 acquisition.governmentProcurement 中说明是否适用政府采购。',
+        'zh-CN': '购置取得的资产，宜说明是否适用政府采购（acquisition.governmentProcurement）。',
         en: 'A purchased asset states, in acquisition.governmentProcurement, whether government procurement applies.',
       },
       rationale: {

@@ -3,24 +3,24 @@ import type { MapNode } from '../../parser/ast';
 import { getEntry } from '../../parser/ast';
 import { has, keySpanOf, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { APPROVED, assetExample, authorizationsOf, CLAUSE, entityOf, FEE } from './common';
+import { APPROVED, assetExample, authorizationsOf, SOURCES, entityOf, FEE } from './common';
 
 export const feeWithoutPaidRule: Rule = {
   meta: {
     id: 'DA-AUTH-009',
     name: 'no-fee-on-free-authorization',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'warning',
     fixable: false,
     messages: {
       free: {
         'zh-CN':
-          '向“{entity}”的授权标为无偿（paid: false），却记有收费（fee）：如果收费，请改为 paid: true 并补全资产权益评估（valuation）；如果无偿，请删除 fee',
+          '向“{entity}”的授权标为无偿（paid: false），却记有收费（fee）：如果收费，请改为 paid: true 并补全资产权益评估（valuation）；如果无偿，请删除收费（fee）',
         en: 'The authorization to "{entity}" is marked free (paid: false) yet records a fee (fee): if it is charged, set paid: true and add the valuation; if it is free, remove the fee',
       },
       unstated: {
         'zh-CN':
-          '向“{entity}”的授权记有收费（fee），但没有写明是否有偿（paid）：如果收费，请添加 paid: true 并补全资产权益评估（valuation）；如果无偿，请删除 fee',
+          '向“{entity}”的授权记有收费（fee），但没有写明是否有偿（paid）：如果收费，请添加 paid: true 并补全资产权益评估（valuation）；如果无偿，请删除收费（fee）',
         en: 'The authorization to "{entity}" records a fee (fee) but does not say whether it is paid (paid): if it is charged, add paid: true and the valuation; if it is free, remove the fee',
       },
     },

@@ -3,13 +3,14 @@
  * folder. Reported by the host when it reads the configuration (host/config.ts); the path is not used.
  */
 import type { BuiltInRule } from '../rule';
+import { cite } from '../sources';
 
 export const pathOutsideWorkspaceRule: BuiltInRule = {
   layer: 'config',
   meta: {
     id: 'DA-CONFIG-002',
     name: 'path-outside-workspace',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'error',
     fixable: false,
     messages: {

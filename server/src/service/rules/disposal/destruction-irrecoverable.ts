@@ -2,13 +2,13 @@
 import type { MapNode } from '../../parser/ast';
 import { itemLabel, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { APPROVAL, assetExample, CLAUSE, DECISION, DESTRUCTION, disposalLines } from './common';
+import { APPROVAL, assetExample, SOURCES, DECISION, DESTRUCTION, disposalLines } from './common';
 
 export const irrecoverableRule: Rule = {
   meta: {
     id: 'DA-DISP-004',
     name: 'destruction-irrecoverable',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'error',
     fixable: false,
     messages: {
@@ -25,7 +25,7 @@ export const irrecoverableRule: Rule = {
     },
     docs: {
       description: {
-        'zh-CN': '销毁记录的 irrecoverable 必须为 true（已确保不可恢复）。',
+        'zh-CN': '销毁记录须确认已确保数据不可恢复（irrecoverable: true）。',
         en: "A destruction record's irrecoverable is true (the data was made unrecoverable).",
       },
       rationale: {

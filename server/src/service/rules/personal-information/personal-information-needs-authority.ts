@@ -12,6 +12,7 @@ export const processingAuthorityRule = processingRecordRule({
   id: 'DA-PI-002',
   name: 'personal-information-needs-authority',
   key: 'processingAuthority',
+  articles: '第三十四条',
   meta: {
     messages: {
       missing: {
@@ -27,7 +28,7 @@ export const processingAuthorityRule = processingRecordRule({
     docs: {
       description: {
         'zh-CN':
-          '包含个人信息的资源（personalInformation.contains: true）须在 processingAuthority 中写明处理权限：由谁、在什么职责范围内、按什么程序处理。',
+          '包含个人信息的资源（personalInformation.contains: true）须写明处理权限（processingAuthority）：由谁、在什么职责范围内、按什么程序处理。',
         en: 'A resource that contains personal information (personalInformation.contains: true) states, in processingAuthority, who processes it, within which duties and by which procedure.',
       },
       rationale: {

@@ -12,6 +12,7 @@ export const legalBasisRule = processingRecordRule({
   id: 'DA-PI-001',
   name: 'personal-information-needs-legal-basis',
   key: 'legalBasis',
+  articles: '第十三条、第三十四条',
   meta: {
     messages: {
       missing: {
@@ -27,7 +28,7 @@ export const legalBasisRule = processingRecordRule({
     docs: {
       description: {
         'zh-CN':
-          '包含个人信息的资源（personalInformation.contains: true）须在 legalBasis 中写明处理所依据的法律、行政法规条款。',
+          '包含个人信息的资源（personalInformation.contains: true）须写明处理所依据的法律、行政法规条款（legalBasis）。',
         en: 'A resource that contains personal information (personalInformation.contains: true) names, in legalBasis, the law or administrative regulation under which it is processed.',
       },
       rationale: {

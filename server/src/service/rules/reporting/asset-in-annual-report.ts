@@ -3,6 +3,7 @@ import type { MapNode } from '../../parser/ast';
 import { has, itemAnchor, itemLabel, mapAt, scalarAt, seqAt, textAt } from '../../tree/read';
 import { isoDateOf } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { notice } from '../sources';
 
 /** The integer years of a YAML list, as written (`2024` or `"2024"`). */
 function yearsOf(item: MapNode): number[] | undefined {
@@ -19,7 +20,7 @@ export const annualReportRule: Rule = {
   meta: {
     id: 'DA-RPT-001',
     name: 'asset-in-annual-report',
-    clause: '财资〔2024〕1号 (11)',
+    sources: [notice('(11)')],
     severity: 'info',
     fixable: false,
     messages: {
@@ -30,20 +31,20 @@ export const annualReportRule: Rule = {
       },
       notReported: {
         'zh-CN':
-          '资产“{asset}”于 {year} 年登记，但报告年度（{years}）中没有 {year} 年或以后的年度：请将它纳入国有资产年度报告，并在 reporting.years 中写明年度',
+          '资产“{asset}”于 {year} 年登记，但报告年度（{years}）中没有 {year} 年或以后的年度：请将它纳入国有资产年度报告，并在报告年度（reporting.years）中写明',
         en: 'Asset "{asset}" was registered in {year}, but its report years ({years}) include none from {year} on: include it in the annual state-owned asset report and list the year in reporting.years',
       },
     },
     docs: {
       description: {
         'zh-CN':
-          '登记年度（registration.date）早于今年的资产，其 reporting.years 应至少有一个不早于登记年度的年度；没有 reporting 块也提示。',
+          '登记年度（registration.date）早于今年的资产，其报告年度（reporting.years）应至少有一个不早于登记年度；没有报告记录（reporting）也提示。',
         en: 'An asset registered (registration.date) in a year before the current one lists in reporting.years at least one year from its registration year on; an asset with no reporting block is noted too.',
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（十一）条：将数据资产管理情况纳入行政事业性国有资产管理情况年度报告。登记后的年度报告应当包含该资产。',
-        en: 'Clause (11) of 财资〔2024〕1号: data asset management is included in the annual report on administrative state-owned assets, so the annual reports after its registration include the asset.',
+          '财资〔2024〕1号第（十一）条：各部门及所属单位要逐步将数据资产管理情况纳入行政事业性国有资产管理情况报告。本规则提示登记以后的年度报告是否已反映该资产；“逐步”纳入，所以只作提示。',
+        en: 'Clause (11) of 财资〔2024〕1号: departments and their units gradually include data asset management in their reports on the management of administrative state-owned assets. This rule notes whether the annual reports after registration reflect the asset; the inclusion is gradual, so it is information only.',
       },
       example: `assets:
   - id: DA-2024-0005

@@ -1,11 +1,11 @@
 /** DA-OPEN-004: a resource opened on conditions states them (clause 5). */
 import { textAt } from '../../tree/read';
-import { CLASSIFIED, CLAUSE_OPENING, fieldRule, resourceExample } from './common';
+import { CLASSIFIED, OPENING_SOURCES, fieldRule, resourceExample } from './common';
 
 export const conditionalOpeningRule = fieldRule({
   id: 'DA-OPEN-004',
   name: 'conditional-opening-needs-conditions',
-  clause: CLAUSE_OPENING,
+  sources: OPENING_SOURCES,
   severity: 'warning',
   block: 'opening',
   type: '有条件开放',
@@ -24,7 +24,7 @@ export const conditionalOpeningRule = fieldRule({
     },
     docs: {
       description: {
-        'zh-CN': '开放类型为“有条件开放”的资源，应在 opening.conditions 中写明开放条件。',
+        'zh-CN': '开放类型为“有条件开放”的资源，应写明开放条件（opening.conditions）。',
         en: 'A resource whose open type is 有条件开放 (conditional opening) states its conditions in opening.conditions.',
       },
       rationale: {

@@ -4,7 +4,7 @@ import type { StewardYamlDocument } from '../../parser/model';
 import { rootMap } from '../../parser/model';
 import { has, keySpanOf, mapAt, textAt } from '../../tree/read';
 import type { Rule, RuleContext } from '../rule';
-import { statedElsewhere, UNIT_CLAUSE, UNIT_EXAMPLE, unitOf } from './common';
+import { statedElsewhere, UNIT_EXAMPLE, UNIT_SOURCES, unitOf } from './common';
 
 function namesSomeone(unit: MapNode): boolean {
   const responsible = mapAt(unit, 'responsible');
@@ -15,7 +15,7 @@ export const responsiblePersonRule: Rule = {
   meta: {
     id: 'DA-UNIT-004',
     name: 'unit-needs-responsible-person',
-    clause: UNIT_CLAUSE,
+    sources: UNIT_SOURCES,
     severity: 'info',
     fixable: false,
     // The contract's minimal unit has no responsible person: asking for one everywhere would be noise.
@@ -34,7 +34,7 @@ export const responsiblePersonRule: Rule = {
     docs: {
       description: {
         'zh-CN':
-          '文档的 unit 要写明数据资产管理的责任人或责任岗位（responsible.name 或 responsible.role）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
+          '文档的单位信息（unit）要写明数据资产管理的责任人或责任岗位（responsible.name 或 responsible.role）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
         en: "A document's unit names the person or post responsible for its data assets (responsible.name or responsible.role). When another document of the same file already names one for the same unit, it is not asked again.",
       },
       rationale: {

@@ -5,13 +5,13 @@ import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { setInBlock } from '../../edit/blocks';
 import { has, keySpanOf, textAt } from '../../tree/read';
 import type { Rule, RuleContext } from '../rule';
-import { statedElsewhere, UNIT_CLAUSE, UNIT_EXAMPLE, unitOf } from './common';
+import { statedElsewhere, UNIT_EXAMPLE, UNIT_SOURCES, unitOf } from './common';
 
 export const supervisingDepartmentRule: Rule = {
   meta: {
     id: 'DA-UNIT-003',
     name: 'unit-needs-supervising-department',
-    clause: UNIT_CLAUSE,
+    sources: UNIT_SOURCES,
     severity: 'warning',
     fixable: true,
     messages: {
@@ -25,7 +25,7 @@ export const supervisingDepartmentRule: Rule = {
     docs: {
       description: {
         'zh-CN':
-          '文档的 unit 要写明主管部门（supervisingDepartment）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
+          '文档的单位信息（unit）要写明主管部门（supervisingDepartment）。同一文件中另一份文档已为同一单位写明的，不再重复提示。',
         en: "A document's unit names its supervising department (supervisingDepartment). When another document of the same file already names it for the same unit, it is not asked again.",
       },
       rationale: {

@@ -1,13 +1,13 @@
 /** DA-UNIT-001: the document's unit.code is a valid unified social credit code (GB 32100-2015; clause 1). */
 import { checkUscc, USCC_MESSAGES } from '../../codes/uscc';
 import type { Rule } from '../rule';
-import { CODE_CLAUSE, CODE_PATH, FIXED_EXAMPLE, scalarText, unitScalar } from './common';
+import { CODE_PATH, CODE_SOURCES, FIXED_EXAMPLE, scalarText, unitScalar } from './common';
 
 export const unitCodeRule: Rule = {
   meta: {
     id: 'DA-UNIT-001',
     name: 'valid-unit-code',
-    clause: CODE_CLAUSE,
+    sources: CODE_SOURCES,
     severity: 'error',
     fixable: false,
     replacesSchemaAt: [CODE_PATH],
@@ -15,7 +15,7 @@ export const unitCodeRule: Rule = {
     docs: {
       description: {
         'zh-CN':
-          '单位的 code 必须是有效的统一社会信用代码：18 位，只用数字和除 I、O、Z、S、V 以外的大写字母，第 17 位（组织机构代码校验码）和第 18 位校验码正确。',
+          '单位的统一社会信用代码（code）必须有效：18 位，只用数字和除 I、O、Z、S、V 以外的大写字母，第 17 位（组织机构代码校验码）和第 18 位校验码正确。',
         en: 'The unit’s code must be a valid unified social credit code: 18 characters, digits and capital letters other than I, O, Z, S and V, with a correct character 17 (the organisation code check character) and character 18 (the check character).',
       },
       rationale: {
