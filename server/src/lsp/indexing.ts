@@ -3,7 +3,13 @@
  * file of the workspace folders checked (open documents first), with progress, before all diagnostics go out.
  */
 import * as path from 'node:path';
-import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
+} from 'vscode-languageserver/node';
+import type { Disposable } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { EMPTY_CONFIG } from '../service';
 import type { CodeTable, StewardConfig } from '../service';
@@ -14,13 +20,16 @@ import { readTextFile } from '../host/read';
 import type { Checks } from './checks';
 import type { Publisher } from './publish';
 import type { Session } from './session';
-import { configFrom, MAX_DISK_FILE_BYTES } from './settings';
-import type { StewardSettings } from './settings';
+import { configFrom, MAX_DISK_FILE_BYTES, settingsFrom } from './settings';
 
 export class Indexer {
   /** Moves with every reload: an indexing of an older one stops. */
   private generation = 0;
   canPullConfiguration = false;
+  canWatchFiles = false;
+  /** The code table file the service was built with (undefined: the built-in table). */
+  codeTableFile: string | undefined;
+  private codeTableWatch: Disposable | undefined;
 
   constructor(
     private readonly session: Session,
@@ -38,9 +47,12 @@ export class Indexer {
   async reload(): Promise<void> {
     const generation = ++this.generation;
     const { session } = this;
-    const settings = this.canPullConfiguration
-      ? (((await session.connection.workspace.getConfiguration('steward')) as StewardSettings | null) ?? {})
-      : session.settings;
+    let settings = session.settings;
+    if (this.canPullConfiguration) {
+      const read = settingsFrom(await session.connection.workspace.getConfiguration('steward'));
+      for (const problem of read.problems) session.connection.console.warn(problem);
+      settings = read.settings;
+    }
     session.settings = settings; // the configuration's warnings are in the new settings' language
     session.configure(settings, configFrom(settings, this.readConfig()));
     session.service = session.createService({
@@ -52,6 +64,7 @@ export class Indexer {
     session.known.clear();
     this.checks.cancelAll();
     this.publisher.reset();
+    await this.watchCodeTable(this.codeTablePath());
     await this.index(generation);
   }
 
@@ -72,11 +85,30 @@ export class Indexer {
     return EMPTY_CONFIG;
   }
 
-  private readCodeTable(): CodeTable | undefined {
+  /** The code table file of the configuration, watched while it is (a change or deletion reloads). */
+  private async watchCodeTable(file: string | undefined): Promise<void> {
+    if (!this.canWatchFiles || file === this.codeTableFile) return;
+    this.codeTableFile = file;
+    const previous = this.codeTableWatch;
+    this.codeTableWatch = undefined;
+    previous?.dispose();
+    if (!file) return;
+    this.codeTableWatch = await this.session.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: `**/${path.basename(file)}` }],
+    });
+  }
+
+  private codeTablePath(): string | undefined {
     const { session } = this;
     const configured = session.config.codeTable;
     if (!configured) return undefined;
-    const file = path.isAbsolute(configured) ? configured : path.join(session.folders[0] ?? process.cwd(), configured);
+    return path.isAbsolute(configured) ? configured : path.join(session.folders[0] ?? process.cwd(), configured);
+  }
+
+  private readCodeTable(): CodeTable | undefined {
+    const { session } = this;
+    const file = this.codeTablePath();
+    if (!file) return undefined;
     const read = readCodeTableFile(file, file);
     const locale = session.locale;
     if (!read.ok) {
