@@ -10,7 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createStewardService } from '../server/src/service';
-import { MINIMAL_REGISTER, registerOf, tempDir } from './helpers';
+import { MINIMAL_REGISTER, registerOf, ROOT, tempDir } from './helpers';
+import { PLANTED_HOVER_CHARACTER } from './faulty-server';
 import { LspClient, uriOf } from './lsp-client';
 import type { Published } from './lsp-client';
 
@@ -211,6 +212,46 @@ describe('lsp: requests and notifications with params of the wrong shape', funct
     assert.match(client.logs.map((l) => l.message).join('\n'), /params\.changes\[0\]\.type must be one of 1, 2, 3/);
     client.open(uri, MINIMAL_REGISTER);
     await client.diagnosticsFor(uri, (p) => p.version === 1);
+  });
+});
+
+describe('lsp: a request whose handler throws (a bug)', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  afterEach(async () => client?.close());
+
+  it('is answered with an internal error in words (not the exception text), logged with its stack', async () => {
+    for (const locale of ['en', 'zh-CN']) {
+      client = new LspClient([path.join(ROOT, 'out', 'test', 'faulty-server.js'), '--stdio']);
+      const dir = tempDir();
+      await client.ready(dir, locale);
+      const uri = uriOf(path.join(dir, 'a.assets.yaml'));
+      client.open(uri, MINIMAL_REGISTER);
+      await client.diagnosticsFor(uri, (p) => p.version === 1);
+      const error = await refusal(client, 'textDocument/hover', {
+        textDocument: { uri },
+        position: { line: 0, character: PLANTED_HOVER_CHARACTER },
+      });
+      assert.equal(error.code, -32603);
+      assert.equal(
+        error.message,
+        locale === 'en'
+          ? 'Data Asset Steward could not answer textDocument/hover: an internal error; the details are in the Data Asset Steward output.'
+          : '数据资产管家无法答复 textDocument/hover：出现内部错误，详细信息见“数据资产管家”输出面板。',
+      );
+      assert.ok(
+        client.logs.some(
+          (l) => l.type === 1 && /TypeError: Cannot read properties of undefined[^]*\n\s+at /.test(l.message),
+        ),
+      );
+      assert.ok(
+        await client.request('textDocument/hover', {
+          textDocument: { uri },
+          position: { line: CODE_LINE, character: 26 },
+        }),
+      );
+      await client.close();
+    }
   });
 });
 

@@ -267,7 +267,7 @@ function refusalOf(message: unknown): Refusal | undefined {
   const validId = id === undefined || typeof id === 'string' || (typeof id === 'number' && Number.isInteger(id));
   if (!validId)
     return { id: null, code: ErrorCodes.InvalidRequest, reason: 'a message id must be an integer or a string' };
-  const request = id as number | string | undefined;
+  const request = id;
   if (method === undefined) {
     // A response to one of the server's requests.
     if (request !== undefined && ('result' in message || 'error' in message)) return undefined;
