@@ -11,6 +11,8 @@ import { startServer } from '../server/src/lsp/server';
 export const PLANTED_FAULT = '# planted-fault';
 /** A check of a text with this fails the first time only (a fault that depends on more than the text). */
 export const ONE_TIME_FAULT = '# one-time-fault';
+/** A hover at this character throws a TypeError, as a bug in a feature would. */
+export const PLANTED_HOVER_CHARACTER = 4242;
 
 let failedOnce = false;
 
@@ -25,6 +27,11 @@ function faultyService(options: StewardServiceOptions): StewardService {
       throw new Error('one-time fault');
     }
     return yield* updateSteps(uri, text, updateOptions);
+  };
+  const hover = real.hover;
+  real.hover = (uri, position, locale) => {
+    if (position.character === PLANTED_HOVER_CHARACTER) return (undefined as unknown as { x: () => null }).x();
+    return hover(uri, position, locale);
   };
   return real;
 }

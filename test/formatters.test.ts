@@ -709,3 +709,60 @@ describe('formatters', () => {
     });
   });
 });
+
+describe('formatters: related locations (the other definitions of a duplicated id)', () => {
+  const other = { 'zh-CN': '标识 DA-1 的另一处定义', en: 'Another definition of DA-1' };
+  const DUPLICATES: FileResult[] = [
+    {
+      path: 'a.assets.yaml',
+      findings: [
+        finding('DA-ID-001', 'error', '标识 DA-1 重复', 'Id DA-1 is defined 2 times', [8, 8, 8, 12], {
+          related: [
+            {
+              uri: 'units/b.assets.yaml',
+              range: { start: { line: 3, character: 8 }, end: { line: 3, character: 12 } },
+              message: other,
+            },
+          ],
+        }),
+      ],
+    },
+  ];
+
+  it('json: a `related` array with the path and 1-based range of each, in the locale', () => {
+    const report = JSON.parse(formatResults('json', DUPLICATES, context({ locale: 'zh-CN' })));
+    assert.deepEqual(report.files[0].findings[0].related, [
+      { path: 'units/b.assets.yaml', line: 4, column: 9, endLine: 4, endColumn: 13, message: '标识 DA-1 的另一处定义' },
+    ]);
+    // Findings without related places have no such key.
+    assert.ok(!('related' in JSON.parse(formatResults('json', RESULTS, context())).files[0].findings[0]));
+  });
+
+  it('sarif: relatedLocations that validate against the SARIF 2.1.0 schema', () => {
+    const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(sarifSchema);
+    const log = JSON.parse(formatResults('sarif', DUPLICATES, context())) as {
+      runs: Array<{ results: Array<{ relatedLocations: unknown }> }>;
+    };
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    assert.deepEqual(log.runs[0].results[0].relatedLocations, [
+      {
+        id: 0,
+        physicalLocation: {
+          artifactLocation: { uri: 'units/b.assets.yaml', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 4, startColumn: 9, endLine: 4, endColumn: 13 },
+        },
+        message: { text: 'Another definition of DA-1' },
+      },
+    ]);
+  });
+
+  it('stylish: an "also at file:line:column" line under the message', () => {
+    const lines = formatResults('stylish', DUPLICATES, context()).split('\n');
+    const at = lines.findIndex((line) => line.includes('Id DA-1 is defined 2 times'));
+    assert.equal(lines[at + 1].trim(), 'also at units/b.assets.yaml:4:9');
+    const zh = formatResults('stylish', DUPLICATES, context({ locale: 'zh-CN' }));
+    assert.match(zh, /\n\s+另见 units\/b\.assets\.yaml:4:9\n/);
+  });
+});

@@ -28,14 +28,63 @@ describe('workspace: cross-file rules', () => {
     assert.deepEqual(s.findings('a.assets.yaml'), []);
   });
 
-  it('ids are unique across files (DA-ID-001): the later definition is reported, naming the first', () => {
+  it('ids are unique across files (DA-ID-001): every definition is reported, each pointing at the others', () => {
     const s = service();
     s.update('a.assets.yaml', MINIMAL_REGISTER);
     s.update('b.assets.yaml', MINIMAL_REGISTER);
-    assert.deepEqual(ids(s.findings('a.assets.yaml')), []);
-    const [finding] = s.findings('b.assets.yaml');
-    assert.equal(finding.ruleId, 'DA-ID-001');
-    assert.match(finding.message.en, /a\.assets\.yaml:9/);
+    const [inA, ...restA] = s.findings('a.assets.yaml');
+    const [inB, ...restB] = s.findings('b.assets.yaml');
+    assert.deepEqual([restA, restB], [[], []]);
+    assert.deepEqual([inA.ruleId, inB.ruleId], ['DA-ID-001', 'DA-ID-001']);
+    assert.equal(
+      inA.message.en.split(' Resource and')[0],
+      'Id DA-2024-0001 is defined 2 times: also at b.assets.yaml:9.',
+    );
+    assert.match(inB.message.en, /also at a\.assets\.yaml:9\./);
+    assert.match(inB.message['zh-CN'], /共定义 2 处，另见 a\.assets\.yaml:9/);
+    assert.deepEqual(inA.related, [
+      {
+        uri: 'b.assets.yaml',
+        range: inB.range,
+        message: { 'zh-CN': '标识 DA-2024-0001 的另一处定义', en: 'Another definition of DA-2024-0001' },
+      },
+    ]);
+    assert.deepEqual(
+      inB.related?.map((r) => [r.uri, r.range]),
+      [['a.assets.yaml', inA.range]],
+    );
+    // The duplicate removed from one file: the other file's finding goes too.
+    s.update('b.assets.yaml', MINIMAL_REGISTER.replace('DA-2024-0001', 'DA-2024-0002'));
+    assert.deepEqual([s.findings('a.assets.yaml'), s.findings('b.assets.yaml')], [[], []]);
+  });
+
+  it('a duplicate within one file is reported at both definitions (N definitions, N findings)', () => {
+    const s = service();
+    s.update('a.assets.yaml', MINIMAL_REGISTER + SECOND_ASSET.replace('DA-2024-0002', 'DA-2024-0001'));
+    const findings = s.findings('a.assets.yaml');
+    assert.deepEqual(ids(findings), ['DA-ID-001 9:9', 'DA-ID-001 18:9']);
+    assert.deepEqual(
+      findings.map((f) => f.related?.map((r) => `${r.uri}:${r.range.start.line + 1}`)),
+      [['a.assets.yaml:18'], ['a.assets.yaml:9']],
+    );
+  });
+
+  it('an id defined many times names three others in the message, counts the rest, lists up to 20 as related', () => {
+    const s = service();
+    for (let i = 0; i < 25; i++) s.update(`f${String(i).padStart(2, '0')}.assets.yaml`, MINIMAL_REGISTER);
+    const all = Array.from({ length: 25 }, (_, i) => s.findings(`f${String(i).padStart(2, '0')}.assets.yaml`));
+    assert.deepEqual(
+      all.map((f) => f.length),
+      Array(25).fill(1),
+    );
+    const [first] = all[0];
+    assert.match(
+      first.message.en,
+      /^Id DA-2024-0001 is defined 25 times: also at f01\.assets\.yaml:9, f02\.assets\.yaml:9, f03\.assets\.yaml:9 and 21 more places\./,
+    );
+    assert.match(first.message['zh-CN'], /另见 f01\.assets\.yaml:9, f02\.assets\.yaml:9, f03\.assets\.yaml:9 等 21 处/);
+    assert.equal(first.related?.length, 20);
+    assert.equal(first.related?.[0].uri, 'f01.assets.yaml');
   });
 
   it('a catalog resource no asset refers to is information (DA-REF-002), only when registers exist', () => {

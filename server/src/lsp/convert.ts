@@ -13,7 +13,7 @@ export function toDiagnostic(finding: Finding, locale: Locale): Diagnostic {
   const text = finding.message[locale];
   // Reviewers read the clause inline; schema messages already end with it.
   const clause = finding.clause && !text.includes(finding.clause) ? ` [${finding.clause}]` : '';
-  return {
+  const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
@@ -21,4 +21,11 @@ export function toDiagnostic(finding: Finding, locale: Locale): Diagnostic {
     message: text + clause,
     data: { ruleId: finding.ruleId, path: finding.path },
   };
+  if (finding.related) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({
+      location: { uri: related.uri, range: related.range },
+      message: related.message[locale],
+    }));
+  }
+  return diagnostic;
 }

@@ -13,6 +13,8 @@ export interface Faults {
   internalError(uri: string | undefined, error: unknown): void;
   /** A callback for a timer: an exception in it is an internal error, not the end of the process. */
   guarded(callback: () => void, uri?: string): () => void;
+  /** The answer to a request whose handler failed (the failure itself goes to internalError). */
+  requestFailed(method: string): string;
 }
 
 export function createFaults(connection: Connection, locale: () => Locale): Faults {
@@ -40,7 +42,11 @@ export function createFaults(connection: Connection, locale: () => Locale): Faul
   };
   // Promises nobody awaits (notification handlers, checks started from timers) end here rather than ending the process.
   process.on('unhandledRejection', (reason) => internalError(undefined, reason));
-  return { internalError, guarded };
+  const requestFailed = (method: string): string =>
+    locale() === 'zh-CN'
+      ? `数据资产管家无法答复 ${method}：出现内部错误，详细信息见“数据资产管家”输出面板。`
+      : `Data Asset Steward could not answer ${method}: an internal error; the details are in the Data Asset Steward output.`;
+  return { internalError, guarded, requestFailed };
 }
 
 function faultMessage(locale: Locale, reason: string, name: string | undefined): string {

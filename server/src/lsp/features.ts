@@ -1,11 +1,12 @@
 /** Requests answered from the service: completion, hover, symbols, navigation, rename and code actions. */
-import { ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
 import { toDiagnostic } from './convert';
+import type { Faults } from './faults';
 import type { Session } from './session';
 
-export function registerFeatures(session: Session): void {
-  const { connection } = session;
+export function registerFeatures(session: Session, faults: Faults): void {
+  const connection = guardedHandlers(session, faults);
 
   connection.onCompletion((params) =>
     session.service.complete(params.textDocument.uri, params.position, session.locale),
@@ -34,4 +35,38 @@ export function registerFeatures(session: Session): void {
       return diagnostics.length > 0 ? { ...action, diagnostics } : action;
     });
   });
+}
+
+/**
+ * The connection's request registrations, each handler wrapped: an exception (a bug) is logged with its stack and
+ * answered with a JSON-RPC internal error in the user's words, never with the exception's own text.
+ */
+function guardedHandlers(session: Session, faults: Faults) {
+  const { connection } = session;
+  const guard =
+    <P extends { textDocument: { uri: string } }, R>(method: string, handler: (params: P) => R) =>
+    (params: P): R => {
+      try {
+        return handler(params);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        faults.internalError(params.textDocument.uri, error);
+        throw new ResponseError(ErrorCodes.InternalError, faults.requestFailed(method));
+      }
+    };
+  type On<P, R> = (handler: (params: P) => R) => unknown;
+  const wrap =
+    <P extends { textDocument: { uri: string } }, R>(method: string, on: On<P, R>) =>
+    (handler: (params: P) => R) =>
+      on(guard(method, handler));
+  return {
+    onCompletion: wrap('textDocument/completion', connection.onCompletion.bind(connection)),
+    onHover: wrap('textDocument/hover', connection.onHover.bind(connection)),
+    onDocumentSymbol: wrap('textDocument/documentSymbol', connection.onDocumentSymbol.bind(connection)),
+    onDefinition: wrap('textDocument/definition', connection.onDefinition.bind(connection)),
+    onReferences: wrap('textDocument/references', connection.onReferences.bind(connection)),
+    onPrepareRename: wrap('textDocument/prepareRename', connection.onPrepareRename.bind(connection)),
+    onRenameRequest: wrap('textDocument/rename', connection.onRenameRequest.bind(connection)),
+    onCodeAction: wrap('textDocument/codeAction', connection.onCodeAction.bind(connection)),
+  };
 }

@@ -3,7 +3,13 @@
  * file of the workspace folders checked (open documents first), with progress, before all diagnostics go out.
  */
 import * as path from 'node:path';
-import { DidChangeConfigurationNotification, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
+} from 'vscode-languageserver/node';
+import type { Disposable } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { EMPTY_CONFIG } from '../service';
 import type { CodeTable, Finding, StewardConfig } from '../service';
@@ -16,8 +22,7 @@ import { readTextFile } from '../host/read';
 import type { Checks } from './checks';
 import type { Publisher } from './publish';
 import type { Session } from './session';
-import { configFrom, MAX_DISK_FILE_BYTES } from './settings';
-import type { StewardSettings } from './settings';
+import { configFrom, MAX_DISK_FILE_BYTES, settingsFrom } from './settings';
 
 export class Indexer {
   /** Moves with every reload: an indexing of an older one stops. */
@@ -26,6 +31,10 @@ export class Indexer {
   canPullConfiguration = false;
   /** The folder of the configuration file read last: its `codeTable` is relative to it. */
   private configFolder: string | undefined;
+  canWatchFiles = false;
+  /** The code table file the service was built with (undefined: the built-in table). */
+  codeTableFile: string | undefined;
+  private codeTableWatch: Disposable | undefined;
 
   constructor(
     private readonly session: Session,
@@ -43,9 +52,12 @@ export class Indexer {
   async reload(): Promise<void> {
     const generation = ++this.generation;
     const { session } = this;
-    const settings = this.canPullConfiguration
-      ? (((await session.connection.workspace.getConfiguration('steward')) as StewardSettings | null) ?? {})
-      : session.settings;
+    let settings = session.settings;
+    if (this.canPullConfiguration) {
+      const read = settingsFrom(await session.connection.workspace.getConfiguration('steward'));
+      for (const problem of read.problems) session.connection.console.warn(problem);
+      settings = read.settings;
+    }
     session.settings = settings; // the configuration's warnings are in the new settings' language
     session.configure(settings, configFrom(settings, this.readConfig()));
     session.service = session.createService({
@@ -58,6 +70,7 @@ export class Indexer {
     session.known.clear();
     this.checks.cancelAll();
     this.publisher.reset();
+    await this.watchCodeTable(this.codeTablePath());
     await this.index(generation);
     // Files no longer ours (a new .stewardignore, ignores or files): their diagnostics go.
     if (generation === this.generation)
@@ -93,6 +106,28 @@ export class Indexer {
     return EMPTY_CONFIG;
   }
 
+  /** The code table file of the configuration, watched while it is (a change or deletion reloads). */
+  private async watchCodeTable(file: string | undefined): Promise<void> {
+    if (!this.canWatchFiles || file === this.codeTableFile) return;
+    this.codeTableFile = file;
+    const previous = this.codeTableWatch;
+    this.codeTableWatch = undefined;
+    previous?.dispose();
+    if (!file) return;
+    this.codeTableWatch = await this.session.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: `**/${path.basename(file)}` }],
+    });
+  }
+
+  /** The configured code table's path: the editor setting relative to the first folder, the configuration's to its own. */
+  private codeTablePath(): string | undefined {
+    const { session } = this;
+    const configured = session.config.codeTable;
+    if (!configured || !session.trusted) return undefined;
+    const base = session.settings.codeTable ? session.folders[0] : this.configFolder;
+    return path.resolve(base ?? session.folders[0] ?? process.cwd(), configured);
+  }
+
   private readCodeTable(): CodeTable | undefined {
     const { session } = this;
     const configured = session.config.codeTable;
@@ -106,10 +141,8 @@ export class Indexer {
       );
       return undefined;
     }
-    // The editor setting is relative to the first workspace folder; the configuration's to its own folder.
     const fromSettings = Boolean(session.settings.codeTable);
-    const base = fromSettings ? session.folders[0] : this.configFolder;
-    const file = path.resolve(base ?? session.folders[0] ?? process.cwd(), configured);
+    const file = this.codeTablePath()!;
     // The configuration's table stays in its folder up to the read itself; the user's own setting may be anywhere.
     const within = fromSettings ? undefined : this.configFolder;
     const read = readCodeTableFile(file, file, { maxBytes: MAX_DISK_FILE_BYTES, within });

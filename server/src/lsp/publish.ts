@@ -3,6 +3,7 @@
  * files' diagnostics again when a check changed something their cross-file findings read.
  */
 import { countSeverities } from '../service';
+import type { IndexedItem } from '../service';
 import { StatusNotification } from '../protocol';
 import type { FindingCounts } from '../protocol';
 import type { Checks } from './checks';
@@ -83,13 +84,19 @@ export class Publisher {
     }
   }
 
-  /** What other files' cross-file findings depend on: ids, references and grades of this file. */
+  /**
+   * What other files' cross-file findings depend on: ids, references and grades of this file, and where its
+   * duplicated ids are (the other definitions' findings point there).
+   */
   private signature(uri: string): string {
-    const summary = this.session.service.index.get(uri);
+    const { index } = this.session.service;
+    const summary = index.get(uri);
     if (!summary) return '';
+    const place = (item: IndexedItem) =>
+      index.definitions(item.id).length > 1 ? `${item.idRange.start.line}:${item.idRange.start.character}` : '';
     return JSON.stringify([
-      summary.resources.map((r) => [r.id, r.securityGrade, r.related.map((x) => x.id)]),
-      summary.assets.map((a) => [a.id, a.resource?.id]),
+      summary.resources.map((r) => [r.id, r.securityGrade, r.related.map((x) => x.id), place(r)]),
+      summary.assets.map((a) => [a.id, a.resource?.id, place(a)]),
     ]);
   }
 }

@@ -35,6 +35,7 @@ import { registerFeatures } from './features';
 import { Indexer } from './indexing';
 import { Publisher } from './publish';
 import { Session } from './session';
+import { checkedTransport } from './transport';
 import type { ServiceFactory } from './session';
 import { MAX_DISK_FILE_BYTES } from './settings';
 
@@ -46,8 +47,34 @@ const DEBOUNCE_MS = 0;
 
 declare const STEWARD_VERSION: string | undefined;
 
+/**
+ * The connection over the process's transport: over `--stdio` and `--node-ipc` every incoming message is checked
+ * first (transport.ts); over stdio the framing too, and console output goes to stderr (stdout is the protocol's).
+ */
+function defaultConnection(): Connection {
+  const argv = process.argv.slice(2);
+  const stall = /^--frame-timeout-ms=(\d+)$/.exec(argv.find((arg) => arg.startsWith('--frame-timeout-ms=')) ?? '');
+  const transport = checkedTransport(argv, { stallMs: stall ? Number(stall[1]) : undefined });
+  if (!transport) return createConnection(ProposedFeatures.all);
+  if (argv.includes('--stdio')) {
+    const toStderr = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
+    console.log = console.info = console.debug = toStderr;
+    let shutdown = false;
+    const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer);
+    connection.onShutdown(() => {
+      shutdown = true;
+    });
+    // The end of the client's stream ends the server, as vscode-languageserver's own stdio transport does.
+    const end = () => process.exit(shutdown ? 0 : 1);
+    process.stdin.on('end', end);
+    process.stdin.on('close', end);
+    return connection;
+  }
+  return createConnection(ProposedFeatures.all, transport.reader, transport.writer);
+}
+
 export function startServer(
-  connection: Connection = createConnection(ProposedFeatures.all),
+  connection: Connection = defaultConnection(),
   options: { createService?: ServiceFactory } = {},
 ): void {
   const edits = new PendingEdits();
@@ -72,6 +99,7 @@ export function startServer(
     if (session.folders.length === 0 && params.rootUri) session.folders = [URI.parse(params.rootUri).fsPath];
     indexer.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    indexer.canWatchFiles = canWatchFiles;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -112,13 +140,18 @@ export function startServer(
   });
 
   const watchedFilesChanged = async (params: DidChangeWatchedFilesParams): Promise<void> => {
-    const rereads = (name: string) => CONFIG_FILE_NAMES.includes(name) || name === IGNORE_FILE;
-    if (params.changes.some((c) => rereads(path.basename(URI.parse(c.uri).fsPath)))) {
+    const reloads = (uri: string) => {
+      const file = URI.parse(uri).fsPath;
+      const name = path.basename(file);
+      return CONFIG_FILE_NAMES.includes(name) || name === IGNORE_FILE || file === indexer.codeTableFile;
+    };
+    if (params.changes.some((c) => reloads(c.uri))) {
       void indexer.reload();
       return;
     }
     for (const change of params.changes) {
       if (documents.get(change.uri)) continue; // the editor's text wins over the disk's
+      if (!session.matchesFiles(change.uri)) continue; // not a file the workspace's globs index
       if (change.type === FileChangeType.Deleted) {
         forgetFile(session, checks, publisher, change.uri);
         continue;
@@ -143,7 +176,7 @@ export function startServer(
   }));
   connection.onRequest(RulesRequest, () => session.service.rules().map(ruleDoc));
 
-  registerFeatures(session);
+  registerFeatures(session, faults);
   documents.listen(connection);
   connection.listen();
 }

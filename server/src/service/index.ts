@@ -405,8 +405,8 @@ function linesAround(text: SourceText, start: number, end: number): string {
 
 // What the shells (the CLI, the language server, the Node host layer) may use: they import nothing else of service/.
 export type { Finding, Locale, StewardDocument, RuleInfo, CodeTable, StewardConfig };
-export type { LocalizedText, Position, Range, Severity } from './types';
-export type { FileSummary } from './workspace';
+export type { LocalizedText, Position, Range, RelatedLocation, Severity } from './types';
+export type { FileSummary, IndexedItem } from './workspace';
 export type { SourceText } from './parser/source';
 export type { TextChange } from './parser/parse';
 export type { CodeTableProblem } from './codes/loader';

@@ -44,6 +44,14 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+/** Another place a finding concerns (the other definitions of a duplicated id): LSP relatedInformation. */
+export interface RelatedLocation {
+  /** The file, as the service knows it (a URI in the server, the path shown in the CLI). */
+  uri: string;
+  range: Range;
+  message: LocalizedText;
+}
+
 /** One problem found in a document: the same shape for parse errors, schema errors and rule findings. */
 export interface Finding {
   /** Stable id, e.g. `DA-SCHEMA-003` or `DA-CODE-002`. */
@@ -59,4 +67,6 @@ export interface Finding {
   data?: Record<string, unknown>;
   /** The fix the rule offers, if any. */
   fix?: Fix;
+  /** Other places the finding concerns, if any. */
+  related?: RelatedLocation[];
 }

@@ -30,6 +30,22 @@ export function printedRange(finding: Finding): PrintedRange {
   return { line, column, endLine, endColumn };
 }
 
+/** A related place of a finding as every format prints it: its file (as the CLI shows paths) and 1-based range. */
+export interface PrintedRelated extends PrintedRange {
+  path: string;
+  message: string;
+}
+
+/** The one mapping of a finding's related locations (other definitions of a duplicated id) for the formats. */
+export function printedRelated(finding: Finding, locale: Locale): PrintedRelated[] {
+  const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
+  return (finding.related ?? []).map((related) => ({
+    path: related.uri,
+    ...printedRange({ ...finding, range: related.range }),
+    message: related.message[locale] || related.message[other],
+  }));
+}
+
 /** The finding's message in the locale, falling back to the other language if that one is empty. */
 export function messageText(finding: Finding, locale: Locale): string {
   const other: Locale = locale === 'en' ? 'zh-CN' : 'en';

@@ -3,7 +3,8 @@
  * order and files and findings in a stable order, so the same input always gives the same bytes.
  */
 import type { Locale, Severity } from '../../service';
-import { countResults, inStableOrder, messageText, printedRange } from './common';
+import { countResults, inStableOrder, messageText, printedRange, printedRelated } from './common';
+import type { PrintedRelated } from './common';
 import type { FileResult, FormatContext } from './types';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -18,6 +19,8 @@ export interface JsonFinding {
   endColumn: number;
   clause: string | null;
   path?: string;
+  /** Other places the finding concerns (other definitions of a duplicated id). */
+  related?: PrintedRelated[];
 }
 
 export interface JsonFile {
@@ -49,6 +52,8 @@ function jsonFile(result: FileResult, context: FormatContext, clauses: Map<strin
       clause: finding.clause ?? clauses.get(finding.ruleId) ?? null,
     };
     if (finding.path !== undefined) entry.path = finding.path;
+    const related = printedRelated(finding, context.locale);
+    if (related.length > 0) entry.related = related;
     return entry;
   });
   return result.skipped ? { path: result.path, skipped: true, findings } : { path: result.path, findings };

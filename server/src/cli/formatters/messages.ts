@@ -24,6 +24,8 @@ export interface FormatterStrings {
   unknownRuleHelp(ruleId: string): string;
   /** SARIF: what the `%SRCROOT%` base URI stands for. */
   srcRootDescription: string;
+  /** Stylish: a related place of a finding (another definition of a duplicated id). */
+  alsoAt(place: string): string;
 }
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
@@ -42,6 +44,7 @@ const en: FormatterStrings = {
   unknownRuleShort: (id) => `Rule ${id}`,
   unknownRuleHelp: (id) => `No description is available for rule ${id}.`,
   srcRootDescription: 'The directory the result paths are relative to.',
+  alsoAt: (place) => `also at ${place}`,
 };
 
 const zhCN: FormatterStrings = {
@@ -58,6 +61,7 @@ const zhCN: FormatterStrings = {
   unknownRuleShort: (id) => `规则 ${id}`,
   unknownRuleHelp: (id) => `规则 ${id} 暂无说明。`,
   srcRootDescription: '结果中的路径以此目录为基准。',
+  alsoAt: (place) => `另见 ${place}`,
 };
 
 const catalogs: Record<Locale, FormatterStrings> = { en, 'zh-CN': zhCN };

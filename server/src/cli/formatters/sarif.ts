@@ -6,8 +6,8 @@
  * validator (sarif-multitool validate) without errors or warnings (test/sarif-validator.test.ts).
  */
 import { pathToFileURL } from 'node:url';
-import type { Finding, Severity } from '../../service';
-import { inStableOrder, messageText, printedRange, ruleAnchor } from './common';
+import type { Finding, Locale, Severity } from '../../service';
+import { inStableOrder, messageText, printedRange, printedRelated, ruleAnchor } from './common';
 import { formatterStrings } from './messages';
 import type { FileResult, FormatContext, RuleDescriptor } from './types';
 
@@ -149,6 +149,27 @@ function fingerprint(finding: Finding, uri: string, seen: Map<string, number>): 
   return `${hash}:${occurrence}`;
 }
 
+/** SARIF relatedLocations (other definitions of a duplicated id), when the finding has any. */
+function relatedLocations(finding: Finding, locale: Locale) {
+  const related = printedRelated(finding, locale);
+  if (related.length === 0) return {};
+  return {
+    relatedLocations: related.map((place, id) => ({
+      id,
+      physicalLocation: {
+        artifactLocation: artifactLocation(place.path),
+        region: {
+          startLine: place.line,
+          startColumn: place.column,
+          endLine: place.endLine,
+          endColumn: place.endColumn,
+        },
+      },
+      message: { text: place.message },
+    })),
+  };
+}
+
 function sarifResult(
   finding: Finding,
   location: ArtifactLocation,
@@ -178,6 +199,7 @@ function sarifResult(
         },
       },
     ],
+    ...relatedLocations(finding, context.locale),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, location.uri, seen) },
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
   };

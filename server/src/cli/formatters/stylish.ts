@@ -4,7 +4,7 @@
  * there is nothing to say.
  */
 import type { Severity } from '../../service';
-import { countResults, inStableOrder, messageText, printedRange } from './common';
+import { countResults, inStableOrder, messageText, printedRange, printedRelated } from './common';
 import { formatterStrings, type FormatterStrings } from './messages';
 import type { FileResult, FormatContext } from './types';
 import { displayWidth, padEnd, padStart } from './width';
@@ -68,6 +68,8 @@ interface Row {
   severityLabel: string;
   message: string;
   ruleId: string;
+  /** `also at file:line:column` for each related place. */
+  related: string[];
 }
 
 function rowsOf(result: FileResult, context: FormatContext, strings: FormatterStrings): Row[] {
@@ -80,6 +82,9 @@ function rowsOf(result: FileResult, context: FormatContext, strings: FormatterSt
       severityLabel: strings.severity[finding.severity],
       message: terminalText(messageText(finding, context.locale)),
       ruleId: terminalText(finding.ruleId),
+      related: printedRelated(finding, context.locale).map((place) =>
+        terminalText(strings.alsoAt(`${place.path}:${place.line}:${place.column}`)),
+      ),
     };
   });
 }
@@ -107,6 +112,7 @@ function fileBlock(result: FileResult, context: FormatContext, strings: Formatte
       ].join('  '),
     );
     for (const text of wrapText(row.message, messageWidth)) lines.push(indent + text);
+    for (const place of row.related) lines.push(indent + place);
   }
   lines.push('');
   return lines;

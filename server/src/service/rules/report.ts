@@ -25,6 +25,7 @@ export function findingOf(meta: RuleMeta, report: Report | WorkspaceReport, line
     path: report.path,
     data: { messageId: report.messageId, ...report.data },
   };
+  if ('related' in report && report.related && report.related.length > 0) finding.related = report.related;
   const fix = report.fix;
   if (fix && fix.edits.length > 0) {
     finding.fix = {

@@ -4,7 +4,7 @@
  * schema mapping, the waivers and the configuration produce (BuiltInRule). The registry (./registry.ts) lists them.
  * Item checks see one resource or asset at a time, so their findings can be cached with that item.
  */
-import type { LocalizedText, Range, Severity, Span, SpanEdit, TextEdit } from '../types';
+import type { LocalizedText, Range, RelatedLocation, Severity, Span, SpanEdit, TextEdit } from '../types';
 import type { MapNode } from '../parser/ast';
 import type { StewardDocument, StewardYamlDocument } from '../parser/model';
 import type { CodeTable } from '../codes/table';
@@ -118,6 +118,8 @@ export interface WorkspaceReport {
   path?: string;
   data?: Record<string, unknown>;
   fix?: { title: LocalizedText; edits: TextEdit[] };
+  /** Other places the finding concerns (each with its own message). */
+  related?: RelatedLocation[];
 }
 
 /** A cross-file rule: it reads the workspace index (every file's resources and assets) and reports on one file. */
