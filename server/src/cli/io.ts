@@ -6,7 +6,7 @@ export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): void; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): void };
+  stderr: { write(text: string): void; isTTY?: boolean };
   readStdin(): Promise<Uint8Array>;
   /** The CLI's entry script, which worker threads run; without it `validate` checks every file in-process. */
   workerScript?: string;

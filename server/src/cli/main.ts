@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { run } from './run';
 import { isValidationWorker, runValidationWorker } from './parallel';
+import { terminalText } from './formatters/safe-text';
 
 function readStdin(): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -38,7 +39,7 @@ if (isValidationWorker()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`steward: ${String(error)}\n`);
+      process.stderr.write(`steward: ${terminalText(String(error))}\n`);
       process.exitCode = 2;
     },
   );

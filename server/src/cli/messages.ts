@@ -12,8 +12,10 @@ const MESSAGES = {
   explain <规则编号>           显示规则说明、依据条款和示例（终端中排版显示；管道或 --format markdown 输出 Markdown）
 
 validate 选项：
-  -f, --format <格式>          stylish（默认）| json | sarif | junit | github
+  -f, --format <格式>[:<文件>]  stylish（默认）| json | sarif | junit | github | gitlab；可重复，
+                               加 :文件 则写入该文件（例如 --format sarif:out.sarif --format stylish）
   -o, --output <文件>          把结果写入文件而不是标准输出
+      --max-findings-per-file <N>  每个文件最多列出 N 个问题（默认 1000；0：不限），计数和退出码仍按全部问题
       --max-warnings <N>       警告数超过 N 时以退出码 1 结束
       --quiet                  只报告错误
       --schema-only            只做 YAML 与 JSON Schema 检查，不运行合规规则
@@ -40,8 +42,11 @@ Commands:
                                 terminal; Markdown when piped or with --format markdown)
 
 Options for validate:
-  -f, --format <name>           stylish (default) | json | sarif | junit | github
+  -f, --format <name>[:<file>]  stylish (default) | json | sarif | junit | github | gitlab; may be repeated, and
+                                :file writes that one to a file (e.g. --format sarif:out.sarif --format stylish)
   -o, --output <file>           write the report to a file instead of standard output
+      --max-findings-per-file <N>  list at most N findings per file (default 1000; 0: all); the counts and the
+                                exit code still count every finding
       --max-warnings <N>        exit with code 1 when there are more than N warnings
       --quiet                   report errors only
       --schema-only             YAML and JSON Schema checks only, no compliance rules
@@ -112,6 +117,11 @@ Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or inter
   },
   checkedInProcess: { 'zh-CN': '{0} 个文件在主线程中检查', en: '{0} files checked in the main thread' },
   outputUnwritable: { 'zh-CN': '无法写入输出文件 {0}：{1}', en: 'Cannot write the output file {0}: {1}' },
+  twoOnStdout: {
+    'zh-CN': '只能有一种输出格式写到标准输出（{0}）：其余的请用 --format 格式:文件 写入文件',
+    en: 'Only one format can go to standard output ({0}): write the others to files with --format name:file',
+  },
+  progress: { 'zh-CN': '已检查 {0}/{1} 个文件', en: 'checked {0} of {1} files' },
 };
 
 export const { t } = translator(MESSAGES);

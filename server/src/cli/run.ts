@@ -2,15 +2,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { countSeverities, createStewardService, EMPTY_CONFIG } from '../service';
+import { createStewardService, EMPTY_CONFIG } from '../service';
 import type { CodeTable, Finding, Locale, StewardConfig } from '../service';
 import { findConfigUpward, readConfigFile } from '../host/config';
 import { readCodeTableFile } from '../host/code-table';
 import { discoverFiles } from '../host/discover';
 import { displayPath, toPosix } from '../host/paths';
 import { decodeText, readTextFile } from '../host/read';
-import { formatResults } from './formatters';
-import type { FileResult, FormatName } from './formatters/types';
+import { capFindings, countResults } from './formatters';
+import type { FileResult } from './formatters/types';
+import { parseOutputs, writeReport } from './output';
+import { terminalText } from './formatters/safe-text';
+import { createProgress, wantsProgress } from './progress';
 import { t } from './messages';
 import { codesCommand } from './codes';
 import { localeFrom, parseCount, terminalWidth, useColor, UsageError } from './io';
@@ -24,8 +27,6 @@ export type { Io };
 
 declare const STEWARD_VERSION: string | undefined;
 export const VERSION = typeof STEWARD_VERSION === 'string' ? STEWARD_VERSION : '0.0.0-dev';
-
-const FORMATS: FormatName[] = ['stylish', 'json', 'sarif', 'junit', 'github'];
 
 function parseLocale(value: string | undefined, env: NodeJS.ProcessEnv): Locale {
   if (value === undefined) return localeFrom(env);
@@ -43,7 +44,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       allowPositionals: true,
       strict: true,
       options: {
-        format: { type: 'string', short: 'f' },
+        format: { type: 'string', short: 'f', multiple: true },
+        'max-findings-per-file': { type: 'string' },
         output: { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
         'max-file-size': { type: 'string' },
@@ -83,25 +85,27 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const table = tablePath ? loadTableFile(tablePath, io, locale) : undefined;
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
-    if (command === 'rules') return rulesCommand(io, locale, values.format);
+    const format = values.format?.at(-1);
+    if (command === 'rules') return rulesCommand(io, locale, format);
     if (command === 'explain')
       return explainCommand(rest, io, locale, {
-        format: values.format,
+        format,
         isTTY: Boolean(io.stdout.isTTY),
         width: terminalWidth(io),
         color: useColor(values, io),
       });
     if (command === 'codes') {
       const limit = parseCount('--limit', values.limit, locale) ?? 20;
-      return codesCommand(rest, { io, locale, codeTable, limit, json: values.format === 'json' });
+      return codesCommand(rest, { io, locale, codeTable, limit, json: format === 'json' });
     }
     throw new UsageError(t(locale, 'unknownCommand', command));
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`steward: ${(error as Error).message}\n`);
+      io.stderr.write(`steward: ${terminalText((error as Error).message)}\n`);
       return 2;
     }
-    io.stderr.write(`steward: ${t(locale, 'internalError', (error as Error)?.message ?? String(error))}\n`);
+    const message = terminalText(t(locale, 'internalError', (error as Error)?.message ?? String(error)));
+    io.stderr.write(`steward: ${message}\n`);
     if (debug) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return 2;
   }
@@ -129,7 +133,9 @@ function loadWorkspaceConfig(explicit: string | undefined, io: Io, locale: Local
   if (!read.ok) throw new UsageError(t(locale, 'configUnreadable', shown, reasonText(read.reason, locale)));
   for (const finding of read.findings) {
     io.stderr.write(
-      `${shown}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.message[locale]}  ${finding.ruleId}\n`,
+      terminalText(
+        `${shown}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.message[locale]}  ${finding.ruleId}`,
+      ) + '\n',
     );
   }
   if (read.findings.some((f) => f.severity === 'error')) throw new UsageError(t(locale, 'configInvalid', shown));
@@ -154,14 +160,17 @@ function loadTableFile(file: string, io: Io, locale: Locale): LoadedTable {
   if (!read.ok) throw new UsageError(t(locale, 'codeTableUnreadable', file, reasonText(read.reason, locale)));
   for (const problem of read.problems) {
     io.stderr.write(
-      `${fileName}:${problem.line}:${problem.column}: ${problem.severity} ${t(locale, 'codeTableProblem')}: ${problem.message[locale]}\n`,
+      terminalText(
+        `${fileName}:${problem.line}:${problem.column}: ${problem.severity} ${t(locale, 'codeTableProblem')}: ${problem.message[locale]}`,
+      ) + '\n',
     );
   }
   return { table: read.table, source: { text: read.text, fileName } };
 }
 
 interface ValidateValues {
-  format?: string;
+  format?: string[];
+  'max-findings-per-file'?: string;
   output?: string;
   'max-warnings'?: string;
   'max-file-size'?: string;
@@ -183,8 +192,8 @@ async function validateCommand(
   table: LoadedTable | undefined,
   workspace: Workspace,
 ): Promise<number> {
-  const format = (values.format ?? 'stylish') as FormatName;
-  if (!FORMATS.includes(format)) throw new UsageError(t(locale, 'badFormat', values.format ?? '', FORMATS.join(', ')));
+  const outputs = parseOutputs(values.format ?? [], values.output, locale);
+  const findingsLimit = parseCount('--max-findings-per-file', values['max-findings-per-file'], locale) ?? 1000;
   const maxWarnings = parseCount('--max-warnings', values['max-warnings'], locale);
   const maxFileMb = parseCount('--max-file-size', values['max-file-size'], locale) ?? 256;
   const jobs =
@@ -216,11 +225,20 @@ async function validateCommand(
   } else {
     const globs = workspace.config.files;
     const discovery = discoverFiles(inputs, io.cwd, locale, globs);
-    for (const warning of discovery.warnings) io.stderr.write(`steward: ${warning}\n`);
+    for (const warning of discovery.warnings) io.stderr.write(`steward: ${terminalText(warning)}\n`);
     if (discovery.files.length === 0) throw new UsageError(t(locale, 'noFiles'));
     // Two passes: every file enters the workspace index first, then each gets its cross-file findings.
     const tasks = discovery.files.map((file) => ({ file, shown: displayPath(file, io.cwd) }));
-    const parallel = await firstPassInParallel(tasks, { setup, jobs, io, locale, debug: Boolean(values.debug) });
+    const wanted = wantsProgress(io.stderr, io.env);
+    const progress = createProgress(tasks.length, { wanted, stderr: io.stderr, locale });
+    const parallel = await firstPassInParallel(tasks, {
+      setup,
+      jobs,
+      io,
+      locale,
+      debug: Boolean(values.debug),
+      onFileDone: () => progress.tick(),
+    });
     const order: Array<{ shown: string; skipped?: Finding }> = [];
     tasks.forEach(({ file, shown }, index) => {
       // Files a worker checked are adopted, the others checked here: in discovery order either way.
@@ -228,8 +246,10 @@ async function validateCommand(
       if (checked?.ok) service.adopt(shown, checked.text, checked);
       const read = checked ?? readTextFile(file, { maxBytes: setup.maxBytes });
       if (!checked && read.ok) service.update(shown, read.text, { retain: false });
+      if (!checked) progress.tick();
       order.push(read.ok ? { shown } : { shown, skipped: read.finding });
     });
+    progress.finish();
     for (const entry of order) {
       results.push(
         entry.skipped
@@ -239,34 +259,26 @@ async function validateCommand(
     }
   }
 
-  const counts = countSeverities(results.flatMap((r) => r.findings));
-  const shownResults = values.quiet
-    ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
-    : results;
-  const color = !values.output && useColor(values, io);
-  const report = formatResults(format, shownResults, {
-    locale,
-    color,
-    rules: service.rules(),
-    toolName: 'steward',
-    toolVersion: VERSION,
-    cwd: io.cwd,
-    quiet: Boolean(values.quiet),
-    width: values.output ? undefined : terminalWidth(io),
-    documentation: documentationUris(locale),
-  });
-  if (values.output) {
-    const target = path.resolve(io.cwd, values.output);
-    try {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, report);
-    } catch (error) {
-      throw new UsageError(
-        t(locale, 'outputUnwritable', values.output, (error as NodeJS.ErrnoException).code ?? String(error)),
-      );
-    }
-  } else if (report.length > 0) {
-    io.stdout.write(report.endsWith('\n') ? report : report + '\n');
+  const counts = countResults(results);
+  const shownResults = capFindings(
+    values.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results,
+    findingsLimit,
+  );
+  for (const spec of outputs) {
+    const toStdout = spec.file === undefined;
+    const context = {
+      locale,
+      color: toStdout && useColor(values, io),
+      rules: service.rules(),
+      toolName: 'steward',
+      toolVersion: VERSION,
+      cwd: io.cwd,
+      quiet: Boolean(values.quiet),
+      width: toStdout ? terminalWidth(io) : undefined,
+      documentation: documentationUris(locale),
+      findingsLimit,
+    };
+    writeReport(spec, shownResults, context, io, locale);
   }
   if (counts.error > 0) return 1;
   if (maxWarnings !== undefined && counts.warning > maxWarnings) return 1;
@@ -279,7 +291,14 @@ async function validateCommand(
  */
 async function firstPassInParallel(
   tasks: FileTask[],
-  options: { setup: ValidationSetup; jobs: number | undefined; io: Io; locale: Locale; debug: boolean },
+  options: {
+    setup: ValidationSetup;
+    jobs: number | undefined;
+    io: Io;
+    locale: Locale;
+    debug: boolean;
+    onFileDone: () => void;
+  },
 ): Promise<Array<FirstPass | undefined>> {
   const { setup, io, locale, debug } = options;
   const sizes = fileSizes(
@@ -291,7 +310,14 @@ async function firstPassInParallel(
     if (debug) io.stderr.write(`steward: ${t(locale, 'checkedInProcess', tasks.length)}\n`);
     return [];
   }
-  const outcome = await firstPassInWorkers(tasks, { setup, threads, script: io.workerScript!, sizes, locale });
+  const outcome = await firstPassInWorkers(tasks, {
+    setup,
+    threads,
+    script: io.workerScript!,
+    sizes,
+    locale,
+    onFileDone: options.onFileDone,
+  });
   if (debug) {
     if (outcome.startFailure) io.stderr.write(`steward: ${t(locale, 'workersUnavailable', outcome.startFailure)}\n`);
     const inWorkers = outcome.results.filter(Boolean).length;
