@@ -18,7 +18,8 @@ import { createProgress, PROGRESS_DELAY_MS, wantsProgress } from '../server/src/
 import { fillTemplate, MAX_QUOTED } from '../server/src/service/i18n/template';
 import { flatten } from '../server/src/service/validate';
 import { createStewardService } from '../server/src/service';
-import { jsonReport, MINIMAL_REGISTER, registerOf, runCli, tempDir } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { CLI, jsonReport, MINIMAL_REGISTER, registerOf, runCli, tempDir } from './helpers';
 
 function finding(ruleId: string, severity: Severity, line: number, message = `message ${ruleId}`): Finding {
   return {
@@ -209,6 +210,38 @@ describe('output: progress line', () => {
     off.tick();
     off.finish();
     assert.deepEqual(quiet, []);
+  });
+});
+
+describe('output: progress on a pseudo-terminal', () => {
+  it('draws the progress line on the terminal, erases it, and keeps it out of the report', () => {
+    const dir = tempDir({
+      'a.assets.yaml': MINIMAL_REGISTER,
+      'b.assets.yaml': MINIMAL_REGISTER.replace('DA-2024-0001', 'DA-2024-0002'),
+      'c.assets.yaml': MINIMAL_REGISTER.replace('DA-2024-0001', 'DA-2024-0003'),
+    });
+    // util-linux `script` gives the CLI a terminal on stdin, stdout and stderr; stdout is redirected to a file.
+    const command = `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} validate -f json --jobs 1 . > report.json`;
+    const env = { ...process.env, LANG: 'en_US.UTF-8', TERM: 'xterm', CI: '', STEWARD_PROGRESS_DELAY_MS: '0' };
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env,
+      timeout: 60_000,
+    });
+    assert.equal(run.error, undefined, `script: ${run.error}`);
+    assert.match(run.stdout, /\r\u001b\[Kchecked 3 of 3 files/);
+    assert.ok(run.stdout.endsWith('\r\u001b[K'), JSON.stringify(run.stdout.slice(-40)));
+    const report = fs.readFileSync(path.join(dir, 'report.json'), 'utf8');
+    assert.doesNotMatch(report, /checked|\u001b/);
+    assert.equal(JSON.parse(report).summary.files, 3);
+    const inCi = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...env, CI: 'true' },
+      timeout: 60_000,
+    });
+    assert.doesNotMatch(inCi.stdout, /checked/);
   });
 });
 

@@ -8,6 +8,14 @@ import type { Locale } from '../service';
 import { t } from './messages';
 
 export const PROGRESS_DELAY_MS = 2000;
+
+/** The delay, or `STEWARD_PROGRESS_DELAY_MS` (tests on a pseudo-terminal set 0 rather than wait). */
+export function progressDelay(env: NodeJS.ProcessEnv): number {
+  const value = Number(env.STEWARD_PROGRESS_DELAY_MS);
+  return env.STEWARD_PROGRESS_DELAY_MS !== undefined && Number.isInteger(value) && value >= 0
+    ? value
+    : PROGRESS_DELAY_MS;
+}
 const PROGRESS_EVERY_MS = 100;
 
 /** Is a progress line wanted? A terminal on standard error that can redraw a line, and not a CI job. */
@@ -27,7 +35,13 @@ const SILENT: Progress = { tick() {}, finish() {} };
 /** A progress line for `total` files, or one that prints nothing when none is wanted. */
 export function createProgress(
   total: number,
-  options: { wanted: boolean; stderr: { write(text: string): void }; locale: Locale; now?: () => number },
+  options: {
+    wanted: boolean;
+    stderr: { write(text: string): void };
+    locale: Locale;
+    now?: () => number;
+    delayMs?: number;
+  },
 ): Progress {
   if (!options.wanted) return SILENT;
   const now = options.now ?? Date.now;
@@ -38,7 +52,7 @@ export function createProgress(
     tick() {
       done++;
       const at = now();
-      if (at - started < PROGRESS_DELAY_MS) return;
+      if (at - started < (options.delayMs ?? PROGRESS_DELAY_MS)) return;
       if (drawnAt !== undefined && at - drawnAt < PROGRESS_EVERY_MS && done < total) return;
       drawnAt = at;
       options.stderr.write(`\r\u001b[K${t(options.locale, 'progress', done, total)}`);

@@ -13,7 +13,7 @@ import { capFindings, countResults } from './formatters';
 import type { FileResult } from './formatters/types';
 import { parseOutputs, writeReport } from './output';
 import { terminalText } from './formatters/safe-text';
-import { createProgress, wantsProgress } from './progress';
+import { createProgress, progressDelay, wantsProgress } from './progress';
 import { t } from './messages';
 import { codesCommand } from './codes';
 import { localeFrom, parseCount, terminalWidth, useColor, UsageError } from './io';
@@ -230,7 +230,12 @@ async function validateCommand(
     // Two passes: every file enters the workspace index first, then each gets its cross-file findings.
     const tasks = discovery.files.map((file) => ({ file, shown: displayPath(file, io.cwd) }));
     const wanted = wantsProgress(io.stderr, io.env);
-    const progress = createProgress(tasks.length, { wanted, stderr: io.stderr, locale });
+    const progress = createProgress(tasks.length, {
+      wanted,
+      stderr: io.stderr,
+      locale,
+      delayMs: progressDelay(io.env),
+    });
     const parallel = await firstPassInParallel(tasks, {
       setup,
       jobs,
