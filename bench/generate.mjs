@@ -1,5 +1,6 @@
 // Deterministic generator of a realistic data-asset register and its catalog (field names per CONTRACT.md).
-// Usage: node bench/generate.mjs --assets N --out DIR [--seed S]
+// Usage: node bench/generate.mjs --assets N --out DIR [--seed S] [--violations]
+// --violations: every asset breaks a few rules (about six findings each), for the output and memory stress test.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -206,14 +207,32 @@ function header(kind, title) {
   ];
 }
 
+/**
+ * The same asset, breaking rules: a classification code outside the data branch, a placeholder card number, an
+ * unexpected key, a wrong enum value, revenue not handled as non-tax income. Each asset gives about six findings.
+ */
+function withViolations(lines, index) {
+  const out = [];
+  for (const line of lines) {
+    if (line.startsWith('    classificationCode: ')) out.push('    classificationCode: A02010100');
+    else if (line.startsWith('      cardNumber: ')) out.push('      cardNumber: 待填写');
+    else if (line.startsWith('        handling: ')) out.push('        handling: 事业收入');
+    else if (line.startsWith('    securityGrade: ')) out.push('    securityGrade: 机密数据');
+    else out.push(line);
+  }
+  out.push(`    remarks${index % 7}: 生成的多余字段`);
+  return out;
+}
+
 /** Returns { register, catalog } as YAML text for `assets` assets (one catalog resource each). */
-export function generate({ assets, seed = 20240205 }) {
+export function generate({ assets, seed = 20240205, violations = false }) {
   const random = createRandom(seed);
   const register = [...header('DataAssetRegister', '某市交通运输局数据资产登记'), 'assets:'];
   const catalog = [...header('DataResourceCatalog', '某市交通运输局数据资源目录'), 'resources:'];
   for (let i = 0; i < assets; i++) {
     const asset = describeAsset(random, i);
-    register.push(...assetLines(random, asset));
+    const lines = assetLines(random, asset);
+    register.push(...(violations ? withViolations(lines, i) : lines));
     catalog.push(...resourceLines(asset));
   }
   return { register: register.join('\n') + '\n', catalog: catalog.join('\n') + '\n' };
@@ -224,10 +243,12 @@ export function fileNames(assets) {
 }
 
 /** Writes both files into `dir` and returns their paths. */
-export function writeGenerated({ assets, out, seed }) {
+export function writeGenerated({ assets, out, seed, violations }) {
   mkdirSync(out, { recursive: true });
-  const { register, catalog } = generate({ assets, seed });
-  const names = fileNames(assets);
+  const { register, catalog } = generate({ assets, seed, violations });
+  const names = violations
+    ? { register: `violations-${assets}.assets.yaml`, catalog: `violations-${assets}.catalog.yaml` }
+    : fileNames(assets);
   const paths = { register: join(out, names.register), catalog: join(out, names.catalog) };
   writeFileSync(paths.register, register);
   writeFileSync(paths.catalog, catalog);
@@ -235,9 +256,13 @@ export function writeGenerated({ assets, out, seed }) {
 }
 
 function parseArgs(argv) {
-  const options = { assets: 1000, out: 'bench/.data', seed: 20240205 };
+  const options = { assets: 1000, out: 'bench/.data', seed: 20240205, violations: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    if (flag === '--violations') {
+      options.violations = true;
+      continue;
+    }
     const value = argv[++i];
     if (flag === '--assets') options.assets = Number(value);
     else if (flag === '--out') options.out = value;

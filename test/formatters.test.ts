@@ -105,7 +105,7 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 describe('formatters', () => {
   it('dispatches every format name', () => {
-    assert.deepEqual([...FORMAT_NAMES].sort(), ['github', 'json', 'junit', 'sarif', 'stylish']);
+    assert.deepEqual([...FORMAT_NAMES].sort(), ['github', 'gitlab', 'json', 'junit', 'sarif', 'stylish']);
     assert.ok(isFormatName('sarif'));
     assert.ok(!isFormatName('toString'));
     for (const name of FORMAT_NAMES) assert.equal(typeof formatResults(name, RESULTS, context()), 'string');

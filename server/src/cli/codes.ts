@@ -5,6 +5,7 @@ import { UsageError } from './io';
 import type { Io } from './io';
 import { t } from './messages';
 import { displayWidth, padEnd } from './formatters/width';
+import { terminalText } from './formatters/safe-text';
 
 export interface CodesOptions {
   io: Io;
@@ -40,10 +41,16 @@ export function codesCommand(args: string[], options: CodesOptions): number {
     return 0;
   }
   if (rows.length === 0) {
-    io.stdout.write(t(options.locale, 'searchNone', text) + '\n');
+    io.stdout.write(terminalText(t(options.locale, 'searchNone', text)) + '\n');
     return 1;
   }
-  const nameWidth = Math.max(...rows.map((r) => displayWidth(r.name)));
-  for (const row of rows) io.stdout.write(`${row.code}  ${padEnd(row.name, nameWidth)}  ${row.path}\n`);
+  // A unit's own code table is input like any other: its names may hold terminal control sequences.
+  const shown = rows.map((row) => ({
+    code: terminalText(row.code),
+    name: terminalText(row.name),
+    path: terminalText(row.path),
+  }));
+  const nameWidth = Math.max(...shown.map((r) => displayWidth(r.name)));
+  for (const row of shown) io.stdout.write(`${row.code}  ${padEnd(row.name, nameWidth)}  ${row.path}\n`);
   return 0;
 }

@@ -18,6 +18,7 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
     'format',
     'output',
     'max-warnings',
+    'max-findings-per-file',
     'max-file-size',
     'quiet',
     'schema-only',
@@ -92,9 +93,11 @@ Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or inter
 跳过 .stewardignore 与配置项 ignores 中的模式匹配的文件。
 
 选项：
-  -f, --format <格式>          stylish（默认）| json | sarif | junit | github
+  -f, --format <格式>[:<文件>]  stylish（默认）| json | sarif | junit | github | gitlab；可重复，
+                               加 :文件 则写入该文件（例如 --format sarif:out.sarif --format stylish）
   -o, --output <文件>          把结果写入文件而不是标准输出
       --max-warnings <N>       警告数超过 N 时以退出码 1 结束
+      --max-findings-per-file <N>  每个文件最多列出 N 个问题（默认 1000；0：不限），计数和退出码仍按全部问题
       --quiet                  只报告错误
       --schema-only            只做 YAML 与 JSON Schema 检查，不运行合规规则
       --fix                    应用可自动修复的问题的修复（与编辑器“修复所有”相同），原子写回文件，报告剩余问题
@@ -118,9 +121,12 @@ under the current folder (the configuration's files), leaving out what .stewardi
 ignores match.
 
 Options:
-  -f, --format <name>           stylish (default) | json | sarif | junit | github
+  -f, --format <name>[:<file>]  stylish (default) | json | sarif | junit | github | gitlab; may be repeated, and
+                                :file writes that one to a file (e.g. --format sarif:out.sarif --format stylish)
   -o, --output <file>           write the report to a file instead of standard output
       --max-warnings <N>        exit with code 1 when there are more than N warnings
+      --max-findings-per-file <N>  list at most N findings per file (default 1000; 0: all); the counts and the
+                                exit code still count every finding
       --quiet                   report errors only
       --schema-only             YAML and JSON Schema checks only, no compliance rules
       --fix                     apply the automatic fixes (the editor's "fix all"), write the files back atomically

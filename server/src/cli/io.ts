@@ -8,7 +8,7 @@ export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: { write(text: string): void; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): void };
+  stderr: { write(text: string): void; isTTY?: boolean };
   /** Standard input, read up to the size limit. */
   readStdin(options: ReadOptions): Promise<BytesRead>;
   /** The CLI's entry script, which worker threads run; without it `validate` checks every file in-process. */

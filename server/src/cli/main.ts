@@ -4,6 +4,7 @@ import { run } from './run';
 import { isValidationWorker, runValidationWorker } from './parallel';
 import { readStreamBytes } from '../host/read';
 import type { BytesRead, ReadOptions } from '../host/read';
+import { terminalText } from './formatters/safe-text';
 
 function readStdin(options: ReadOptions): Promise<BytesRead> {
   return readStreamBytes(process.stdin, options);
@@ -41,7 +42,7 @@ if (isValidationWorker()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`steward: ${String(error)}\n`);
+      process.stderr.write(`steward: ${terminalText(String(error))}\n`);
       process.exitCode = 2;
     },
   );

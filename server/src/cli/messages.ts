@@ -73,6 +73,11 @@ const MESSAGES = {
     en: "{0}: File ignored because of a matching ignore pattern (.stewardignore or the configuration's ignores); use --no-ignore to check it",
   },
   outputUnwritable: { 'zh-CN': '无法写入输出文件 {0}：{1}', en: 'Cannot write the output file {0}: {1}' },
+  twoOnStdout: {
+    'zh-CN': '只能有一种输出格式写到标准输出（{0}）：其余的请用 --format 格式:文件 写入文件',
+    en: 'Only one format can go to standard output ({0}): write the others to files with --format name:file',
+  },
+  progress: { 'zh-CN': '已检查 {0}/{1} 个文件', en: 'checked {0} of {1} files' },
 };
 
 export const { t } = translator(MESSAGES);

@@ -110,6 +110,8 @@ interface PoolOptions {
   script: string;
   sizes: number[];
   locale: Locale;
+  /** Called as each file's first pass comes back (the progress line). */
+  onFileDone?: () => void;
 }
 
 /** Files handed to a worker ahead of the one it is checking, so that it never waits for the main thread. */
@@ -202,6 +204,7 @@ export function firstPassInWorkers(tasks: FileTask[], options: PoolOptions): Pro
         member.inFlight.splice(member.inFlight.indexOf(message.index), 1);
         send(member);
         results[message.index] = message.result;
+        options.onFileDone?.();
         used.add(worker.threadId);
         if (--pending === 0) finish();
       });

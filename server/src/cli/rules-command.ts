@@ -12,6 +12,7 @@ import type { DocumentationUris } from './formatters/types';
 import { padEnd } from './formatters/width';
 import { renderMarkdown } from './terminal-markdown';
 import { t } from './messages';
+import { terminalLines } from './formatters/safe-text';
 import { UsageError } from './io';
 
 const SEVERITY_NAMES: Record<Severity, { 'zh-CN': string; en: string }> = {
@@ -228,6 +229,6 @@ export function explainCommand(args: string[], io: RulesIo, locale: Locale, opti
   }
   // Prose reads best at 100 columns or less, whatever the terminal's width.
   const width = Math.min(options.width ?? 100, 100);
-  io.stdout.write(renderMarkdown(markdown, { width, color: options.color }));
+  io.stdout.write(renderMarkdown(terminalLines(markdown), { width, color: options.color }));
   return 0;
 }

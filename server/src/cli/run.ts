@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { countSeverities, createStewardService, EMPTY_CONFIG } from '../service';
+import { createStewardService, EMPTY_CONFIG } from '../service';
 import type { CodeTable, Finding, Locale, StewardConfig } from '../service';
 import { findConfigUpward, readConfigFile } from '../host/config';
 import type { ConfigReadOptions } from '../host/config';
@@ -12,8 +12,11 @@ import { loadIgnores, withoutIgnored } from '../host/ignore';
 import { displayPath, toPosix } from '../host/paths';
 import { decodeText, failureFinding, readTextFile } from '../host/read';
 import type { ReadOptions } from '../host/read';
-import { formatResults } from './formatters';
-import type { FileResult, FormatName } from './formatters/types';
+import { capFindings, countResults } from './formatters';
+import type { FileResult } from './formatters/types';
+import { parseOutputs, writeReport } from './output';
+import { terminalText } from './formatters/safe-text';
+import { createProgress, progressDelay, wantsProgress } from './progress';
 import { t } from './messages';
 import { codesCommand } from './codes';
 import { localeFrom, parseCount, terminalWidth, useColor, UsageError } from './io';
@@ -29,8 +32,6 @@ export type { Io };
 
 declare const STEWARD_VERSION: string | undefined;
 export const VERSION = typeof STEWARD_VERSION === 'string' ? STEWARD_VERSION : '0.0.0-dev';
-
-const FORMATS: FormatName[] = ['stylish', 'json', 'sarif', 'junit', 'github'];
 
 function parseLocale(value: string | undefined, env: NodeJS.ProcessEnv): Locale {
   if (value === undefined) return localeFrom(env);
@@ -58,7 +59,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       strict: true,
       tokens: true,
       options: {
-        format: { type: 'string', short: 'f' },
+        format: { type: 'string', short: 'f', multiple: true },
+        'max-findings-per-file': { type: 'string' },
         output: { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
         'max-file-size': { type: 'string' },
@@ -119,17 +121,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const table = tablePath ? loadTableFile(tablePath, io, locale, tableReads) : undefined;
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
-    if (command === 'rules') return rulesCommand(io, locale, values.format);
+    const format = values.format?.at(-1);
+    if (command === 'rules') return rulesCommand(io, locale, format);
     if (command === 'explain')
       return explainCommand(rest, io, locale, {
-        format: values.format,
+        format,
         isTTY: Boolean(io.stdout.isTTY),
         width: terminalWidth(io),
         color: useColor(values, io),
       });
     if (command === 'codes') {
       const limit = parseCount('--limit', values.limit, locale) ?? 20;
-      return codesCommand(rest, { io, locale, codeTable, limit, json: values.format === 'json' });
+      return codesCommand(rest, { io, locale, codeTable, limit, json: format === 'json' });
     }
     throw new UsageError(t(locale, 'unknownCommand', command));
   } catch (thrown) {
@@ -142,10 +145,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
           )
         : thrown;
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`steward: ${(error as Error).message}\n`);
+      io.stderr.write(`steward: ${terminalText((error as Error).message)}\n`);
       return 2;
     }
-    io.stderr.write(`steward: ${t(locale, 'internalError', (error as Error)?.message ?? String(error))}\n`);
+    const message = terminalText(t(locale, 'internalError', (error as Error)?.message ?? String(error)));
+    io.stderr.write(`steward: ${message}\n`);
     if (debug) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return 2;
   }
@@ -178,7 +182,9 @@ function loadWorkspaceConfig(
   if (!read.ok) throw new UsageError(t(locale, 'configUnreadable', shown, reasonText(read.reason, locale)));
   for (const finding of read.findings) {
     io.stderr.write(
-      `${shown}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.message[locale]}  ${finding.ruleId}\n`,
+      terminalText(
+        `${shown}:${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${finding.severity} ${finding.message[locale]}  ${finding.ruleId}`,
+      ) + '\n',
     );
   }
   if (read.findings.some((f) => f.severity === 'error')) throw new UsageError(t(locale, 'configInvalid', shown));
@@ -197,13 +203,13 @@ function reasonText(reason: string | Finding, locale: Locale): string {
  */
 function filesToCheck(inputs: string[], io: Io, locale: Locale, workspace: Workspace, noIgnore: boolean): string[] {
   const discovery = discoverFiles(inputs, io.cwd, locale, workspace.config.files);
-  for (const warning of discovery.warnings) io.stderr.write(`steward: ${warning}\n`);
+  for (const warning of discovery.warnings) io.stderr.write(`steward: ${terminalText(warning)}\n`);
   if (discovery.files.length === 0) throw new UsageError(t(locale, 'noFiles'));
   if (noIgnore) return discovery.files;
   const named = new Set(inputs.map((input) => path.resolve(io.cwd, input)));
   const kept = withoutIgnored(discovery.files, named, loadIgnores(workspace.root, workspace.config.ignores));
   for (const file of kept.ignoredNamed)
-    io.stderr.write(`steward: ${t(locale, 'fileIgnored', displayPath(file, io.cwd))}\n`);
+    io.stderr.write(`steward: ${terminalText(t(locale, 'fileIgnored', displayPath(file, io.cwd)))}\n`);
   return kept.files;
 }
 
@@ -220,7 +226,9 @@ function loadTableFile(file: string, io: Io, locale: Locale, options: ReadOption
   if (!read.ok) throw new UsageError(t(locale, 'codeTableUnreadable', fileName, reasonText(read.reason, locale)));
   for (const problem of read.problems) {
     io.stderr.write(
-      `${fileName}:${problem.line}:${problem.column}: ${problem.severity} ${t(locale, 'codeTableProblem')}: ${problem.message[locale]}\n`,
+      terminalText(
+        `${fileName}:${problem.line}:${problem.column}: ${problem.severity} ${t(locale, 'codeTableProblem')}: ${problem.message[locale]}`,
+      ) + '\n',
     );
   }
   if (read.omitted > 0) io.stderr.write(`${fileName}: ${t(locale, 'codeTableOmitted', read.omitted)}\n`);
@@ -228,7 +236,8 @@ function loadTableFile(file: string, io: Io, locale: Locale, options: ReadOption
 }
 
 interface ValidateValues {
-  format?: string;
+  format?: string[];
+  'max-findings-per-file'?: string;
   output?: string;
   'max-warnings'?: string;
   'max-file-size'?: string;
@@ -253,8 +262,8 @@ async function validateCommand(
   table: LoadedTable | undefined,
   workspace: Workspace,
 ): Promise<number> {
-  const format = (values.format ?? 'stylish') as FormatName;
-  if (!FORMATS.includes(format)) throw new UsageError(t(locale, 'badFormat', values.format ?? '', FORMATS.join(', ')));
+  const outputs = parseOutputs(values.format ?? [], values.output, locale);
+  const findingsLimit = parseCount('--max-findings-per-file', values['max-findings-per-file'], locale) ?? 1000;
   const maxWarnings = parseCount('--max-warnings', values['max-warnings'], locale);
   const maxFileMb = parseCount('--max-file-size', values['max-file-size'], locale) ?? 256;
   const reads: ReadOptions = { maxBytes: maxFileMb * 1024 * 1024, limitOption: '--max-file-size' };
@@ -293,7 +302,21 @@ async function validateCommand(
     const files = filesToCheck(inputs, io, locale, workspace, Boolean(values['no-ignore']));
     // Two passes: every file enters the workspace index first, then each gets its cross-file findings.
     const tasks = files.map((file) => ({ file, shown: displayPath(file, io.cwd) }));
-    const parallel = await firstPassInParallel(tasks, { setup, jobs, io, locale, debug: Boolean(values.debug) });
+    const wanted = wantsProgress(io.stderr, io.env);
+    const progress = createProgress(tasks.length, {
+      wanted,
+      stderr: io.stderr,
+      locale,
+      delayMs: progressDelay(io.env),
+    });
+    const parallel = await firstPassInParallel(tasks, {
+      setup,
+      jobs,
+      io,
+      locale,
+      debug: Boolean(values.debug),
+      onFileDone: () => progress.tick(),
+    });
     const order: Array<{ shown: string; skipped?: Finding }> = [];
     const texts: Array<{ shown: string; file: string; text: string }> = [];
     tasks.forEach(({ file, shown }, index) => {
@@ -302,9 +325,11 @@ async function validateCommand(
       if (checked?.ok) service.adopt(shown, checked.text, checked);
       const read = checked ?? readTextFile(file, reads);
       if (!checked && read.ok) service.update(shown, read.text, { retain: false });
+      if (!checked) progress.tick();
       order.push(read.ok ? { shown } : { shown, skipped: read.finding });
       if (fixing && read.ok) texts.push({ shown, file, text: read.text });
     });
+    progress.finish();
     if (fixing && !fixFiles(service, texts, { write: Boolean(values.fix), locale, stderr: io.stderr }))
       unwritten = true;
     for (const entry of order) {
@@ -316,34 +341,26 @@ async function validateCommand(
     }
   }
 
-  const counts = countSeverities(results.flatMap((r) => r.findings));
-  const shownResults = values.quiet
-    ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
-    : results;
-  const color = !values.output && useColor(values, io);
-  const report = formatResults(format, shownResults, {
-    locale,
-    color,
-    rules: service.rules(),
-    toolName: 'steward',
-    toolVersion: VERSION,
-    cwd: io.cwd,
-    quiet: Boolean(values.quiet),
-    width: values.output ? undefined : terminalWidth(io),
-    documentation: documentationUris(locale),
-  });
-  if (values.output) {
-    const target = path.resolve(io.cwd, values.output);
-    try {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, report);
-    } catch (error) {
-      throw new UsageError(
-        t(locale, 'outputUnwritable', values.output, (error as NodeJS.ErrnoException).code ?? String(error)),
-      );
-    }
-  } else if (report.length > 0) {
-    io.stdout.write(report.endsWith('\n') ? report : report + '\n');
+  const counts = countResults(results);
+  const shownResults = capFindings(
+    values.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results,
+    findingsLimit,
+  );
+  for (const spec of outputs) {
+    const toStdout = spec.file === undefined;
+    const context = {
+      locale,
+      color: toStdout && useColor(values, io),
+      rules: service.rules(),
+      toolName: 'steward',
+      toolVersion: VERSION,
+      cwd: io.cwd,
+      quiet: Boolean(values.quiet),
+      width: toStdout ? terminalWidth(io) : undefined,
+      documentation: documentationUris(locale),
+      findingsLimit,
+    };
+    writeReport(spec, shownResults, context, io, locale);
   }
   if (unwritten) return 2;
   if (counts.error > 0) return 1;
@@ -357,7 +374,14 @@ async function validateCommand(
  */
 async function firstPassInParallel(
   tasks: FileTask[],
-  options: { setup: ValidationSetup; jobs: number | undefined; io: Io; locale: Locale; debug: boolean },
+  options: {
+    setup: ValidationSetup;
+    jobs: number | undefined;
+    io: Io;
+    locale: Locale;
+    debug: boolean;
+    onFileDone: () => void;
+  },
 ): Promise<Array<FirstPass | undefined>> {
   const { setup, io, locale, debug } = options;
   const sizes = fileSizes(
@@ -369,7 +393,14 @@ async function firstPassInParallel(
     if (debug) io.stderr.write(`steward: ${t(locale, 'checkedInProcess', tasks.length)}\n`);
     return [];
   }
-  const outcome = await firstPassInWorkers(tasks, { setup, threads, script: io.workerScript!, sizes, locale });
+  const outcome = await firstPassInWorkers(tasks, {
+    setup,
+    threads,
+    script: io.workerScript!,
+    sizes,
+    locale,
+    onFileDone: options.onFileDone,
+  });
   if (debug) {
     if (outcome.startFailure) io.stderr.write(`steward: ${t(locale, 'workersUnavailable', outcome.startFailure)}\n`);
     const inWorkers = outcome.results.filter(Boolean).length;

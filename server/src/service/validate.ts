@@ -160,9 +160,13 @@ function fileFindings(file: StewardDocument): Finding[] {
 /** Every finding of a file, sorted by position. */
 export function flatten(validation: FileValidation): Finding[] {
   const out = [...validation.file];
+  // One element at a time: spreading an item of 100,000 findings into push's arguments overflows the stack.
+  const append = (findings: readonly Finding[]) => {
+    for (let i = 0; i < findings.length; i++) out.push(findings[i]);
+  };
   for (const document of validation.documents) {
-    out.push(...document.own);
-    for (const item of document.items) if (item.length > 0) out.push(...item);
+    append(document.own);
+    for (const item of document.items) if (item.length > 0) append(item);
   }
   return sortFindings(out);
 }
@@ -303,7 +307,9 @@ function documentFindings(
     if (rule.checkDocument && !document.headBroken)
       runRule(rule, rules, ruleFindings, () => rule.checkDocument!(document, rules));
   }
-  out.push(...dropReplaced(schemaFindings, ruleFindings, context.options.rules), ...ruleFindings);
+  // Not push(...list): a head with 100,000 findings would overflow the stack as arguments.
+  for (const finding of dropReplaced(schemaFindings, ruleFindings, context.options.rules)) out.push(finding);
+  for (const finding of ruleFindings) out.push(finding);
   return out;
 }
 

@@ -52,11 +52,68 @@ export function messageText(finding: Finding, locale: Locale): string {
   return finding.message?.[locale] || finding.message?.[other] || finding.ruleId;
 }
 
-/** Findings of all the files by severity. */
+/** Findings of all the files by severity (those left out by the cap included). */
 export function countResults(results: readonly FileResult[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const result of results) countSeverities(result.findings, counts);
+  for (const result of results) {
+    if (!result.counts) countSeverities(result.findings, counts);
+    else for (const severity of ['error', 'warning', 'info'] as const) counts[severity] += result.counts[severity];
+  }
   return counts;
+}
+
+/**
+ * At most `limit` findings of each file (the first ones in position order; 0: no limit): the others are counted
+ * in `omitted`, and `counts` keeps every finding's severity so the summaries still count them all.
+ */
+export function capFindings(results: readonly FileResult[], limit: number): FileResult[] {
+  if (limit <= 0) return [...results];
+  return results.map((result) => {
+    if (result.findings.length <= limit) return result;
+    const findings = [...result.findings].sort(compareFindings);
+    return {
+      ...result,
+      findings: findings.slice(0, limit),
+      omitted: findings.length - limit,
+      counts: countSeverities(findings),
+    };
+  });
+}
+
+/**
+ * A position-independent hash of a finding (rule, file, JSON pointer, English message), 16 hex digits: SARIF's
+ * partial fingerprint and GitLab's fingerprint add the occurrence of the same hash in the run to it.
+ */
+export function findingHash(finding: Finding, file: string): string {
+  // node:crypto is loaded by the outputs that need it only (it costs every other run several milliseconds).
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256')
+    .update([finding.ruleId, file, finding.path ?? '', finding.message?.en ?? ''].join('\u0000'))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** Counts the occurrences of each hash: `hash:n`, unique within the run. */
+export function occurrenceKey(hash: string, seen: Map<string, number>): string {
+  const occurrence = (seen.get(hash) ?? 0) + 1;
+  seen.set(hash, occurrence);
+  return `${hash}:${occurrence}`;
+}
+
+/** Accumulates chunks and hands them on in pieces of about `size` characters: few, large writes. */
+export function* inPieces(chunks: Iterable<string>, size = 1 << 16): Generator<string> {
+  let buffer: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    buffer.push(chunk);
+    length += chunk.length;
+    if (length >= size) {
+      yield buffer.join('');
+      buffer = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield buffer.join('');
 }
 
 function compareText(a: string, b: string): number {
@@ -69,6 +126,12 @@ function compareFindings(a: Finding, b: Finding): number {
   return ra.line - rb.line || ra.column - rb.column;
 }
 
+/** Is the list already in position order? (The service's lists are: checking is cheaper than sorting.) */
+function isSorted(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) if (compareFindings(findings[i - 1], findings[i]) > 0) return false;
+  return true;
+}
+
 /**
  * Files by path (code-unit order, independent of the machine's locale), findings by position; ties keep the
  * CLI's order. Every format prints this order, so two runs over the same files give byte-identical output.
@@ -76,7 +139,9 @@ function compareFindings(a: Finding, b: Finding): number {
 export function inStableOrder(results: readonly FileResult[]): FileResult[] {
   return [...results]
     .sort((a, b) => compareText(a.path, b.path))
-    .map((result) => ({ ...result, findings: [...result.findings].sort(compareFindings) }));
+    .map((result) =>
+      isSorted(result.findings) ? result : { ...result, findings: [...result.findings].sort(compareFindings) },
+    );
 }
 
 /** The anchor of a rule's section in the rules reference (docs/rules.md): its id in lower case. */

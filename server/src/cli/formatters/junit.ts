@@ -78,44 +78,50 @@ interface SuiteCounts {
   tests: number;
   failures: number;
   errors: number;
+  skipped: number;
 }
 
 function suiteCounts(result: FileResult): SuiteCounts {
-  const outcomes = result.findings.map((finding) => outcomeOf(finding, result));
-  return {
-    tests: Math.max(1, outcomes.length),
-    failures: outcomes.filter((outcome) => outcome === 'failure').length,
-    errors: outcomes.filter((outcome) => outcome === 'error').length,
-  };
+  let failures = 0;
+  let errors = 0;
+  for (const finding of result.findings) {
+    const outcome = outcomeOf(finding, result);
+    if (outcome === 'failure') failures++;
+    else if (outcome === 'error') errors++;
+  }
+  const skipped = result.omitted ? 1 : 0;
+  return { tests: Math.max(1, result.findings.length + skipped), failures, errors, skipped };
 }
 
-function testSuite(result: FileResult, context: FormatContext, strings: FormatterStrings): string {
+/** The findings `--max-findings-per-file` left out: one skipped case that says how many. */
+function omittedCase(result: FileResult, context: FormatContext, strings: FormatterStrings): string {
+  const message = strings.omitted(result.omitted ?? 0, context.findingsLimit ?? 0);
+  const head = `    <testcase${attributes({ name: message, classname: result.path, file: result.path, time: 0 })}>`;
+  return [head, `      <skipped${attributes({ message })}/>`, '    </testcase>'].join('\n');
+}
+
+function* testSuite(result: FileResult, context: FormatContext, strings: FormatterStrings): Generator<string> {
   const counts = suiteCounts(result);
-  const open = `  <testsuite${attributes({ name: result.path, ...counts, skipped: 0, time: 0 })}>`;
+  yield `  <testsuite${attributes({ name: result.path, ...counts, time: 0 })}>\n`;
   const passing = attributes({ name: strings.noProblems, classname: result.path, file: result.path, time: 0 });
-  const cases =
-    result.findings.length > 0
-      ? result.findings.map((finding) => testCase(finding, result, context, strings))
-      : [`    <testcase${passing}/>`];
-  return [open, ...cases, '  </testsuite>'].join('\n');
+  if (result.findings.length === 0 && !result.omitted) yield `    <testcase${passing}/>\n`;
+  for (const finding of result.findings) yield testCase(finding, result, context, strings) + '\n';
+  if (result.omitted) yield omittedCase(result, context, strings) + '\n';
+  yield '  </testsuite>\n';
 }
 
-export function formatJunit(results: readonly FileResult[], context: FormatContext): string {
+export function* formatJunit(results: readonly FileResult[], context: FormatContext): Generator<string> {
   const ordered = inStableOrder(results);
   const strings = formatterStrings(context.locale);
-  const totals = ordered.map(suiteCounts).reduce(
-    (sum, counts) => ({
-      tests: sum.tests + counts.tests,
-      failures: sum.failures + counts.failures,
-      errors: sum.errors + counts.errors,
-    }),
-    { tests: 0, failures: 0, errors: 0 },
-  );
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attributes({ name: context.toolName, ...totals, skipped: 0, time: 0 })}>`,
-    ...ordered.map((result) => testSuite(result, context, strings)),
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const counts of ordered.map(suiteCounts)) {
+    totals.tests += counts.tests;
+    totals.failures += counts.failures;
+    totals.errors += counts.errors;
+    totals.skipped += counts.skipped;
+  }
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites${attributes({ name: context.toolName, ...totals, time: 0 })}>\n`;
+  for (const result of ordered) yield* testSuite(result, context, strings);
+  yield '</testsuites>\n';
 }

@@ -13,6 +13,8 @@ export interface FormatterStrings {
   /** The stylish summary: `parts` are the counts by severity already worded. */
   summary(problems: string, parts: string[]): string;
   filesUnreadable(count: number): string;
+  /** A file had more findings than `--max-findings-per-file` allows: how many were left out. */
+  omitted(count: number, limit: number): string;
   /** Tag after a file path whose content could not be read or decoded. */
   unreadable: string;
   /** Name of the passing JUnit test case written for a file without findings. */
@@ -39,6 +41,8 @@ const en: FormatterStrings = {
   summary: (problems, parts) => `${problems} (${parts.join(', ')})`,
   filesUnreadable: (n) => `${plural(n, 'file', 'files')} could not be read`,
   unreadable: '(could not be read)',
+  omitted: (n, limit) =>
+    `… ${plural(n, 'more finding', 'more findings')} in this file not shown (--max-findings-per-file ${limit})`,
   noProblems: 'no problems',
   clauseLine: (clause) => `Clause: ${clause}`,
   unknownRuleShort: (id) => `Rule ${id}`,
@@ -56,6 +60,7 @@ const zhCN: FormatterStrings = {
   summary: (problems, parts) => `${problems}（${parts.join('，')}）`,
   filesUnreadable: (n) => `${n} 个文件无法读取`,
   unreadable: '（无法读取）',
+  omitted: (n, limit) => `…… 本文件另有 ${n} 个问题未列出（--max-findings-per-file ${limit}）`,
   noProblems: '未发现问题',
   clauseLine: (clause) => `依据：${clause}`,
   unknownRuleShort: (id) => `规则 ${id}`,

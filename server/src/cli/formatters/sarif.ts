@@ -7,7 +7,16 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Finding, Locale, Severity } from '../../service';
-import { inStableOrder, messageText, printedRange, printedRelated, ruleAnchor } from './common';
+import {
+  findingHash,
+  inStableOrder,
+  messageText,
+  occurrenceKey,
+  printedRange,
+  printedRelated,
+  ruleAnchor,
+} from './common';
+import { jsonAt, jsonWithArray, type Elements } from './streamed-json';
 import { formatterStrings } from './messages';
 import type { FileResult, FormatContext, RuleDescriptor } from './types';
 
@@ -97,9 +106,9 @@ function ruleTable(results: readonly FileResult[], context: FormatContext): Rule
   const known = new Map<string, RuleDescriptor>();
   for (const rule of context.rules) if (!known.has(rule.id)) known.set(rule.id, rule);
   const extra = new Map<string, RuleDescriptor>();
-  for (const finding of results.flatMap((result) => result.findings)) {
-    if (!known.has(finding.ruleId) && !extra.has(finding.ruleId)) extra.set(finding.ruleId, undescribedRule(finding));
-  }
+  for (const result of results)
+    for (const finding of result.findings)
+      if (!known.has(finding.ruleId) && !extra.has(finding.ruleId)) extra.set(finding.ruleId, undescribedRule(finding));
   const byId = (a: RuleDescriptor, b: RuleDescriptor) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return [...[...known.values()].sort(byId), ...[...extra.values()].sort(byId)];
 }
@@ -138,15 +147,7 @@ function directoryUri(cwd: string): string {
 }
 
 function fingerprint(finding: Finding, uri: string, seen: Map<string, number>): string {
-  // node:crypto is loaded by the SARIF output only (it costs every other run several milliseconds).
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  const hash = createHash('sha256')
-    .update([finding.ruleId, uri, finding.path ?? '', finding.message?.en ?? ''].join('\u0000'))
-    .digest('hex')
-    .slice(0, 16);
-  const occurrence = (seen.get(hash) ?? 0) + 1;
-  seen.set(hash, occurrence);
-  return `${hash}:${occurrence}`;
+  return occurrenceKey(findingHash(finding, uri), seen);
 }
 
 /** SARIF relatedLocations (other definitions of a duplicated id), when the finding has any. */
@@ -170,6 +171,7 @@ function relatedLocations(finding: Finding, locale: Locale) {
   };
 }
 
+/** One finding as a SARIF result. */
 function sarifResult(
   finding: Finding,
   location: ArtifactLocation,
@@ -205,16 +207,29 @@ function sarifResult(
   };
 }
 
-export function buildSarifLog(results: readonly FileResult[], context: FormatContext) {
+/** A file whose findings were cut by `--max-findings-per-file`: a note of the run's invocation names it. */
+function omittedNotification(result: FileResult, location: ArtifactLocation, context: FormatContext) {
+  const text = formatterStrings(context.locale).omitted(result.omitted ?? 0, context.findingsLimit ?? 0);
+  return {
+    level: 'note' as const,
+    message: { text: `${result.path}: ${text}` },
+    locations: [{ physicalLocation: { artifactLocation: location } }],
+  };
+}
+
+/** The log with its one run's results empty, and what the results are made from. */
+function sarifFrame(results: readonly FileResult[], context: FormatContext) {
   const ordered = inStableOrder(results);
   const rules = ruleTable(ordered, context);
   const described = new Set(context.rules.map((rule) => rule.id));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const cwdUri = directoryUri(context.cwd);
   const locations = ordered.map((result, index) => ({ ...artifactLocation(result.path), index }));
-  const seen = new Map<string, number>();
   const semver = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(context.toolVersion);
-  return {
+  const notifications = ordered.flatMap((result, index) =>
+    result.omitted ? [omittedNotification(result, locations[index], context)] : [],
+  );
+  const log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0' as const,
     runs: [
@@ -228,7 +243,13 @@ export function buildSarifLog(results: readonly FileResult[], context: FormatCon
             rules: rules.map((rule) => ruleDescriptor(rule, context, described.has(rule.id))),
           },
         },
-        invocations: [{ executionSuccessful: true, workingDirectory: { uri: cwdUri } }],
+        invocations: [
+          {
+            executionSuccessful: true,
+            ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}),
+            workingDirectory: { uri: cwdUri },
+          },
+        ],
         originalUriBaseIds: {
           [SRCROOT]: { uri: cwdUri, description: { text: formatterStrings(context.locale).srcRootDescription } },
         },
@@ -239,16 +260,33 @@ export function buildSarifLog(results: readonly FileResult[], context: FormatCon
         })),
         language: context.locale,
         columnKind: 'utf16CodeUnits' as const,
-        results: ordered.flatMap((result, index) =>
-          result.findings.map((finding) => sarifResult(finding, locations[index], context, ruleIndex, seen)),
-        ),
+        results: [] as Array<ReturnType<typeof sarifResult>>,
         properties: { quiet: context.quiet },
       },
     ],
   };
+  /** Every result, in order (the fingerprints count occurrences in this order). */
+  function* sarifResults() {
+    const seen = new Map<string, number>();
+    for (const [index, result] of ordered.entries())
+      for (const finding of result.findings) yield sarifResult(finding, locations[index], context, ruleIndex, seen);
+  }
+  return { log, sarifResults };
 }
 
-/** Pretty-printed JSON with a final newline. */
-export function formatSarif(results: readonly FileResult[], context: FormatContext): string {
-  return JSON.stringify(buildSarifLog(results, context), null, 2) + '\n';
+/** The whole log as one object (tests and library users; the CLI writes it in pieces with `formatSarif`). */
+export function buildSarifLog(results: readonly FileResult[], context: FormatContext) {
+  const { log, sarifResults } = sarifFrame(results, context);
+  log.runs[0].results = [...sarifResults()];
+  return log;
+}
+
+/** Pretty-printed JSON with a final newline, written result by result (the same bytes as `buildSarifLog`'s). */
+export function* formatSarif(results: readonly FileResult[], context: FormatContext): Generator<string> {
+  const { log, sarifResults } = sarifFrame(results, context);
+  const elements: Elements = function* (level) {
+    for (const result of sarifResults()) yield jsonAt(result, level);
+  };
+  yield* jsonWithArray(log, ['runs', 0, 'results'], elements, 0);
+  yield '\n';
 }

@@ -9,6 +9,7 @@ import { formatterStrings, type FormatterStrings } from './messages';
 import type { FileResult, FormatContext } from './types';
 import { displayWidth, padEnd, padStart } from './width';
 import { wrapText } from './wrap';
+import { terminalText } from './safe-text';
 
 /** Width when the output is not a terminal that says its own (a pipe, a file). */
 export const DEFAULT_WIDTH = 100;
@@ -49,17 +50,7 @@ const NO_COLORS: Palette = {
   summary: { error: plain, warning: plain, info: plain },
 };
 
-const hex2 = (code: number): string => code.toString(16).toUpperCase().padStart(2, '0');
-
-/**
- * One line of text safe for a terminal: line breaks and tabs become spaces, other control characters
- * (which could move the cursor or recolour the screen) are shown as `\xNN`.
- */
-export function terminalText(text: string): string {
-  return text
-    .replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${hex2(char.charCodeAt(0))}`);
-}
+export { terminalText };
 
 interface Row {
   line: string;
@@ -93,7 +84,12 @@ function widest(values: string[]): number {
   return values.reduce((max, value) => Math.max(max, displayWidth(value)), 0);
 }
 
-function fileBlock(result: FileResult, context: FormatContext, strings: FormatterStrings, palette: Palette): string[] {
+function* fileBlock(
+  result: FileResult,
+  context: FormatContext,
+  strings: FormatterStrings,
+  palette: Palette,
+): Generator<string> {
   const rows = rowsOf(result, context, strings);
   const lineWidth = widest(rows.map((row) => row.line));
   const columnWidth = widest(rows.map((row) => row.column));
@@ -102,20 +98,21 @@ function fileBlock(result: FileResult, context: FormatContext, strings: Formatte
   // The message starts under the severity: the location column stays clear for the eye to run down.
   const indent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2);
   const messageWidth = Math.max(MIN_MESSAGE_WIDTH, (context.width ?? DEFAULT_WIDTH) - indent.length);
-  const lines: string[] = [header];
+  yield header + '\n';
   for (const row of rows) {
-    lines.push(
+    const lines = [
       [
         `  ${padStart(row.line, lineWidth)}:${padEnd(row.column, columnWidth)}`,
         palette.severity[row.severity](padEnd(row.severityLabel, severityWidth)),
         palette.ruleId(row.ruleId),
       ].join('  '),
-    );
+    ];
     for (const text of wrapText(row.message, messageWidth)) lines.push(indent + text);
     for (const place of row.related) lines.push(indent + place);
+    yield lines.join('\n') + '\n';
   }
-  lines.push('');
-  return lines;
+  if (result.omitted) yield `  ${strings.omitted(result.omitted, context.findingsLimit ?? 0)}\n`;
+  yield '\n';
 }
 
 function summaryLine(results: readonly FileResult[], strings: FormatterStrings, palette: Palette): string {
@@ -128,14 +125,14 @@ function summaryLine(results: readonly FileResult[], strings: FormatterStrings, 
   return palette.summary[worst](`${symbol} ${strings.summary(strings.problems(total), parts)}`);
 }
 
-export function formatStylish(results: readonly FileResult[], context: FormatContext): string {
+/** The report in pieces, file by file and finding by finding: nothing holds the whole text. */
+export function* formatStylish(results: readonly FileResult[], context: FormatContext): Generator<string> {
   const shown = inStableOrder(results).filter((result) => result.findings.length > 0 || result.skipped);
-  if (shown.length === 0) return '';
+  if (shown.length === 0) return;
   const strings = formatterStrings(context.locale);
   const palette = context.color ? COLORS : NO_COLORS;
-  const lines = shown.flatMap((result) => fileBlock(result, context, strings, palette));
-  lines.push(summaryLine(shown, strings, palette));
+  for (const result of shown) yield* fileBlock(result, context, strings, palette);
+  yield summaryLine(shown, strings, palette) + '\n';
   const unreadable = results.filter((result) => result.skipped).length;
-  if (unreadable > 0) lines.push(palette.summary.error(strings.filesUnreadable(unreadable)));
-  return lines.join('\n') + '\n';
+  if (unreadable > 0) yield palette.summary.error(strings.filesUnreadable(unreadable)) + '\n';
 }

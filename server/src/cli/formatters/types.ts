@@ -1,6 +1,6 @@
-import type { Finding, Locale, LocalizedText, Severity } from '../../service';
+import type { Finding, Locale, LocalizedText, Severity, SeverityCounts } from '../../service';
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github';
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'gitlab';
 
 export interface FileResult {
   /** Path as shown to the user: relative to the working directory, '/' separators ('<stdin>' or the --stdin-filename). */
@@ -8,6 +8,10 @@ export interface FileResult {
   findings: Finding[]; // already sorted by position
   /** Set when the file could not be read or decoded at all (the message is also a finding at 1:1). */
   skipped?: boolean;
+  /** Findings of the file left out of the report by `--max-findings-per-file` (counted, not shown). */
+  omitted?: number;
+  /** Findings of the file by severity, shown or not: the summaries count these when the report is capped. */
+  counts?: SeverityCounts;
 }
 
 export interface RuleDescriptor {
@@ -40,4 +44,5 @@ export interface FormatContext {
   quiet: boolean; // --quiet: only errors are reported (the CLI has already filtered; formats may mention it)
   width?: number; // stylish only: terminal columns to wrap messages at (default 100)
   documentation?: DocumentationUris; // SARIF: each rule's helpUri and the tool's informationUri
+  findingsLimit?: number; // --max-findings-per-file: named where a file's findings were cut (0: no limit)
 }

@@ -20,6 +20,20 @@ function partsOf(template: string): string[] {
   return parts;
 }
 
+/**
+ * A message quotes at most this many UTF-16 code units of a value, then `…`: a value of megabytes quoted by many
+ * findings would otherwise make every output as large as the value times the findings (and overflow a string).
+ */
+export const MAX_QUOTED = 200;
+
+function quoted(value: string | number): string {
+  const text = String(value);
+  if (text.length <= MAX_QUOTED) return text;
+  // Never cut a surrogate pair in half.
+  const end = /[\ud800-\udbff]/.test(text[MAX_QUOTED - 1]) ? MAX_QUOTED - 1 : MAX_QUOTED;
+  return text.slice(0, end) + '…';
+}
+
 export function fillTemplate(template: string, args: TemplateArgs | undefined): string {
   if (!args) return template;
   const parts = partsOf(template);
@@ -27,7 +41,7 @@ export function fillTemplate(template: string, args: TemplateArgs | undefined): 
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i];
-    out += (name in args ? String(args[name]) : `{${name}}`) + parts[i + 1];
+    out += (name in args ? quoted(args[name]) : `{${name}}`) + parts[i + 1];
   }
   return out;
 }

@@ -4,7 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Finding, LocalizedText, Span } from '../types';
-import type { MapEntry, YamlNode } from '../parser/ast';
+import type { MapEntry, MapNode, YamlNode } from '../parser/ast';
 import type { LineIndex } from '../parser/lines';
 import { describeSchema } from './describe';
 import type { SchemaDoc } from './describe';
@@ -41,6 +41,22 @@ function decodeSegment(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/** Maps of many keys, indexed by key on the first look-up: one error per unknown key must not scan the map each. */
+const LARGE_MAP = 64;
+const keyIndexes = new WeakMap<MapNode, Map<string, MapEntry>>();
+
+/** The map's (first) entry of the key. */
+function entryOf(node: MapNode, key: string): MapEntry | undefined {
+  if (node.entries.length < LARGE_MAP) return node.entries.find((e) => e.key === key);
+  let index = keyIndexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const entry of node.entries) if (!index.has(entry.key)) index.set(entry.key, entry);
+    keyIndexes.set(node, index);
+  }
+  return index.get(key);
+}
+
 /** Walks a JSON pointer through the node tree. */
 export function locate(root: YamlNode, pointer: string): Located {
   let current: Located = { node: root };
@@ -49,7 +65,7 @@ export function locate(root: YamlNode, pointer: string): Located {
     const segment = decodeSegment(raw);
     const node = current.node;
     if (node.type === 'map') {
-      const entry = node.entries.find((e) => e.key === segment);
+      const entry = entryOf(node, segment);
       if (!entry) return current;
       current = { node: entry.value, entry };
     } else if (node.type === 'seq') {
@@ -240,7 +256,7 @@ export function schemaErrorFinding(
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
-      const entry = located.node.type === 'map' ? located.node.entries.find((e) => e.key === extra) : undefined;
+      const entry = located.node.type === 'map' ? entryOf(located.node, extra) : undefined;
       const allowed = Object.keys(
         (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {},
       );
