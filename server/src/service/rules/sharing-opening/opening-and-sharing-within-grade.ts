@@ -11,6 +11,7 @@ import {
   OPEN_TYPES_OPENED,
   resourceExample,
   valueOf,
+  WORK_SECRET,
 } from './common';
 
 /** A limit a grade sets on one attribute: the values that open or share more widely than the grade permits. */
@@ -116,8 +117,8 @@ export const gradeScopeRule: Rule = {
   checkItem(item: MapNode, scope: ItemScope, context: RuleContext) {
     if (scope.kind !== 'resource') return;
     const attributes = attributesOf(item);
-    // Classified data has its own, stricter rules (DA-OPEN-001/002): one finding per problem.
-    if (attributes.secrecy === CLASSIFIED) return;
+    // Classified data and work secrets have their own, stricter rules (DA-OPEN-001/002/005): one finding per problem.
+    if (attributes.secrecy === CLASSIFIED || attributes.secrecy === WORK_SECRET) return;
     for (const limit of GRADE_LIMITS) {
       const node = limit.block === 'opening' ? attributes.openingType : attributes.sharingType;
       const value = valueOf(node);
