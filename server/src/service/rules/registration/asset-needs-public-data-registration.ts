@@ -6,10 +6,10 @@ import type { MapNode } from '../../parser/ast';
 import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { setNewBlock } from '../../edit/blocks';
 import { has, itemLabel, keySpanOf, mapAt, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
-import { isoDateOf } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
 
 const CANCELLED = '注销登记';
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The date the measures were issued and took effect: registers checked as of an earlier date are left alone. */
 export const MEASURES_IN_FORCE = '2025-01-08';
@@ -24,11 +24,14 @@ const ASSET = `assets:
 
 /** The entity of the first authorization in force on `today` (started, not ended), if any. */
 function operatingEntity(item: MapNode, today: string): string | undefined {
-  for (const { map } of mapsOf(seqAt(item, 'authorizations'))) {
+  const list = seqAt(item, 'authorizations');
+  if (!list) return undefined;
+  for (const { map } of mapsOf(list)) {
     const period = mapAt(map, 'period');
-    const start = isoDateOf(scalarAt(period, 'start'));
-    const end = isoDateOf(scalarAt(period, 'end'));
-    if ((start && start > today) || (end && end < today)) continue;
+    // ISO dates compare as text; anything else in these fields is the schema's finding and not compared.
+    const start = textAt(period, 'start');
+    const end = textAt(period, 'end');
+    if ((ISO_DATE.test(start) && start > today) || (ISO_DATE.test(end) && end < today)) continue;
     return textAt(map, 'entity') || '?';
   }
   return undefined;

@@ -4,7 +4,6 @@
  */
 import type { MapNode, ScalarNode } from '../../parser/ast';
 import { itemLabel, mapAt, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
-import { isoDateOf } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
 import { isPaid, revenueLines } from './common';
 
@@ -25,19 +24,21 @@ interface Window {
   fee?: number;
 }
 
+/** The year of a `YYYY-MM-DD` date (an impossible day is the schema's finding, its year is still the year). */
 function yearOf(node: ScalarNode | undefined): number | undefined {
-  const date = isoDateOf(node);
-  return date ? Number(date.slice(0, 4)) : undefined;
+  const text = node && typeof node.value === 'string' ? node.value.trim() : '';
+  return ISO_DATE.test(text) ? Number(text.slice(0, 4)) : undefined;
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function windowOf(authorization: MapNode): Window {
   const period = mapAt(authorization, 'period');
   // Without a start, the authorization began no earlier than its approval and its security assessment.
-  const bounds = [
-    yearOf(scalarAt(mapAt(authorization, 'approval'), 'date')),
-    yearOf(scalarAt(mapAt(authorization, 'securityAssessment'), 'date')),
-  ].filter((year): year is number => year !== undefined);
-  const from = yearOf(scalarAt(period, 'start')) ?? (bounds.length > 0 ? Math.max(...bounds) : undefined);
+  const approved = yearOf(scalarAt(mapAt(authorization, 'approval'), 'date'));
+  const assessed = yearOf(scalarAt(mapAt(authorization, 'securityAssessment'), 'date'));
+  const bound = approved === undefined ? assessed : assessed === undefined ? approved : Math.max(approved, assessed);
+  const from = yearOf(scalarAt(period, 'start')) ?? bound;
   const amount = scalarAt(mapAt(authorization, 'fee'), 'amount')?.value;
   return {
     from,
@@ -111,6 +112,8 @@ export const useRevenueWithinAuthorizationRule: Rule = {
   },
   checkItem(item: MapNode, scope: ItemScope, context: RuleContext) {
     if (scope.kind !== 'asset') return;
+    const lines = revenueLines(item, scope);
+    if (!lines.some((line) => line.source === '使用')) return;
     const windows = mapsOf(seqAt(item, 'authorizations')).map(({ map }) => windowOf(map));
     // No authorization at all is DA-REV-003's finding.
     if (windows.length === 0) return;
@@ -118,7 +121,7 @@ export const useRevenueWithinAuthorizationRule: Rule = {
     // One authorization whose start cannot be known could have begun at any time: no comparison then.
     const earliest = starts.length === windows.length ? Math.min(...starts) : undefined;
     const totals = new Map<number, { total: number; first: MapNode; index: number }>();
-    for (const line of revenueLines(item, scope)) {
+    for (const line of lines) {
       if (line.source !== '使用') continue;
       const yearNode = scalarAt(line.map, 'year');
       const year = integerYear(yearNode);

@@ -99,8 +99,8 @@ export const gradeScopeRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（九）条要求对数据资产分类分级管理，第（五）条要求在保障公共安全的前提下开放共享。GB/T 43697-2024 将数据分为核心、重要、一般三级：级别越高，开放共享的范围越窄。涉密资源由更严格的 DA-OPEN-001、DA-OPEN-002 检查，本规则不重复报告。',
-        en: 'Clause (9) of 财资〔2024〕1号 requires classified and graded management of data assets, and clause (5) opens and shares them only where public security is assured. GB/T 43697-2024 grades data core, important and general: the higher the grade, the narrower the opening and sharing. Classified resources are left to the stricter DA-OPEN-001 and DA-OPEN-002, not reported twice.',
+          '财资〔2024〕1号第（九）条要求对数据资产分类分级管理，第（五）条要求在保障公共安全的前提下开放共享。GB/T 43697-2024 将数据分为核心、重要、一般三级：级别越高，开放共享的范围越窄。涉密资源由更严格的 DA-OPEN-001、DA-OPEN-002 检查，工作秘密由 DA-OPEN-005 检查，本规则不重复报告。',
+        en: 'Clause (9) of 财资〔2024〕1号 requires classified and graded management of data assets, and clause (5) opens and shares them only where public security is assured. GB/T 43697-2024 grades data core, important and general: the higher the grade, the narrower the opening and sharing. Classified resources are left to the stricter DA-OPEN-001 and DA-OPEN-002, and work secrets to DA-OPEN-005, not reported twice.',
       },
       example: resourceExample({
         grade: '核心数据',
