@@ -106,6 +106,20 @@ describe('cli: steward validate', () => {
     assert.match(en.stdout, /Missing required field "name"/);
   });
 
+  it('speaks Chinese when the environment names no language (unset, C, POSIX), English when it asks for English', () => {
+    const dir = tempDir({ 'a.assets.yaml': MINIMAL_REGISTER.replace('    name: 公交运行监测数据集\n', '') });
+    for (const LANG of ['', 'C', 'C.UTF-8', 'POSIX']) {
+      const run = runCli(['validate'], { cwd: dir, env: { LANG, LC_ALL: '', LC_MESSAGES: '' } });
+      assert.match(run.stdout, /缺少必填字段“name”/, `LANG=${LANG}`);
+    }
+    const posix = runCli(['validate'], { cwd: dir, env: { LANG: 'en_US.UTF-8', LC_ALL: 'POSIX' } });
+    assert.match(posix.stdout, /缺少必填字段“name”/, 'LC_ALL=POSIX wins over LANG');
+    for (const env of [{ LANG: 'en_US.UTF-8' }, { LANG: 'C', LC_MESSAGES: 'en_GB.UTF-8' }, { LANG: 'de_DE.UTF-8' }]) {
+      const run = runCli(['validate'], { cwd: dir, env: { LC_ALL: '', LC_MESSAGES: '', ...env } });
+      assert.match(run.stdout, /Missing required field "name"/, JSON.stringify(env));
+    }
+  });
+
   it('usage errors exit 2 with one line and no stack trace', () => {
     for (const args of [
       ['validate', '--format', 'xml'],

@@ -14,6 +14,7 @@ import { unitCodeRule } from '../server/src/service/rules/unit/valid-unit-code';
 import { unitKindRule } from '../server/src/service/rules/unit/unit-code-matches-unit-type';
 import { normaliseCode } from '../server/src/service/codes/verdict';
 import { REFERENCE_CODES_CSV } from './helpers';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const CLASSIFICATION_CODE_RULES: Rule[] = [unknownCodeRule, nonDataIntangibleRule, nonIntangibleRule, edition2010Rule];
 const UNIT_CODE_RULES: Rule[] = [unitCodeRule, unitKindRule];
@@ -364,8 +365,17 @@ describe('classification code rules (DA-CODE-001..004)', () => {
         ['DA-CODE-004', 'error'],
       ],
     );
+    // GB/T 14885-2022 has the classes A01-A07; A08, where data assets go, is the asset systems' extension.
+    assert.deepEqual(
+      CLASSIFICATION_CODE_RULES.map((rule) => ruleCitation(rule.meta)),
+      [
+        '财资〔2024〕1号 (8); GB/T 14885-2022; A08 资产分类（实务 practice）',
+        '财资〔2024〕1号 (8); A08 资产分类（实务 practice）',
+        '财资〔2024〕1号 (8); A08 资产分类（实务 practice）',
+        '财资〔2024〕1号 (8); GB/T 14885-2022',
+      ],
+    );
     for (const rule of CLASSIFICATION_CODE_RULES) {
-      assert.equal(rule.meta.clause, '财资〔2024〕1号 (8); GB/T 14885-2022');
       assert.deepEqual(rule.meta.replacesSchemaAt, ['/assets/*/classificationCode']);
       assertFullMeta(rule);
     }
@@ -487,7 +497,7 @@ describe('unit code rules (DA-UNIT-001, DA-UNIT-002)', () => {
 
   it('declares full metadata', () => {
     assert.deepEqual(
-      UNIT_CODE_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause]),
+      UNIT_CODE_RULES.map((rule) => [rule.meta.id, rule.meta.severity, ruleCitation(rule.meta)]),
       [
         ['DA-UNIT-001', 'error', 'GB 32100-2015; 财资〔2024〕1号 (1)'],
         ['DA-UNIT-002', 'warning', 'GB 32100-2015; 财资〔2024〕1号 (1)'],

@@ -542,7 +542,10 @@ describe('complete', () => {
       const { list } = run(REGISTER_HEAD + '    # steward-disable-next-line DA-AUTH-001, |\n');
       assert.ok(!labels(list).includes('DA-AUTH-001'));
       const approval = item(list, 'DA-AUTH-002');
-      assert.equal(approval.detail, '每项数据资产授权都要有审批记录：审批文号和审批机关。');
+      assert.equal(
+        approval.detail,
+        '每项数据资产授权都要有审批记录（approval），至少写明批复文号（ref）；宜写明审批机关（authority）和批复日期（date），DA-AUTH-007 据日期核对先后顺序。',
+      );
       assert.deepEqual(labels(list).slice(0, 2), ['DA-ACQ-001', 'DA-ACQ-002']);
     });
 

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli, ROOT } from './helpers';
 import { REGISTRY } from '../server/src/service/rules/registry';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 describe("docs: the rules reference is generated from the rules' metadata", () => {
   for (const [file, locale] of [
@@ -15,6 +16,50 @@ describe("docs: the rules reference is generated from the rules' metadata", () =
       assert.equal(committed, generated);
     });
   }
+
+  it('docs/sources.md is up to date (run npm run docs)', () => {
+    const generated = runCli(['rules', '--format', 'sources']).stdout;
+    const committed = fs.readFileSync(path.join(ROOT, 'docs', 'sources.md'), 'utf8');
+    assert.equal(committed, generated);
+  });
+
+  it('every rule of steward rules --format json has a source, and each of its sources is a row of docs/sources.md', () => {
+    const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{
+      id: string;
+      clause: string;
+      source: string;
+      sources: Array<{ source: string; article?: string; title: { 'zh-CN': string; en: string }; status: object }>;
+    }>;
+    const text = fs.readFileSync(path.join(ROOT, 'docs', 'sources.md'), 'utf8');
+    const rows = new Set([...text.matchAll(/^\| `([a-z0-9.-]+)` \|/gm)].map((m) => m[1]));
+    assert.ok(rows.size >= 20, 'the table lists the sources');
+    for (const rule of rules) {
+      assert.ok(rule.sources.length > 0, rule.id);
+      assert.equal(rule.source, rule.sources[0].source, rule.id);
+      for (const ref of rule.sources) {
+        assert.ok(rows.has(ref.source), `${rule.id}: ${ref.source} is in docs/sources.md`);
+        assert.ok(ref.title['zh-CN'] && ref.title.en && ref.status, `${rule.id}: ${ref.source} has a title and status`);
+      }
+      const row = text.split('\n').find((line) => line.startsWith(`| \`${rule.source}\` |`))!;
+      assert.match(row, new RegExp(`\\b${rule.id}\\b`), `${rule.id} is listed beside ${rule.source}`);
+    }
+  });
+
+  it('every citation in the schemas (依据 Basis lines) names a source of docs/sources.md', () => {
+    const text = fs.readFileSync(path.join(ROOT, 'docs', 'sources.md'), 'utf8');
+    const cites = [...text.matchAll(/^- `[a-z0-9.-]+` \((.+?)\): /gm)].map((m) => m[1]);
+    for (const file of fs.readdirSync(path.join(ROOT, 'schemas')).filter((name) => name.endsWith('.schema.json'))) {
+      const schema = fs.readFileSync(path.join(ROOT, 'schemas', file), 'utf8');
+      for (const [, basis] of schema.matchAll(/依据 Basis: ([^"]*)"/g)) {
+        for (const part of basis.split('; ')) {
+          assert.ok(
+            cites.some((cite) => part.startsWith(cite)),
+            `${file}: "${part}" starts with the citation of a listed source`,
+          );
+        }
+      }
+    }
+  });
 
   it('lists every rule with the clause it cites', () => {
     const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as { id: string }[];
@@ -42,7 +87,7 @@ describe('cli: steward rules and explain, from the registry', () => {
       const meta = REGISTRY.find((m) => m.id === rule.id)!;
       assert.deepEqual(
         [rule.name, rule.clause, rule.severity, rule.fixable],
-        [meta.name, meta.clause, meta.severity, meta.fixable],
+        [meta.name, ruleCitation(meta), meta.severity, meta.fixable],
       );
       for (const locale of ['zh-CN', 'en'] as const) {
         assert.deepEqual(rule.docs[locale], {

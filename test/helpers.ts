@@ -29,7 +29,15 @@ export function runCli(
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), options.script ?? CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
-    env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    env: {
+      ...process.env,
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: 'en_US.UTF-8',
+      NO_COLOR: '1',
+      FORCE_COLOR: '',
+      ...options.env,
+    },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     timeout: 120_000,

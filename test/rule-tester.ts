@@ -20,6 +20,7 @@ import { builtinCodeTable } from '../server/src/service/codes/table';
 import type { CodeTable } from '../server/src/service/codes/table';
 import { LineIndex } from '../server/src/service/parser/lines';
 import { applyEdits } from '../server/src/service/edit/yaml-edit';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 export interface ExpectedError {
   messageId: string;
@@ -97,10 +98,10 @@ export function ruleTester(
   cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] },
   options: RuleTestOptions = {},
 ): void {
-  describe(`${rule.meta.id} (${rule.meta.clause})`, () => {
+  describe(`${rule.meta.id} (${ruleCitation(rule.meta)})`, () => {
     it('has metadata in both languages, docs and a clause', () => {
       assert.match(rule.meta.id, /^DA-[A-Z]+-\d{3}$/);
-      assert.ok(rule.meta.clause.length > 0);
+      assert.ok(ruleCitation(rule.meta).length > 0);
       for (const text of [rule.meta.docs.description, rule.meta.docs.rationale, ...Object.values(rule.meta.messages)]) {
         assert.ok(text['zh-CN'].trim() && text.en.trim(), JSON.stringify(text));
         assert.notEqual(text['zh-CN'], text.en);
@@ -397,7 +398,7 @@ export function workspaceRuleTester(
   cases: { valid: WorkspaceCase[]; invalid: WorkspaceInvalidCase[] },
   options: RuleTestOptions = {},
 ): void {
-  describe(`${rule.meta.id} (${rule.meta.clause}), across files`, () => {
+  describe(`${rule.meta.id} (${ruleCitation(rule.meta)}), across files`, () => {
     for (const valid of cases.valid) {
       it(`valid: ${valid.name}`, () => {
         const findings = workspaceRuleFindings(rule, valid.catalog, valid.register, options);

@@ -8,6 +8,7 @@ import { createStewardService } from '../server/src/service';
 import { applyFixes, catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const ACQUISITION_RULES: Rule[] = [budgetReferenceRule, procurementRecordRule, procurementStatedRule];
 
@@ -244,7 +245,7 @@ describe('acquisition rules (财资〔2024〕1号 (3))', () => {
       ACQUISITION_RULES.map((rule) => [
         rule.meta.id,
         rule.meta.severity,
-        rule.meta.clause,
+        ruleCitation(rule.meta),
         rule.meta.replacesSchemaAt ?? [],
       ]),
       [

@@ -14,6 +14,7 @@ import { createStewardService } from '../server/src/service';
 import { applyFixes, catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const AUTHORIZATION_RULES: Rule[] = [
   paidFeeRule,
@@ -176,7 +177,7 @@ ruleTester(authorisableRightsRule, {
   ],
   invalid: [
     {
-      name: 'ownership stays with the unit: an error at the value, no fix',
+      name: 'the holding right (or ownership) is not authorisable: an error at the value, no fix',
       code: granting('        rights: [数据所有权, 数据加工使用权]\n'),
       errors: [{ messageId: 'retained', line: 17, column: 18 }],
     },
@@ -419,14 +420,14 @@ describe('authorization rules (财资〔2024〕1号 (4))', () => {
       AUTHORIZATION_RULES.map((rule) => [
         rule.meta.id,
         rule.meta.severity,
-        rule.meta.clause,
+        ruleCitation(rule.meta),
         rule.meta.replacesSchemaAt ?? [],
       ]),
       [
         ['DA-AUTH-003', 'error', '财资〔2024〕1号 (4)', ['/assets/*/authorizations/*/fee']],
-        ['DA-AUTH-004', 'error', '财资〔2024〕1号 (4)', ['/assets/*/authorizations/*/valuation']],
+        ['DA-AUTH-004', 'error', '财资〔2024〕1号 (4); 中评协〔2023〕17号', ['/assets/*/authorizations/*/valuation']],
         ['DA-AUTH-005', 'error', '财资〔2024〕1号 (4)', ['/assets/*/authorizations/*/rights/*']],
-        ['DA-AUTH-006', 'error', '财资〔2024〕1号 (4)', ['/assets/*/guarantee']],
+        ['DA-AUTH-006', 'error', '财资〔2024〕1号 (4); 财资〔2024〕167号', ['/assets/*/guarantee']],
         ['DA-AUTH-007', 'error', '财资〔2024〕1号 (4)', []],
         ['DA-AUTH-008', 'error', '财资〔2024〕1号 (4)', []],
         ['DA-AUTH-009', 'warning', '财资〔2024〕1号 (4)', []],
@@ -512,7 +513,7 @@ describe('authorization rules (财资〔2024〕1号 (4))', () => {
     const [guarantee] = ruleFindings(guaranteeRule, register(`${ASSET}    guarantee: x\n`));
     assert.match(
       guarantee.message['zh-CN'],
-      /^资产“公交运行监测数据集”记有担保（guarantee）：数据资产不得用于担保，也不得借此新增政府隐性债务/,
+      /^资产“公交运行监测数据集”记有担保（guarantee）：不得利用数据资产进行担保，新增政府隐性债务/,
     );
   });
 

@@ -8,6 +8,7 @@ import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const CATALOG_RULES: Rule[] = [recommendedMetadataRule, relatedResourcesRule, futureReleaseRule];
 
@@ -214,7 +215,7 @@ describe('catalog metadata rules (发改高技〔2017〕1272号)', () => {
       CATALOG_RULES.map((rule) => [
         rule.meta.id,
         rule.meta.severity,
-        rule.meta.clause,
+        ruleCitation(rule.meta),
         rule.meta.replacesSchemaAt ?? [],
       ]),
       [

@@ -11,6 +11,7 @@ import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const DISPOSAL_RULES: Rule[] = [
   disposalDecisionRule,
@@ -330,7 +331,7 @@ describe('disposal rules (财资〔2024〕1号 (6))', () => {
       DISPOSAL_RULES.map((rule) => [
         rule.meta.id,
         rule.meta.severity,
-        rule.meta.clause,
+        ruleCitation(rule.meta),
         rule.meta.replacesSchemaAt ?? [],
       ]),
       [

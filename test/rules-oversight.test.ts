@@ -10,6 +10,7 @@ import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const OVERSIGHT_RULES: Rule[] = [
   inspectionRecordRule,
@@ -307,14 +308,14 @@ describe('oversight rules: supervision (10), reporting (11), responsibilities (1
       OVERSIGHT_RULES.map((rule) => [
         rule.meta.id,
         rule.meta.severity,
-        rule.meta.clause,
+        ruleCitation(rule.meta),
         typeof rule.checkItem,
         typeof rule.checkDocument,
       ]),
       [
-        ['DA-SUP-001', 'info', '财资〔2024〕1号 (10)', 'function', 'undefined'],
+        ['DA-SUP-001', 'info', '财资〔2024〕1号 (10); 实务 (practice)', 'function', 'undefined'],
         ['DA-SUP-002', 'warning', '财资〔2024〕1号 (10)', 'function', 'undefined'],
-        ['DA-RPT-001', 'warning', '财资〔2024〕1号 (11)', 'function', 'undefined'],
+        ['DA-RPT-001', 'info', '财资〔2024〕1号 (11)', 'function', 'undefined'],
         ['DA-UNIT-003', 'warning', '财资〔2024〕1号 (1)', 'undefined', 'function'],
         ['DA-UNIT-004', 'info', '财资〔2024〕1号 (1)', 'undefined', 'function'],
       ],

@@ -14,6 +14,7 @@ import { createStewardService } from '../server/src/service';
 import { applyFixes, catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const PI_RULES: Rule[] = [legalBasisRule, processingAuthorityRule, personalInformationOpenedRule];
 const SHARING_RULES: Rule[] = [
@@ -271,21 +272,26 @@ const TODAY = '2026-11-26';
 describe('personal information rules (财资〔2024〕1号 (2), (5))', () => {
   it('declares ids, severities, clauses and the schema paths it replaces', () => {
     assert.deepEqual(
-      PI_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause, rule.meta.replacesSchemaAt ?? []]),
+      PI_RULES.map((rule) => [
+        rule.meta.id,
+        rule.meta.severity,
+        ruleCitation(rule.meta),
+        rule.meta.replacesSchemaAt ?? [],
+      ]),
       [
         [
           'DA-PI-001',
           'error',
-          '财资〔2024〕1号 (2); 《个人信息保护法》',
+          '财资〔2024〕1号 (2); 《个人信息保护法》第十三条、第三十四条',
           ['/resources/*/personalInformation/legalBasis'],
         ],
         [
           'DA-PI-002',
           'error',
-          '财资〔2024〕1号 (2); 《个人信息保护法》',
+          '财资〔2024〕1号 (2); 《个人信息保护法》第三十四条',
           ['/resources/*/personalInformation/processingAuthority'],
         ],
-        ['DA-PI-003', 'error', '财资〔2024〕1号 (5); 《个人信息保护法》', []],
+        ['DA-PI-003', 'error', '财资〔2024〕1号 (5), (9); 《个人信息保护法》第二十八条', []],
       ],
     );
   });
@@ -358,7 +364,7 @@ describe('personal information rules (财资〔2024〕1号 (2), (5))', () => {
       finding.message.en,
       /^Resource "公交IC卡实名登记数据" contains personal information but gives no legal basis/,
     );
-    assert.equal(finding.clause, '财资〔2024〕1号 (2); 《个人信息保护法》');
+    assert.equal(finding.clause, '财资〔2024〕1号 (2); 《个人信息保护法》第十三条、第三十四条');
     assert.deepEqual(finding.data, { messageId: 'missing', resource: 'R-330100-JT-0011', field: 'legalBasis' });
   });
 

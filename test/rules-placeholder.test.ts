@@ -11,6 +11,7 @@ import { createStewardService } from '../server/src/service';
 import { applyFixes, catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const PLACEHOLDER_RULES: Rule[] = [placeholderRule];
 
@@ -92,7 +93,7 @@ const TODAY = '2026-11-26';
 describe('placeholder rule (DA-TODO-001)', () => {
   it('declares its id, severity and no fix', () => {
     assert.deepEqual(
-      PLACEHOLDER_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause]),
+      PLACEHOLDER_RULES.map((rule) => [rule.meta.id, rule.meta.severity, ruleCitation(rule.meta)]),
       [['DA-TODO-001', 'warning', 'steward/v1']],
     );
     assert.ok(!('fix' in placeholderRule.meta.messages));

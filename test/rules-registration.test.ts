@@ -6,6 +6,7 @@ import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const REGISTRATION_RULES: Rule[] = [assetCardRule];
 
@@ -130,7 +131,7 @@ const TODAY = '2026-11-26';
 describe('registration rules (财资〔2024〕1号 (8))', () => {
   it('declares its id, severity and clause', () => {
     assert.deepEqual(
-      REGISTRATION_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause]),
+      REGISTRATION_RULES.map((rule) => [rule.meta.id, rule.meta.severity, ruleCitation(rule.meta)]),
       [['DA-REG-001', 'warning', '财资〔2024〕1号 (8)']],
     );
   });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { REGISTRY, findRule } from '../server/src/service/rules/registry';
 import { registryExamplesTest } from './rule-tester';
 import { ROOT } from './helpers';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const SERVICE = path.join(ROOT, 'server', 'src', 'service');
 const RULES_DIR = path.join(SERVICE, 'rules');
@@ -35,7 +36,7 @@ describe('rules registry', () => {
       assert.match(meta.id, /^DA-[A-Z]+-\d{3}$/);
       assert.match(meta.name, /^[a-z0-9]+(-[a-z0-9]+)*$/, `${meta.id}: a kebab-case name`);
       assert.ok(meta.name.length <= 40, `${meta.id}: ${meta.name} is longer than 40 characters`);
-      assert.ok(meta.clause.trim().length > 0, meta.id);
+      assert.ok(ruleCitation(meta).trim().length > 0, meta.id);
       assert.ok(['error', 'warning', 'info'].includes(meta.severity), meta.id);
       assert.equal(typeof meta.fixable, 'boolean', meta.id);
       assert.ok(Object.keys(meta.messages).length > 0, `${meta.id} has messages`);
@@ -91,7 +92,7 @@ describe('rules registry', () => {
       for (const target of importsOf(file)) {
         if (!target.startsWith('rules/')) continue;
         const allowed =
-          ['rules/rule', 'rules/examples'].includes(target) ||
+          ['rules/rule', 'rules/examples', 'rules/sources'].includes(target) ||
           (own === 'rules/report.ts' && target === 'rules/rule') ||
           (target === `${family}/common` && !own.endsWith('/common.ts'));
         assert.ok(allowed, `${own} imports ${target}`);
@@ -107,7 +108,7 @@ describe('rules registry', () => {
         assert.ok(!own.startsWith('tree/') && !own.startsWith('edit/'), `${own} imports ${target}`);
         const builtIn = BUILT_IN_FOLDERS.includes(target.split('/')[1]) && target.split('/').length === 3;
         assert.ok(
-          ['rules/rule', 'rules/report', 'rules/registry', 'rules/index'].includes(target) || builtIn,
+          ['rules/rule', 'rules/report', 'rules/registry', 'rules/index', 'rules/sources'].includes(target) || builtIn,
           `${own} imports ${target}`,
         );
       }

@@ -9,6 +9,7 @@ import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const REVENUE_RULES: Rule[] = [
   adminRevenueHandlingRule,
@@ -111,7 +112,7 @@ ruleTester(adminRevenueHandlingRule, {
       code: register(
         `${ASSET}${DISPOSAL}    revenue:\n      - { year: 2024, source: 处置, amount: 3000, handling: "事业收入" }\n`,
       ),
-      errors: [{ messageId: 'notNonTax', line: 20, column: 59 }],
+      errors: [{ messageId: 'disposalNotNonTax', line: 20, column: 59 }],
       output: register(
         `${ASSET}${DISPOSAL}    revenue:\n      - { year: 2024, source: 处置, amount: 3000, handling: "非税收入" }\n`,
       ),
@@ -178,12 +179,16 @@ ruleTester(institutionDisposalRevenueRule, {
   ],
   invalid: [
     {
-      name: 'disposal income kept as 事业收入: a warning, no fix',
+      name: 'disposal income kept as 事业收入: an error as for an administrative unit, fixed to 非税收入',
       code: register(
         `${ASSET}${DISPOSAL}    revenue:\n${line('使用', '事业收入')}${line('处置', '事业收入', '   # 按财政局批复留用')}`,
         '事业单位',
       ),
-      errors: [{ messageId: 'notNonTax', line: 27, column: 19, severity: 'warning' }],
+      errors: [{ messageId: 'notNonTax', line: 27, column: 19, severity: 'error' }],
+      output: register(
+        `${ASSET}${DISPOSAL}    revenue:\n${line('使用', '事业收入')}${line('处置', '非税收入', '   # 按财政局批复留用')}`,
+        '事业单位',
+      ),
     },
     {
       name: 'flow style, CRLF',
@@ -193,7 +198,13 @@ ruleTester(institutionDisposalRevenueRule, {
           '事业单位',
         ),
       ),
-      errors: [{ messageId: 'notNonTax', line: 19, column: 65, severity: 'warning' }],
+      errors: [{ messageId: 'notNonTax', line: 19, column: 65, severity: 'error' }],
+      output: crlf(
+        register(
+          `${ASSET}${DISPOSAL}    revenue: [{ year: 2024, source: 处置, amount: 3000, handling: 非税收入 }]\n`,
+          '事业单位',
+        ),
+      ),
     },
   ],
 });
@@ -302,13 +313,13 @@ describe('revenue rules (财资〔2024〕1号 (7))', () => {
       REVENUE_RULES.map((rule) => [
         rule.meta.id,
         rule.meta.severity,
-        rule.meta.clause,
+        ruleCitation(rule.meta),
         rule.meta.replacesSchemaAt ?? [],
       ]),
       [
         ['DA-REV-001', 'error', '财资〔2024〕1号 (7)', ['/assets/*/revenue/*/handling']],
-        ['DA-REV-002', 'warning', '财资〔2024〕1号 (7)', []],
-        ['DA-REV-003', 'error', '财资〔2024〕1号 (7), (4)', []],
+        ['DA-REV-002', 'error', '财资〔2024〕1号 (7)', ['/assets/*/revenue/*/handling']],
+        ['DA-REV-003', 'error', '财资〔2024〕1号 (7), (4); 财资〔2024〕167号', []],
         ['DA-REV-004', 'info', '财资〔2024〕1号 (7)', []],
       ],
     );
@@ -342,11 +353,11 @@ describe('revenue rules (财资〔2024〕1号 (7))', () => {
     );
     assert.equal(
       finding.message['zh-CN'],
-      '行政单位的数据资产使用收入应作为政府非税收入，实行国库集中收缴；资产“公交运行监测数据集”2024 年的这笔收入管理方式却是“事业收入”。请改为“非税收入”并按规定缴入国库',
+      '行政单位数据资产使用形成的收入，应当按照政府非税收入和国库集中收缴制度的有关规定管理；资产“公交运行监测数据集”2024 年的使用收入管理方式却是“事业收入”。请改为“非税收入”',
     );
     assert.equal(
       finding.message.en,
-      'An administrative unit\'s income from the use of data assets is government non-tax revenue, collected centrally by the treasury; this 2024 line of asset "公交运行监测数据集" is handled as "事业收入". Change it to 非税收入 and pay it to the treasury',
+      'An administrative unit\'s income from using data assets is managed under the rules for government non-tax revenue and treasury centralised collection; the 2024 income from use of asset "公交运行监测数据集" is handled as "事业收入". Change it to 非税收入',
     );
     assert.deepEqual(finding.data, {
       messageId: 'notNonTax',
@@ -358,6 +369,35 @@ describe('revenue rules (财资〔2024〕1号 (7))', () => {
     const [origin] = ruleFindings(revenueOriginRule, register(`${ASSET}    revenue:\n${line('处置', '非税收入')}`));
     assert.match(origin.message['zh-CN'], /^资产“公交运行监测数据集”记有 2024 年的处置收入，但没有处置记录/);
     assert.equal(origin.path, '/assets/0/revenue/0/source');
+  });
+
+  it('disposal income outside 非税收入 is an error for both unit types, each message naming the waiver with the state basis', () => {
+    const service = createStewardService({ rules: REVENUE_RULES, workspaceRules: [], today: TODAY });
+    const text = `${ASSET}${DISPOSAL}    revenue:\n${line('处置', '事业收入')}`;
+    for (const [unitType, ruleId] of [
+      ['行政单位', 'DA-REV-001'],
+      ['事业单位', 'DA-REV-002'],
+    ] as const) {
+      const findings = service
+        .validate('a.assets.yaml', register(text, unitType))
+        .findings.filter((f) => f.ruleId.startsWith('DA-REV-00') && f.ruleId !== 'DA-REV-004');
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.severity, f.fix?.edits[0].newText]),
+        [[ruleId, 'error', '非税收入']],
+        unitType,
+      );
+      assert.match(findings[0].message['zh-CN'], /^除国家另有规定外/, unitType);
+      assert.ok(findings[0].message['zh-CN'].includes(`# steward-disable-next-line ${ruleId} -- 依据`), unitType);
+      assert.ok(findings[0].message.en.includes(`# steward-disable-next-line ${ruleId} -- per`), unitType);
+    }
+    const waived = register(
+      text.replace(
+        '        handling: 事业收入',
+        '        # steward-disable-next-line DA-REV-002 -- 依据国家另有规定\n        handling: 事业收入',
+      ),
+      '事业单位',
+    );
+    assert.ok(!service.validate('a.assets.yaml', waived).findings.some((f) => f.ruleId === 'DA-REV-002'));
   });
 
   it('the example unit gives no finding of these rules', () => {

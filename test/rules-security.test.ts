@@ -9,6 +9,7 @@ import { createStewardService } from '../server/src/service';
 import { catalog, register, ruleFindings, ruleTester } from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
+import { ruleCitation } from '../server/src/service/rules/report';
 
 const SECURITY_RULES: Rule[] = [securityRecordsRule, riskAssessmentAgeRule];
 
@@ -205,10 +206,14 @@ const TODAY = '2026-11-26';
 describe('security rules (财资〔2024〕1号 (9))', () => {
   it('declares ids, severities and clauses', () => {
     assert.deepEqual(
-      SECURITY_RULES.map((rule) => [rule.meta.id, rule.meta.severity, rule.meta.clause]),
+      SECURITY_RULES.map((rule) => [rule.meta.id, rule.meta.severity, ruleCitation(rule.meta)]),
       [
-        ['DA-SEC-002', 'warning', '财资〔2024〕1号 (9)'],
-        ['DA-SEC-003', 'warning', '财资〔2024〕1号 (9)'],
+        ['DA-SEC-002', 'warning', '财资〔2024〕1号 (9); 《网络数据安全管理条例》第三十三条'],
+        [
+          'DA-SEC-003',
+          'warning',
+          '财资〔2024〕1号 (9); 《网络数据安全管理条例》第三十三条; 《数据安全法》第二十一条; 实务 (practice)',
+        ],
       ],
     );
   });

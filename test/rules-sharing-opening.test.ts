@@ -490,7 +490,7 @@ describe('sharing and opening rules (财资〔2024〕1号 (5))', () => {
       value: '有条件开放',
       allowed: ['不予开放'],
     });
-    assert.equal(opened.clause, '财资〔2024〕1号 (5), (9); GB/T 43697-2024');
+    assert.equal(opened.clause, '财资〔2024〕1号 (5), (9); 《数据安全法》第二十一条; GB/T 43697-2024; 实务 (practice)');
     assert.equal(opened.path, '/resources/0/opening/type');
   });
 

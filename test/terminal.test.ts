@@ -21,7 +21,16 @@ function onTerminal(
   const run = spawnSync('script', ['-qec', command, '/dev/null'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '', FORCE_COLOR: '', COLUMNS: '', ...env },
+    env: {
+      ...process.env,
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: 'en_US.UTF-8',
+      NO_COLOR: '',
+      FORCE_COLOR: '',
+      COLUMNS: '',
+      ...env,
+    },
     timeout: 60_000,
   });
   assert.equal(run.error, undefined, `script: ${run.error}`);

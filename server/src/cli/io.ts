@@ -17,7 +17,10 @@ export class UsageError extends Error {}
 
 export function localeFrom(env: NodeJS.ProcessEnv): Locale {
   const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^zh/i.test(value) ? 'zh-CN' : 'en';
+  const language = value.split(/[._@]/)[0];
+  // The tool is for Chinese finance officials: Chinese unless the environment asks for another language.
+  if (language === '' || language === 'C' || language === 'POSIX') return 'zh-CN';
+  return /^zh/i.test(language) ? 'zh-CN' : 'en';
 }
 
 /** A non-negative integer option, or undefined when it was not given. */

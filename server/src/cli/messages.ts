@@ -7,7 +7,7 @@ const MESSAGES = {
 
 命令：
   validate [路径或通配符...]   检查数据资源目录与数据资产登记文件（默认：当前目录）
-  codes search <文本>          按代码前缀或名称查找资产分类代码（GB/T 14885-2022）
+  codes search <文本>          按代码前缀或名称查找资产分类代码（GB/T 14885-2022 及 A08 扩展）
   rules                        列出全部规则（--format json|markdown）
   explain <规则编号>           显示规则说明、依据条款和示例（终端中排版显示；管道或 --format markdown 输出 Markdown）
 
@@ -34,7 +34,7 @@ validate 选项：
 
 Commands:
   validate [paths or globs...]  check data resource catalogs and data asset registers (default: the current folder)
-  codes search <text>           find asset classification codes (GB/T 14885-2022) by code prefix or name
+  codes search <text>           find asset classification codes (GB/T 14885-2022, A08 extension) by prefix or name
   rules                         list every rule (--format json|markdown)
   explain <rule id>             show a rule's documentation, the clause it enforces and examples (laid out on a
                                 terminal; Markdown when piped or with --format markdown)

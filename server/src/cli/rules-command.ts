@@ -5,8 +5,8 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createStewardService } from '../service';
-import type { Locale, RuleInfo, Severity } from '../service';
+import { allSources, createStewardService } from '../service';
+import type { Locale, RuleInfo, Severity, Source } from '../service';
 import { ruleAnchor } from './formatters/common';
 import type { DocumentationUris } from './formatters/types';
 import { padEnd } from './formatters/width';
@@ -69,6 +69,66 @@ export function rulesMarkdown(infos: RuleInfo[], locale: Locale): string {
   return lines.join('\n');
 }
 
+const KIND_NAMES: Record<Source['kind'], string> = {
+  notice: '通知 notice',
+  law: '法律 law',
+  regulation: '法规、规章 regulation',
+  standard: '标准 standard',
+  practice: '实务 practice',
+  'tool-format': '本工具格式 tool format',
+};
+
+function dateCell(source: Source): string {
+  const { issued, effective } = source;
+  if (!issued) return effective ?? '';
+  return effective && effective !== issued ? `${issued}（${effective} 施行 in force）` : issued;
+}
+
+/**
+ * docs/sources.md (`steward rules --format sources`): every source rules may cite, with its issuer, number, date and
+ * status, and the rules resting on it; then what was confirmed of each. Both languages side by side.
+ */
+export function sourcesMarkdown(sources: Source[], infos: RuleInfo[]): string {
+  const rulesOf = (id: string) =>
+    infos
+      .filter((info) => info.sources.some((ref) => ref.source.id === id))
+      .map((info) => {
+        const articles = info.sources.filter((ref) => ref.source.id === id && ref.article).map((ref) => ref.article);
+        return articles.length > 0 ? `${info.id} ${articles.join(' ')}` : info.id;
+      });
+  const lines = [
+    '# 依据一览 Sources',
+    '',
+    '由规则元数据生成（`steward rules --format sources`），请勿手工编辑。',
+    "Generated from the rules' metadata (`steward rules --format sources`); do not edit by hand.",
+    '',
+    '| 编号 id | 名称 title | 发布机关 issuer | 文号 number | 日期 date | 状态 status | 类别 kind | 引用的规则 rules |',
+    '|---|---|---|---|---|---|---|---|',
+    ...sources.map((s) =>
+      [
+        '',
+        `\`${s.id}\``,
+        cell(`${s.title['zh-CN']}<br>${s.title.en}`),
+        cell(s.issuer['zh-CN'] === s.issuer.en ? s.issuer.en : `${s.issuer['zh-CN']}<br>${s.issuer.en}`),
+        cell(s.number ?? ''),
+        dateCell(s),
+        cell(`${s.status['zh-CN']}<br>${s.status.en}`),
+        KIND_NAMES[s.kind],
+        cell(rulesOf(s.id).join('; ')),
+        '',
+      ]
+        .join(' | ')
+        .trim(),
+    ),
+    '',
+    '## 核实记录 What was confirmed',
+    '',
+    ...sources.map((s) => `- \`${s.id}\` (${s.cite}): ${s.confirmed}`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
 /** One rule for `steward rules --format json`: its metadata and its docs in both languages. */
 function ruleJson(info: RuleInfo, locale: Locale) {
   const { docs } = info;
@@ -84,6 +144,19 @@ function ruleJson(info: RuleInfo, locale: Locale) {
     severity: info.severity,
     fixable: info.fixable,
     clause: info.clause,
+    source: info.sources[0].source.id,
+    ...(info.sources[0].article ? { article: info.sources[0].article } : {}),
+    sources: info.sources.map(({ source, article }) => ({
+      source: source.id,
+      ...(article ? { article } : {}),
+      kind: source.kind,
+      title: source.title,
+      issuer: source.issuer,
+      ...(source.number ? { number: source.number } : {}),
+      ...(source.issued ? { issued: source.issued } : {}),
+      ...(source.effective ? { effective: source.effective } : {}),
+      status: source.status,
+    })),
     description: info.short[locale],
     docs: { 'zh-CN': inLanguage('zh-CN'), en: inLanguage('en') },
   };
@@ -108,6 +181,10 @@ export function rulesCommand(io: RulesIo, locale: Locale, format: string | undef
   }
   if (format === 'markdown') {
     io.stdout.write(rulesMarkdown(infos, locale));
+    return 0;
+  }
+  if (format === 'sources') {
+    io.stdout.write(sourcesMarkdown(allSources(), infos));
     return 0;
   }
   const idWidth = Math.max(...infos.map((r) => r.id.length));

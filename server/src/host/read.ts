@@ -1,6 +1,6 @@
 /** Reading files as text: every I/O or encoding problem becomes a finding with a position, never a crash. */
 import * as fs from 'node:fs';
-import { findRule } from '../service';
+import { findRule, ruleCitation } from '../service';
 import type { Finding, LocalizedText } from '../service';
 import { hostMessage, hostText } from './messages';
 
@@ -14,7 +14,13 @@ export interface ReadOptions {
 function fileFinding(ruleId: string, message: LocalizedText, line = 0, character = 0): Finding {
   const position = { line, character };
   const rule = findRule(ruleId)!;
-  return { ruleId, severity: rule.severity, message, range: { start: position, end: position }, clause: rule.clause };
+  return {
+    ruleId,
+    severity: rule.severity,
+    message,
+    range: { start: position, end: position },
+    clause: ruleCitation(rule),
+  };
 }
 
 export function readTextFile(file: string, options: ReadOptions): ReadResult {

@@ -5,12 +5,22 @@
 import type { LocalizedText, Severity } from './types';
 import type { RuleDocs, RuleMeta } from './rules/rule';
 import { BUILT_IN_RULES } from './rules/registry';
+import { citationOfAll, SOURCES } from './rules/sources';
+import type { Source, SourceRef } from './rules/sources';
+
+/** One source of a rule: the source's record and the article the rule rests on. */
+export interface RuleSource {
+  source: Source;
+  article?: string;
+}
 
 export interface RuleInfo {
   id: string;
   /** The rule's stable kebab-case name, e.g. `authorization-needs-security-assessment`. */
   name: string;
+  /** The citation generated from `sources`, e.g. `财资〔2024〕1号 (4)` (what every output prints as the basis). */
   clause: string;
+  sources: RuleSource[];
   severity: Severity;
   /** True when the rule's findings can carry a fix. */
   fixable: boolean;
@@ -23,7 +33,8 @@ export interface RuleInfo {
 
 /** A rule's documentation as Markdown, in the same sections for every rule. */
 export function ruleHelp(meta: RuleMeta): LocalizedText {
-  const { docs, clause } = meta;
+  const { docs } = meta;
+  const clause = citationOfAll(meta.sources);
   return {
     'zh-CN': `## ${meta.id}：${docs.description['zh-CN']}\n\n依据：${clause}\n\n### 为什么\n${docs.rationale['zh-CN']}\n\n### 示例（有问题）\n\`\`\`yaml\n${docs.example}\n\`\`\`\n\n### 改为\n\`\`\`yaml\n${docs.fixedExample}\n\`\`\`\n`,
     en: `## ${meta.id}: ${docs.description.en}\n\nBasis: ${clause}\n\n### Why\n${docs.rationale.en}\n\n### Example (problem)\n\`\`\`yaml\n${docs.example}\n\`\`\`\n\n### Use instead\n\`\`\`yaml\n${docs.fixedExample}\n\`\`\`\n`,
@@ -40,8 +51,13 @@ function shortOf(meta: RuleMeta): LocalizedText {
 }
 
 function infoOf(meta: RuleMeta): RuleInfo {
-  const { id, name, clause, severity, fixable, docs } = meta;
-  return { id, name, clause, severity, fixable, short: shortOf(meta), help: ruleHelp(meta), docs };
+  const { id, name, severity, fixable, docs } = meta;
+  const clause = citationOfAll(meta.sources);
+  const sources = meta.sources.map((ref: SourceRef): RuleSource => ({
+    source: SOURCES[ref.source],
+    article: ref.article,
+  }));
+  return { id, name, clause, sources, severity, fixable, short: shortOf(meta), help: ruleHelp(meta), docs };
 }
 
 /** The built-in ids, then `rules` (the compliance rules the service runs). */

@@ -11,6 +11,7 @@ import { toPlainValue } from './parser/convert';
 import { createAjv, validateNode } from './schema/validate';
 import { fillText } from './i18n/template';
 import { unknownRuleInConfigRule } from './rules/config/unknown-rule-in-config';
+import { ruleCitation } from './rules/report';
 import type { ValidateFunction } from 'ajv';
 
 export type RuleSetting = Severity | 'off';
@@ -72,7 +73,7 @@ export function parseConfig(
         severity: unknownRuleInConfigRule.meta.severity,
         message: fillText(unknownRuleInConfigRule.meta.messages.unknownRule, { rule: entry.key }),
         range: file.lines.rangeOf(entry.keySpan),
-        clause: 'steward/v1',
+        clause: ruleCitation(unknownRuleInConfigRule.meta),
       });
     }
   }

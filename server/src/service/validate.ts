@@ -15,7 +15,8 @@ import { YAML_RULES } from './parser/problems';
 import { validateHead, validateItem } from './schema/validate';
 import type { CodeTable } from './codes/table';
 import type { Report, Rule, RuleContext } from './rules/rule';
-import { findingOf } from './rules/report';
+import { findingOf, ruleCitation } from './rules/report';
+import { findRule } from './rules/registry';
 import { emptyFileRule } from './rules/document/empty-file';
 import { notAStewardDocumentRule } from './rules/document/not-a-steward-document';
 import { unknownKindRule } from './rules/document/unknown-kind';
@@ -264,7 +265,6 @@ function documentFindings(
         file,
         firstLine(file, root.span),
         topLevelNotMappingRule.meta.messages.notMappingDocument,
-        'YAML 1.2.2',
       ),
     );
     return out;
@@ -478,9 +478,8 @@ function docFinding(
   file: StewardDocument,
   span: Span,
   message: LocalizedText,
-  clause = 'steward/v1',
 ): Finding {
-  return { ruleId, severity, message, range: file.lines.rangeOf(span), clause };
+  return { ruleId, severity, message, range: file.lines.rangeOf(span), clause: ruleCitation(findRule(ruleId)!) };
 }
 
 function firstLine(file: StewardDocument, span: Span): Span {

@@ -15,6 +15,7 @@ import { unusedWaiverRule } from './rules/waiver/unused-waiver';
 import { malformedWaiverRule } from './rules/waiver/malformed-waiver';
 import { waiverWithoutBasisRule } from './rules/waiver/waiver-without-basis';
 import { findRule } from './rules/registry';
+import { ruleCitation } from './rules/report';
 
 export const WAIVER_RULES = {
   noReason: waiverWithoutReasonRule.meta.id,
@@ -203,7 +204,9 @@ export function applyWaivers(
       severity,
       message: problem.message,
       range: problem.range,
-      clause: 'steward/v1',
+      clause: ruleCitation(
+        problem.ruleId === WAIVER_RULES.noReason ? waiverWithoutReasonRule.meta : malformedWaiverRule.meta,
+      ),
     });
   }
   for (const waiver of parsed.waivers) {
@@ -216,7 +219,7 @@ export function applyWaivers(
         rulesEn: waiver.ruleIds.join(', '),
       }),
       range: waiver.range,
-      clause: 'steward/v1',
+      clause: ruleCitation(unusedWaiverRule.meta),
       data: { ruleIds: waiver.ruleIds },
     });
   }

@@ -70,9 +70,10 @@ export const ENUM_LABELS: Record<string, { en: string; zh: string }> = {
   生产加工: { en: 'Produced and processed', zh: '对已有数据生产加工形成' },
   购置: { en: 'Purchased', zh: '按预算管理规定购置，涉及政府采购的执行采购规定' },
 
-  // Accounting recognition (财会〔2023〕11号)
-  无形资产: { en: 'Intangible asset', zh: '持有以供使用的数据资源' },
-  存货: { en: 'Inventory', zh: '持有以备出售的数据资源' },
+  // Accounting recognition (government accounting standards No. 4 and No. 1)
+  无形资产: { en: 'Intangible asset (Government Accounting Standard No. 4)', zh: '按政府会计准则第4号确认为无形资产' },
+  存货: { en: 'Inventory (Government Accounting Standard No. 1)', zh: '按政府会计准则第1号确认为存货' },
+  未确认: { en: 'Not recognised as an asset', zh: '不满足资产确认条件，未入账' },
 
   // Public data resource registration (发改数据规〔2025〕26号)
   首次登记: { en: 'First registration', zh: '纳入授权运营后首次登记' },

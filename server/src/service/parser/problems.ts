@@ -3,6 +3,7 @@ import type { Finding, LocalizedText, Span } from '../types';
 import type { LineIndex } from './lines';
 import { fillText } from '../i18n/template';
 import { yamlSyntaxRule } from '../rules/yaml/yaml-syntax';
+import { citationOfAll } from '../rules/sources';
 import { duplicateKeyRule } from '../rules/yaml/duplicate-key';
 import { tabIndentationRule } from '../rules/yaml/tab-indentation';
 import { topLevelNotMappingRule } from '../rules/yaml/top-level-not-mapping';
@@ -26,7 +27,8 @@ export const YAML_RULES = {
   depth: nestingTooDeepRule.meta.id,
 } as const;
 
-const YAML_SPEC = 'YAML 1.2.2';
+/** Every YAML id rests on the same specification: the syntax rule's citation is theirs. */
+const YAML_SPEC = citationOfAll(yamlSyntaxRule.meta.sources);
 
 /** Chinese and English wording for the parser's error codes (the {problem} of DA-YAML-001); unknown codes fall back to the parser's text. */
 const CODE_TEXT: Record<string, LocalizedText> = {

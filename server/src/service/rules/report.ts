@@ -6,6 +6,12 @@ import type { Finding, Range, Span, TextEdit } from '../types';
 import type { LineIndex } from '../parser/lines';
 import { fillText } from '../i18n/template';
 import type { Report, RuleMeta, WorkspaceReport } from './rule';
+import { citationOfAll } from './sources';
+
+/** A rule's citation (the `clause` of its findings), generated from its sources. */
+export function ruleCitation(meta: RuleMeta): string {
+  return citationOfAll(meta.sources);
+}
 
 /** Item and document reports carry offsets (`span`), which `lines` turns into ranges; workspace reports carry ranges. */
 export function findingOf(meta: RuleMeta, report: Report | WorkspaceReport, lines?: LineIndex): Finding {
@@ -15,7 +21,7 @@ export function findingOf(meta: RuleMeta, report: Report | WorkspaceReport, line
     severity: report.severity ?? meta.severity,
     message: template ? fillText(template, report.args) : { 'zh-CN': report.messageId, en: report.messageId },
     range: 'span' in report ? rangeOf(report.span, lines) : report.range,
-    clause: meta.clause,
+    clause: ruleCitation(meta),
     path: report.path,
     data: { messageId: report.messageId, ...report.data },
   };

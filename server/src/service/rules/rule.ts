@@ -9,6 +9,7 @@ import type { MapNode } from '../parser/ast';
 import type { StewardDocument, StewardYamlDocument } from '../parser/model';
 import type { CodeTable } from '../codes/table';
 import type { FileSummary, WorkspaceIndex } from '../workspace';
+import type { SourceRef } from './sources';
 
 /** A rule's documentation, in the sections every rule has: what it checks, why, an example, the example fixed. */
 export interface RuleDocs {
@@ -29,8 +30,11 @@ export interface RuleMeta {
   id: string;
   /** Stable kebab-case name chosen by hand, e.g. `authorization-needs-security-assessment` (SARIF, docs, explain). */
   name: string;
-  /** Citation, e.g. `财资〔2024〕1号 (8)` or `GB 32100-2015`. */
-  clause: string;
+  /**
+   * What the rule rests on: one or more sources of ./sources.ts (a regulation, standard, practice or this tool's
+   * format) with the article within each. Its citation (`clause` in every output) is generated from them.
+   */
+  sources: SourceRef[];
   /** The default severity; a report may lower or raise it for one finding, the configuration for a file. */
   severity: Severity;
   /** True when the rule's findings can carry a fix (edits that resolve them, applied by "fix all"). */

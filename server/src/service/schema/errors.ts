@@ -17,6 +17,7 @@ import { wrongTypeRule } from '../rules/schema/wrong-type';
 import { wrongFormatRule } from '../rules/schema/wrong-format';
 import { forbiddenFieldRule } from '../rules/schema/forbidden-field';
 import { constraintViolatedRule } from '../rules/schema/constraint-violated';
+import { ruleCitation } from '../rules/report';
 
 export const SCHEMA_RULES = {
   required: missingRequiredFieldRule.meta.id,
@@ -254,7 +255,8 @@ export function schemaErrorFinding(
         field: extra,
         suggestion: suggestion ?? '',
       });
-      return finish(ruleId, message, span, `${path}/${extra}`, clause, data, lines);
+      // A field the format does not define breaks this tool's format, whatever the enclosing block rests on.
+      return finish(ruleId, message, span, `${path}/${extra}`, ruleCitation(unknownFieldRule.meta), data, lines);
     }
     case 'enum':
     case 'const': {

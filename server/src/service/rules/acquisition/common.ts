@@ -1,6 +1,8 @@
 /** What the acquisition rules (DA-ACQ-001..003, clause 3) share: the clause, the purchase method, the docs' example asset. */
 
-export const CLAUSE = '财资〔2024〕1号 (3)';
+import { notice } from '../sources';
+import type { SourceRef } from '../sources';
+export const SOURCES: SourceRef[] = [notice('(3)')];
 
 export const PURCHASE = '购置';
 

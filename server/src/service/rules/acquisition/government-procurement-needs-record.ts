@@ -3,13 +3,14 @@ import type { MapNode } from '../../parser/ast';
 import { PLACEHOLDER, setInMap } from '../../edit/yaml-edit';
 import { has, itemLabel, keySpanOf, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { assetExample, BUDGET, CLAUSE, METHOD } from './common';
+import { assetExample, BUDGET, SOURCES, METHOD } from './common';
+import { cite } from '../sources';
 
 export const procurementRecordRule: Rule = {
   meta: {
     id: 'DA-ACQ-002',
     name: 'government-procurement-needs-record',
-    clause: `${CLAUSE}; 《政府采购法》`,
+    sources: [...SOURCES, cite('government-procurement-law')],
     severity: 'error',
     fixable: true,
     replacesSchemaAt: ['/assets/*/acquisition/governmentProcurement/ref'],

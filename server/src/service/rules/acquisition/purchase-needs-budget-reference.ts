@@ -4,13 +4,13 @@ import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { insertBeside } from '../../edit/blocks';
 import { has, itemLabel, keySpanOf, mapAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { assetExample, BUDGET, CLAUSE, METHOD, PURCHASE } from './common';
+import { assetExample, BUDGET, SOURCES, METHOD, PURCHASE } from './common';
 
 export const budgetReferenceRule: Rule = {
   meta: {
     id: 'DA-ACQ-001',
     name: 'purchase-needs-budget-reference',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'error',
     fixable: true,
     replacesSchemaAt: ['/assets/*/acquisition/budgetReference'],

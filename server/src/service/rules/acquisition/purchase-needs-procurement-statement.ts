@@ -3,13 +3,14 @@ import type { MapNode } from '../../parser/ast';
 import { getEntry } from '../../parser/ast';
 import { itemLabel, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { assetExample, BUDGET, CLAUSE, METHOD, PURCHASE } from './common';
+import { assetExample, BUDGET, SOURCES, METHOD, PURCHASE } from './common';
+import { cite } from '../sources';
 
 export const procurementStatedRule: Rule = {
   meta: {
     id: 'DA-ACQ-003',
     name: 'purchase-needs-procurement-statement',
-    clause: `${CLAUSE}; 《政府采购法》`,
+    sources: [...SOURCES, cite('government-procurement-law')],
     severity: 'info',
     fixable: false,
     messages: {

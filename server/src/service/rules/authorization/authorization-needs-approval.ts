@@ -14,14 +14,15 @@ export const authorizationApprovalRule = authorizationRule({
         en: 'The authorization to "{entity}" has no approval (approval): it must be approved within the unit\'s asset-management authority',
       },
       fix: {
-        'zh-CN': '添加审批记录（文号、审批机关待填写）',
+        'zh-CN': '添加审批记录（批复文号、审批机关待填写）',
         en: 'Add an approval record (reference and authority to fill in)',
       },
     },
     docs: {
       description: {
-        'zh-CN': '每项数据资产授权都要有审批记录：审批文号和审批机关。',
-        en: 'Every authorization of a data asset records its approval: reference and approving authority.',
+        'zh-CN':
+          '每项数据资产授权都要有审批记录（approval），至少写明批复文号（ref）；宜写明审批机关（authority）和批复日期（date），DA-AUTH-007 据日期核对先后顺序。',
+        en: 'Every authorization of a data asset records its approval (approval) with at least the approval number (ref); the approving authority (authority) and the date (date) are recommended, and DA-AUTH-007 checks the order of events from the date.',
       },
       rationale: {
         'zh-CN': '财资〔2024〕1号第（四）条：授权须按资产管理权限审批；有偿使用的还须严格履行审批程序。',

@@ -17,14 +17,15 @@ export const authorizationAssessmentRule = authorizationRule({
         en: 'The authorization to "{entity}" has no security assessment (securityAssessment): an authorization may only follow a security assessment',
       },
       fix: {
-        'zh-CN': '添加安全评估记录（文号、日期待填写）',
-        en: 'Add a security assessment record (reference and date to fill in)',
+        'zh-CN': '添加安全评估记录（报告编号、日期待填写）',
+        en: 'Add a security assessment record (report number and date to fill in)',
       },
     },
     docs: {
       description: {
-        'zh-CN': '每项数据资产授权都要有安全评估记录：评估文号和日期。',
-        en: 'Every authorization of a data asset records its security assessment: reference and date.',
+        'zh-CN':
+          '每项数据资产授权都要有安全评估记录（securityAssessment），至少写明评估报告编号（ref）；宜写明评估日期（date），DA-AUTH-007 据此核对先后顺序。',
+        en: 'Every authorization of a data asset records its security assessment (securityAssessment) with at least its report number (ref); its date (date) is recommended, and DA-AUTH-007 checks the order of events from it.',
       },
       rationale: {
         'zh-CN':

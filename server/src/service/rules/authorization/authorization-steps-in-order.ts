@@ -11,7 +11,7 @@ import {
   assetExample,
   authorizationsOf,
   calendarDate,
-  CLAUSE,
+  SOURCES,
   entityOf,
   PERIOD,
   RIGHTS,
@@ -21,7 +21,7 @@ export const authorizationOrderRule: Rule = {
   meta: {
     id: 'DA-AUTH-007',
     name: 'authorization-steps-in-order',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'error',
     fixable: false,
     messages: {

@@ -7,8 +7,10 @@ import type { InsertValue } from '../../edit/yaml-edit';
 import { setInMap } from '../../edit/yaml-edit';
 import { has, itemAnchor, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext, RuleMeta } from '../rule';
+import { notice } from '../sources';
+import type { SourceRef } from '../sources';
 
-export const CLAUSE = '财资〔2024〕1号 (4)';
+export const SOURCES: SourceRef[] = [notice('(4)')];
 
 export const PROCESSING_RIGHT = '数据加工使用权';
 export const OPERATION_RIGHT = '数据产品经营权';
@@ -89,7 +91,7 @@ export function authorizationRule(requirement: Requirement): Rule {
     meta: {
       id: requirement.id,
       name: requirement.name,
-      clause: CLAUSE,
+      sources: SOURCES,
       severity: 'error',
       fixable: true,
       replacesSchemaAt: [`/assets/*/authorizations/*/${requirement.key}`],
@@ -117,6 +119,8 @@ export interface PaidRecord {
   name: string;
   key: 'fee' | 'valuation';
   value: InsertValue;
+  /** What the rule rests on, when more than clause (4). */
+  sources?: SourceRef[];
   meta: Pick<RuleMeta, 'messages' | 'docs'>;
   /** A message id and args that say more, e.g. that the asset already has a valuation the steward may cite. */
   refine?: (item: MapNode) => { messageId: string; args: Record<string, string> } | undefined;
@@ -128,7 +132,7 @@ export function paidRecordRule(record: PaidRecord): Rule {
     meta: {
       id: record.id,
       name: record.name,
-      clause: CLAUSE,
+      sources: record.sources ?? SOURCES,
       severity: 'error',
       fixable: true,
       replacesSchemaAt: [`/assets/*/authorizations/*/${record.key}`],

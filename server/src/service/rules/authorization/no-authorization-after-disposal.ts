@@ -2,6 +2,7 @@
 import type { MapNode } from '../../parser/ast';
 import { itemAnchor, itemLabel, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { notice } from '../sources';
 import { APPROVAL, ASSESSMENT, assetExample, authorizationsOf, calendarDate, entityOf, RIGHTS } from './common';
 
 const DISPOSAL = [
@@ -17,7 +18,7 @@ export const authorizationAfterDisposalRule: Rule = {
   meta: {
     id: 'DA-AUTH-012',
     name: 'no-authorization-after-disposal',
-    clause: '财资〔2024〕1号 (4), (6)',
+    sources: [notice('(4), (6)')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -3,6 +3,7 @@
  * secret, or core data that its catalog resource keeps from sharing or opening (clauses 4, 5).
  */
 import type { WorkspaceRule } from '../rule';
+import { cite, notice } from '../sources';
 
 const CORE = '核心数据';
 
@@ -10,7 +11,12 @@ export const restrictedAuthorizationRule: WorkspaceRule = {
   meta: {
     id: 'DA-AUTH-010',
     name: 'no-authorization-of-restricted-data',
-    clause: '财资〔2024〕1号 (4), (5); 《保守国家秘密法》; 《数据安全法》第二十一条; 国务院令第809号 第三条',
+    sources: [
+      notice('(4), (5)'),
+      cite('state-secrets-law'),
+      cite('data-security-law', '第二十一条'),
+      cite('gov-order-809', '第三条'),
+    ],
     severity: 'error',
     fixable: false,
     waiverNeedsBasis: true,

@@ -3,13 +3,13 @@ import type { MapNode } from '../../parser/ast';
 import { getEntry } from '../../parser/ast';
 import { has, keySpanOf, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { APPROVED, assetExample, authorizationsOf, CLAUSE, entityOf, FEE } from './common';
+import { APPROVED, assetExample, authorizationsOf, SOURCES, entityOf, FEE } from './common';
 
 export const feeWithoutPaidRule: Rule = {
   meta: {
     id: 'DA-AUTH-009',
     name: 'no-fee-on-free-authorization',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'warning',
     fixable: false,
     messages: {

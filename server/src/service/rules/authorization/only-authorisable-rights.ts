@@ -13,7 +13,7 @@ import {
   ASSESSMENT,
   assetExample,
   authorizationsOf,
-  CLAUSE,
+  SOURCES,
   entityOf,
   OPERATION_RIGHT,
   PERIOD,
@@ -29,7 +29,7 @@ const MEANT_RIGHT: Record<string, string> = {
   经营权: OPERATION_RIGHT,
 };
 
-/** Rights the unit keeps: the holding (ownership) of the data resource itself. */
+/** Rights not among the two clause (4) lets a unit authorise: the holding right (数据资源持有权), or "ownership" as some write it. */
 const RETAINED = /所有权|持有权/;
 
 function meantRight(value: string): string | undefined {
@@ -40,15 +40,15 @@ export const authorisableRightsRule: Rule = {
   meta: {
     id: 'DA-AUTH-005',
     name: 'only-authorisable-rights',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'error',
     fixable: true,
     replacesSchemaAt: ['/assets/*/authorizations/*/rights/*'],
     messages: {
       retained: {
         'zh-CN':
-          '向“{entity}”授予了“{right}”：数据资源的持有权（所有权）由本单位保留，不能授权；可以授权运营主体的只有数据加工使用权和数据产品经营权',
-        en: 'The authorization to "{entity}" grants "{right}": the holding (ownership) of the data resource stays with the unit and cannot be authorised; only 数据加工使用权 (data processing and use right) and 数据产品经营权 (data product operation right) may be granted to an operating entity',
+          '向“{entity}”授予了“{right}”：数据资源持有权由本单位依法持有，不在可授权之列；可以授权运营主体的只有数据加工使用权和数据产品经营权',
+        en: 'The authorization to "{entity}" grants "{right}": the data resource holding right (数据资源持有权) stays with the unit that holds the data and is not among the rights that may be authorised; only 数据加工使用权 (data processing and use right) and 数据产品经营权 (data product operation right) may be granted to an operating entity',
       },
       notAuthorisable: {
         'zh-CN':
@@ -72,8 +72,8 @@ export const authorisableRightsRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（四）条：经安全评估并按资产管理权限审批后，可将数据加工使用权、数据产品经营权授权运营主体进行运营。数据资源持有权（所有权）属于持有数据的单位，不在可授权之列；写成其他权利，授权的范围就无法核对。只有当简称明确指向其中一项时（如“加工使用权”“产品经营权”）才自动修正。',
-        en: 'Clause (4) of 财资〔2024〕1号: after a security assessment and an approval within the asset-management authority, the data-processing-and-use right and the data-product operation right may be authorised to an operating entity. Holding (ownership) of the data resource belongs to the unit and is not among them; any other right leaves the scope of the authorization uncheckable. A fix is offered only where a short name clearly means one of the two (e.g. 加工使用权, 产品经营权).',
+          '财资〔2024〕1号第（四）条：经安全评估并按资产管理权限审批后，可将数据加工使用权、数据产品经营权授权运营主体进行运营。可以授权的只有这两项；数据资源持有权由依法持有数据的单位保有，不在可授权之列（数据资产是国有资产，不使用“所有权”一类说法）。写成其他权利，授权的范围就无法核对。只有当简称明确指向其中一项时（如“加工使用权”“产品经营权”）才自动修正。',
+        en: 'Clause (4) of 财资〔2024〕1号: after a security assessment and an approval within the asset-management authority, the data-processing-and-use right and the data-product operation right may be authorised to an operating entity. Only these two may be authorised; the data resource holding right (数据资源持有权) stays with the unit that holds the data and is not among them (data assets are state-owned assets, so words of ownership are not used). Any other right leaves the scope of the authorization uncheckable. A fix is offered only where a short name clearly means one of the two (e.g. 加工使用权, 产品经营权).',
       },
       example: assetExample(['rights: [数据所有权, 数据加工使用权]', PERIOD, ASSESSMENT, APPROVAL]),
       fixedExample: assetExample(APPROVED),

@@ -2,13 +2,14 @@
 import type { MapNode } from '../../parser/ast';
 import { mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { notice } from '../sources';
 import { APPROVED, assetExample, authorizationsOf, entityOf, FEE, VALUATION } from './common';
 
 export const paidFeeNotZeroRule: Rule = {
   meta: {
     id: 'DA-AUTH-011',
     name: 'paid-authorization-fee-not-zero',
-    clause: '财资〔2024〕1号 (4), (7)',
+    sources: [notice('(4), (7)')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -22,7 +22,7 @@ export const paidFeeRule = paidRecordRule({
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（四）条：有偿使用数据资产的，须严格按资产管理权限履行审批程序，并依规评估资产权益；严禁以授权有偿使用数据资产为名变相虚增财政收入。写明收费金额和依据，收益才能对账、才能核实定价合理；第（七）条要求收益应收尽收，不得少收、不收。',
+          '财资〔2024〕1号第（四）条：有偿使用数据资产的，须严格按资产管理权限履行审批程序，并依规评估资产权益；严禁借授权有偿使用数据资产的名义，变相虚增财政收入。写明收费金额和依据，收益才能对账、才能核实定价合理；第（七）条：不得违反国家规定少收、不收数据资产相关收入。',
         en: "Clause (4) of 财资〔2024〕1号: paid use of a data asset strictly follows the approval procedure and is based on an evaluation of the asset's rights and interests, and it must never inflate fiscal revenue in disguise. A stated amount and basis let the revenue be reconciled and the price checked; clause (7) forbids collecting less than due or nothing.",
       },
       example: assetExample([...APPROVED, 'paid: true', VALUATION]),

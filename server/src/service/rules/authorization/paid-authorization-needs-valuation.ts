@@ -1,12 +1,14 @@
 /** DA-AUTH-004: a paid authorization records the evaluation of the asset's rights and interests (clause 4). */
 import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { mapAt, textAt } from '../../tree/read';
-import { APPROVED, assetExample, FEE, paidRecordRule, VALUATION } from './common';
+import { APPROVED, assetExample, FEE, paidRecordRule, SOURCES, VALUATION } from './common';
+import { cite } from '../sources';
 
 export const paidValuationRule = paidRecordRule({
   id: 'DA-AUTH-004',
   name: 'paid-authorization-needs-valuation',
   key: 'valuation',
+  sources: [...SOURCES, cite('cas-2023-17')],
   value: { method: PLACEHOLDER, ref: PLACEHOLDER },
   refine: (item) => {
     const ref = textAt(mapAt(item, 'valuation'), 'ref');
@@ -37,8 +39,8 @@ export const paidValuationRule = paidRecordRule({
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（四）条：各部门及所属单位向外授权有偿使用数据资产的，要严格按照资产管理权限履行审批程序，并按照国家规定对资产相关权益进行评估。评估报告是定价的依据，也是防止国有资产流失的凭证。',
-        en: "Clause (4) of 财资〔2024〕1号: a department or unit that authorises paid use of a data asset strictly follows the approval procedure and has the asset's rights and interests evaluated under national rules. The valuation report is the basis of the price and the record that no state asset was given away.",
+          '财资〔2024〕1号第（四）条：各部门及所属单位向外授权有偿使用数据资产的，要严格按照资产管理权限履行审批程序，并按照国家规定对资产相关权益进行评估。评估结果为收费提供依据，评估报告编号则记明资产权益已经评估。评估方法（收益法、成本法、市场法）见中国资产评估协会《数据资产评估指导意见》。',
+        en: "Clause (4) of 财资〔2024〕1号: a department or unit that authorises paid use of a data asset strictly follows the approval procedure and has the asset's rights and interests evaluated under national rules. The valuation grounds the fee, and the report number records that the rights and interests were evaluated. The methods (income, cost, market) are those of the China Appraisal Society's guiding opinions on data asset valuation.",
       },
       example: assetExample([...APPROVED, 'paid: true', FEE]),
       fixedExample: assetExample([...APPROVED, 'paid: true', FEE, VALUATION]),

@@ -5,6 +5,7 @@
 import type { MapNode } from '../../parser/ast';
 import { mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { cite, notice } from '../sources';
 import { APPROVED, assetExample, authorizationsOf, entityOf, FEE, VALUATION } from './common';
 
 const FREE_PURPOSES = ['公共治理', '公益事业'];
@@ -13,7 +14,7 @@ export const publicInterestFreeRule: Rule = {
   meta: {
     id: 'DA-AUTH-013',
     name: 'public-interest-use-free',
-    clause: '财资〔2024〕1号 (5); 发改价格〔2025〕65号 一',
+    sources: [notice('(5)'), cite('ndrc-2025-65')],
     severity: 'warning',
     fixable: false,
     messages: {

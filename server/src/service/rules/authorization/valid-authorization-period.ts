@@ -9,7 +9,7 @@ import {
   assetExample,
   authorizationsOf,
   calendarDate,
-  CLAUSE,
+  SOURCES,
   entityOf,
   RIGHTS,
 } from './common';
@@ -18,7 +18,7 @@ export const authorizationPeriodRule: Rule = {
   meta: {
     id: 'DA-AUTH-008',
     name: 'valid-authorization-period',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'error',
     fixable: false,
     messages: {

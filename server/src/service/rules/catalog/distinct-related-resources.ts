@@ -3,7 +3,7 @@ import type { MapNode, ScalarNode } from '../../parser/ast';
 import { removeSeqItem } from '../../edit/blocks';
 import { seqAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { CLAUSE } from './common';
+import { SOURCES } from './common';
 
 function idOf(node: ScalarNode): string {
   return typeof node.value === 'string' ? node.value.trim() : '';
@@ -13,7 +13,7 @@ export const relatedResourcesRule: Rule = {
   meta: {
     id: 'DA-CAT-002',
     name: 'distinct-related-resources',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'warning',
     fixable: true,
     // The schema's uniqueItems error on the list says less (no id, no fix): this rule's warning replaces it.

@@ -2,7 +2,7 @@
 import type { MapNode } from '../../parser/ast';
 import { scalarAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { CLAUSE } from './common';
+import { SOURCES } from './common';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -10,7 +10,7 @@ export const futureReleaseRule: Rule = {
   meta: {
     id: 'DA-CAT-003',
     name: 'no-future-release-date',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'warning',
     fixable: false,
     messages: {

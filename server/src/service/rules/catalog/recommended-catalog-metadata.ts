@@ -3,7 +3,7 @@ import type { MapNode } from '../../parser/ast';
 import { getEntry } from '../../parser/ast';
 import { has, itemAnchor, itemLabel, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { CLAUSE } from './common';
+import { SOURCES } from './common';
 
 /** The recommended core metadata (beyond what the schema requires), with the Chinese names stewards know. */
 const RECOMMENDED: Array<{ key: string; zh: string }> = [
@@ -38,7 +38,7 @@ export const recommendedMetadataRule: Rule = {
   meta: {
     id: 'DA-CAT-001',
     name: 'recommended-catalog-metadata',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'info',
     fixable: false,
     messages: {

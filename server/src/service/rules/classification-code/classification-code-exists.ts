@@ -1,11 +1,11 @@
 /** DA-CODE-001: the classification code is well formed and in the code table (clause 8; GB/T 14885-2022). */
 import type { Rule } from '../rule';
-import { CLAUSE, codeRule, example, FIXED_EXAMPLE, REPLACES } from './common';
+import { SOURCES, codeRule, example, FIXED_EXAMPLE, REPLACES } from './common';
 
 export const unknownCodeRule: Rule = codeRule({
   id: 'DA-CODE-001',
   name: 'classification-code-exists',
-  clause: CLAUSE,
+  sources: SOURCES,
   severity: 'error',
   fixable: false,
   replacesSchemaAt: REPLACES,
@@ -35,8 +35,8 @@ export const unknownCodeRule: Rule = codeRule({
     },
     rationale: {
       'zh-CN':
-        '财资〔2024〕1号第（八）条要求按 GB/T 14885-2022 登记数据资产；不存在的代码无法在预算管理一体化系统中生成资产卡片。',
-      en: 'Clause (8) of 财资〔2024〕1号 requires data assets to be registered per GB/T 14885-2022; a code that does not exist cannot become an asset card in the integrated budget-management system.',
+        '财资〔2024〕1号第（八）条要求按照《固定资产等资产基础分类与代码》（GB/T 14885-2022）等国家标准加强数据资产登记；数据资产所在的 A08 无形资产门类是资产管理信息系统在该标准七个门类之外的扩展。代码表中没有的代码，资产卡片无从归类。',
+      en: "Clause (8) of 财资〔2024〕1号 calls for registering data assets per national standards such as GB/T 14885-2022; the A08 intangible-asset class where data assets go is the asset systems' extension beyond that standard's seven classes. A code absent from the code table gives the asset card no class.",
     },
     example: example('A08060204'),
     fixedExample: FIXED_EXAMPLE,

@@ -1,11 +1,11 @@
 /** DA-CODE-002: an intangible-asset code lies under A08060200 数据, in one of its classes (clause 8). */
 import type { Rule } from '../rule';
-import { CLAUSE, codeRule, DATA_CLASSES_EN, DATA_CLASSES_ZH, example, FIXED_EXAMPLE, REPLACES } from './common';
+import { A08_SOURCES, codeRule, DATA_CLASSES_EN, DATA_CLASSES_ZH, example, FIXED_EXAMPLE, REPLACES } from './common';
 
 export const nonDataIntangibleRule: Rule = codeRule({
   id: 'DA-CODE-002',
   name: 'classification-code-under-data',
-  clause: CLAUSE,
+  sources: A08_SOURCES,
   severity: 'warning',
   fixable: false,
   replacesSchemaAt: REPLACES,
@@ -27,8 +27,8 @@ export const nonDataIntangibleRule: Rule = codeRule({
     },
     rationale: {
       'zh-CN':
-        '数据资产登记在 A08060000 信息数据类无形资产 → A08060200 数据 之下的小类；其他无形资产代码通常说明登记的是软件、域名或权利，而不是数据。',
-      en: 'Data assets are registered in the classes under A08060000 信息数据类无形资产 → A08060200 数据; another intangible-asset code usually means the entry records software, a domain name or a right rather than data.',
+        '资产管理信息系统把数据资产登记在 A08060000 信息数据类无形资产 → A08060200 数据之下的小类（A08 是系统对 GB/T 14885-2022 的扩展）；其他无形资产代码通常说明登记的是软件、域名或权利，而不是数据。',
+      en: "The asset systems register data assets in the classes under A08060000 信息数据类无形资产 → A08060200 数据 (A08 is the systems' extension of GB/T 14885-2022); another intangible-asset code usually means the entry records software, a domain name or a right rather than data.",
     },
     example: example('A08060301'),
     fixedExample: FIXED_EXAMPLE,

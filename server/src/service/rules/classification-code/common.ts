@@ -6,8 +6,13 @@ import type { MapNode, ScalarNode } from '../../parser/ast';
 import { getValue } from '../../parser/ast';
 import { classifyCode } from '../../codes/verdict';
 import type { ItemScope, Rule, RuleContext, RuleMeta } from '../rule';
+import { cite, notice } from '../sources';
+import type { SourceRef } from '../sources';
 
-export const CLAUSE = '财资〔2024〕1号 (8); GB/T 14885-2022';
+/** GB/T 14885-2022 has the classes A01–A07; A08 无形资产, where data assets go, is the asset systems' extension. */
+export const SOURCES: SourceRef[] = [notice('(8)'), cite('gb-t-14885-2022'), cite('asset-systems-a08')];
+export const STANDARD_SOURCES: SourceRef[] = [notice('(8)'), cite('gb-t-14885-2022')];
+export const A08_SOURCES: SourceRef[] = [notice('(8)'), cite('asset-systems-a08')];
 export const REPLACES = ['/assets/*/classificationCode'];
 
 export const DATA_CLASSES_ZH = 'A08060201 结构化数据、A08060202 半结构化数据或 A08060203 非结构化数据';

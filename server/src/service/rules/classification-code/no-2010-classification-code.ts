@@ -1,11 +1,19 @@
 /** DA-CODE-004: the code is of GB/T 14885-2022, not a 7-digit code of the 2010 edition (clause 8). */
 import type { Rule } from '../rule';
-import { CLAUSE, codeRule, DATA_CLASSES_EN, DATA_CLASSES_ZH, example, FIXED_EXAMPLE, REPLACES } from './common';
+import {
+  STANDARD_SOURCES,
+  codeRule,
+  DATA_CLASSES_EN,
+  DATA_CLASSES_ZH,
+  example,
+  FIXED_EXAMPLE,
+  REPLACES,
+} from './common';
 
 export const edition2010Rule: Rule = codeRule({
   id: 'DA-CODE-004',
   name: 'no-2010-classification-code',
-  clause: CLAUSE,
+  sources: STANDARD_SOURCES,
   severity: 'error',
   fixable: false,
   replacesSchemaAt: REPLACES,
@@ -22,8 +30,8 @@ export const edition2010Rule: Rule = codeRule({
     },
     rationale: {
       'zh-CN':
-        '财资〔2024〕1号第（八）条要求按 GB/T 14885-2022 登记；7 位代码说明文档沿用了 2010 版，2010 版没有数据资产的分类。',
-      en: 'Clause (8) of 财资〔2024〕1号 requires registration per GB/T 14885-2022; a 7-digit code means the document still uses the 2010 edition, which has no class for data assets.',
+        '财资〔2024〕1号第（八）条要求按照 GB/T 14885-2022 等国家标准登记数据资产；7 位数字代码是已被 2022 版替代的 GB/T 14885-2010 的编码，说明文档沿用了旧版代码。',
+      en: 'Clause (8) of 财资〔2024〕1号 calls for registration per national standards such as GB/T 14885-2022; a 7-digit code belongs to GB/T 14885-2010, which the 2022 edition replaced, so the document still uses the old codes.',
     },
     example: example('2010000'),
     fixedExample: FIXED_EXAMPLE,

@@ -1,12 +1,13 @@
 /** DA-CONFIG-001: steward.config.yaml names a rule id that does not exist. Reported by the configuration (config.ts). */
 import type { BuiltInRule } from '../rule';
+import { cite } from '../sources';
 
 export const unknownRuleInConfigRule: BuiltInRule = {
   layer: 'config',
   meta: {
     id: 'DA-CONFIG-001',
     name: 'unknown-rule-in-config',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'warning',
     fixable: false,
     messages: {

@@ -7,8 +7,10 @@ import type { InsertValue } from '../../edit/yaml-edit';
 import { setInMap } from '../../edit/yaml-edit';
 import { has, itemLabel, keySpanOf, mapAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext, RuleMeta } from '../rule';
+import { notice } from '../sources';
+import type { SourceRef } from '../sources';
 
-export const CLAUSE = '财资〔2024〕1号 (6)';
+export const SOURCES: SourceRef[] = [notice('(6)')];
 
 /** An asset as the docs show it, with the given `disposal:` block lines. */
 export function assetExample(disposal: string): string {
@@ -47,7 +49,7 @@ export function recordRule(requirement: RecordRequirement): Rule {
     meta: {
       id: requirement.id,
       name: requirement.name,
-      clause: CLAUSE,
+      sources: SOURCES,
       severity: 'error',
       fixable: true,
       replacesSchemaAt: [`/assets/*/disposal/${key}`],

@@ -2,13 +2,13 @@
 import type { MapNode } from '../../parser/ast';
 import { itemLabel, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { APPROVAL, assetExample, CLAUSE, DECISION, DESTRUCTION, disposalLines } from './common';
+import { APPROVAL, assetExample, SOURCES, DECISION, DESTRUCTION, disposalLines } from './common';
 
 export const irrecoverableRule: Rule = {
   meta: {
     id: 'DA-DISP-004',
     name: 'destruction-irrecoverable',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'error',
     fixable: false,
     messages: {

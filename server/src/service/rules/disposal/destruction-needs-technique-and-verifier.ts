@@ -3,7 +3,7 @@ import type { MapNode } from '../../parser/ast';
 import { PLACEHOLDER, setInMap } from '../../edit/yaml-edit';
 import { has, itemLabel, keySpanOf, mapAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { APPROVAL, assetExample, CLAUSE, DECISION, DESTRUCTION, disposalLines } from './common';
+import { APPROVAL, assetExample, SOURCES, DECISION, DESTRUCTION, disposalLines } from './common';
 
 const VERIFICATION_FIELDS = ['technique', 'verifiedBy'] as const;
 
@@ -11,7 +11,7 @@ export const destructionDetailsRule: Rule = {
   meta: {
     id: 'DA-DISP-005',
     name: 'destruction-needs-technique-and-verifier',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'warning',
     fixable: true,
     messages: {

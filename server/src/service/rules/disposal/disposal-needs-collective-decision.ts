@@ -21,8 +21,9 @@ export const disposalDecisionRule = recordRule({
     },
     docs: {
       description: {
-        'zh-CN': '每项数据资产处置都要有集体决策记录：会议纪要或决策文件编号及日期。',
-        en: 'Every disposal of a data asset records its collective decision: the minutes or decision number and date.',
+        'zh-CN':
+          '每项数据资产处置都要有集体决策记录（disposal.decision），至少写明会议纪要或决策文件编号（ref）；宜写明决策日期（date），DA-DISP-006 据此核对程序先后。',
+        en: 'Every disposal of a data asset records its collective decision (disposal.decision) with at least the minutes or decision number (ref); its date (date) is recommended, and DA-DISP-006 checks the order of the steps from it.',
       },
       rationale: {
         'zh-CN':

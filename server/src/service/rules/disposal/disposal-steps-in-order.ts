@@ -2,7 +2,7 @@
 import type { MapNode, ScalarNode } from '../../parser/ast';
 import { mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { APPROVAL, assetExample, CLAUSE, DECISION, disposalLines } from './common';
+import { APPROVAL, assetExample, SOURCES, DECISION, disposalLines } from './common';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -15,7 +15,7 @@ export const disposalOrderRule: Rule = {
   meta: {
     id: 'DA-DISP-006',
     name: 'disposal-steps-in-order',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'warning',
     fixable: false,
     messages: {

@@ -3,6 +3,7 @@ import type { MapNode } from '../../parser/ast';
 import { PLACEHOLDER, setInMap } from '../../edit/yaml-edit';
 import { has, itemLabel, keySpanOf, mapAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { cite, notice } from '../sources';
 import { APPROVAL, assetExample, DECISION, disposalLines } from './common';
 
 const SALE = '转让';
@@ -11,7 +12,7 @@ export const saleValuationRule: Rule = {
   meta: {
     id: 'DA-DISP-007',
     name: 'sale-needs-valuation',
-    clause: '财资〔2024〕1号 (6); 国务院令第91号 第三条',
+    sources: [notice('(6)'), cite('gov-order-91', '第三条')],
     severity: 'error',
     fixable: true,
     messages: {
@@ -37,8 +38,8 @@ export const saleValuationRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '《国有资产评估管理办法》（国务院令第91号）第三条：国有资产占有单位（含国家机关、事业单位）资产拍卖、转让的，应当进行资产评估。财资〔2024〕1号第（六）条要求数据资产处置履行审批程序，第（七）条要求处置收入应收尽收；没有评估，转让价格就没有依据，国有资产可能被低价转让。资产的评估报告未必是为本次转让所做，所以只提示可以引用，由数据管理者判断。置换、划转等其他方式不在本规则范围内。',
-        en: 'Measures for State-owned Asset Valuation (国务院令第91号) art. 3: a holder of state-owned assets (state organs and public institutions included) has them valued before an auction or sale (转让). Clause (6) of 财资〔2024〕1号 puts disposals through an approval procedure and clause (7) requires disposal income to be collected in full; without a valuation the sale price rests on nothing and the asset may be sold off cheaply. An existing valuation of the asset was not necessarily made for this sale, so the rule only suggests citing it and leaves the judgement to the steward. Other methods (exchange, transfer free of charge, ...) are outside this rule.',
+          '《国有资产评估管理办法》（国务院令第91号）第三条：国有资产占有单位（含国家机关、事业单位）资产拍卖、转让的，应当进行资产评估。财资〔2024〕1号第（六）条要求数据资产处置履行审批程序，第（七）条规定处置收入按非税收入管理，不得少收、不收；没有评估，转让价格就没有依据，资产可能被低价转让。资产的评估报告未必是为本次转让所做，所以只提示可以引用，由数据管理者判断。置换、划转等其他方式不在本规则范围内。',
+        en: 'Measures for State-owned Asset Valuation (国务院令第91号) art. 3: a holder of state-owned assets (state organs and public institutions included) has them valued before an auction or sale (转让). Clause (6) of 财资〔2024〕1号 puts disposals through an approval procedure and clause (7) manages disposal income as non-tax revenue that must not be under-collected or left uncollected; without a valuation the sale price rests on nothing and the asset may be sold below its value. An existing valuation of the asset was not necessarily made for this sale, so the rule only suggests citing it and leaves the judgement to the steward. Other methods (exchange, transfer free of charge, ...) are outside this rule.',
       },
       example: assetExample(disposalLines(`      method: ${SALE}`, DECISION, APPROVAL)),
       fixedExample: assetExample(

@@ -1,13 +1,14 @@
 /** DA-DOC-001: the file holds no YAML document. Reported by the document checks of the pipeline (validate.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER } from '../examples';
+import { cite } from '../sources';
 
 export const emptyFileRule: BuiltInRule = {
   layer: 'document',
   meta: {
     id: 'DA-DOC-001',
     name: 'empty-file',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'warning',
     fixable: false,
     messages: {

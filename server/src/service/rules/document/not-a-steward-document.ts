@@ -4,13 +4,14 @@
  */
 import type { BuiltInRule } from '../rule';
 import { REGISTER } from '../examples';
+import { cite } from '../sources';
 
 export const notAStewardDocumentRule: BuiltInRule = {
   layer: 'document',
   meta: {
     id: 'DA-DOC-002',
     name: 'not-a-steward-document',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'warning',
     fixable: false,
     messages: {

@@ -1,13 +1,14 @@
 /** DA-DOC-003: a steward document's kind is not one the format knows. Reported by the document checks (validate.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER } from '../examples';
+import { cite } from '../sources';
 
 export const unknownKindRule: BuiltInRule = {
   layer: 'document',
   meta: {
     id: 'DA-DOC-003',
     name: 'unknown-kind',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -1,13 +1,14 @@
 /** DA-FILE-002: the file is binary, not YAML text. Reported by the CLI's file reader (cli/files.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER } from '../examples';
+import { cite } from '../sources';
 
 export const binaryFileRule: BuiltInRule = {
   layer: 'file',
   meta: {
     id: 'DA-FILE-002',
     name: 'binary-file',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -1,13 +1,14 @@
 /** DA-FILE-004: the file is over the size limit and was not checked. Reported by the CLI's file reader (cli/files.ts). */
 import type { BuiltInRule } from '../rule';
 import { ASSET, REGISTER, REGISTER_HEAD } from '../examples';
+import { cite } from '../sources';
 
 export const fileTooLargeRule: BuiltInRule = {
   layer: 'file',
   meta: {
     id: 'DA-FILE-004',
     name: 'file-too-large',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -1,13 +1,14 @@
 /** DA-FILE-003: the file is not valid UTF-8 (or is UTF-16). Reported by the CLI's file reader (cli/files.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER } from '../examples';
+import { cite } from '../sources';
 
 export const invalidUtf8Rule: BuiltInRule = {
   layer: 'file',
   meta: {
     id: 'DA-FILE-003',
     name: 'invalid-utf8',
-    clause: 'steward/v1', // YAML allows UTF-16 and UTF-32 too: taking UTF-8 only is this tool's format
+    sources: [cite('steward-format')], // YAML allows UTF-16 and UTF-32 too: taking UTF-8 only is this tool's format
     severity: 'error',
     fixable: false,
     messages: {

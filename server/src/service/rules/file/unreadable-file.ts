@@ -1,13 +1,14 @@
 /** DA-FILE-001: a file the command names cannot be read. Reported by the CLI's file reader (cli/files.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER } from '../examples';
+import { cite } from '../sources';
 
 export const unreadableFileRule: BuiltInRule = {
   layer: 'file',
   meta: {
     id: 'DA-FILE-001',
     name: 'unreadable-file',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -6,9 +6,10 @@ import type { MapNode, ScalarNode } from '../../parser/ast';
 import { PLACEHOLDER, setInMap } from '../../edit/yaml-edit';
 import { has, itemLabel, keySpanOf, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext, RuleMeta } from '../rule';
+import { cite, notice } from '../sources';
+import type { SourceRef } from '../sources';
 
-export const CLAUSE_PROCESSING = '财资〔2024〕1号 (2); 《个人信息保护法》';
-export const CLAUSE_OPENING = '财资〔2024〕1号 (5); 《个人信息保护法》';
+export const OPENING_SOURCES: SourceRef[] = [notice('(5), (9)'), cite('pipl', '第二十八条')];
 
 export function isTrue(node: ScalarNode | undefined): boolean {
   return node?.value === true;
@@ -42,6 +43,8 @@ export interface ProcessingRecord {
   id: string;
   name: string;
   key: 'legalBasis' | 'processingAuthority';
+  /** The articles of the PIPL the record answers to. */
+  articles: string;
   meta: Pick<RuleMeta, 'messages' | 'docs'>;
 }
 
@@ -51,7 +54,7 @@ export function processingRecordRule(record: ProcessingRecord): Rule {
     meta: {
       id: record.id,
       name: record.name,
-      clause: CLAUSE_PROCESSING,
+      sources: [notice('(2)'), cite('pipl', record.articles)],
       severity: 'error',
       fixable: true,
       replacesSchemaAt: [`/resources/*/personalInformation/${record.key}`],

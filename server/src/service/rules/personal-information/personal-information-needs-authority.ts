@@ -12,6 +12,7 @@ export const processingAuthorityRule = processingRecordRule({
   id: 'DA-PI-002',
   name: 'personal-information-needs-authority',
   key: 'processingAuthority',
+  articles: '第三十四条',
   meta: {
     messages: {
       missing: {

@@ -12,6 +12,7 @@ export const legalBasisRule = processingRecordRule({
   id: 'DA-PI-001',
   name: 'personal-information-needs-legal-basis',
   key: 'legalBasis',
+  articles: '第十三条、第三十四条',
   meta: {
     messages: {
       missing: {

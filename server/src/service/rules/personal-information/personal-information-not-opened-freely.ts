@@ -3,7 +3,7 @@ import type { MapNode } from '../../parser/ast';
 import { has, itemLabel, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
 import {
-  CLAUSE_OPENING,
+  OPENING_SOURCES,
   isTrue,
   LEGAL_BASIS,
   NOT_OPENED,
@@ -21,7 +21,7 @@ export const personalInformationOpenedRule: Rule = {
   meta: {
     id: 'DA-PI-003',
     name: 'personal-information-not-opened-freely',
-    clause: CLAUSE_OPENING,
+    sources: OPENING_SOURCES,
     severity: 'error',
     fixable: false,
     messages: {

@@ -5,6 +5,7 @@ import { ITEM_LIST_KEY, rootMap } from '../../parser/model';
 import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { cite } from '../sources';
 
 interface PlaceholderHit {
   node: YamlNode;
@@ -40,7 +41,7 @@ export const placeholderRule: Rule = {
   meta: {
     id: 'DA-TODO-001',
     name: 'no-placeholder-left',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'warning',
     fixable: false,
     messages: {
@@ -61,8 +62,8 @@ export const placeholderRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '留下占位符的快速修复，补上的是财资〔2024〕1号某一条要求的记录（该规则注明了条款）；占位符只说明“这里缺一项记录”，不是记录本身。文号、日期、责任人等事实只能由单位如实填写，工具不会替你编造。',
-        en: 'The quick fix that left the placeholder added a record some clause of 财资〔2024〕1号 requires (its rule cites the clause); the placeholder only marks that the record is missing and is not the record. References, dates and responsible parties are facts only the unit can supply truthfully; the tool never invents them.',
+          '留下占位符的快速修复，补上的是某项依据要求的记录（该规则注明了依据）；占位符只说明“这里缺一项记录”，不是记录本身。文号、日期、责任人等事实只能由单位如实填写，工具不会替你编造。',
+        en: 'The quick fix that left the placeholder added a record one of the sources requires (its rule cites it); the placeholder only marks that the record is missing and is not the record. References, dates and responsible parties are facts only the unit can supply truthfully; the tool never invents them.',
       },
       example: `assets:
   - id: DA-2024-0002

@@ -1,12 +1,13 @@
 /** DA-REF-001 (cross-file): an asset's resource is a resource of a catalog in the workspace (clause 8). */
 import type { WorkspaceRule } from '../rule';
 import { where } from './common';
+import { notice } from '../sources';
 
 export const missingResourceRule: WorkspaceRule = {
   meta: {
     id: 'DA-REF-001',
     name: 'asset-resource-exists',
-    clause: '财资〔2024〕1号 (8)',
+    sources: [notice('(8)')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -1,11 +1,12 @@
 /** DA-REF-003 (cross-file): related resources exist in the workspace's catalogs (发改高技〔2017〕1272号). */
 import type { WorkspaceRule } from '../rule';
+import { cite } from '../sources';
 
 export const relatedResourceRule: WorkspaceRule = {
   meta: {
     id: 'DA-REF-003',
     name: 'related-resources-exist',
-    clause: '发改高技〔2017〕1272号',
+    sources: [cite('ndrc-2017-1272')],
     severity: 'warning',
     fixable: false,
     messages: {

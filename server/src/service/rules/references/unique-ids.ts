@@ -1,12 +1,13 @@
 /** DA-ID-001 (cross-file): resource and asset ids are unique across the workspace (clause 8). */
 import type { WorkspaceRule } from '../rule';
 import { where } from './common';
+import { notice } from '../sources';
 
 export const duplicateIdRule: WorkspaceRule = {
   meta: {
     id: 'DA-ID-001',
     name: 'unique-ids',
-    clause: '财资〔2024〕1号 (8)',
+    sources: [notice('(8)')],
     severity: 'error',
     fixable: false,
     messages: {

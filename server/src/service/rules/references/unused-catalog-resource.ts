@@ -1,11 +1,12 @@
 /** DA-REF-002 (cross-file): notes a catalog resource no asset refers to (clause 8). */
 import type { WorkspaceRule } from '../rule';
+import { notice } from '../sources';
 
 export const unusedResourceRule: WorkspaceRule = {
   meta: {
     id: 'DA-REF-002',
     name: 'unused-catalog-resource',
-    clause: '财资〔2024〕1号 (8)',
+    sources: [notice('(8)')],
     severity: 'info',
     fixable: false,
     messages: {

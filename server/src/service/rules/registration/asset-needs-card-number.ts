@@ -7,8 +7,7 @@ import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { setInBlock, setNewBlock } from '../../edit/blocks';
 import { has, itemAnchor, keySpanOf, mapAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-
-const CLAUSE = '财资〔2024〕1号 (8)';
+import { notice } from '../sources';
 
 const ASSET = `assets:
   - id: DA-2024-0002
@@ -19,7 +18,7 @@ export const assetCardRule: Rule = {
   meta: {
     id: 'DA-REG-001',
     name: 'asset-needs-card-number',
-    clause: CLAUSE,
+    sources: [notice('(8)')],
     severity: 'warning',
     fixable: true,
     messages: {
@@ -37,8 +36,8 @@ export const assetCardRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（八）条：以数据资源目录为基础开展数据资产清查，按 GB/T 14885-2022 登记，并在预算管理一体化系统中登记资产卡片，在预算编制、执行中加以利用。没有卡片，资产就不在账上。',
-        en: 'Clause (8) of 财资〔2024〕1号: data assets are inventoried from the data resource catalog, registered per GB/T 14885-2022, and given asset information cards in the integrated budget-management system, which budgeting then uses. Without a card the asset is not on the books.',
+          '财资〔2024〕1号第（八）条：依托数据资源目录开展数据资产清查盘点，按照 GB/T 14885-2022 等国家标准加强数据资产登记，在预算管理中充分利用，并在一体化系统中建立健全资产信息卡。写明卡片编号，登记才能与系统中的资产信息卡对应。',
+        en: 'Clause (8) of 财资〔2024〕1号: data assets are inventoried from the data resource catalog, registered per national standards such as GB/T 14885-2022 and used in budget management, and asset information cards are set up in the integrated system. The card number is what ties the register entry to its card in the system.',
       },
       example: ASSET,
       fixedExample: `${ASSET}

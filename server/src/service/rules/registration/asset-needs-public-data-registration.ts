@@ -7,6 +7,7 @@ import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { setNewBlock } from '../../edit/blocks';
 import { has, itemLabel, keySpanOf, mapAt, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { cite } from '../sources';
 
 const CANCELLED = '注销登记';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,7 +42,7 @@ export const publicDataRegistrationRule: Rule = {
   meta: {
     id: 'DA-REG-002',
     name: 'asset-needs-public-data-registration',
-    clause: '发改数据规〔2025〕26号',
+    sources: [cite('ndrc-2025-26')],
     severity: 'warning',
     fixable: true,
     messages: {

@@ -6,6 +6,7 @@ import type { MapNode } from '../../parser/ast';
 import { has, itemAnchor, itemLabel, mapAt, scalarAt, seqAt, textAt } from '../../tree/read';
 import { isoDateOf } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { notice } from '../sources';
 
 /**
  * The first report year clause (11) asks for: the notice is dated 2024-02-05 and asks units to include data assets
@@ -38,8 +39,8 @@ export const annualReportRule: Rule = {
   meta: {
     id: 'DA-RPT-001',
     name: 'asset-in-annual-report',
-    clause: '财资〔2024〕1号 (11)',
-    severity: 'warning',
+    sources: [notice('(11)')],
+    severity: 'info',
     fixable: false,
     messages: {
       noReporting: {
@@ -61,8 +62,8 @@ export const annualReportRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（十一）条：将数据资产管理情况纳入行政事业性国有资产管理情况年度报告。通知于 2024 年 2 月印发，2024 年度报告是第一个应当包含数据资产的年度报告；此后每个年度结束，当年的报告都应包含仍持有的资产。只查出“有过一次报告”会漏掉中间缺报的年度，所以逐年核对。年度报告在次年编报，本规则以上一个已结束的年度为限。',
-        en: "Clause (11) of 财资〔2024〕1号: data asset management is included in the annual reports on administrative state-owned assets. The notice was issued in February 2024, so the report on 2024 is the first that must include data assets; after that, each year's report includes the assets still held. Checking only that some report included the asset misses the years in between, so every year is checked. A year's report is compiled in the next year, so the rule goes up to the last completed year.",
+          '财资〔2024〕1号第（十一）条：将数据资产管理情况纳入行政事业性国有资产管理情况年度报告。通知于 2024 年 2 月印发，2024 年度报告是第一个应当包含数据资产的年度报告；此后每个年度结束，当年的报告都应包含仍持有的资产。只查出“有过一次报告”会漏掉中间缺报的年度，所以逐年核对。年度报告在次年编报，本规则以上一个已结束的年度为限。通知要求“逐步”纳入，所以缺报的年度作为提示列出。',
+        en: "Clause (11) of 财资〔2024〕1号: data asset management is included in the annual reports on administrative state-owned assets. The notice was issued in February 2024, so the report on 2024 is the first that must include data assets; after that, each year's report includes the assets still held. Checking only that some report included the asset misses the years in between, so every year is checked. A year's report is compiled in the next year, so the rule goes up to the last completed year. The notice asks for the inclusion to be gradual, so the missing years are listed as information.",
       },
       example: `assets:
   - id: DA-2024-0005

@@ -3,11 +3,15 @@
  * item), how messages name them, and the docs' example units.
  */
 import type { MapNode, ScalarNode } from '../../parser/ast';
+import { replaceScalar } from '../../edit/yaml-edit';
+import type { SpanEdit } from '../../types';
 import { itemLabel, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
 import type { ItemScope } from '../rule';
 import { perItem } from '../rule';
+import { notice } from '../sources';
+import type { SourceRef } from '../sources';
 
-export const CLAUSE = '财资〔2024〕1号 (7)';
+export const SOURCES: SourceRef[] = [notice('(7)')];
 export const NON_TAX = '非税收入';
 
 /** How messages name a revenue source, by its enum value. */
@@ -56,6 +60,11 @@ export function lineArgs(item: MapNode, line: RevenueLine, handling: string): Re
 
 export const UNIT_ADMIN = 'unit: { name: 某市交通运输局, code: 113301000025391739, type: 行政单位 }';
 export const UNIT_INSTITUTION = 'unit: { name: 某市交通运输信息中心, code: 123301004703621533, type: 事业单位 }';
+
+/** The edit that sets a line's handling to 非税收入, when the scalar can be replaced in place. */
+export function nonTaxEdit(handling: ScalarNode): SpanEdit | undefined {
+  return handling.style === 'block' ? undefined : replaceScalar(handling, NON_TAX);
+}
 
 export function isPaid(authorization: MapNode): boolean {
   return scalarAt(authorization, 'paid')?.value === true;

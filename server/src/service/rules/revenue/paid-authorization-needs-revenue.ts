@@ -3,13 +3,13 @@ import type { MapNode } from '../../parser/ast';
 import { itemLabel, keySpanOf, mapAt, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
 import { isoDateOf } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { CLAUSE, isPaid, revenueLines } from './common';
+import { SOURCES, isPaid, revenueLines } from './common';
 
 export const uncollectedRevenueRule: Rule = {
   meta: {
     id: 'DA-REV-004',
     name: 'paid-authorization-needs-revenue',
-    clause: CLAUSE,
+    sources: SOURCES,
     severity: 'info',
     fixable: false,
     messages: {
@@ -27,8 +27,8 @@ export const uncollectedRevenueRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（七）条要求建立收益分配机制，严禁违规不收、少收、多收。有偿授权应当在登记中看到对应的收入。',
-        en: 'Clause (7) of 财资〔2024〕1号 calls for a sound revenue distribution mechanism and forbids non-collection, under-collection and over-collection. A paid authorization should show the income it brought in.',
+          '财资〔2024〕1号第（七）条：建立合理的数据资产收益分配机制；任何行政事业单位及个人不得违反国家规定多收、少收、不收数据资产相关收入。有偿授权在登记中应有对应的收入记录，缺少记录时提示核实。',
+        en: 'Clause (7) of 财资〔2024〕1号: a reasonable revenue distribution mechanism for data assets; no administrative institution or person may, against state rules, over-collect, under-collect or fail to collect income related to data assets. A paid authorization should show its income in the register; when it does not, this note asks for a check.',
       },
       example: `assets:
   - id: DA-2024-0001

@@ -3,12 +3,13 @@ import type { MapNode } from '../../parser/ast';
 import { has, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
 import { handlingText, isPaid, lineArgs, revenueLines } from './common';
+import { cite, notice } from '../sources';
 
 export const revenueOriginRule: Rule = {
   meta: {
     id: 'DA-REV-003',
     name: 'revenue-needs-origin',
-    clause: '财资〔2024〕1号 (7), (4)',
+    sources: [notice('(7), (4)'), cite('czz-2024-167')],
     severity: 'error',
     fixable: false,
     messages: {
@@ -31,13 +32,13 @@ export const revenueOriginRule: Rule = {
     docs: {
       description: {
         'zh-CN':
-          '每笔收益都要有来处：使用收入须有授权（没有授权为错误，授权均为无偿为警告），处置收入须有处置记录（没有为错误）。',
+          '每笔收益都要有来源：使用收入须有授权（没有授权为错误，授权均为无偿为警告），处置收入须有处置记录（没有为错误）。',
         en: 'Every revenue line has an origin: income from use needs an authorization (none at all is an error; only unpaid ones is a warning), and disposal income needs a disposal record (none is an error).',
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（七）条严禁隐匿收入、在收益分配机制之外取得收入；第（四）条严禁借授权使用之名虚增财政收入。没有授权或处置却记有收入，说明收入来源不清，或授权、处置未经程序登记。',
-        en: 'Clause (7) of 财资〔2024〕1号 forbids concealing income and taking revenue outside the distribution mechanism; clause (4) forbids inflating fiscal revenue in the name of authorised use. Revenue without an authorization or a disposal means its origin is unclear, or the authorization or disposal was never recorded through the procedure.',
+          '财资〔2024〕1号第（七）条：任何行政事业单位及个人不得违反国家规定隐匿、截留数据资产相关收入；第（四）条：严禁借授权有偿使用数据资产的名义，变相虚增财政收入，财资〔2024〕167号对试点单位重申了这一要求。登记了收入却没有授权或处置记录，说明收入来源不清，或者授权、处置未按程序登记。',
+        en: 'Clause (7) of 财资〔2024〕1号: no administrative institution or person may, against state rules, conceal or withhold income related to data assets; clause (4): fiscal revenue must never be inflated in disguise in the name of paid authorised use of data assets, which 财资〔2024〕167号 repeats for the pilot units. Revenue recorded without an authorization or a disposal means its origin is unclear, or the authorization or disposal was not recorded through the procedure.',
       },
       example: `assets:
   - id: DA-2024-0002

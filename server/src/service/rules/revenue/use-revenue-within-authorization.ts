@@ -5,6 +5,7 @@
 import type { MapNode, ScalarNode } from '../../parser/ast';
 import { itemLabel, mapAt, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { notice } from '../sources';
 import { isPaid, revenueLines } from './common';
 
 /**
@@ -57,7 +58,7 @@ export const useRevenueWithinAuthorizationRule: Rule = {
   meta: {
     id: 'DA-REV-005',
     name: 'use-revenue-within-authorization',
-    clause: '财资〔2024〕1号 (7), (4)',
+    sources: [notice('(7), (4)')],
     severity: 'warning',
     fixable: false,
     messages: {

@@ -1,13 +1,14 @@
 /** DA-SCHEMA-007: a value breaks a range, count, length or uniqueness constraint. Reported by the schema mapping. */
 import type { BuiltInRule } from '../rule';
 import { registerWith } from '../examples';
+import { cite } from '../sources';
 
 export const constraintViolatedRule: BuiltInRule = {
   layer: 'schema',
   meta: {
     id: 'DA-SCHEMA-007',
     name: 'constraint-violated',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'error',
     fixable: false,
     messages: {

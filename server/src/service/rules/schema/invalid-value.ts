@@ -1,13 +1,14 @@
 /** DA-SCHEMA-003: a value outside the allowed values. Reported by the schema mapping (schema/errors.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER, registerWith } from '../examples';
+import { notice } from '../sources';
 
 export const invalidValueRule: BuiltInRule = {
   layer: 'schema',
   meta: {
     id: 'DA-SCHEMA-003',
     name: 'invalid-value',
-    clause: '财资〔2024〕1号',
+    sources: [notice()],
     severity: 'error',
     fixable: false,
     messages: {

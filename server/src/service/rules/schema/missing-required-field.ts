@@ -1,13 +1,14 @@
 /** DA-SCHEMA-001: a required field is missing. Reported by the schema mapping (schema/errors.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER, registerWith } from '../examples';
+import { notice } from '../sources';
 
 export const missingRequiredFieldRule: BuiltInRule = {
   layer: 'schema',
   meta: {
     id: 'DA-SCHEMA-001',
     name: 'missing-required-field',
-    clause: '财资〔2024〕1号',
+    sources: [notice()],
     severity: 'error',
     fixable: false,
     messages: {

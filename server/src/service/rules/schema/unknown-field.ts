@@ -1,13 +1,14 @@
 /** DA-SCHEMA-002: a field the format does not define. Reported by the schema mapping (schema/errors.ts). */
 import type { BuiltInRule } from '../rule';
 import { registerWith } from '../examples';
+import { cite } from '../sources';
 
 export const unknownFieldRule: BuiltInRule = {
   layer: 'schema',
   meta: {
     id: 'DA-SCHEMA-002',
     name: 'unknown-field',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'error',
     fixable: false,
     messages: {

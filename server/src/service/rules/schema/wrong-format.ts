@@ -1,13 +1,14 @@
 /** DA-SCHEMA-005: a value in the wrong format (a date, an id). Reported by the schema mapping (schema/errors.ts). */
 import type { BuiltInRule } from '../rule';
 import { registerWith } from '../examples';
+import { cite } from '../sources';
 
 export const wrongFormatRule: BuiltInRule = {
   layer: 'schema',
   meta: {
     id: 'DA-SCHEMA-005',
     name: 'wrong-format',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'error',
     fixable: false,
     messages: {

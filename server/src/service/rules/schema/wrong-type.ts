@@ -1,13 +1,14 @@
 /** DA-SCHEMA-004: a value of the wrong type. Reported by the schema mapping (schema/errors.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER, registerWith } from '../examples';
+import { cite } from '../sources';
 
 export const wrongTypeRule: BuiltInRule = {
   layer: 'schema',
   meta: {
     id: 'DA-SCHEMA-004',
     name: 'wrong-type',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'error',
     fixable: false,
     messages: {

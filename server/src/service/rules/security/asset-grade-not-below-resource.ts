@@ -1,12 +1,13 @@
 /** DA-SEC-001 (cross-file): a data asset is graded at least as high as its catalog resource (clause 9; GB/T 43697-2024). */
 import { gradeRank } from '../../tree/values';
 import type { WorkspaceRule } from '../rule';
+import { cite, notice } from '../sources';
 
 export const gradeBelowResourceRule: WorkspaceRule = {
   meta: {
     id: 'DA-SEC-001',
     name: 'asset-grade-not-below-resource',
-    clause: '财资〔2024〕1号 (9); GB/T 43697-2024',
+    sources: [notice('(9)'), cite('gb-t-43697-2024')],
     severity: 'error',
     fixable: true,
     messages: {

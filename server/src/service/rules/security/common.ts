@@ -1,7 +1,9 @@
 /** What the security rules (DA-SEC-002..003, clause 9) share: the clause and how they read a security grade. */
 import { gradeRank } from '../../tree/values';
+import { notice } from '../sources';
+import type { SourceRef } from '../sources';
 
-export const CLAUSE = '财资〔2024〕1号 (9)';
+export const SOURCES: SourceRef[] = [notice('(9)')];
 
 /** 核心数据 and 重要数据: the grades that call for recorded protection and assessments. */
 export function isHighGrade(grade: string): boolean {

@@ -5,7 +5,8 @@ import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { setInBlock, setNewBlock } from '../../edit/blocks';
 import { has, itemLabel, keySpanOf, mapAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { CLAUSE, GRADE_EN, isHighGrade } from './common';
+import { SOURCES, GRADE_EN, isHighGrade } from './common';
+import { cite } from '../sources';
 
 const SECURITY_FIELDS: Array<{ key: 'protectionMeasures' | 'lastRiskAssessment'; value: string | string[] }> = [
   { key: 'protectionMeasures', value: [PLACEHOLDER] },
@@ -16,7 +17,7 @@ export const securityRecordsRule: Rule = {
   meta: {
     id: 'DA-SEC-002',
     name: 'high-grade-needs-security-records',
-    clause: CLAUSE,
+    sources: [...SOURCES, cite('gov-order-790', '第三十三条')],
     severity: 'warning',
     fixable: true,
     messages: {
@@ -48,8 +49,8 @@ export const securityRecordsRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（九）条：落实数据分类分级管理和网络安全等级保护，加强风险评估、监测预警和应急处置。级别越高的数据，越要能说明采取了哪些措施、何时评估过风险。',
-        en: 'Clause (9) of 财资〔2024〕1号: classified and graded data management, multi-level protection, risk assessment, monitoring, early warning and emergency response. The higher the grade, the more a unit must show which measures it took and when it last assessed the risks.',
+          '财资〔2024〕1号第（九）条：实施网络安全等级保护制度，建立数据资产安全管理制度和监测预警、应急处置机制，推进数据资产分类分级管理，并按规定开展数据安全风险评估；《网络数据安全管理条例》第三十三条要求重要数据的处理者每年度开展风险评估。核心数据、重要数据应当能够说明采取了哪些防护措施、何时评估过风险。',
+        en: 'Clause (9) of 财资〔2024〕1号: the multi-level protection scheme, a data asset security management system with monitoring, early warning and emergency response, classified and graded management, and data security risk assessments as prescribed; art. 33 of the Regulations on network data security management has processors of important data assess their risks every year. Core and important data should show which protection measures were taken and when the risks were last assessed.',
       },
       example: `assets:
   - id: DA-2024-0004

@@ -3,12 +3,13 @@ import type { MapNode } from '../../parser/ast';
 import { removeEntry } from '../../edit/yaml-edit';
 import { itemLabel, keySpanOf, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { cite } from '../sources';
 
 export const gradeOnStateSecretRule: Rule = {
   meta: {
     id: 'DA-SEC-005',
     name: 'no-grade-on-state-secret',
-    clause: 'GB/T 43697-2024 第1章; 《保守国家秘密法》',
+    sources: [cite('gb-t-43697-2024'), cite('state-secrets-law')],
     severity: 'info',
     fixable: true,
     messages: {

@@ -5,6 +5,7 @@
 import type { MapNode } from '../../parser/ast';
 import { itemLabel, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { cite } from '../sources';
 import { GRADE_EN, isHighGrade } from './common';
 
 const LEVEL_ONE = '第一级';
@@ -13,7 +14,7 @@ export const protectionLevelRule: Rule = {
   meta: {
     id: 'DA-SEC-004',
     name: 'protection-level-fits-grade',
-    clause: '《数据安全法》第二十七条; 国务院令第790号 第九条、第六十二条; GB/T 22240-2020',
+    sources: [cite('data-security-law', '第二十七条'), cite('gov-order-790'), cite('gb-t-22240-2020')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -3,13 +3,19 @@ import type { MapNode } from '../../parser/ast';
 import { has, itemLabel, mapAt, scalarAt, textAt } from '../../tree/read';
 import { gradeRank, isoDateOf, yearsBefore } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { CLAUSE, GRADE_EN, isHighGrade } from './common';
+import { SOURCES, GRADE_EN, isHighGrade } from './common';
+import { cite } from '../sources';
 
 export const riskAssessmentAgeRule: Rule = {
   meta: {
     id: 'DA-SEC-003',
     name: 'risk-assessment-within-a-year',
-    clause: CLAUSE,
+    sources: [
+      ...SOURCES,
+      cite('gov-order-790', '第三十三条'),
+      cite('data-security-law', '第二十一条'),
+      cite('practice'),
+    ],
     severity: 'warning',
     fixable: false,
     messages: {
@@ -31,8 +37,8 @@ export const riskAssessmentAgeRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（九）条要求加强数据资产风险评估和监测预警。风险随系统、用途和授权变化，评估应至少每年进行一次；尚未发生的评估不能作为记录。',
-        en: 'Clause (9) of 财资〔2024〕1号 calls for risk assessment and monitoring of data assets. Risks change with systems, uses and authorizations, so an assessment is renewed at least yearly; an assessment that has not happened yet cannot be on record.',
+          '财资〔2024〕1号第（九）条要求各部门及所属单位按规定开展数据安全风险评估，本身未规定评估周期。每年度评估的义务来自《网络数据安全管理条例》第三十三条：重要数据的处理者应当每年度对其网络数据处理活动开展风险评估；核心数据依《数据安全法》第二十一条实行更加严格的管理制度，因而按不低于重要数据的要求提示。一般数据没有每年度评估的规定，超过一年仅作提示（实务做法）。尚未完成的评估不能作为记录。',
+        en: 'Clause (9) of 财资〔2024〕1号 has departments and their units carry out data security risk assessments as prescribed, without setting how often. The yearly duty comes from art. 33 of the Regulations on network data security management: a processor of important data assesses the risks of its processing every year; core data is under a stricter regime by art. 21 of the Data Security Law, so it is held to at least the same. General data has no yearly duty, so an older assessment is only noted (practice). An assessment not yet carried out cannot be on record.',
       },
       example: `assets:
   - id: DA-2024-0003

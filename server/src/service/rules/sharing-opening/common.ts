@@ -7,10 +7,17 @@ import type { MapNode, ScalarNode } from '../../parser/ast';
 import { PLACEHOLDER, setInMap } from '../../edit/yaml-edit';
 import { has, itemLabel, keySpanOf, mapAt, scalarAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext, RuleMeta } from '../rule';
+import { cite, notice } from '../sources';
+import type { SourceRef } from '../sources';
 
-export const CLAUSE_SHARING = '财资〔2024〕1号 (5); 国发〔2016〕51号';
-export const CLAUSE_OPENING = '财资〔2024〕1号 (5)';
-export const CLAUSE_GRADING = '财资〔2024〕1号 (5), (9); GB/T 43697-2024';
+export const SHARING_SOURCES: SourceRef[] = [notice('(5)'), cite('gov-order-809'), cite('gov-order-2016-51')];
+export const OPENING_SOURCES: SourceRef[] = [notice('(5)')];
+export const GRADING_SOURCES: SourceRef[] = [
+  notice('(5), (9)'),
+  cite('data-security-law', '第二十一条'),
+  cite('gb-t-43697-2024'),
+  cite('practice'),
+];
 
 export const NOT_OPENED = '不予开放';
 export const CLASSIFIED = '涉密';
@@ -39,7 +46,7 @@ ${fields.opening}`;
 export interface FieldRequirement {
   id: string;
   name: string;
-  clause: string;
+  sources: SourceRef[];
   severity: 'error' | 'warning';
   /** The block (`sharing` or `opening`) and the type value that calls for the field. */
   block: 'sharing' | 'opening';
@@ -59,7 +66,7 @@ export function fieldRule(requirement: FieldRequirement): Rule {
     meta: {
       id: requirement.id,
       name: requirement.name,
-      clause: requirement.clause,
+      sources: requirement.sources,
       severity: requirement.severity,
       fixable: true,
       ...(requirement.replacesSchema ? { replacesSchemaAt: [`/resources/*/${block}/${key}`] } : {}),

@@ -1,11 +1,11 @@
 /** DA-OPEN-004: a resource opened on conditions states them (clause 5). */
 import { textAt } from '../../tree/read';
-import { CLASSIFIED, CLAUSE_OPENING, fieldRule, resourceExample } from './common';
+import { CLASSIFIED, OPENING_SOURCES, fieldRule, resourceExample } from './common';
 
 export const conditionalOpeningRule = fieldRule({
   id: 'DA-OPEN-004',
   name: 'conditional-opening-needs-conditions',
-  clause: CLAUSE_OPENING,
+  sources: OPENING_SOURCES,
   severity: 'warning',
   block: 'opening',
   type: '有条件开放',

@@ -1,10 +1,10 @@
-/** DA-SHARE-002: a resource shared on conditions states them (clause 5; 国发〔2016〕51号). */
-import { CLAUSE_SHARING, fieldRule, NOT_OPENED, resourceExample } from './common';
+/** DA-SHARE-002: a resource shared on conditions states them (clause 5; 国务院令第809号; 国发〔2016〕51号). */
+import { SHARING_SOURCES, fieldRule, NOT_OPENED, resourceExample } from './common';
 
 export const conditionalSharingRule = fieldRule({
   id: 'DA-SHARE-002',
   name: 'conditional-sharing-needs-conditions',
-  clause: CLAUSE_SHARING,
+  sources: SHARING_SOURCES,
   severity: 'warning',
   block: 'sharing',
   type: '有条件共享',
@@ -26,8 +26,8 @@ export const conditionalSharingRule = fieldRule({
       },
       rationale: {
         'zh-CN':
-          '国发〔2016〕51号：有条件共享的资源，目录须注明共享条件，使用部门据此申请。财资〔2024〕1号第（五）条：在保障公共安全和个人隐私的前提下推动共享，条件写清楚才能既共享又可控。',
-        en: 'Under 国发〔2016〕51号 the catalog states the conditions of conditionally shared resources, and departments apply on that basis. Clause (5) of 财资〔2024〕1号 promotes sharing while protecting public security and privacy; written conditions make the sharing controllable.',
+          '《政务数据共享条例》（国务院令第809号）在政务数据目录中确定共享属性，并禁止擅自增设条件阻碍、影响政务数据共享；国发〔2016〕51号要求有条件共享的资源注明共享条件，使用部门据此申请。财资〔2024〕1号第（五）条：在保障公共安全和保护个人隐私的前提下推动共享。条件写在目录中，才能据以申请，也才能核对没有另设条件。',
+        en: 'The Regulations on government data sharing (State Council Order No. 809) set the sharing attribute in the government data catalog and forbid adding conditions that obstruct sharing; 国发〔2016〕51号 has conditionally shared resources state their conditions, on which departments apply. Clause (5) of 财资〔2024〕1号 promotes sharing while ensuring public security and protecting privacy. Conditions written in the catalog are what departments apply on, and what shows no other condition was added.',
       },
       example: resourceExample({
         sharing: '      type: 有条件共享\n      method: 接口',

@@ -2,13 +2,14 @@
 import type { MapNode } from '../../parser/ast';
 import { itemLabel, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
-import { attributesOf, CLASSIFIED, CLAUSE_OPENING, NOT_OPENED, resourceExample, valueOf } from './common';
+import { attributesOf, CLASSIFIED, OPENING_SOURCES, NOT_OPENED, resourceExample, valueOf } from './common';
+import { cite } from '../sources';
 
 export const classifiedSharedFreelyRule: Rule = {
   meta: {
     id: 'DA-OPEN-002',
     name: 'no-free-sharing-of-classified-data',
-    clause: `${CLAUSE_OPENING}; 《保守国家秘密法》`,
+    sources: [...OPENING_SOURCES, cite('state-secrets-law')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -6,7 +6,7 @@ import type { ItemScope, Rule, RuleContext } from '../rule';
 import {
   attributesOf,
   CLASSIFIED,
-  CLAUSE_OPENING,
+  OPENING_SOURCES,
   NOT_OPENED,
   OPEN_TYPES_OPENED,
   resourceExample,
@@ -17,7 +17,7 @@ export const classifiedOpenedRule: Rule = {
   meta: {
     id: 'DA-OPEN-001',
     name: 'no-opening-classified-data',
-    clause: CLAUSE_OPENING,
+    sources: OPENING_SOURCES,
     severity: 'error',
     fixable: true,
     messages: {

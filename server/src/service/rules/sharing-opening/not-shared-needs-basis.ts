@@ -1,10 +1,10 @@
-/** DA-SHARE-001: a resource that is not shared (不予共享) states the basis for it (clause 5; 国发〔2016〕51号). */
-import { CLAUSE_SHARING, fieldRule, NOT_OPENED, resourceExample } from './common';
+/** DA-SHARE-001: a resource that is not shared (不予共享) states the basis for it (clause 5; 国务院令第809号; 国发〔2016〕51号). */
+import { SHARING_SOURCES, fieldRule, NOT_OPENED, resourceExample } from './common';
 
 export const notSharedBasisRule = fieldRule({
   id: 'DA-SHARE-001',
   name: 'not-shared-needs-basis',
-  clause: CLAUSE_SHARING,
+  sources: SHARING_SOURCES,
   severity: 'error',
   block: 'sharing',
   type: '不予共享',
@@ -26,8 +26,8 @@ export const notSharedBasisRule = fieldRule({
       },
       rationale: {
         'zh-CN':
-          '国发〔2016〕51号：政务信息资源以共享为原则、不共享为例外，列入不予共享类的须有法律、行政法规或党中央、国务院政策依据。财资〔2024〕1号第（五）条要求积极推动数据资产开放共享。',
-        en: 'Under 国发〔2016〕51号 government information is shared by default and withheld only by exception: a resource listed as not shared needs a basis in law, administrative regulation or central policy. Clause (5) of 财资〔2024〕1号 asks units to actively share and open their data assets.',
+          '《政务数据共享条例》（国务院令第809号，2025年8月1日起施行）在政务数据目录中区分无条件共享、有条件共享和不予共享；国发〔2016〕51号确立以共享为原则、不共享为例外，列入不予共享类的须有法律、行政法规或党中央、国务院政策依据。财资〔2024〕1号第（五）条要求积极推动数据资产开放共享。',
+        en: 'The Regulations on government data sharing (State Council Order No. 809, in force since 2025-08-01) sort government data in the catalog as shared unconditionally, shared on conditions or not shared; 国发〔2016〕51号 made sharing the rule and withholding the exception, a resource listed as not shared needing a basis in law, administrative regulation or central policy. Clause (5) of 财资〔2024〕1号 asks units to actively share and open their data assets.',
       },
       example: resourceExample({
         grade: '重要数据',

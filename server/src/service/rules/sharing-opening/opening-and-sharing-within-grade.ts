@@ -6,7 +6,7 @@ import type { ItemScope, Rule, RuleContext } from '../rule';
 import {
   attributesOf,
   CLASSIFIED,
-  CLAUSE_GRADING,
+  GRADING_SOURCES,
   NOT_OPENED,
   OPEN_TYPES_OPENED,
   resourceExample,
@@ -67,7 +67,7 @@ export const gradeScopeRule: Rule = {
   meta: {
     id: 'DA-OPEN-003',
     name: 'opening-and-sharing-within-grade',
-    clause: CLAUSE_GRADING,
+    sources: GRADING_SOURCES,
     severity: 'error',
     fixable: true,
     messages: {
@@ -99,8 +99,8 @@ export const gradeScopeRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（九）条要求对数据资产分类分级管理，第（五）条要求在保障公共安全的前提下开放共享。GB/T 43697-2024 将数据分为核心、重要、一般三级：级别越高，开放共享的范围越窄。涉密资源由更严格的 DA-OPEN-001、DA-OPEN-002 检查，工作秘密由 DA-OPEN-005 检查，本规则不重复报告。',
-        en: 'Clause (9) of 财资〔2024〕1号 requires classified and graded management of data assets, and clause (5) opens and shares them only where public security is assured. GB/T 43697-2024 grades data core, important and general: the higher the grade, the narrower the opening and sharing. Classified resources are left to the stricter DA-OPEN-001 and DA-OPEN-002, and work secrets to DA-OPEN-005, not reported twice.',
+          '财资〔2024〕1号第（九）条要求对数据资产分类分级管理，第（五）条要求在保障公共安全的前提下开放共享。《数据安全法》第二十一条对核心数据实行更加严格的管理制度，GB/T 43697-2024 将数据分为核心、重要、一般三级。各级可开放、共享到什么范围，这些依据并未逐一规定；本规则采用的对应关系（核心数据不予开放、不无条件共享，重要数据不无条件开放）是实务做法。涉密资源由更严格的 DA-OPEN-001、DA-OPEN-002 检查，工作秘密由 DA-OPEN-005 检查，本规则不重复报告。',
+        en: 'Clause (9) of 财资〔2024〕1号 requires classified and graded management of data assets, and clause (5) opens and shares them only where public security is assured. Art. 21 of the Data Security Law puts core data under a stricter regime, and GB/T 43697-2024 grades data core, important and general. How far each grade may be opened or shared is not set out grade by grade in these sources; the mapping this rule applies (core data neither opened nor shared unconditionally, important data not opened unconditionally) is practice. Classified resources are left to the stricter DA-OPEN-001 and DA-OPEN-002, and work secrets to DA-OPEN-005, not reported twice.',
       },
       example: resourceExample({
         grade: '核心数据',

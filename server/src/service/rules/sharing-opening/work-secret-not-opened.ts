@@ -6,13 +6,14 @@ import type { MapNode } from '../../parser/ast';
 import { replaceScalar } from '../../edit/yaml-edit';
 import { itemLabel, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { cite, notice } from '../sources';
 import { attributesOf, NOT_OPENED, OPEN_TYPES_OPENED, resourceExample, valueOf, WORK_SECRET } from './common';
 
 export const workSecretRule: Rule = {
   meta: {
     id: 'DA-OPEN-005',
     name: 'work-secret-not-opened',
-    clause: '财资〔2024〕1号 (5); 国务院令第809号 第三条',
+    sources: [notice('(5)'), cite('gov-order-809', '第三条')],
     severity: 'error',
     fixable: true,
     messages: {

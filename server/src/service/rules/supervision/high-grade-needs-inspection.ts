@@ -3,6 +3,7 @@ import type { MapNode } from '../../parser/ast';
 import { has, itemAnchor, itemLabel, seqAt, textAt } from '../../tree/read';
 import { gradeRank } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { cite, notice } from '../sources';
 
 const GRADE_EN: Record<string, string> = { 核心数据: 'core data', 重要数据: 'important data' };
 
@@ -10,7 +11,7 @@ export const inspectionRecordRule: Rule = {
   meta: {
     id: 'DA-SUP-001',
     name: 'high-grade-needs-inspection',
-    clause: '财资〔2024〕1号 (10)',
+    sources: [notice('(10)'), cite('practice')],
     severity: 'info',
     fixable: false,
     messages: {
@@ -27,8 +28,8 @@ export const inspectionRecordRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（十）条：建立全过程监管机制，把事前、事中、事后监管结合起来，日常监督与专项检查相结合。级别高的数据资产尤其应当留有检查记录。',
-        en: 'Clause (10) of 财资〔2024〕1号: supervision covers the whole process, before, during and after, combining routine supervision with special inspections. Assets of the higher grades in particular should show their inspections.',
+          '财资〔2024〕1号第（十）条：建立全过程监管机制，把事前、事中、事后监管结合起来，日常监督与专项检查相结合。第（十）条没有按数据级别规定检查，对核心数据、重要数据要求留有检查记录是实务做法，所以只作提示。',
+        en: 'Clause (10) of 财资〔2024〕1号: supervision covers the whole process, before, during and after, combining routine supervision with special inspections. Clause (10) sets no inspections by grade; asking core and important data to show theirs is practice, so this is information only.',
       },
       example: `assets:
   - id: DA-2024-0004

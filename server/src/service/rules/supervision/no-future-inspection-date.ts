@@ -3,12 +3,13 @@ import type { MapNode } from '../../parser/ast';
 import { itemLabel, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
 import { isoDateOf } from '../../tree/values';
 import type { ItemScope, Rule, RuleContext } from '../rule';
+import { notice } from '../sources';
 
 export const inspectionDateRule: Rule = {
   meta: {
     id: 'DA-SUP-002',
     name: 'no-future-inspection-date',
-    clause: '财资〔2024〕1号 (10)',
+    sources: [notice('(10)')],
     severity: 'warning',
     fixable: false,
     messages: {

@@ -8,8 +8,10 @@ import type { StewardYamlDocument } from '../../parser/model';
 import { rootMap } from '../../parser/model';
 import { mapAt, textAt } from '../../tree/read';
 import type { RuleContext } from '../rule';
+import { cite, notice } from '../sources';
+import type { SourceRef } from '../sources';
 
-export const CODE_CLAUSE = 'GB 32100-2015; 财资〔2024〕1号 (1)';
+export const CODE_SOURCES: SourceRef[] = [cite('gb-32100-2015'), notice('(1)')];
 
 export const CODE_PATH = '/unit/code';
 
@@ -28,7 +30,7 @@ export function scalarText(node: ScalarNode): string {
   return (typeof node.value === 'string' ? node.value : node.source).trim();
 }
 
-export const UNIT_CLAUSE = '财资〔2024〕1号 (1)';
+export const UNIT_SOURCES: SourceRef[] = [notice('(1)')];
 
 export function unitOf(document: StewardYamlDocument): MapNode | undefined {
   return mapAt(rootMap(document), 'unit');

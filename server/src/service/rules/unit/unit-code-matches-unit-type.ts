@@ -2,7 +2,7 @@
 import type { UnitType } from '../../codes/uscc';
 import { expectedKindFor, usccKind } from '../../codes/uscc';
 import type { Rule } from '../rule';
-import { CODE_CLAUSE, CODE_PATH, FIXED_EXAMPLE, scalarText, unitScalar } from './common';
+import { CODE_PATH, CODE_SOURCES, FIXED_EXAMPLE, scalarText, unitScalar } from './common';
 
 const UNIT_TYPE_EN: Record<UnitType, string> = { 行政单位: 'an administrative unit', 事业单位: 'a public institution' };
 
@@ -10,7 +10,7 @@ export const unitKindRule: Rule = {
   meta: {
     id: 'DA-UNIT-002',
     name: 'unit-code-matches-unit-type',
-    clause: CODE_CLAUSE,
+    sources: CODE_SOURCES,
     severity: 'warning',
     fixable: false,
     messages: {
@@ -28,8 +28,8 @@ export const unitKindRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '单位类型决定收益的处理（财资〔2024〕1号第（七）条：行政单位的收入上缴国库，事业单位按同级财政部门规定），类型与代码不一致往往说明其中之一写错。',
-        en: 'The unit type decides how revenue is handled (clause (7) of 财资〔2024〕1号: an administrative unit pays it to the treasury, a public institution follows its finance department), so a type that disagrees with the code usually means one of them is wrong.',
+          '单位类型决定收益的处理（财资〔2024〕1号第（七）条：行政单位数据资产使用形成的收入按政府非税收入管理，事业单位的由本级财政部门规定具体管理办法），类型与代码不一致往往说明其中之一写错。',
+        en: "The unit type decides how revenue is handled (clause (7) of 财资〔2024〕1号: an administrative unit's income from use is government non-tax revenue, a public institution's follows the measures of its finance department), so a type that disagrees with the code usually means one of them is wrong.",
       },
       example: FIXED_EXAMPLE.replace('行政单位', '事业单位'),
       fixedExample: FIXED_EXAMPLE,

@@ -4,7 +4,7 @@ import type { StewardYamlDocument } from '../../parser/model';
 import { rootMap } from '../../parser/model';
 import { has, keySpanOf, mapAt, textAt } from '../../tree/read';
 import type { Rule, RuleContext } from '../rule';
-import { statedElsewhere, UNIT_CLAUSE, UNIT_EXAMPLE, unitOf } from './common';
+import { statedElsewhere, UNIT_EXAMPLE, UNIT_SOURCES, unitOf } from './common';
 
 function namesSomeone(unit: MapNode): boolean {
   const responsible = mapAt(unit, 'responsible');
@@ -15,7 +15,7 @@ export const responsiblePersonRule: Rule = {
   meta: {
     id: 'DA-UNIT-004',
     name: 'unit-needs-responsible-person',
-    clause: UNIT_CLAUSE,
+    sources: UNIT_SOURCES,
     severity: 'info',
     fixable: false,
     // The contract's minimal unit has no responsible person: asking for one everywhere would be noise.

@@ -5,13 +5,13 @@ import { PLACEHOLDER } from '../../edit/yaml-edit';
 import { setInBlock } from '../../edit/blocks';
 import { has, keySpanOf, textAt } from '../../tree/read';
 import type { Rule, RuleContext } from '../rule';
-import { statedElsewhere, UNIT_CLAUSE, UNIT_EXAMPLE, unitOf } from './common';
+import { statedElsewhere, UNIT_EXAMPLE, UNIT_SOURCES, unitOf } from './common';
 
 export const supervisingDepartmentRule: Rule = {
   meta: {
     id: 'DA-UNIT-003',
     name: 'unit-needs-supervising-department',
-    clause: UNIT_CLAUSE,
+    sources: UNIT_SOURCES,
     severity: 'warning',
     fixable: true,
     messages: {

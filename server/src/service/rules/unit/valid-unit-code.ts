@@ -1,13 +1,13 @@
 /** DA-UNIT-001: the document's unit.code is a valid unified social credit code (GB 32100-2015; clause 1). */
 import { checkUscc, USCC_MESSAGES } from '../../codes/uscc';
 import type { Rule } from '../rule';
-import { CODE_CLAUSE, CODE_PATH, FIXED_EXAMPLE, scalarText, unitScalar } from './common';
+import { CODE_PATH, CODE_SOURCES, FIXED_EXAMPLE, scalarText, unitScalar } from './common';
 
 export const unitCodeRule: Rule = {
   meta: {
     id: 'DA-UNIT-001',
     name: 'valid-unit-code',
-    clause: CODE_CLAUSE,
+    sources: CODE_SOURCES,
     severity: 'error',
     fixable: false,
     replacesSchemaAt: [CODE_PATH],

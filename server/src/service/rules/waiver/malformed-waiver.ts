@@ -1,13 +1,14 @@
 /** DA-WAIVER-003: a waiver comment names no rule, an unknown rule, or an invalid expiry. Reported by the waivers. */
 import type { BuiltInRule } from '../rule';
 import { registerWith } from '../examples';
+import { cite } from '../sources';
 
 export const malformedWaiverRule: BuiltInRule = {
   layer: 'waiver',
   meta: {
     id: 'DA-WAIVER-003',
     name: 'malformed-waiver',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'warning',
     fixable: false,
     messages: {

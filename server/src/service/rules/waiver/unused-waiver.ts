@@ -1,13 +1,14 @@
 /** DA-WAIVER-002: a waiver comment waives nothing. Reported by the waivers (waivers.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER, registerWith } from '../examples';
+import { cite } from '../sources';
 
 export const unusedWaiverRule: BuiltInRule = {
   layer: 'waiver',
   meta: {
     id: 'DA-WAIVER-002',
     name: 'unused-waiver',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'warning',
     fixable: false,
     messages: {

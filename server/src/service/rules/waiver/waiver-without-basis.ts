@@ -3,6 +3,7 @@
  * the waivers (waivers.ts); the waiver does not apply to that rule's findings.
  */
 import type { BuiltInRule } from '../rule';
+import { cite } from '../sources';
 import { registerWith } from '../examples';
 
 export const waiverWithoutBasisRule: BuiltInRule = {
@@ -10,7 +11,7 @@ export const waiverWithoutBasisRule: BuiltInRule = {
   meta: {
     id: 'DA-WAIVER-004',
     name: 'waiver-without-basis',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -1,13 +1,14 @@
 /** DA-WAIVER-001: a waiver comment gives no reason. Reported by the waivers (waivers.ts). */
 import type { BuiltInRule } from '../rule';
 import { registerWith } from '../examples';
+import { cite } from '../sources';
 
 export const waiverWithoutReasonRule: BuiltInRule = {
   layer: 'waiver',
   meta: {
     id: 'DA-WAIVER-001',
     name: 'waiver-without-reason',
-    clause: 'steward/v1',
+    sources: [cite('steward-format')],
     severity: 'error',
     fixable: false,
     messages: {

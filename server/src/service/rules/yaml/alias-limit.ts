@@ -1,13 +1,14 @@
 /** DA-YAML-005: an alias refers to a missing anchor or expands too much. Reported by the parser (parser/problems.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER, registerWith } from '../examples';
+import { cite } from '../sources';
 
 export const aliasLimitRule: BuiltInRule = {
   layer: 'yaml',
   meta: {
     id: 'DA-YAML-005',
     name: 'alias-limit',
-    clause: 'YAML 1.2.2',
+    sources: [cite('yaml-1.2.2')],
     severity: 'error',
     fixable: false,
     messages: {

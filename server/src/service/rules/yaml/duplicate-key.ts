@@ -1,13 +1,14 @@
 /** DA-YAML-002: a key appears twice in one mapping. Reported by the parser (parser/problems.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER, registerWith } from '../examples';
+import { cite } from '../sources';
 
 export const duplicateKeyRule: BuiltInRule = {
   layer: 'yaml',
   meta: {
     id: 'DA-YAML-002',
     name: 'duplicate-key',
-    clause: 'YAML 1.2.2',
+    sources: [cite('yaml-1.2.2')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -1,6 +1,7 @@
 /** DA-YAML-006: the nesting is too deep to read. Reported by the parser (parser/problems.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER, registerWith } from '../examples';
+import { cite } from '../sources';
 
 /** Nesting deeper than the parsers read (64 levels): a note whose value is lists in lists. */
 const DEEP = `${'['.repeat(70)}备注${']'.repeat(70)}`;
@@ -10,7 +11,7 @@ export const nestingTooDeepRule: BuiltInRule = {
   meta: {
     id: 'DA-YAML-006',
     name: 'nesting-too-deep',
-    clause: 'YAML 1.2.2',
+    sources: [cite('yaml-1.2.2')],
     severity: 'error',
     fixable: false,
     messages: {

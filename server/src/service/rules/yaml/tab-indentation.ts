@@ -1,13 +1,14 @@
 /** DA-YAML-003: a line is indented with tabs. Reported by the parser (parser/problems.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER, registerWith } from '../examples';
+import { cite } from '../sources';
 
 export const tabIndentationRule: BuiltInRule = {
   layer: 'yaml',
   meta: {
     id: 'DA-YAML-003',
     name: 'tab-indentation',
-    clause: 'YAML 1.2.2',
+    sources: [cite('yaml-1.2.2')],
     severity: 'error',
     fixable: false,
     messages: {

@@ -4,13 +4,14 @@
  */
 import type { BuiltInRule } from '../rule';
 import { ASSET, REGISTER } from '../examples';
+import { cite } from '../sources';
 
 export const topLevelNotMappingRule: BuiltInRule = {
   layer: 'yaml',
   meta: {
     id: 'DA-YAML-004',
     name: 'top-level-not-mapping',
-    clause: 'YAML 1.2.2',
+    sources: [cite('yaml-1.2.2')],
     severity: 'error',
     fixable: false,
     messages: {

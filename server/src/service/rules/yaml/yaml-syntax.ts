@@ -1,13 +1,14 @@
 /** DA-YAML-001: the text is not well-formed YAML. Reported by the parser (parser/problems.ts). */
 import type { BuiltInRule } from '../rule';
 import { REGISTER, registerWith } from '../examples';
+import { cite } from '../sources';
 
 export const yamlSyntaxRule: BuiltInRule = {
   layer: 'yaml',
   meta: {
     id: 'DA-YAML-001',
     name: 'yaml-syntax',
-    clause: 'YAML 1.2.2',
+    sources: [cite('yaml-1.2.2')],
     severity: 'error',
     fixable: false,
     messages: {
