@@ -230,7 +230,7 @@ ${APPROVED}`,
 `,
       ),
     actions: [
-      'quickfix* 添加安全评估记录（文号、日期待填写）',
+      'quickfix* 添加安全评估记录（报告编号、日期待填写）',
       'quickfix 豁免此问题（DA-AUTH-001）：在上一行添加豁免注释',
     ],
     apply: {
@@ -281,7 +281,7 @@ ${APPROVED}`,
 `,
       ),
     actions: [
-      'quickfix* 添加安全评估记录（文号、日期待填写）',
+      'quickfix* 添加安全评估记录（报告编号、日期待填写）',
       'quickfix 豁免此问题（DA-AUTH-001）：在上一行添加豁免注释',
     ],
     apply: {
