@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bumped whenever the output changes, so cached files are regenerated. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 const UNIT = {
   name: '某市交通运输局',
@@ -112,11 +112,13 @@ function assetLines(random, asset) {
   lines.push('    registration:', `      cardNumber: KP-330100-2024-${pad(random.int(1, 9999999), 7)}`);
 
   const paidFees = [];
+  let firstYear = 9999;
   if (random.chance(0.9)) {
     lines.push('    authorizations:');
     const count = random.chance(0.55) ? 2 : 1;
     for (let a = 0; a < count; a++) {
       const year = random.pick([2024, 2025]);
+      firstYear = Math.min(firstYear, year);
       const month = random.int(1, 12);
       lines.push(
         `      - entity: ${random.pick(ENTITIES)}`,
@@ -132,7 +134,7 @@ function assetLines(random, asset) {
       lines.push(`        paid: ${paid}`);
       if (paid) {
         const amount = random.int(2, 200) * 5000;
-        paidFees.push(amount);
+        paidFees.push({ amount, year });
         lines.push(
           '        fee:',
           `          amount: ${amount}`,
@@ -142,6 +144,15 @@ function assetLines(random, asset) {
         );
       }
     }
+  }
+  if (firstYear !== 9999) {
+    // Public data resources in authorised operation are registered (发改数据规〔2025〕26号).
+    lines.push(
+      '    publicDataRegistration:',
+      `      code: GGSJ-330100-${firstYear}-${pad(random.int(1, 9999999), 7)}`,
+      `      date: 2025-${pad(random.int(3, 12), 2)}-${pad(random.int(1, 28), 2)}`,
+      '      type: 首次登记',
+    );
   }
   if (asset.securityGrade !== '一般数据') {
     // Graded data records its protection and its inspections (clauses 9 and 10).
@@ -156,7 +167,9 @@ function assetLines(random, asset) {
   if (paidFees.length > 0) {
     lines.push('    revenue:');
     for (const year of [2024, 2025]) {
-      for (const fee of paidFees) {
+      // Income from use starts in the year its authorization does.
+      for (const { amount: fee, year: from } of paidFees) {
+        if (year < from) continue;
         lines.push(
           `      - year: ${year}`,
           '        source: 使用',

@@ -327,7 +327,7 @@ describe('complete', () => {
         label: '数据资源目录（整篇骨架）',
         newText:
           'apiVersion: steward/v1\nkind: DataResourceCatalog\nunit:\n  name: ${1:待填写}\n  code: ${2:待填写}\n  type: ${3|行政单位,事业单位|}\n  supervisingDepartment: ${4:待填写}\n' +
-          'resources:\n  - id: ${5:待填写}\n    name: ${6:待填写}\n    securityGrade: ${7|核心数据,重要数据,一般数据|}\n    secrecy: ${8|涉密,非涉密|}\n' +
+          'resources:\n  - id: ${5:待填写}\n    name: ${6:待填写}\n    securityGrade: ${7|核心数据,重要数据,一般数据|}\n    secrecy: ${8|涉密,工作秘密,非涉密|}\n' +
           '    sharing:\n      type: ${9|无条件共享,有条件共享,不予共享|}\n    opening:\n      type: ${10|无条件开放,有条件开放,不予开放|}',
       },
       {

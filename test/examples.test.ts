@@ -37,6 +37,18 @@ const EXPECTED: Record<string, [ruleId: string, lineContains: string]> = {
   'revenue-not-non-tax.assets.yaml': ['DA-REV-001', 'handling: 事业收入'],
   'important-data-unprotected.assets.yaml': ['DA-SEC-002', 'security:'],
   'placeholder-left.assets.yaml': ['DA-TODO-001', 'cardNumber: 待填写'],
+  // Issue 15: the grave cases that passed silently, and the 2025 regulations.
+  'core-data-authorized.assets.yaml': ['DA-AUTH-010', 'authorizations:'],
+  'paid-fee-zero.assets.yaml': ['DA-AUTH-011', 'fee: { amount: 0'],
+  'authorization-after-disposal.assets.yaml': ['DA-AUTH-012', 'end: 2029-06-30'],
+  'public-welfare-charged.assets.yaml': ['DA-AUTH-013', 'purpose: 公益事业'],
+  'sale-without-valuation.assets.yaml': ['DA-DISP-007', 'disposal:'],
+  'revenue-before-authorization.assets.yaml': ['DA-REV-005', 'year: 2023'],
+  'reporting-years-missing.assets.yaml': ['DA-RPT-001', 'years: [2024]'],
+  'important-data-level-one.assets.yaml': ['DA-SEC-004', 'protectionLevel: 第一级'],
+  'no-public-data-registration.assets.yaml': ['DA-REG-002', 'authorizations:'],
+  'work-secret-opened.catalog.yaml': ['DA-OPEN-005', 'type: 有条件开放'],
+  'classified-graded.catalog.yaml': ['DA-SEC-005', 'securityGrade: 重要数据'],
 };
 
 const UNIT = path.join(ROOT, 'examples', 'transport-bureau');

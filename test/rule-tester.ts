@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { BuiltInLayer, Rule, RuleMeta } from '../server/src/service/rules/rule';
+import type { BuiltInLayer, Rule, RuleMeta, WorkspaceRule } from '../server/src/service/rules/rule';
 import { BUILT_IN_RULES, RULES, WORKSPACE_RULES } from '../server/src/service/rules/registry';
 import { createStewardService } from '../server/src/service';
 import { parseConfig } from '../server/src/service/config';
@@ -310,6 +310,9 @@ export function exampleFindings(meta: RuleMeta, layer: Layer, text: string, role
     case 'rule':
     case 'workspace':
       return complianceFindings(text);
+    case 'waiver':
+      // Waivers name compliance rules (DA-WAIVER-004 is about which ones): checked with every rule known.
+      return complianceFindings(text);
     case 'file':
       return fileLayerFindings(meta.id, text, role);
     case 'config':
@@ -353,6 +356,72 @@ export function registryExamplesTest(): void {
           [],
           `${meta.id}: its fixed example still gives findings of it`,
         );
+      });
+    }
+  });
+}
+
+// ------------------------------------------------------------------------------------------------ cross-file rules
+
+export interface WorkspaceCase {
+  name: string;
+  /** The catalog and the register, checked together as one workspace. */
+  catalog: string;
+  register: string;
+}
+
+export interface WorkspaceInvalidCase extends WorkspaceCase {
+  /** The findings of the rule on the register. */
+  errors: ExpectedError[];
+}
+
+/** Findings of the cross-file `rule` alone on `register`, with `catalog` beside it in the workspace. */
+export function workspaceRuleFindings(
+  rule: WorkspaceRule,
+  catalogText: string,
+  registerText: string,
+  options: RuleTestOptions = {},
+): Finding[] {
+  const service = createStewardService({
+    today: options.today ?? '2026-11-26',
+    reportForeignDocuments: false,
+    rules: [],
+    workspaceRules: [rule],
+  });
+  service.update('test.catalog.yaml', catalogText);
+  return service.validate('test.assets.yaml', registerText).findings.filter((f) => f.ruleId === rule.meta.id);
+}
+
+/** The table tester for a cross-file rule: each case a catalog and a register, the findings on the register. */
+export function workspaceRuleTester(
+  rule: WorkspaceRule,
+  cases: { valid: WorkspaceCase[]; invalid: WorkspaceInvalidCase[] },
+  options: RuleTestOptions = {},
+): void {
+  describe(`${rule.meta.id} (${ruleCitation(rule.meta)}), across files`, () => {
+    for (const valid of cases.valid) {
+      it(`valid: ${valid.name}`, () => {
+        const findings = workspaceRuleFindings(rule, valid.catalog, valid.register, options);
+        assert.deepEqual(
+          findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message.en}`),
+          [],
+        );
+      });
+    }
+    for (const invalid of cases.invalid) {
+      it(`invalid: ${invalid.name}`, () => {
+        const findings = workspaceRuleFindings(rule, invalid.catalog, invalid.register, options);
+        const actual = findings.map((f) => ({
+          messageId: String(f.data?.messageId),
+          line: f.range.start.line + 1,
+          column: f.range.start.character + 1,
+          severity: f.severity,
+        }));
+        assert.deepEqual(
+          actual,
+          invalid.errors.map((e) => ({ ...e, severity: e.severity ?? rule.meta.severity })),
+        );
+        for (const finding of findings) assert.ok(!/\{\w+\}/.test(finding.message.en + finding.message['zh-CN']));
       });
     }
   });

@@ -122,10 +122,20 @@ ruleTester(annualReportRule, {
   valid: [
     { name: 'registered this year: no annual report is due yet', code: registered('2026-03-29') },
     {
-      name: 'registered in 2024 and reported that year',
-      code: registered('2024-03-29', '    reporting:\n      years: [2024]\n'),
+      name: 'registered in 2024 and reported every year since',
+      code: registered('2024-03-29', '    reporting:\n      years: [2024, 2025]\n'),
     },
-    { name: 'reported from a later year on', code: registered('2024-03-29', '    reporting: { years: [2025] }\n') },
+    {
+      name: 'registered in 2019: the reports before 2024 are not asked for (clause 11 dates from 2024)',
+      code: registered('2019-06-30', '    reporting: { years: [2024, 2025] }\n'),
+    },
+    {
+      name: 'disposed of in 2024: reported up to the disposal year',
+      code: registered(
+        '2023-03-29',
+        '    disposal: { method: 销毁, date: 2024-10-25 }\n    reporting: { years: [2024] }\n',
+      ),
+    },
     {
       name: 'no registration date: nothing to compare',
       code: register(`${asset()}    registration: { cardNumber: ZCKP-330100-2024-0003 }\n`),
@@ -137,26 +147,46 @@ ruleTester(annualReportRule, {
   ],
   invalid: [
     {
-      name: 'registered in 2024, no reporting block: info at the asset',
-      code: registered('2024-03-29'),
-      errors: [{ messageId: 'noReporting', line: 9, column: 5, severity: 'info' }],
+      name: 'registered in 2023, reported only for 2023, checked in 2026 (passed before)',
+      code: registered('2023-05-10', '    reporting: { years: [2023] }\n'),
+      errors: [{ messageId: 'missingYears', line: 16, column: 25 }],
     },
     {
-      name: 'only years before the registration: info at the list',
-      code: registered('2024-03-29', '    reporting:\n      years: [2022, 2023]   # 误记\n'),
-      errors: [{ messageId: 'notReported', line: 17, column: 14, severity: 'info' }],
+      name: 'registered in 2024, no reporting block: at the asset',
+      code: registered('2024-03-29'),
+      errors: [{ messageId: 'noReporting', line: 9, column: 5 }],
+    },
+    {
+      name: 'a year in between is missing',
+      code: registered('2024-03-29', '    reporting:\n      years: [2025]   # 2024 年漏报\n'),
+      errors: [{ messageId: 'missingYears', line: 17, column: 14 }],
     },
     {
       name: 'an empty reporting key is no record; CRLF',
       code: crlf(registered('2025-12-31', '    reporting:\n')),
-      errors: [{ messageId: 'noReporting', line: 9, column: 5, severity: 'info' }],
+      errors: [{ messageId: 'noReporting', line: 9, column: 5 }],
     },
     {
       name: 'a block list of years',
       code: registered('2024-03-29', '    reporting:\n      years:\n        - 2023\n'),
-      errors: [{ messageId: 'notReported', line: 18, column: 9, severity: 'info' }],
+      errors: [{ messageId: 'missingYears', line: 18, column: 9 }],
     },
   ],
+});
+
+describe('DA-RPT-001: the years due follow the injected date', () => {
+  const code = registered('2023-05-10', '    reporting: { years: [2023, 2024] }\n');
+  it('as of 2025-06-30 the 2024 report is the last due: complete', () => {
+    assert.deepEqual(ruleFindings(annualReportRule, code, { today: '2025-06-30' }), []);
+  });
+  it('as of 2026-01-01 the 2025 report is due too', () => {
+    const [finding] = ruleFindings(annualReportRule, code, { today: '2026-01-01' });
+    assert.deepEqual(finding.data?.missing, [2025]);
+  });
+  it("a document's asOf date is the date it is checked as of", () => {
+    const asOf = code.replace('kind: DataAssetRegister', 'kind: DataAssetRegister\nasOf: 2025-12-31');
+    assert.deepEqual(ruleFindings(annualReportRule, asOf, { today: '2030-01-01' }), []);
+  });
 });
 
 // ------------------------------------------------------------------------------------------------ DA-UNIT-003
@@ -296,11 +326,11 @@ describe('oversight rules: supervision (10), reporting (11), responsibilities (1
     const [report] = ruleFindings(annualReportRule, registered('2024-03-29', '    reporting: { years: [2023] }\n'));
     assert.equal(
       report.message['zh-CN'],
-      '资产“巡游出租汽车营运数据集”于 2024 年登记，但报告年度（2023）中没有 2024 年或以后的年度：请将它纳入国有资产年度报告，并在报告年度（reporting.years）中写明',
+      '资产“巡游出租汽车营运数据集”于 2024 年登记，报告年度（2023）缺少 2024, 2025：自登记年度（最早 2024 年）起，到上一个已结束的年度为止，每年的国有资产年度报告都应包含它。请将它纳入这些年度的报告，并在报告年度（reporting.years）中写明',
     );
     assert.equal(
       report.message.en,
-      'Asset "巡游出租汽车营运数据集" was registered in 2024, but its report years (2023) include none from 2024 on: include it in the annual state-owned asset report and list the year in reporting.years',
+      'Asset "巡游出租汽车营运数据集" was registered in 2024, but its report years (2023) lack 2024, 2025: every annual state-owned asset report from its registration year (2024 at the earliest) up to the last completed year includes it. Include it in those reports and list the years in reporting.years',
     );
     assert.equal(report.path, '/assets/0/reporting/years');
     const [unit] = ruleFindings(supervisingDepartmentRule, withUnit(UNIT));

@@ -13,13 +13,24 @@ import { fillText } from './i18n/template';
 import { waiverWithoutReasonRule } from './rules/waiver/waiver-without-reason';
 import { unusedWaiverRule } from './rules/waiver/unused-waiver';
 import { malformedWaiverRule } from './rules/waiver/malformed-waiver';
+import { waiverWithoutBasisRule } from './rules/waiver/waiver-without-basis';
+import { findRule } from './rules/registry';
 import { ruleCitation } from './rules/report';
 
 export const WAIVER_RULES = {
   noReason: waiverWithoutReasonRule.meta.id,
   unused: unusedWaiverRule.meta.id,
   malformed: malformedWaiverRule.meta.id,
+  noBasis: waiverWithoutBasisRule.meta.id,
 } as const;
+
+/** What a reason that cites a basis contains: a document number, an order number, an article, a named law or a standard. */
+const BASIS = /〔\d{4}〕\d+号|令第\d+号|第[一二三四五六七八九十百零〇\d]+条|《[^》]+》|\bGB(?:\/T)?\s*\d+/;
+
+/** Whether a waiver's reason cites a legal basis. */
+export function citesBasis(reason: string): boolean {
+  return BASIS.test(reason);
+}
 
 const MALFORMED = malformedWaiverRule.meta.messages;
 
@@ -33,6 +44,8 @@ export interface Waiver {
   toLine: number;
   /** Range of the comment, for findings about the waiver itself. */
   range: Range;
+  /** Rules among ruleIds that need a basis the reason does not cite: the waiver does not apply to them. */
+  unbased?: string[];
 }
 
 export interface WaiverProblem {
@@ -105,6 +118,17 @@ export function parseWaivers(
     if (reason === '') {
       problems.push({ ruleId: WAIVER_RULES.noReason, range, message: waiverWithoutReasonRule.meta.messages.noReason });
     }
+    const unbased = citesBasis(reason) ? [] : known.filter((id) => findRule(id)?.waiverNeedsBasis === true);
+    if (unbased.length > 0) {
+      problems.push({
+        ruleId: WAIVER_RULES.noBasis,
+        range,
+        message: fillText(waiverWithoutBasisRule.meta.messages.noBasis, {
+          rulesZh: unbased.join('、'),
+          rulesEn: unbased.join(', '),
+        }),
+      });
+    }
     const waiver: Waiver = {
       kind: verb === 'disable-next-line' ? 'next-line' : verb === 'disable-line' ? 'line' : 'block',
       ruleIds: known,
@@ -114,6 +138,7 @@ export function parseWaivers(
       toLine: verb === 'disable' ? lines.lineCount - 1 : verb === 'disable-next-line' ? line + 1 : line,
       range,
     };
+    if (unbased.length > 0) waiver.unbased = unbased;
     waivers.push(waiver);
     if (verb === 'disable') for (const id of known) open.set(id, waiver);
   }
@@ -147,7 +172,16 @@ export function applyWaivers(
       continue;
     }
     used.add(waiver);
-    if (waiver.until !== undefined && waiver.until < today) {
+    if (waiver.unbased?.includes(finding.ruleId)) {
+      kept.push({
+        ...finding,
+        message: {
+          'zh-CN': `${finding.message['zh-CN']}（豁免未写明依据，不生效）`,
+          en: `${finding.message.en} (the waiver cites no basis and does not apply)`,
+        },
+        data: { ...finding.data, waiverWithoutBasis: true },
+      });
+    } else if (waiver.until !== undefined && waiver.until < today) {
       kept.push({
         ...finding,
         message: {
@@ -162,7 +196,9 @@ export function applyWaivers(
     const severity =
       problem.ruleId === WAIVER_RULES.noReason
         ? waiverWithoutReasonRule.meta.severity
-        : malformedWaiverRule.meta.severity;
+        : problem.ruleId === WAIVER_RULES.noBasis
+          ? waiverWithoutBasisRule.meta.severity
+          : malformedWaiverRule.meta.severity;
     kept.push({
       ruleId: problem.ruleId,
       severity,

@@ -6,7 +6,7 @@ import type { Range } from './types';
 import type { MapNode, ScalarNode } from './parser/ast';
 import type { ItemChunk, StewardDocument, StewardYamlDocument } from './parser/model';
 import { rootMap } from './parser/model';
-import { scalarAt, seqAt, textAt } from './tree/read';
+import { keySpanOf, mapAt, scalarAt, seqAt, textAt } from './tree/read';
 import { settleItem } from './parser/parse';
 import { moveRange } from './parser/lines';
 
@@ -30,6 +30,9 @@ export interface IndexedItem {
 export interface IndexedResource extends IndexedItem {
   kind: 'resource';
   secrecy: string;
+  /** `sharing.type` and `opening.type`, as written ('' when absent). */
+  sharingType: string;
+  openingType: string;
   /** relatedResources: ids with their ranges. */
   related: Array<{ id: string; range: Range }>;
 }
@@ -38,6 +41,10 @@ export interface IndexedAsset extends IndexedItem {
   kind: 'asset';
   /** The catalog resource it names, with the range of that value. */
   resource?: { id: string; range: Range; quoted: boolean };
+  /** Range of the `authorizations` key when the asset lists at least one authorization. */
+  authorizations?: Range;
+  /** Whether the asset states why it is graded differently from its resource (`gradeJustification`). */
+  gradeJustified: boolean;
 }
 
 export interface FileSummary {
@@ -71,8 +78,10 @@ function moveItem<T extends IndexedResource | IndexedAsset>(item: T, lines: numb
   const target: IndexedResource | IndexedAsset = moved;
   if (source.kind === 'resource' && target.kind === 'resource')
     target.related = source.related.map((r) => ({ id: r.id, range: moveRange(r.range, lines) }));
-  else if (source.kind === 'asset' && target.kind === 'asset' && source.resource)
-    target.resource = { ...source.resource, range: moveRange(source.resource.range, lines) };
+  else if (source.kind === 'asset' && target.kind === 'asset') {
+    if (source.resource) target.resource = { ...source.resource, range: moveRange(source.resource.range, lines) };
+    if (source.authorizations) target.authorizations = moveRange(source.authorizations, lines);
+  }
   return moved;
 }
 
@@ -214,13 +223,32 @@ export function summarizeItem(
       path,
       kind: 'resource',
       secrecy: textAt(item, 'secrecy'),
+      sharingType: textAt(mapAt(item, 'sharing'), 'type'),
+      openingType: textAt(mapAt(item, 'opening'), 'type'),
       related: relatedOf(item, range),
     };
   } else {
     const ref = scalarAt(item, 'resource');
     const refId = idText(ref);
     const resource = ref && refId ? { id: refId, range: range(ref.span), quoted: ref.style !== 'plain' } : undefined;
-    entry = { id, uri, idRange, anchor, name, securityGrade, gradeRange, gradeQuote, path, kind: 'asset', resource };
+    const list = seqAt(item, 'authorizations');
+    const authorizations = list && list.items.length > 0 ? range(keySpanOf(item, 'authorizations')!) : undefined;
+    const gradeJustified = textAt(item, 'gradeJustification') !== '';
+    entry = {
+      id,
+      uri,
+      idRange,
+      anchor,
+      name,
+      securityGrade,
+      gradeRange,
+      gradeQuote,
+      path,
+      kind: 'asset',
+      resource,
+      authorizations,
+      gradeJustified,
+    };
   }
   // Only trees from the item-by-item parse can be reused by the next parse; others are not worth caching.
   if (chunk.text !== '' && !chunk.deferred)

@@ -20,7 +20,8 @@ export const ENUM_LABELS: Record<string, { en: string; zh: string }> = {
 
   // Secrecy
   涉密: { en: 'Classified (state secret)', zh: '属于国家秘密，不得开放' },
-  非涉密: { en: 'Not classified', zh: '不属于国家秘密' },
+  工作秘密: { en: 'Work secret', zh: '不属于国家秘密但不宜公开的工作秘密，不属于政务数据，不得开放' },
+  非涉密: { en: 'Not classified', zh: '不属于国家秘密，也不属于工作秘密' },
 
   // Resource kind
   基础: { en: 'Base resource', zh: '人口、法人、空间地理等基础信息资源' },
@@ -73,6 +74,18 @@ export const ENUM_LABELS: Record<string, { en: string; zh: string }> = {
   无形资产: { en: 'Intangible asset (Government Accounting Standard No. 4)', zh: '按政府会计准则第4号确认为无形资产' },
   存货: { en: 'Inventory (Government Accounting Standard No. 1)', zh: '按政府会计准则第1号确认为存货' },
   未确认: { en: 'Not recognised as an asset', zh: '不满足资产确认条件，未入账' },
+
+  // Public data resource registration (发改数据规〔2025〕26号)
+  首次登记: { en: 'First registration', zh: '纳入授权运营后首次登记' },
+  变更登记: { en: 'Change registration', zh: '登记事项发生变化后的登记' },
+  更正登记: { en: 'Correction', zh: '更正登记信息中的错误' },
+  注销登记: { en: 'Cancellation', zh: '不再授权运营等情形下注销登记' },
+
+  // Purpose of an authorised use (财资〔2024〕1号 (5); 发改价格〔2025〕65号)
+  公共治理: { en: 'Public governance', zh: '用于公共治理，不收取费用' },
+  公益事业: { en: 'Public welfare', zh: '用于公益事业，不收取费用' },
+  产业发展: { en: 'Industrial development', zh: '用于产业发展，可有偿使用，实行政府指导价' },
+  行业发展: { en: 'Sector development', zh: '用于行业发展，可有偿使用，实行政府指导价' },
 
   // Valuation methods
   收益法: { en: 'Income approach', zh: '按预期收益折现估值' },

@@ -28,6 +28,7 @@ import { constraintViolatedRule } from './schema/constraint-violated';
 import { waiverWithoutReasonRule } from './waiver/waiver-without-reason';
 import { unusedWaiverRule } from './waiver/unused-waiver';
 import { malformedWaiverRule } from './waiver/malformed-waiver';
+import { waiverWithoutBasisRule } from './waiver/waiver-without-basis';
 import { unknownRuleInConfigRule } from './config/unknown-rule-in-config';
 import { pathOutsideWorkspaceRule } from './config/path-outside-workspace';
 import { unitCodeRule } from './unit/valid-unit-code';
@@ -84,6 +85,16 @@ import { duplicateIdRule } from './references/unique-ids';
 import { unusedResourceRule } from './references/unused-catalog-resource';
 import { relatedResourceRule } from './references/related-resources-exist';
 import { gradeBelowResourceRule } from './security/asset-grade-not-below-resource';
+import { restrictedAuthorizationRule } from './authorization/no-authorization-of-restricted-data';
+import { paidFeeNotZeroRule } from './authorization/paid-authorization-fee-not-zero';
+import { authorizationAfterDisposalRule } from './authorization/no-authorization-after-disposal';
+import { publicInterestFreeRule } from './authorization/public-interest-use-free';
+import { saleValuationRule } from './disposal/sale-needs-valuation';
+import { useRevenueWithinAuthorizationRule } from './revenue/use-revenue-within-authorization';
+import { protectionLevelRule } from './security/protection-level-fits-grade';
+import { gradeOnStateSecretRule } from './security/no-grade-on-state-secret';
+import { workSecretRule } from './sharing-opening/work-secret-not-opened';
+import { publicDataRegistrationRule } from './registration/asset-needs-public-data-registration';
 
 /**
  * The built-in ids: their findings come from the file reader, the parser, the document checks, the schema mapping,
@@ -113,6 +124,7 @@ export const BUILT_IN_RULES: BuiltInRule[] = [
   waiverWithoutReasonRule,
   unusedWaiverRule,
   malformedWaiverRule,
+  waiverWithoutBasisRule,
   unknownRuleInConfigRule,
   pathOutsideWorkspaceRule,
 ];
@@ -141,29 +153,38 @@ export const RULES: Rule[] = [
   authorizationOrderRule,
   authorizationPeriodRule,
   feeWithoutPaidRule,
+  paidFeeNotZeroRule,
+  authorizationAfterDisposalRule,
+  publicInterestFreeRule,
   notSharedBasisRule,
   conditionalSharingRule,
   classifiedOpenedRule,
   classifiedSharedFreelyRule,
   gradeScopeRule,
   conditionalOpeningRule,
+  workSecretRule,
   disposalDecisionRule,
   disposalApprovalRule,
   destructionRecordRule,
   irrecoverableRule,
   destructionDetailsRule,
   disposalOrderRule,
+  saleValuationRule,
   adminRevenueHandlingRule,
   institutionDisposalRevenueRule,
   revenueOriginRule,
   uncollectedRevenueRule,
+  useRevenueWithinAuthorizationRule,
   assetCardRule,
+  publicDataRegistrationRule,
   unknownCodeRule,
   nonDataIntangibleRule,
   nonIntangibleRule,
   edition2010Rule,
   securityRecordsRule,
   riskAssessmentAgeRule,
+  protectionLevelRule,
+  gradeOnStateSecretRule,
   recommendedMetadataRule,
   relatedResourcesRule,
   futureReleaseRule,
@@ -177,6 +198,7 @@ export const WORKSPACE_RULES: WorkspaceRule[] = [
   unusedResourceRule,
   relatedResourceRule,
   gradeBelowResourceRule,
+  restrictedAuthorizationRule,
 ];
 
 /** Every rule id's metadata, in the order `steward rules` lists them: built-in ids, file rules, cross-file rules. */

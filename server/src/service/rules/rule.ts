@@ -49,6 +49,11 @@ export interface RuleMeta {
   replacesSchemaAt?: string[];
   /** Opt-in rules run only when the configuration gives them a severity (default: true). */
   enabledByDefault?: boolean;
+  /**
+   * The law allows exceptions only on a stated legal basis: a waiver of this rule applies only when its reason cites
+   * one (a document number, an article or a named law); otherwise the finding stays and DA-WAIVER-004 says why.
+   */
+  waiverNeedsBasis?: boolean;
 }
 
 export interface Report {

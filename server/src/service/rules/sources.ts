@@ -96,6 +96,17 @@ const table = {
     confirmed:
       'Cited by 财资〔2024〕1号 as its basis (preamble). Dates as commonly cited; not re-checked with the search tool.',
   },
+  'gov-order-91': {
+    kind: 'regulation',
+    title: { 'zh-CN': '国有资产评估管理办法', en: 'Measures for the administration of state-owned asset valuation' },
+    issuer: { 'zh-CN': '国务院', en: 'State Council' },
+    number: '国务院令第91号',
+    issued: '1991-11-16',
+    status: { 'zh-CN': '现行有效（2020年修订）', en: 'in force (revised 2020)' },
+    cite: '《国有资产评估管理办法》',
+    confirmed:
+      'Art. 3: a holder of state-owned assets (state organs and public institutions included) has them valued before an auction or sale (资产拍卖、转让), quoted in valuation practice pages.',
+  },
   'gov-order-809': {
     kind: 'regulation',
     title: { 'zh-CN': '政务数据共享条例', en: 'Regulations on government data sharing' },
@@ -342,6 +353,19 @@ const table = {
     cite: 'GB/T 22239-2019',
     confirmed:
       'The multi-level protection scheme named by clause (9) of the notice (网络安全等级保护制度). Dates as commonly cited; not re-checked with the search tool.',
+  },
+  'gb-t-22240-2020': {
+    kind: 'standard',
+    title: {
+      'zh-CN': '信息安全技术 网络安全等级保护定级指南',
+      en: 'Classification guide for classified protection of cybersecurity',
+    },
+    issuer: { 'zh-CN': '国家市场监督管理总局、国家标准化管理委员会', en: 'SAMR and SAC' },
+    number: 'GB/T 22240-2020',
+    status: IN_FORCE,
+    cite: 'GB/T 22240-2020',
+    confirmed:
+      'Levels 1–5 as quoted in grading reports: level 1 harms only the rights of citizens and organisations, not national security, social order or the public interest; level 3 harms social order seriously or national security.',
   },
   'gb-t-7408-1-2023': {
     kind: 'standard',

@@ -21,6 +21,8 @@ export const GRADING_SOURCES: SourceRef[] = [
 
 export const NOT_OPENED = '不予开放';
 export const CLASSIFIED = '涉密';
+/** A work secret: no state secret, but not 政务数据 either (国务院令第809号 art. 3). */
+export const WORK_SECRET = '工作秘密';
 export const OPEN_TYPES_OPENED = ['无条件开放', '有条件开放'];
 
 /** A resource as the docs show it: the fields these rules read, with `sharing` and `opening` filled in. */

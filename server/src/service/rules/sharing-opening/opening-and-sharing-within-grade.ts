@@ -11,6 +11,7 @@ import {
   OPEN_TYPES_OPENED,
   resourceExample,
   valueOf,
+  WORK_SECRET,
 } from './common';
 
 /** A limit a grade sets on one attribute: the values that open or share more widely than the grade permits. */
@@ -98,8 +99,8 @@ export const gradeScopeRule: Rule = {
       },
       rationale: {
         'zh-CN':
-          '财资〔2024〕1号第（九）条要求对数据资产分类分级管理，第（五）条要求在保障公共安全的前提下开放共享。《数据安全法》第二十一条对核心数据实行更加严格的管理制度，GB/T 43697-2024 将数据分为核心、重要、一般三级。各级可开放、共享到什么范围，这些依据并未逐一规定；本规则采用的对应关系（核心数据不予开放、不无条件共享，重要数据不无条件开放）是实务做法。涉密资源由更严格的 DA-OPEN-001、DA-OPEN-002 检查，本规则不重复报告。',
-        en: 'Clause (9) of 财资〔2024〕1号 requires classified and graded management of data assets, and clause (5) opens and shares them only where public security is assured. Art. 21 of the Data Security Law puts core data under a stricter regime, and GB/T 43697-2024 grades data core, important and general. How far each grade may be opened or shared is not set out grade by grade in these sources; the mapping this rule applies (core data neither opened nor shared unconditionally, important data not opened unconditionally) is practice. Classified resources are left to the stricter DA-OPEN-001 and DA-OPEN-002, not reported twice.',
+          '财资〔2024〕1号第（九）条要求对数据资产分类分级管理，第（五）条要求在保障公共安全的前提下开放共享。《数据安全法》第二十一条对核心数据实行更加严格的管理制度，GB/T 43697-2024 将数据分为核心、重要、一般三级。各级可开放、共享到什么范围，这些依据并未逐一规定；本规则采用的对应关系（核心数据不予开放、不无条件共享，重要数据不无条件开放）是实务做法。涉密资源由更严格的 DA-OPEN-001、DA-OPEN-002 检查，工作秘密由 DA-OPEN-005 检查，本规则不重复报告。',
+        en: 'Clause (9) of 财资〔2024〕1号 requires classified and graded management of data assets, and clause (5) opens and shares them only where public security is assured. Art. 21 of the Data Security Law puts core data under a stricter regime, and GB/T 43697-2024 grades data core, important and general. How far each grade may be opened or shared is not set out grade by grade in these sources; the mapping this rule applies (core data neither opened nor shared unconditionally, important data not opened unconditionally) is practice. Classified resources are left to the stricter DA-OPEN-001 and DA-OPEN-002, and work secrets to DA-OPEN-005, not reported twice.',
       },
       example: resourceExample({
         grade: '核心数据',
@@ -116,8 +117,8 @@ export const gradeScopeRule: Rule = {
   checkItem(item: MapNode, scope: ItemScope, context: RuleContext) {
     if (scope.kind !== 'resource') return;
     const attributes = attributesOf(item);
-    // Classified data has its own, stricter rules (DA-OPEN-001/002): one finding per problem.
-    if (attributes.secrecy === CLASSIFIED) return;
+    // Classified data and work secrets have their own, stricter rules (DA-OPEN-001/002/005): one finding per problem.
+    if (attributes.secrecy === CLASSIFIED || attributes.secrecy === WORK_SECRET) return;
     for (const limit of GRADE_LIMITS) {
       const node = limit.block === 'opening' ? attributes.openingType : attributes.sharingType;
       const value = valueOf(node);
