@@ -99,8 +99,22 @@ export function lastContentEnd(items: ItemChunk[], nodes: YamlNode[]): number {
   });
 }
 
+/**
+ * Whether text[span) holds only blank lines and comments. Blank is YAML's white space (spaces, tabs; a byte-order
+ * mark): an ideographic space (U+3000) is content. One pass over the characters, whatever the lines hold.
+ */
 export function isTrivia(text: string, span: Span): boolean {
-  return !/^(?!\s*#)\s*\S/m.test(text.slice(span.start, span.end));
+  let lineStart = true;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) lineStart = true;
+    else if (c === 32 || c === 9 || c === 0xfeff) continue;
+    else if (c === 35 && lineStart) {
+      // A comment: skip to its line's end.
+      while (i + 1 < span.end && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+    } else return false;
+  }
+  return true;
 }
 
 /** A document as parsed: its kind, whether it is ours, and its items (split chunks, or one per list element). */

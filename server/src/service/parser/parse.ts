@@ -255,6 +255,11 @@ function parseOneDocument(
   return markBroken(describe(index, span, whole.node, [], undefined), whole.problems);
 }
 
+/** A block mapping (not a flow one, not a scalar or sequence), or nothing at all (the tail's parse failed). */
+function isBlockMapAt(text: string, node: YamlNode | null): boolean {
+  return node === null || (node.type === 'map' && text.charCodeAt(node.span.start) !== 123);
+}
+
 function parseSplit(
   text: string,
   layout: ItemListLayout,
@@ -320,7 +325,9 @@ function parseSplit(
   });
   if (!isTrivia(text, layout.tail)) {
     const tail = parseChunk(text, layout.tail, 'document', chunks);
-    if (tail.unresolvedAlias) return undefined;
+    // Keys after the list are a block mapping at column 0; anything else (a flow mapping, a scalar) is read by
+    // YAML together with the list (an implicit key missing its value, say): parse the document whole.
+    if (tail.unresolvedAlias || !isBlockMapAt(text, tail.node)) return undefined;
     problems.push(...tail.problems);
     if (tail.node && tail.node.type === 'map') {
       for (const entry of tail.node.entries) {
@@ -329,8 +336,6 @@ function parseSplit(
         }
         entries.push(entry);
       }
-    } else if (tail.node) {
-      problems.push({ code: 'NOT_MAPPING', span: tail.node.span });
     }
   }
   const end = entries.length > 0 ? Math.max(listSpan.end, entries[entries.length - 1].value.span.end) : listSpan.end;

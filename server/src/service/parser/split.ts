@@ -75,25 +75,82 @@ class LineCursor implements Line {
   }
 }
 
-/** Splits at `---` lines (document markers cannot occur inside content: YAML forbids them at column 0). */
+/**
+ * Splits at `---` lines, and after `...` lines (a document's end; document markers cannot occur inside content:
+ * YAML forbids them at column 0). Text holding only comments, blank lines and directives (`%YAML`, `%TAG`) is not
+ * a document of its own: it joins the document after it (which it prefixes), or, at the end, the one before it.
+ */
 export function splitDocuments(text: string): DocumentLayout[] {
-  const spans: Span[] = [];
+  const spans: Array<{ span: Span; contentEnd: number }> = [];
   let start = 0;
-  // Markers are found by searching for `---` (no walk over every line): a marker line starts with it. Before
-  // the first marker, a document exists only if something precedes it; after it, every marker starts one.
-  for (let at = text.indexOf('---'); at >= 0; at = text.indexOf('---', at + 3)) {
+  // Whether a `---` opened the document at `start` (then it exists even if nothing else follows).
+  let opened = false;
+  // Markers are found by searching for `---` and `...` (no walk over every line): a marker line starts with one.
+  let dashes = text.indexOf('---');
+  let dots = text.indexOf('...');
+  while (dashes >= 0 || dots >= 0) {
+    const isDots = dots >= 0 && (dashes < 0 || dots < dashes);
+    const at = isDots ? dots : dashes;
+    if (isDots) dots = text.indexOf('...', at + 3);
+    else dashes = text.indexOf('---', at + 3);
     const before = at === 0 ? 10 : text.charCodeAt(at - 1);
-    if ((before !== 10 && before !== 13) || !isMarkerAt(text, at, lineAt(text, at).end, '---')) continue;
-    if (spans.length > 0 || at > start) spans.push({ start, end: at });
+    if (before !== 10 && before !== 13) continue;
+    const line = lineAt(text, at);
+    if (!isMarkerAt(text, at, line.end, isDots ? '...' : '---')) continue;
+    if (isDots) {
+      // The document ends after the `...` line; what follows starts the next one (or is trivia).
+      const end = lineBreakEnd(text, line.end);
+      spans.push({ span: { start, end }, contentEnd: at });
+      start = end;
+      opened = false;
+      if (dashes >= 0 && dashes < end) dashes = text.indexOf('---', end);
+      if (dots >= 0 && dots < end) dots = text.indexOf('...', end);
+      continue;
+    }
+    if (opened || at > start) spans.push({ span: { start, end: at }, contentEnd: at });
     start = at;
+    opened = true;
   }
-  if (start < text.length || spans.length === 0) spans.push({ start, end: text.length });
-  // Text before the first `---` that holds only comments or blanks is not a document of its own.
-  if (spans.length > 1 && isOnlyTrivia(text, spans[0])) {
-    spans[1] = { start: spans[0].start, end: spans[1].end };
-    spans.shift();
-  }
-  return spans.map((span) => ({ span, items: findItemList(text, span) }));
+  if (start < text.length || spans.length === 0)
+    spans.push({ span: { start, end: text.length }, contentEnd: text.length });
+  return mergeTrivia(text, spans).map(({ span, contentEnd }) => ({
+    span,
+    items: findItemList(text, { start: span.start, end: contentEnd }),
+  }));
+}
+
+/**
+ * Joins spans that hold no document (only comments, blank lines, directives) to their neighbour: to the next
+ * span when there is one (a prefix: directives only then), else to the one before (trailing comments).
+ */
+function mergeTrivia(
+  text: string,
+  spans: Array<{ span: Span; contentEnd: number }>,
+): Array<{ span: Span; contentEnd: number }> {
+  const out: Array<{ span: Span; contentEnd: number }> = [];
+  let prefix: number | undefined;
+  spans.forEach((entry, index) => {
+    const last = index === spans.length - 1;
+    const start = prefix ?? entry.span.start;
+    prefix = undefined;
+    if (spans.length > 1 && isOnlyTrivia(text, entry.span, !last)) {
+      if (!last) {
+        prefix = start;
+        return;
+      }
+      const before = out[out.length - 1];
+      before.span = { start: before.span.start, end: entry.span.end };
+      return;
+    }
+    out.push({ span: { start, end: entry.span.end }, contentEnd: entry.contentEnd });
+  });
+  return out;
+}
+
+/** The offset after the line break at `end` (a line's content end), or `end` at the end of the text. */
+function lineBreakEnd(text: string, end: number): number {
+  if (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) return end + 2;
+  return end < text.length ? end + 1 : end;
 }
 
 /** The line starting at `at`, ending at its first line break. */
@@ -107,9 +164,12 @@ function lineAt(text: string, at: number): Line {
   return { start: at, end, next: end };
 }
 
-function isOnlyTrivia(text: string, span: Span): boolean {
-  for (const line = new LineCursor(text, span.start, span.end); line.advance();)
+/** Only blank and comment lines in text[span), and directive lines (`%...` at column 0) when `directives`. */
+function isOnlyTrivia(text: string, span: Span, directives: boolean): boolean {
+  for (const line = new LineCursor(text, span.start, span.end); line.advance();) {
+    if (directives && text.charCodeAt(line.start) === 37) continue;
     if (!isBlankOrComment(text, line.start, line.end)) return false;
+  }
   return true;
 }
 
@@ -141,6 +201,9 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
     }
     const first = text.charCodeAt(line.start);
     if (first === 37) return undefined; // '%' directive: parse the document whole
+    // A byte-order mark opening a line inside the document is content to YAML (a key, a scalar), where it would
+    // open a chunk and be skipped as a mark: parse the document whole.
+    if (first === 0xfeff && key !== undefined) return undefined;
     if (key === undefined) {
       if (first === 9) return undefined;
       if (first !== 114 && first !== 97) continue; // only `resources:` or `assets:` can open the list
