@@ -125,16 +125,18 @@ function parseRelative(source: string, shape: 'document' | 'item'): ChunkResult 
 /**
  * Characters YAML allows nowhere (the `yaml` package reads them into values): C0 control characters other than
  * tab and line breaks (not even quoted; only escaped, `"\x00"`), and a byte-order mark opening a line after the
- * document's content began (one is allowed only before a document). The first one in a chunk is reported; the
+ * document's content began (one is allowed only before a document); and a carriage return not followed by a line
+ * feed, which YAML calls a line break and the `yaml` package does not. The first one in a chunk is reported; the
  * fast parser declines on either, so a chunk holding one always comes here.
  */
-const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f]|(?<=\n)\ufeff/g;
+const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f]|(?<=\n)\ufeff|\r(?!\n)/g;
 
 function forbiddenCharacter(source: string): YamlProblem | undefined {
   FORBIDDEN.lastIndex = 0;
   for (let found = FORBIDDEN.exec(source); found; found = FORBIDDEN.exec(source)) {
     const span = { start: found.index, end: found.index + 1 };
     const c = found[0].charCodeAt(0);
+    if (c === 13) return { code: 'LONE_CR', span };
     if (c !== 0xfeff)
       return { code: 'CONTROL_CHAR', span, detail: `U+${c.toString(16).toUpperCase().padStart(4, '0')}` };
     if (!isTriviaBefore(source, found.index)) return { code: 'BOM_INSIDE', span };

@@ -72,6 +72,11 @@ function detailText(problem: YamlProblem): LocalizedText | undefined {
       en: `The text holds a control character (${char}), which YAML allows nowhere: delete it (if it is really wanted, write it as an escape in a double-quoted string, such as "\\x00")`,
     };
   }
+  if (problem.code === 'LONE_CR')
+    return {
+      'zh-CN': '回车符（CR）后没有换行符（LF）：各 YAML 解析器对它是否结束一行看法不一，请改用 LF 或 CR LF 换行',
+      en: 'A carriage return (CR) without a line feed after it: YAML readers disagree on whether it ends the line; use LF or CR LF line ends',
+    };
   if (problem.code === 'BOM_INSIDE')
     return {
       'zh-CN': '行首有字节顺序标记（U+FEFF，不可见），YAML 只允许它出现在文档开头：请删除（常见于拼接文件之后）',

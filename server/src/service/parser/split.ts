@@ -93,8 +93,8 @@ export function splitDocuments(text: string): DocumentLayout[] {
     const at = isDots ? dots : dashes;
     if (isDots) dots = text.indexOf('...', at + 3);
     else dashes = text.indexOf('---', at + 3);
-    const before = at === 0 ? 10 : text.charCodeAt(at - 1);
-    if (before !== 10 && before !== 13) continue;
+    // A marker opens a line: after a line feed (a lone CR does not end a line for the `yaml` package).
+    if (at > 0 && text.charCodeAt(at - 1) !== 10) continue;
     const line = lineAt(text, at);
     if (!isMarkerAt(text, at, line.end, isDots ? '...' : '---')) continue;
     if (isDots) {
@@ -185,6 +185,9 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
   // for a line break not followed by deeper indentation, skipping the items' inner lines (most of a large file).
   const cr = text.indexOf('\r', doc.start);
   const plainBreaks = cr < 0 || cr >= doc.end;
+  // A carriage return alone ends a line for YAML's grammar but not for the `yaml` package: what it parses whole
+  // is the reference, so the document is not split (the parser reports the CR).
+  if (!plainBreaks && hasLoneCr(text, doc)) return undefined;
   let shallow: RegExp | undefined;
   for (const line = new LineCursor(text, doc.start, doc.end); line.advance();) {
     if (shallow) {
@@ -250,6 +253,7 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
  * edit). Otherwise the caller splits the whole file again.
  */
 export function headKeepsLayout(head: string, markerFirst: boolean): boolean {
+  if (hasLoneCr(head, { start: 0, end: head.length })) return false;
   let listKeys = 0;
   let first = true;
   for (const line = new LineCursor(head, 0, head.length); line.advance(); first = false) {
@@ -265,6 +269,13 @@ export function headKeepsLayout(head: string, markerFirst: boolean): boolean {
   return listKeys === 1;
 }
 
+/** A carriage return without a line feed after it in text[span). */
+function hasLoneCr(text: string, span: Span): boolean {
+  for (let at = text.indexOf('\r', span.start); at >= 0 && at < span.end; at = text.indexOf('\r', at + 1))
+    if (text.charCodeAt(at + 1) !== 10) return true;
+  return false;
+}
+
 /** Whether `text` opens with a `---` line (a document marker). */
 export function startsWithMarker(text: string): boolean {
   const end = text.search(/\r|\n|$/);
@@ -277,6 +288,7 @@ export function startsWithMarker(text: string): boolean {
  * of it. `undefined` when the span no longer fits that shape (the caller splits the whole file again).
  */
 export function itemStartsIn(text: string, span: Span, indent: number): number[] | undefined {
+  if (hasLoneCr(text, span)) return undefined; // the full split parses such a document whole
   const starts: number[] = [];
   for (const line = new LineCursor(text, span.start, span.end); line.advance();) {
     const lineIndent = indentOf(text, line.start, line.end);
