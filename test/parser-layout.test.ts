@@ -98,6 +98,28 @@ describe('parser: layouts YAML reads differently from the plain block form', () 
   });
 });
 
+describe('parser: cases the fuzzing found (test/fuzz.test.ts, npm run fuzz)', () => {
+  it('a byte-order mark opening the file before --- or %YAML is skipped as YAML skips it', () => {
+    // It was blanked to a space, which turned `---` into a plain scalar: 46 false errors on this register.
+    assert.deepEqual(ids('\ufeff---\n' + MINIMAL_REGISTER), []);
+    assert.deepEqual(ids('\ufeff%YAML 1.2\n---\n' + MINIMAL_REGISTER), []);
+    assert.deepEqual(ids('\ufeff# c\n' + MINIMAL_REGISTER), []);
+    const file = parseStewardFile(URI, '\ufeff---\n' + MINIMAL_REGISTER);
+    assert.equal(file.documents.length, 1);
+    assert.equal(file.documents[0].kind, 'DataAssetRegister');
+  });
+
+  it('a carriage return without a line feed is one clear error, where YAML readers would disagree', () => {
+    // The splitter took it for a line break, the `yaml` package does not: ten errors followed from the mismatch.
+    const found = findings(MINIMAL_REGISTER.replace('    name: ', '    \rname: '));
+    assert.deepEqual(
+      found.map((f) => `${f.ruleId}@${f.range.start.line + 1}`),
+      ['DA-YAML-001@10'],
+    );
+    assert.match(found[0].message.en, /carriage return \(CR\) without a line feed/);
+  });
+});
+
 describe('parser: messages that say what is wrong and what to do', () => {
   const head = 'apiVersion: steward/v1\nkind: DataAssetRegister\n';
   const message = (text: string, ruleId: string) => {

@@ -121,7 +121,11 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     at: position,
     text: fc.string({ unit: 'grapheme', maxLength: 12 }),
   }),
-  fc.record({ kind: fc.constant('huge-scalar' as const), at: position, size: fc.integer({ min: 1_000, max: 150_000 }) }),
+  fc.record({
+    kind: fc.constant('huge-scalar' as const),
+    at: position,
+    size: fc.integer({ min: 1_000, max: 150_000 }),
+  }),
   fc.record({
     kind: fc.constant('deep' as const),
     at: position,
@@ -182,7 +186,12 @@ export function applyMutation(text: string, m: Mutation): string {
       return text.slice(0, lineEnd) + text.slice(lineStart, lineEnd) + text.slice(lineEnd);
     case 'aliases': {
       const lines = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
-      for (let i = 1; i < m.levels; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+      for (let i = 1; i < m.levels; i++)
+        lines.push(
+          `l${i}: &l${i} [${Array(9)
+            .fill(`*l${i - 1}`)
+            .join(', ')}]`,
+        );
       return text + (text.endsWith('\n') || text === '' ? '' : '\n') + lines.join('\n') + '\n';
     }
   }
@@ -283,7 +292,8 @@ export function checkAgreesWithYaml(text: string): void {
       return node ? toPlainValue(node) : null;
     }),
   );
-  if (ourValues !== theirValues) throw new Error(`values differ:\n ours: ${ourValues.slice(0, 300)}\n yaml: ${theirValues.slice(0, 300)}`);
+  if (ourValues !== theirValues)
+    throw new Error(`values differ:\n ours: ${ourValues.slice(0, 300)}\n yaml: ${theirValues.slice(0, 300)}`);
 }
 
 /** Nothing throws; every finding lies inside the document; the parsers agree. */
@@ -400,7 +410,9 @@ export function suiteCases(): SuiteCase[] {
       id: string;
       cases: Array<{ name: string; yaml: string }>;
     };
-    data.cases.forEach((c, i) => out.push({ id: `${data.id}${data.cases.length > 1 ? `#${i}` : ''}`, name: c.name, yaml: c.yaml }));
+    data.cases.forEach((c, i) =>
+      out.push({ id: `${data.id}${data.cases.length > 1 ? `#${i}` : ''}`, name: c.name, yaml: c.yaml }),
+    );
   }
   return out;
 }
@@ -417,7 +429,9 @@ export function checkSuiteCase(c: SuiteCase): boolean {
     let reference = convertDocument(doc, 0).node;
     if (shape === 'item' && reference?.type === 'seq' && reference.items.length === 1) reference = reference.items[0];
     if (stringify(node) !== stringify(reference))
-      throw new Error(`${c.id} (${c.name}) as ${shape}: trees differ\n fast: ${stringify(node).slice(0, 300)}\n yaml: ${stringify(reference).slice(0, 300)}`);
+      throw new Error(
+        `${c.id} (${c.name}) as ${shape}: trees differ\n fast: ${stringify(node).slice(0, 300)}\n yaml: ${stringify(reference).slice(0, 300)}`,
+      );
   }
   checkFastEqualsReference(c.yaml);
   checkAgreesWithYaml(c.yaml);
@@ -477,7 +491,10 @@ export async function checkIncrementalEqualsFresh(
   client: {
     open(uri: string, text: string): void;
     changeMany(uri: string, events: Array<{ range: TextEdit['range']; text: string }>): number;
-    diagnosticsFor(uri: string, predicate: (p: { version?: number }) => boolean): Promise<{
+    diagnosticsFor(
+      uri: string,
+      predicate: (p: { version?: number }) => boolean,
+    ): Promise<{
       diagnostics: Array<{ range: unknown; code?: unknown; message: string; severity?: number }>;
     }>;
     connection: { sendNotification(method: string, params: unknown): Promise<void> };

@@ -130,8 +130,9 @@ class Reusable {
  * edited item's text from it; any other parse reads the whole text as one string.
  */
 export function parseStewardFile(uri: string, input: SourceText, options: ParseOptions = {}): StewardDocument {
-  // A byte-order mark is not content; blank it so offsets stay those of the text the caller holds.
-  const source: SourceText = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  // A byte-order mark at the start stays: YAML skips it before a document (as it does before `---` or `%YAML`,
+  // which a blank in its place would hide), and offsets stay those of the text the caller holds.
+  const source: SourceText = input;
   const chunks: ChunkParser = {
     cache: options.cache,
     fast: options.fast !== false,

@@ -94,7 +94,7 @@ export function splitDocuments(text: string): DocumentLayout[] {
     if (isDots) dots = text.indexOf('...', at + 3);
     else dashes = text.indexOf('---', at + 3);
     // A marker opens a line: after a line feed (a lone CR does not end a line for the `yaml` package).
-    if (at > 0 && text.charCodeAt(at - 1) !== 10) continue;
+    if (at > 0 && text.charCodeAt(at - 1) !== 10 && !(at === 1 && text.charCodeAt(0) === 0xfeff)) continue;
     const line = lineAt(text, at);
     if (!isMarkerAt(text, at, line.end, isDots ? '...' : '---')) continue;
     if (isDots) {
@@ -167,7 +167,8 @@ function lineAt(text: string, at: number): Line {
 /** Only blank and comment lines in text[span), and directive lines (`%...` at column 0) when `directives`. */
 function isOnlyTrivia(text: string, span: Span, directives: boolean): boolean {
   for (const line = new LineCursor(text, span.start, span.end); line.advance();) {
-    if (directives && text.charCodeAt(line.start) === 37) continue;
+    const first = text.charCodeAt(line.start) === 0xfeff ? line.start + 1 : line.start;
+    if (directives && text.charCodeAt(first) === 37) continue;
     if (!isBlankOrComment(text, line.start, line.end)) return false;
   }
   return true;
