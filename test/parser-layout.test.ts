@@ -120,6 +120,19 @@ describe('parser: cases the fuzzing found (test/fuzz.test.ts, npm run fuzz)', ()
   });
 });
 
+describe('parser: a YAML error that cuts an item short (found by npm run fuzz)', () => {
+  it('the item is broken: no rule reads its cut tree, so no quick fix duplicates what follows the error', () => {
+    // `securityGrade` two columns left of its siblings: YAML's recovery ends the item there; `registration`
+    // below it was read as missing, and DA-REG-001's fix inserted a second one.
+    const found = findings(MINIMAL_REGISTER.replace('    securityGrade: 一般数据', '  securityGrade: 一般数据'));
+    assert.ok(
+      found.length > 0 && found.every((f) => f.ruleId === 'DA-YAML-001'),
+      JSON.stringify(found.map((f) => f.ruleId)),
+    );
+    assert.ok(!found.some((f) => f.fix));
+  });
+});
+
 describe('parser: messages that say what is wrong and what to do', () => {
   const head = 'apiVersion: steward/v1\nkind: DataAssetRegister\n';
   const message = (text: string, ruleId: string) => {

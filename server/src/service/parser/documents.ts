@@ -55,9 +55,26 @@ export function markBroken(document: StewardYamlDocument, problems: YamlProblem[
     if (!breaks(problem)) continue;
     const item = document.items.find((i) => problem.span.start >= i.span.start && problem.span.start < i.span.end);
     if (item) item.broken = true;
-    else document.headBroken = true;
+    else {
+      document.headBroken = true;
+      const cut = cutShort(document, problem.span.start);
+      if (cut) cut.broken = true;
+    }
   }
   return document;
+}
+
+/**
+ * In a document parsed whole (its items have no text of their own), an error after an item's tree and before the
+ * next item is where YAML's recovery cut that item short (a line indented wrongly, say): the item before it is
+ * broken as well as the head (its tree lacks what follows, and a fix built on it would duplicate that).
+ */
+function cutShort(document: StewardYamlDocument, offset: number): ItemChunk | undefined {
+  const items = document.items;
+  if (items.length === 0 || items[0].text !== '' || offset < items[0].span.start) return undefined;
+  let before: ItemChunk | undefined;
+  for (const item of items) if (item.span.start <= offset) before = item;
+  return before;
 }
 
 /**
