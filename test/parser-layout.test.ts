@@ -109,6 +109,14 @@ describe('parser: cases the fuzzing found (test/fuzz.test.ts, npm run fuzz)', ()
     assert.equal(file.documents[0].kind, 'DataAssetRegister');
   });
 
+  it('a position between the CR and the LF of a line break is the line end (a range inside the document)', () => {
+    const text = MINIMAL_REGISTER.replace('    name: 公交运行监测数据集\n', '    name: { \r\nclass:');
+    const lines = text.split(/\r\n|\r|\n/);
+    for (const f of findings(text))
+      for (const p of [f.range.start, f.range.end])
+        assert.ok(p.character <= lines[p.line].length, `${f.ruleId} ${JSON.stringify(f.range)}`);
+  });
+
   it('a carriage return without a line feed is one clear error, where YAML readers would disagree', () => {
     // The splitter took it for a line break, the `yaml` package does not: ten errors followed from the mismatch.
     const found = findings(MINIMAL_REGISTER.replace('    name: ', '    \rname: '));
