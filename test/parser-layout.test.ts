@@ -10,6 +10,7 @@ import { parseStewardFile } from '../server/src/service/parser/parse';
 import { isTrivia } from '../server/src/service/parser/documents';
 import { KEY, trimLineBreaks } from '../server/src/service/parser/line-shape';
 import { toPlainValue } from '../server/src/service/parser/convert';
+import { appendAll } from '../server/src/service/append';
 import { MINIMAL_REGISTER, registerOf } from './helpers';
 
 const URI = 'file:///t/units.assets.yaml';
@@ -125,6 +126,30 @@ describe('parser: cases the fuzzing found (test/fuzz.test.ts, npm run fuzz)', ()
       ['DA-YAML-001@10'],
     );
     assert.match(found[0].message.en, /carriage return \(CR\) without a line feed/);
+  });
+});
+
+describe('parser and rules: crashes the fuzzing found (npm run fuzz)', () => {
+  it('a 150,000-character unit code is one length finding, not one per character (which overflowed the stack)', () => {
+    const text = MINIMAL_REGISTER.replace('code: 113301000025391739', `code: ${'x'.repeat(150_000)}1`);
+    const found = findings(text).filter((f) => f.ruleId === 'DA-UNIT-001');
+    assert.ok(found.length >= 1 && found.length <= 19, `${found.length} DA-UNIT-001 findings`);
+  });
+
+  it('appendAll takes more items than a spread into push() can (one YAML error per character of a long line)', () => {
+    const target = [0];
+    appendAll(target, new Array<number>(500_000).fill(1));
+    assert.equal(target.length, 500_001);
+  });
+
+  it('nesting one level past the limit: the fast parser declines where the yaml path reports TOO_DEEP', () => {
+    for (const depth of [63, 64, 65]) {
+      const text = 'k:\n' + Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n') + ' v\n';
+      const fast = parseStewardFile(URI, text);
+      const reference = parseStewardFile(URI, text, { fast: false });
+      assert.deepEqual(fast.parseFindings, reference.parseFindings, `depth ${depth}`);
+      assert.deepEqual(fast.documents[0].root, reference.documents[0].root, `depth ${depth}`);
+    }
   });
 });
 

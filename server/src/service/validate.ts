@@ -20,6 +20,7 @@ import { emptyFileRule } from './rules/document/empty-file';
 import { notAStewardDocumentRule } from './rules/document/not-a-steward-document';
 import { unknownKindRule } from './rules/document/unknown-kind';
 import { topLevelNotMappingRule } from './rules/yaml/top-level-not-mapping';
+import { appendAll } from './append';
 
 export const DOCUMENT_RULES = {
   empty: emptyFileRule.meta.id,
@@ -120,7 +121,7 @@ export function* validateDeferredSteps(
       if (item.deferred) {
         const parsed = parseDeferredItem(file, item, parser);
         if (!parsed) return undefined;
-        if (parsed.problems.length > 0) problems.push(...parsed.problems);
+        if (parsed.problems.length > 0) appendAll(problems, parsed.problems);
         item.node = parsed.node;
         if (keep) item.clean = parsed.problems.length === 0 && parsed.node !== null;
       }
@@ -160,8 +161,8 @@ function fileFindings(file: StewardDocument): Finding[] {
 export function flatten(validation: FileValidation): Finding[] {
   const out = [...validation.file];
   for (const document of validation.documents) {
-    out.push(...document.own);
-    for (const item of document.items) if (item.length > 0) out.push(...item);
+    appendAll(out, document.own);
+    for (const item of document.items) if (item.length > 0) appendAll(out, item);
   }
   return sortFindings(out);
 }
@@ -303,7 +304,8 @@ function documentFindings(
     if (rule.checkDocument && !document.headBroken)
       runRule(rule, rules, ruleFindings, () => rule.checkDocument!(document, rules));
   }
-  out.push(...dropReplaced(schemaFindings, ruleFindings, context.options.rules), ...ruleFindings);
+  appendAll(out, dropReplaced(schemaFindings, ruleFindings, context.options.rules));
+  appendAll(out, ruleFindings);
   return out;
 }
 

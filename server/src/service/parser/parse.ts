@@ -31,6 +31,7 @@ import {
 } from './documents';
 import { reparseEdit } from './reparse';
 import type { TextChange } from './reparse';
+import { appendAll } from '../append';
 
 // The parser's public face: what the rest of the service uses of chunks, documents and edits.
 export { ChunkCache } from './chunks';
@@ -247,12 +248,12 @@ function parseOneDocument(
       document = split && describe(index, span, split.root, split.items, layout.key);
     }
     if (split && document) {
-      problems.push(...split.problems);
+      appendAll(problems, split.problems);
       return markBroken(document, split.problems);
     }
   }
   const whole = parseChunk(text, span, 'document', chunks);
-  problems.push(...whole.problems);
+  appendAll(problems, whole.problems);
   return markBroken(describe(index, span, whole.node, [], undefined), whole.problems);
 }
 
@@ -302,7 +303,7 @@ function parseSplit(
       owned,
     );
     if (chunk.unresolvedAlias) return undefined; // an alias to an anchor in another chunk: parse whole
-    problems.push(...chunk.problems);
+    appendAll(problems, chunk.problems);
     const node = chunk.node ?? emptyItem(itemSpan.start);
     items.push({
       span: itemSpan,
@@ -329,7 +330,7 @@ function parseSplit(
     // Keys after the list are a block mapping at column 0; anything else (a flow mapping, a scalar) is read by
     // YAML together with the list (an implicit key missing its value, say): parse the document whole.
     if (tail.unresolvedAlias || !isBlockMapAt(text, tail.node)) return undefined;
-    problems.push(...tail.problems);
+    appendAll(problems, tail.problems);
     if (tail.node && tail.node.type === 'map') {
       for (const entry of tail.node.entries) {
         if (getEntry({ type: 'map', span: listSpan, entries }, entry.key)) {
