@@ -11,6 +11,7 @@ import type { Finding, Locale, LocalizedText, Range } from './types';
 import type { ScalarNode } from './parser/ast';
 import type { StewardDocument } from './parser/model';
 import { nodeAt } from './position';
+import { trimLineBreaks } from './parser/line-shape';
 import { lineBreakOf, replaceScalar } from './edit/yaml-edit';
 import { builtinCodeTable } from './codes/table';
 import type { CodeTable } from './codes/table';
@@ -284,7 +285,8 @@ function renameKey(file: StewardDocument, range: Range, field: string, suggestio
 }
 
 const NEXT_LINE_DIRECTIVE = /(^|[ \t])#[ \t]*steward-disable-next-line\b(.*)$/;
-const RULE_ID = /[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+/g;
+// A rule id starts a word (the look-behind): tried at every letter of a long word, the match would be quadratic.
+const RULE_ID = /(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+/g;
 
 /**
  * A waiver comment on its own line above the finding's line, at that line's indentation. When the line above is
@@ -337,5 +339,5 @@ function joinExistingWaiver(file: StewardDocument, line: number, ruleId: string)
 function lineText(file: StewardDocument, line: number): string {
   const start = file.lines.lineStart(line);
   const end = line + 1 < file.lines.lineCount ? file.lines.lineStart(line + 1) : file.text.length;
-  return file.text.slice(start, end).replace(/[\r\n]+$/, '');
+  return trimLineBreaks(file.text.slice(start, end));
 }

@@ -12,6 +12,7 @@ import { ITEM_LIST_KEY } from './parser/model';
 import { nodeAt } from './position';
 import { fillText } from './i18n/template';
 import type { IndexedItem, WorkspaceIndex } from './workspace';
+import { appendAll } from './append';
 
 const ID_PATTERN = { resource: /^R-[A-Z0-9-]+$/, asset: /^DA-[A-Z0-9-]+$/ } as const;
 
@@ -154,7 +155,7 @@ export function references(
       target.kind === 'resource' ? resourceDefinitions(index, target.id) : assetDefinitions(index, target.id);
     for (const item of definitions) out.push(placeOf(file, item.uri, item.idRange, item.id));
   }
-  if (target.kind === 'resource') out.push(...resourceReferences(file, index, target.id));
+  if (target.kind === 'resource') appendAll(out, resourceReferences(file, index, target.id));
   return sortLocations(out);
 }
 
@@ -187,7 +188,7 @@ export function rename(
     places = [Location.create(file.uri, nodeIdRange(file, target.node))];
   } else {
     places = definitions.map((item) => placeOf(file, item.uri, item.idRange, item.id));
-    if (target.kind === 'resource') places.push(...resourceReferences(file, index, target.id));
+    if (target.kind === 'resource') appendAll(places, resourceReferences(file, index, target.id));
     // The place under the cursor, even when the index does not have it (e.g. a reference to a missing resource).
     places.push(Location.create(file.uri, nodeIdRange(file, target.node)));
   }

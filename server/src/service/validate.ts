@@ -21,6 +21,7 @@ import { emptyFileRule } from './rules/document/empty-file';
 import { notAStewardDocumentRule } from './rules/document/not-a-steward-document';
 import { unknownKindRule } from './rules/document/unknown-kind';
 import { topLevelNotMappingRule } from './rules/yaml/top-level-not-mapping';
+import { appendAll } from './append';
 
 export const DOCUMENT_RULES = {
   empty: emptyFileRule.meta.id,
@@ -121,7 +122,7 @@ export function* validateDeferredSteps(
       if (item.deferred) {
         const parsed = parseDeferredItem(file, item, parser);
         if (!parsed) return undefined;
-        if (parsed.problems.length > 0) problems.push(...parsed.problems);
+        if (parsed.problems.length > 0) appendAll(problems, parsed.problems);
         item.node = parsed.node;
         if (keep) item.clean = parsed.problems.length === 0 && parsed.node !== null;
       }
@@ -160,13 +161,9 @@ function fileFindings(file: StewardDocument): Finding[] {
 /** Every finding of a file, sorted by position. */
 export function flatten(validation: FileValidation): Finding[] {
   const out = [...validation.file];
-  // One element at a time: spreading an item of 100,000 findings into push's arguments overflows the stack.
-  const append = (findings: readonly Finding[]) => {
-    for (let i = 0; i < findings.length; i++) out.push(findings[i]);
-  };
   for (const document of validation.documents) {
-    append(document.own);
-    for (const item of document.items) if (item.length > 0) append(item);
+    appendAll(out, document.own);
+    for (const item of document.items) if (item.length > 0) appendAll(out, item);
   }
   return sortFindings(out);
 }
@@ -307,9 +304,8 @@ function documentFindings(
     if (rule.checkDocument && !document.headBroken)
       runRule(rule, rules, ruleFindings, () => rule.checkDocument!(document, rules));
   }
-  // Not push(...list): a head with 100,000 findings would overflow the stack as arguments.
-  for (const finding of dropReplaced(schemaFindings, ruleFindings, context.options.rules)) out.push(finding);
-  for (const finding of ruleFindings) out.push(finding);
+  appendAll(out, dropReplaced(schemaFindings, ruleFindings, context.options.rules));
+  appendAll(out, ruleFindings);
   return out;
 }
 

@@ -10,6 +10,7 @@ import type { Finding, LocalizedText, Range } from './types';
 import type { LineIndex } from './parser/lines';
 import type { SourceText } from './parser/source';
 import { fillText } from './i18n/template';
+import { trimLineBreaks } from './parser/line-shape';
 import { waiverWithoutReasonRule } from './rules/waiver/waiver-without-reason';
 import { unusedWaiverRule } from './rules/waiver/unused-waiver';
 import { malformedWaiverRule } from './rules/waiver/malformed-waiver';
@@ -73,7 +74,7 @@ export function parseWaivers(
     lastLine = line;
     const start = lines.lineStart(line);
     const end = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
-    const lineText = text.slice(start, end).replace(/[\r\n]+$/, '');
+    const lineText = trimLineBreaks(text.slice(start, end));
     const match = DIRECTIVE.exec(lineText);
     if (!match) continue;
     const column = match.index + match[1].length;

@@ -77,7 +77,9 @@ export function checkUscc(code: string): UsccProblem[] {
   if (chars.length !== USCC_LENGTH) {
     problems.push(problem('length', Math.min(chars.length, USCC_LENGTH), { code, length: chars.length }));
   }
-  chars.forEach((char, index) => {
+  // Characters past the 18th are covered by the length problem: one finding each would be a finding per character
+  // of any long text pasted into the field (150,000 findings for a 150,000-character value).
+  chars.slice(0, USCC_LENGTH).forEach((char, index) => {
     if (USCC_ALPHABET.includes(char)) return;
     const halfWidth = toHalfWidth(char);
     const upper = halfWidth.toUpperCase();

@@ -125,7 +125,8 @@ function innermostLevel(lineText: string, start: number, column: number, path: P
 /** Adds to `present` the keys written in `tail` (the line after the cursor's token) up to the mapping's end. */
 function keysAfter(tail: string, present: Map<string, string>): void {
   let depth = 0;
-  const keyAfter = /^\s*,?\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,:{}[\]]+)\s*:/;
+  // One run of blanks, then a comma and its blanks: `\s*,?\s*` could split a run of blanks every way (quadratic).
+  const keyAfter = /^\s*(?:,\s*)?("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,:{}[\]]+)\s*:/;
   for (let i = 0; i < tail.length; i++) {
     const c = tail[i];
     if (c === '{' || c === '[') depth++;

@@ -13,16 +13,24 @@ const DIRECTIVES: Array<{ name: string; doc: LocalizedText }> = [
   { name: 'steward-enable', doc: MESSAGES.enable },
 ];
 
-const WAIVER = /^#[ \t]*steward-(?:disable-next-line|disable-line|disable|enable)[ \t]+(.*)$/;
+// `(?![ \t])` ends the blanks where the text starts: without it `[ \t]+(.*)$` backtracks over every blank.
+const WAIVER = /^#[ \t]*steward-(?:disable-next-line|disable-line|disable|enable)[ \t]+(?![ \t])(.*)$/;
 
 /** Inside a comment: the waiver directives, then rule ids after a directive (not in the reason after `--`). */
 export function completeComment(builder: Builder, cursor: CommentCursor): void {
-  const partial = /[A-Za-z0-9-]*$/.exec(cursor.before)?.[0] ?? '';
+  const partial = cursor.before.slice(wordStart(cursor.before));
   const tail = /^[A-Za-z0-9-]*/.exec(cursor.after)?.[0] ?? '';
   const span = { start: cursor.offset - partial.length, end: cursor.offset + tail.length };
   const waiver = WAIVER.exec(cursor.before);
   if (waiver) ruleIdItems(builder, waiver[1], partial, span);
   else if (/^#[ \t]*s[a-z-]*$/.test(cursor.before)) directiveItems(builder, span);
+}
+
+/** Where the run of id characters (letters, digits, `-`) that ends `text` starts (a loop: `/[A-Za-z0-9-]*$/` is quadratic). */
+function wordStart(text: string): number {
+  let start = text.length;
+  while (start > 0 && /[A-Za-z0-9-]/.test(text[start - 1])) start--;
+  return start;
 }
 
 /** Rule ids after a directive (`written`: what follows it up to the cursor), each not yet named. */

@@ -96,6 +96,8 @@ function parseRelative(source: string, shape: 'document' | 'item'): ChunkResult 
     strict: true,
   });
   const problems: YamlProblem[] = [];
+  const forbidden = forbiddenCharacter(source);
+  if (forbidden) problems.push(forbidden);
   for (const error of doc.errors) problems.push(fromYamlError(error, source));
   for (const warning of doc.warnings) problems.push(fromYamlError(warning, source));
   const converted = convertDocument(doc, 0);
@@ -120,20 +122,77 @@ function parseRelative(source: string, shape: 'document' | 'item'): ChunkResult 
   return { node, problems: dedupe(inside), unresolvedAlias };
 }
 
+/**
+ * Characters YAML allows nowhere (the `yaml` package reads them into values): C0 control characters other than
+ * tab and line breaks (not even quoted; only escaped, `"\x00"`), and a byte-order mark opening a line after the
+ * document's content began (one is allowed only before a document); and a carriage return not followed by a line
+ * feed, which YAML calls a line break and the `yaml` package does not. The first one in a chunk is reported; the
+ * fast parser declines on either, so a chunk holding one always comes here.
+ */
+const FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f]|(?<=\n)\ufeff|\r(?!\n)/g;
+
+function forbiddenCharacter(source: string): YamlProblem | undefined {
+  FORBIDDEN.lastIndex = 0;
+  for (let found = FORBIDDEN.exec(source); found; found = FORBIDDEN.exec(source)) {
+    const span = { start: found.index, end: found.index + 1 };
+    const c = found[0].charCodeAt(0);
+    if (c === 13) return { code: 'LONE_CR', span };
+    if (c !== 0xfeff)
+      return { code: 'CONTROL_CHAR', span, detail: `U+${c.toString(16).toUpperCase().padStart(4, '0')}` };
+    if (!isTriviaBefore(source, found.index)) return { code: 'BOM_INSIDE', span };
+  }
+  return undefined;
+}
+
+/** Only blank lines and comments before `end`. */
+function isTriviaBefore(source: string, end: number): boolean {
+  let lineStart = true;
+  for (let i = 0; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) lineStart = true;
+    else if (c === 32 || c === 9 || c === 0xfeff) continue;
+    else if (c === 35 && lineStart) {
+      const lf = source.indexOf('\n', i);
+      if (lf < 0 || lf >= end) return true;
+      i = lf - 1;
+    } else return false;
+  }
+  return true;
+}
+
 function fromYamlError(error: YAMLError, source: string): YamlProblem {
   const [start, end] = error.pos;
   const span = { start, end: Math.max(end, start) };
   if (error.code === 'DUPLICATE_KEY') {
-    const key = /^("[^"\n]*"|'[^'\n]*'|[^\s:#,[\]{}][^:#\n]*?)(?=[ \t]*:)/.exec(source.slice(start, start + 1100));
+    const key = duplicateKeyText(source.slice(start, start + 1100));
     if (key)
       return {
         code: error.code,
-        span: { start, end: start + key[1].length },
-        detail: key[1].replace(/^["']|["']$/g, ''),
+        span: { start, end: start + key.length },
+        detail: key.replace(/^["']|["']$/g, ''),
       };
     return { code: error.code, span };
   }
   return { code: error.code, span, detail: error.message };
+}
+
+const QUOTED_KEY = /^("[^"\n]*"|'[^'\n]*')(?=[ \t]*:)/;
+
+/**
+ * The key a duplicate-key error points at: quoted, or plain up to the blanks before its colon (a plain key is
+ * cut at the first `:`, `#` or line break; a search, as a lazy regular expression would backtrack over blanks).
+ */
+function duplicateKeyText(text: string): string | undefined {
+  const c = text.charCodeAt(0);
+  const quoted = c === 34 || c === 39 ? QUOTED_KEY.exec(text) : null;
+  if (quoted) return quoted[1];
+  if (text.length === 0 || /^[\s:#,[\]{}]/.test(text)) return undefined;
+  let stop = 1;
+  while (stop < text.length && !':#\n'.includes(text[stop])) stop++;
+  if (text[stop] !== ':') return undefined;
+  let end = stop;
+  while (end > 1 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return text.slice(0, end);
 }
 
 function fromConvertProblem(problem: ConvertProblem): YamlProblem {
@@ -142,6 +201,8 @@ function fromConvertProblem(problem: ConvertProblem): YamlProblem {
       return { code: 'TOO_DEEP', span: problem.span };
     case 'alias-budget':
       return { code: 'ALIAS_BUDGET', span: problem.span };
+    case 'alias-cycle':
+      return { code: 'ALIAS_CYCLE', span: problem.span, detail: problem.name };
     case 'unresolved-alias':
       return { code: 'UNRESOLVED_ALIAS', span: problem.span, detail: problem.name };
     case 'complex-key':

@@ -15,6 +15,7 @@ export const MAX_ALIAS_NODES = 10_000;
 export type ConvertProblem =
   | { kind: 'depth'; span: Span }
   | { kind: 'alias-budget'; span: Span }
+  | { kind: 'alias-cycle'; span: Span; name: string }
   | { kind: 'unresolved-alias'; span: Span; name: string }
   | { kind: 'complex-key'; span: Span };
 
@@ -131,10 +132,15 @@ function convertAlias(
     return nullScalar(span);
   }
   if (state.expanding.has(target)) {
-    state.problems.push({ kind: 'alias-budget', span });
+    state.problems.push({ kind: 'alias-cycle', span, name: node.source });
     return nullScalar(span);
   }
-  const size = countNodes(target, state.doc, MAX_ALIAS_NODES - state.aliasNodes + 1);
+  const size = countNodes(target, state.doc, MAX_ALIAS_NODES - state.aliasNodes + 1, node);
+  if (size < 0) {
+    // The alias lies inside what its anchor marks (`&a [*a]`): its expansion would never end.
+    state.problems.push({ kind: 'alias-cycle', span, name: node.source });
+    return nullScalar(span);
+  }
   state.aliasNodes += size;
   if (state.aliasNodes > MAX_ALIAS_NODES) {
     if (!state.problems.some((p) => p.kind === 'alias-budget')) state.problems.push({ kind: 'alias-budget', span });
@@ -149,13 +155,17 @@ function convertAlias(
   }
 }
 
-/** Counts the nodes an expansion would create, stopping as soon as `limit` is passed. */
-function countNodes(node: YNode, doc: Document, limit: number): number {
+/**
+ * Counts the nodes an expansion would create, stopping as soon as `limit` is passed; -1 when the expansion meets
+ * `alias` itself (a cycle).
+ */
+function countNodes(node: YNode, doc: Document, limit: number, alias: unknown): number {
   let count = 0;
   const stack: unknown[] = [node];
   while (stack.length > 0 && count <= limit) {
     const current = stack.pop();
     if (current == null) continue;
+    if (current === alias) return -1;
     count++;
     if (yamlLib().isAlias(current)) {
       const target = current.resolve(doc);

@@ -55,9 +55,26 @@ export function markBroken(document: StewardYamlDocument, problems: YamlProblem[
     if (!breaks(problem)) continue;
     const item = document.items.find((i) => problem.span.start >= i.span.start && problem.span.start < i.span.end);
     if (item) item.broken = true;
-    else document.headBroken = true;
+    else {
+      document.headBroken = true;
+      const cut = cutShort(document, problem.span.start);
+      if (cut) cut.broken = true;
+    }
   }
   return document;
+}
+
+/**
+ * In a document parsed whole (its items have no text of their own), an error after an item's tree and before the
+ * next item is where YAML's recovery cut that item short (a line indented wrongly, say): the item before it is
+ * broken as well as the head (its tree lacks what follows, and a fix built on it would duplicate that).
+ */
+function cutShort(document: StewardYamlDocument, offset: number): ItemChunk | undefined {
+  const items = document.items;
+  if (items.length === 0 || items[0].text !== '' || offset < items[0].span.start) return undefined;
+  let before: ItemChunk | undefined;
+  for (const item of items) if (item.span.start <= offset) before = item;
+  return before;
 }
 
 /**
@@ -99,8 +116,22 @@ export function lastContentEnd(items: ItemChunk[], nodes: YamlNode[]): number {
   });
 }
 
+/**
+ * Whether text[span) holds only blank lines and comments. Blank is YAML's white space (spaces, tabs; a byte-order
+ * mark): an ideographic space (U+3000) is content. One pass over the characters, whatever the lines hold.
+ */
 export function isTrivia(text: string, span: Span): boolean {
-  return !/^(?!\s*#)\s*\S/m.test(text.slice(span.start, span.end));
+  let lineStart = true;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) lineStart = true;
+    else if (c === 32 || c === 9 || c === 0xfeff) continue;
+    else if (c === 35 && lineStart) {
+      // A comment: skip to its line's end.
+      while (i + 1 < span.end && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+    } else return false;
+  }
+  return true;
 }
 
 /** A document as parsed: its kind, whether it is ours, and its items (split chunks, or one per list element). */

@@ -203,7 +203,8 @@ class FastParser {
    * map is a sequence item's).
    */
   private parseMap(keyStart: number, col: number, depth: number): Parsed<MapNode> {
-    if (depth > MAX_DEPTH) decline();
+    // Its children sit one level deeper: past MAX_DEPTH the reference replaces them (TOO_DEEP).
+    if (depth >= MAX_DEPTH) decline();
     const entries: MapEntry[] = [];
     let keys: Set<string> | undefined;
     let k = keyStart;
@@ -244,7 +245,8 @@ class FastParser {
 
   /** A block sequence whose `-` indicators sit at column `col`, the first on the line starting at `lineStart`. */
   private parseSeq(lineStart: number, col: number, depth: number): Parsed<SeqNode> {
-    if (depth > MAX_DEPTH) decline();
+    // Its children sit one level deeper: past MAX_DEPTH the reference replaces them (TOO_DEEP).
+    if (depth >= MAX_DEPTH) decline();
     const items: YamlNode[] = [];
     let line = lineStart;
     let next: number;
@@ -449,7 +451,8 @@ class FastParser {
 
   /** A flow node on one line starting at `i`: `[...]`, `{...}`, a quoted or a plain scalar. */
   private flowNode(i: number, lineEnd: number, depth: number): { node: YamlNode; end: number } {
-    if (depth > MAX_DEPTH) decline();
+    // Its children sit one level deeper: past MAX_DEPTH the reference replaces them (TOO_DEEP).
+    if (depth >= MAX_DEPTH) decline();
     const s = this.s;
     const c = s.charCodeAt(i);
     if (c === 91 || c === 123) return this.flowCollection(i, lineEnd, depth);

@@ -66,8 +66,39 @@ export function commentStart(text: string): number {
   return -1;
 }
 
-/** A mapping key at the start of a line's rest (quoted, or plain up to `: `), with its colon. */
-export const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`][^]*?)[ \t]*:(?=[ \t]|$)/;
+const QUOTED_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?=[ \t]|$)/;
+const PLAIN_KEY_START = /^[^\s#'"{}[\],&*!|>%@`]/;
+
+/**
+ * A mapping key at the start of a line's rest (quoted, or plain up to the first `: `), with its colon: match[0]
+ * runs to the colon, match[1] is the key. A plain key is found by a search for its colon, not by a regular
+ * expression (a lazy key followed by `[ \t]*:` backtracks over every run of blanks: quadratic on a long line).
+ */
+export const KEY = { exec: matchKey };
+
+function matchKey(text: string): RegExpExecArray | null {
+  const c = text[0];
+  if (c === '"' || c === "'") return QUOTED_KEY.exec(text);
+  if (c === undefined || !PLAIN_KEY_START.test(c)) return null;
+  for (let colon = text.indexOf(':', 1); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    const after = text.charCodeAt(colon + 1);
+    if (colon + 1 < text.length && after !== 32 && after !== 9) continue;
+    let end = colon;
+    while (end > 1 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+    const match = [text.slice(0, colon + 1), text.slice(0, end)] as unknown as RegExpExecArray;
+    match.index = 0;
+    match.input = text;
+    return match;
+  }
+  return null;
+}
+
+/** `text` without the line breaks at its end (a loop: `/[\r\n]+$/` is quadratic on a run of breaks). */
+export function trimLineBreaks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
 
 /** More sequence indicators than this on one line are not read (a line of dashes is not a deep list). */
 export const MAX_DASHES = 32;

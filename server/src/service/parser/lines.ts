@@ -69,7 +69,9 @@ export class LineIndex {
   private recent = 0;
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Between the CR and the LF of a line break is no position (LSP): the line's end is.
+    if (clamped > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     const starts = this.starts;
     // A short walk down from the last answer first (the parts of one item are asked for in order), else a search.
     let line = this.recent;

@@ -31,6 +31,7 @@ import {
 } from './documents';
 import { reparseEdit } from './reparse';
 import type { TextChange } from './reparse';
+import { appendAll } from '../append';
 
 // The parser's public face: what the rest of the service uses of chunks, documents and edits.
 export { ChunkCache } from './chunks';
@@ -130,8 +131,9 @@ class Reusable {
  * edited item's text from it; any other parse reads the whole text as one string.
  */
 export function parseStewardFile(uri: string, input: SourceText, options: ParseOptions = {}): StewardDocument {
-  // A byte-order mark is not content; blank it so offsets stay those of the text the caller holds.
-  const source: SourceText = input.charCodeAt(0) === 0xfeff ? ' ' + input.slice(1) : input;
+  // A byte-order mark at the start stays: YAML skips it before a document (as it does before `---` or `%YAML`,
+  // which a blank in its place would hide), and offsets stay those of the text the caller holds.
+  const source: SourceText = input;
   const chunks: ChunkParser = {
     cache: options.cache,
     fast: options.fast !== false,
@@ -246,13 +248,18 @@ function parseOneDocument(
       document = split && describe(index, span, split.root, split.items, layout.key);
     }
     if (split && document) {
-      problems.push(...split.problems);
+      appendAll(problems, split.problems);
       return markBroken(document, split.problems);
     }
   }
   const whole = parseChunk(text, span, 'document', chunks);
-  problems.push(...whole.problems);
+  appendAll(problems, whole.problems);
   return markBroken(describe(index, span, whole.node, [], undefined), whole.problems);
+}
+
+/** A block mapping (not a flow one, not a scalar or sequence), or nothing at all (the tail's parse failed). */
+function isBlockMapAt(text: string, node: YamlNode | null): boolean {
+  return node === null || (node.type === 'map' && text.charCodeAt(node.span.start) !== 123);
 }
 
 function parseSplit(
@@ -296,7 +303,7 @@ function parseSplit(
       owned,
     );
     if (chunk.unresolvedAlias) return undefined; // an alias to an anchor in another chunk: parse whole
-    problems.push(...chunk.problems);
+    appendAll(problems, chunk.problems);
     const node = chunk.node ?? emptyItem(itemSpan.start);
     items.push({
       span: itemSpan,
@@ -320,8 +327,10 @@ function parseSplit(
   });
   if (!isTrivia(text, layout.tail)) {
     const tail = parseChunk(text, layout.tail, 'document', chunks);
-    if (tail.unresolvedAlias) return undefined;
-    problems.push(...tail.problems);
+    // Keys after the list are a block mapping at column 0; anything else (a flow mapping, a scalar) is read by
+    // YAML together with the list (an implicit key missing its value, say): parse the document whole.
+    if (tail.unresolvedAlias || !isBlockMapAt(text, tail.node)) return undefined;
+    appendAll(problems, tail.problems);
     if (tail.node && tail.node.type === 'map') {
       for (const entry of tail.node.entries) {
         if (getEntry({ type: 'map', span: listSpan, entries }, entry.key)) {
@@ -329,8 +338,6 @@ function parseSplit(
         }
         entries.push(entry);
       }
-    } else if (tail.node) {
-      problems.push({ code: 'NOT_MAPPING', span: tail.node.span });
     }
   }
   const end = entries.length > 0 ? Math.max(listSpan.end, entries[entries.length - 1].value.span.end) : listSpan.end;

@@ -2,6 +2,7 @@
 import type { Finding, LocalizedText, Span } from '../types';
 import type { LineIndex } from './lines';
 import { fillText } from '../i18n/template';
+import { MAX_ALIAS_NODES } from './convert';
 import { yamlSyntaxRule } from '../rules/yaml/yaml-syntax';
 import { citationOfAll } from '../rules/sources';
 import { duplicateKeyRule } from '../rules/yaml/duplicate-key';
@@ -61,6 +62,59 @@ const CODE_TEXT: Record<string, LocalizedText> = {
   COMPLEX_KEY: { 'zh-CN': '不支持以映射或序列作为键', en: 'Mappings or sequences as keys are not supported' },
 };
 
+/** Standard tags (`!!int`, `!!str`) are written out in full by the parser: `tag:yaml.org,2002:int`. */
+const STANDARD_TAG = 'tag:yaml.org,2002:';
+
+/** Wording that names what the parser found (a tag, a character): what is wrong and what to do. */
+function detailText(problem: YamlProblem): LocalizedText | undefined {
+  if (problem.code === 'CONTROL_CHAR') {
+    const char = problem.detail ?? '';
+    return {
+      'zh-CN': `文本中含有控制字符 ${char}，YAML 任何位置都不允许出现：请删除（确需此字符时，在双引号字符串中写作转义，如 "\\x00"）`,
+      en: `The text holds a control character (${char}), which YAML allows nowhere: delete it (if it is really wanted, write it as an escape in a double-quoted string, such as "\\x00")`,
+    };
+  }
+  if (problem.code === 'LONE_CR')
+    return {
+      'zh-CN': '回车符（CR）后没有换行符（LF）：各 YAML 解析器对它是否结束一行看法不一，请改用 LF 或 CR LF 换行',
+      en: 'A carriage return (CR) without a line feed after it: YAML readers disagree on whether it ends the line; use LF or CR LF line ends',
+    };
+  if (problem.code === 'BOM_INSIDE')
+    return {
+      'zh-CN': '行首有字节顺序标记（U+FEFF，不可见），YAML 只允许它出现在文档开头：请删除（常见于拼接文件之后）',
+      en: 'A byte-order mark (U+FEFF, invisible) opens this line; YAML allows one only before a document: delete it (files joined together often leave one)',
+    };
+  if (problem.code === 'TAG_RESOLVE_FAILED') {
+    const found = /tag: (\S+)/.exec(problem.detail ?? '');
+    if (!found) return undefined;
+    const tag = found[1].startsWith(STANDARD_TAG) ? `!!${found[1].slice(STANDARD_TAG.length)}` : found[1];
+    if (tag.startsWith('!!'))
+      return {
+        'zh-CN': `值与其标签 ${tag} 不符：请删除标签，或改正取值`,
+        en: `The value does not fit its tag ${tag}: delete the tag, or correct the value`,
+      };
+    return {
+      'zh-CN': `未知的标签 ${tag}：本工具的格式不使用自定义标签，请删除标签（取值要作为文本时可加引号）`,
+      en: `Unknown tag ${tag}: this tool's format uses no custom tags; delete the tag (quote the value if it is meant as text)`,
+    };
+  }
+  return undefined;
+}
+
+function aliasMessage(problem: YamlProblem): LocalizedText {
+  const { messages } = aliasLimitRule.meta;
+  switch (problem.code) {
+    case 'UNRESOLVED_ALIAS':
+      return fillText(messages.unresolved, { alias: problem.detail ?? '' });
+    case 'ALIAS_CYCLE':
+      return fillText(messages.cycle, { alias: problem.detail ?? '' });
+    case 'BAD_ALIAS':
+      return messages.invalid;
+    default:
+      return fillText(messages.budget, { limit: MAX_ALIAS_NODES.toLocaleString('en') });
+  }
+}
+
 interface Template {
   ruleId: string;
   message: (problem: YamlProblem) => LocalizedText;
@@ -80,15 +134,10 @@ function template(problem: YamlProblem): Template {
     case 'NOT_MAPPING':
       return { ruleId: YAML_RULES.notMapping, message: () => topLevelNotMappingRule.meta.messages.notMapping };
     case 'ALIAS_BUDGET':
+    case 'ALIAS_CYCLE':
     case 'UNRESOLVED_ALIAS':
-    case 'BAD_ALIAS': {
-      const { messages } = aliasLimitRule.meta;
-      return {
-        ruleId: YAML_RULES.alias,
-        message: (p) =>
-          p.code === 'UNRESOLVED_ALIAS' ? fillText(messages.unresolved, { alias: p.detail ?? '' }) : messages.budget,
-      };
-    }
+    case 'BAD_ALIAS':
+      return { ruleId: YAML_RULES.alias, message: aliasMessage };
     case 'TOO_DEEP':
     case 'RESOURCE_EXHAUSTION':
       return { ruleId: YAML_RULES.depth, message: () => nestingTooDeepRule.meta.messages.tooDeep };
@@ -101,7 +150,7 @@ function template(problem: YamlProblem): Template {
       return {
         ruleId: YAML_RULES.syntax,
         message: (p) => {
-          const text = CODE_TEXT[p.code];
+          const text = detailText(p) ?? CODE_TEXT[p.code];
           const detail = (p.detail ?? p.code).split('\n')[0];
           return fillText(yamlSyntaxRule.meta.messages.syntax, {
             problemZh: text ? text['zh-CN'] : p.code,

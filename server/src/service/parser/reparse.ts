@@ -16,6 +16,7 @@ import type { YamlProblem } from './problems';
 import { parseChunk } from './chunks';
 import type { ChunkParser } from './chunks';
 import { describe, emptyItem, lastContentEnd, listKeyEntry, markBroken, toFindings } from './documents';
+import { appendAll } from '../append';
 
 /** text[start, oldEnd) of the text before became text[start, newEnd) of the text after. */
 export interface TextChange {
@@ -241,7 +242,7 @@ function parseEditedItems(
     // An item text of its own (`owned`): the parser reads only it.
     const chunk = parseChunk(itemText, span, 'item', { fast: chunks.fast, cache: undefined }, itemText, true);
     if (chunk.unresolvedAlias) return undefined;
-    problems.push(...chunk.problems);
+    appendAll(problems, chunk.problems);
     newChunks.push({
       span,
       node: chunk.node,
@@ -273,7 +274,7 @@ function rebuildDocument(
   const { delta, layout, document, root, listIndex, head } = site;
   const k = site.range.first;
   const items = document.items.slice(0, k);
-  items.push(...newChunks);
+  appendAll(items, newChunks);
   for (let i = k + removed; i < document.items.length; i++) {
     const item = document.items[i];
     moveChunk(item, delta);

@@ -75,25 +75,82 @@ class LineCursor implements Line {
   }
 }
 
-/** Splits at `---` lines (document markers cannot occur inside content: YAML forbids them at column 0). */
+/**
+ * Splits at `---` lines, and after `...` lines (a document's end; document markers cannot occur inside content:
+ * YAML forbids them at column 0). Text holding only comments, blank lines and directives (`%YAML`, `%TAG`) is not
+ * a document of its own: it joins the document after it (which it prefixes), or, at the end, the one before it.
+ */
 export function splitDocuments(text: string): DocumentLayout[] {
-  const spans: Span[] = [];
+  const spans: Array<{ span: Span; contentEnd: number }> = [];
   let start = 0;
-  // Markers are found by searching for `---` (no walk over every line): a marker line starts with it. Before
-  // the first marker, a document exists only if something precedes it; after it, every marker starts one.
-  for (let at = text.indexOf('---'); at >= 0; at = text.indexOf('---', at + 3)) {
-    const before = at === 0 ? 10 : text.charCodeAt(at - 1);
-    if ((before !== 10 && before !== 13) || !isMarkerAt(text, at, lineAt(text, at).end, '---')) continue;
-    if (spans.length > 0 || at > start) spans.push({ start, end: at });
+  // Whether a `---` opened the document at `start` (then it exists even if nothing else follows).
+  let opened = false;
+  // Markers are found by searching for `---` and `...` (no walk over every line): a marker line starts with one.
+  let dashes = text.indexOf('---');
+  let dots = text.indexOf('...');
+  while (dashes >= 0 || dots >= 0) {
+    const isDots = dots >= 0 && (dashes < 0 || dots < dashes);
+    const at = isDots ? dots : dashes;
+    if (isDots) dots = text.indexOf('...', at + 3);
+    else dashes = text.indexOf('---', at + 3);
+    // A marker opens a line: after a line feed (a lone CR does not end a line for the `yaml` package).
+    if (at > 0 && text.charCodeAt(at - 1) !== 10 && !(at === 1 && text.charCodeAt(0) === 0xfeff)) continue;
+    const line = lineAt(text, at);
+    if (!isMarkerAt(text, at, line.end, isDots ? '...' : '---')) continue;
+    if (isDots) {
+      // The document ends after the `...` line; what follows starts the next one (or is trivia).
+      const end = lineBreakEnd(text, line.end);
+      spans.push({ span: { start, end }, contentEnd: at });
+      start = end;
+      opened = false;
+      if (dashes >= 0 && dashes < end) dashes = text.indexOf('---', end);
+      if (dots >= 0 && dots < end) dots = text.indexOf('...', end);
+      continue;
+    }
+    if (opened || at > start) spans.push({ span: { start, end: at }, contentEnd: at });
     start = at;
+    opened = true;
   }
-  if (start < text.length || spans.length === 0) spans.push({ start, end: text.length });
-  // Text before the first `---` that holds only comments or blanks is not a document of its own.
-  if (spans.length > 1 && isOnlyTrivia(text, spans[0])) {
-    spans[1] = { start: spans[0].start, end: spans[1].end };
-    spans.shift();
-  }
-  return spans.map((span) => ({ span, items: findItemList(text, span) }));
+  if (start < text.length || spans.length === 0)
+    spans.push({ span: { start, end: text.length }, contentEnd: text.length });
+  return mergeTrivia(text, spans).map(({ span, contentEnd }) => ({
+    span,
+    items: findItemList(text, { start: span.start, end: contentEnd }),
+  }));
+}
+
+/**
+ * Joins spans that hold no document (only comments, blank lines, directives) to their neighbour: to the next
+ * span when there is one (a prefix: directives only then), else to the one before (trailing comments).
+ */
+function mergeTrivia(
+  text: string,
+  spans: Array<{ span: Span; contentEnd: number }>,
+): Array<{ span: Span; contentEnd: number }> {
+  const out: Array<{ span: Span; contentEnd: number }> = [];
+  let prefix: number | undefined;
+  spans.forEach((entry, index) => {
+    const last = index === spans.length - 1;
+    const start = prefix ?? entry.span.start;
+    prefix = undefined;
+    if (spans.length > 1 && isOnlyTrivia(text, entry.span, !last)) {
+      if (!last) {
+        prefix = start;
+        return;
+      }
+      const before = out[out.length - 1];
+      before.span = { start: before.span.start, end: entry.span.end };
+      return;
+    }
+    out.push({ span: { start, end: entry.span.end }, contentEnd: entry.contentEnd });
+  });
+  return out;
+}
+
+/** The offset after the line break at `end` (a line's content end), or `end` at the end of the text. */
+function lineBreakEnd(text: string, end: number): number {
+  if (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) return end + 2;
+  return end < text.length ? end + 1 : end;
 }
 
 /** The line starting at `at`, ending at its first line break. */
@@ -107,9 +164,13 @@ function lineAt(text: string, at: number): Line {
   return { start: at, end, next: end };
 }
 
-function isOnlyTrivia(text: string, span: Span): boolean {
-  for (const line = new LineCursor(text, span.start, span.end); line.advance();)
+/** Only blank and comment lines in text[span), and directive lines (`%...` at column 0) when `directives`. */
+function isOnlyTrivia(text: string, span: Span, directives: boolean): boolean {
+  for (const line = new LineCursor(text, span.start, span.end); line.advance();) {
+    const first = text.charCodeAt(line.start) === 0xfeff ? line.start + 1 : line.start;
+    if (directives && text.charCodeAt(first) === 37) continue;
     if (!isBlankOrComment(text, line.start, line.end)) return false;
+  }
   return true;
 }
 
@@ -125,6 +186,9 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
   // for a line break not followed by deeper indentation, skipping the items' inner lines (most of a large file).
   const cr = text.indexOf('\r', doc.start);
   const plainBreaks = cr < 0 || cr >= doc.end;
+  // A carriage return alone ends a line for YAML's grammar but not for the `yaml` package: what it parses whole
+  // is the reference, so the document is not split (the parser reports the CR).
+  if (!plainBreaks && hasLoneCr(text, doc)) return undefined;
   let shallow: RegExp | undefined;
   for (const line = new LineCursor(text, doc.start, doc.end); line.advance();) {
     if (shallow) {
@@ -141,6 +205,9 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
     }
     const first = text.charCodeAt(line.start);
     if (first === 37) return undefined; // '%' directive: parse the document whole
+    // A byte-order mark opening a line inside the document is content to YAML (a key, a scalar), where it would
+    // open a chunk and be skipped as a mark: parse the document whole.
+    if (first === 0xfeff && key !== undefined) return undefined;
     if (key === undefined) {
       if (first === 9) return undefined;
       if (first !== 114 && first !== 97) continue; // only `resources:` or `assets:` can open the list
@@ -187,6 +254,7 @@ function findItemList(text: string, doc: Span): ItemListLayout | undefined {
  * edit). Otherwise the caller splits the whole file again.
  */
 export function headKeepsLayout(head: string, markerFirst: boolean): boolean {
+  if (hasLoneCr(head, { start: 0, end: head.length })) return false;
   let listKeys = 0;
   let first = true;
   for (const line = new LineCursor(head, 0, head.length); line.advance(); first = false) {
@@ -202,6 +270,13 @@ export function headKeepsLayout(head: string, markerFirst: boolean): boolean {
   return listKeys === 1;
 }
 
+/** A carriage return without a line feed after it in text[span). */
+function hasLoneCr(text: string, span: Span): boolean {
+  for (let at = text.indexOf('\r', span.start); at >= 0 && at < span.end; at = text.indexOf('\r', at + 1))
+    if (text.charCodeAt(at + 1) !== 10) return true;
+  return false;
+}
+
 /** Whether `text` opens with a `---` line (a document marker). */
 export function startsWithMarker(text: string): boolean {
   const end = text.search(/\r|\n|$/);
@@ -214,6 +289,7 @@ export function startsWithMarker(text: string): boolean {
  * of it. `undefined` when the span no longer fits that shape (the caller splits the whole file again).
  */
 export function itemStartsIn(text: string, span: Span, indent: number): number[] | undefined {
+  if (hasLoneCr(text, span)) return undefined; // the full split parses such a document whole
   const starts: number[] = [];
   for (const line = new LineCursor(text, span.start, span.end); line.advance();) {
     const lineIndent = indentOf(text, line.start, line.end);
