@@ -390,14 +390,22 @@ describe('revenue rules (财资〔2024〕1号 (7))', () => {
       assert.ok(findings[0].message['zh-CN'].includes(`# steward-disable-next-line ${ruleId} -- 依据`), unitType);
       assert.ok(findings[0].message.en.includes(`# steward-disable-next-line ${ruleId} -- per`), unitType);
     }
-    const waived = register(
-      text.replace(
-        '        handling: 事业收入',
-        '        # steward-disable-next-line DA-REV-002 -- 依据国家另有规定\n        handling: 事业收入',
-      ),
-      '事业单位',
-    );
-    assert.ok(!service.validate('a.assets.yaml', waived).findings.some((f) => f.ruleId === 'DA-REV-002'));
+    const waivedWith = (reason: string) =>
+      register(
+        text.replace(
+          '        handling: 事业收入',
+          `        # steward-disable-next-line DA-REV-002 -- ${reason}\n        handling: 事业收入`,
+        ),
+        '事业单位',
+      );
+    const ids = (document: string) =>
+      service
+        .validate('a.assets.yaml', document)
+        .findings.map((f) => f.ruleId)
+        .filter((id) => id === 'DA-REV-002' || id.startsWith('DA-WAIVER'));
+    // The exception needs the state's provision: a waiver that names it applies, one that does not is refused.
+    assert.deepEqual(ids(waivedWith('依据《某省数据资产处置收入管理办法》第十二条')), []);
+    assert.deepEqual(ids(waivedWith('依据国家另有规定')), ['DA-WAIVER-004', 'DA-REV-002']);
   });
 
   it('the example unit gives no finding of these rules', () => {

@@ -14,6 +14,7 @@ export const adminRevenueHandlingRule: Rule = {
     sources: SOURCES,
     severity: 'error',
     fixable: true,
+    waiverNeedsBasis: true,
     replacesSchemaAt: ['/assets/*/revenue/*/handling'],
     messages: {
       notNonTax: {

@@ -15,6 +15,7 @@ export const institutionDisposalRevenueRule: Rule = {
     sources: SOURCES,
     severity: 'error',
     fixable: true,
+    waiverNeedsBasis: true,
     replacesSchemaAt: ['/assets/*/revenue/*/handling'],
     messages: {
       notNonTax: {
