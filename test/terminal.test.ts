@@ -31,6 +31,8 @@ function onTerminal(
       FORCE_COLOR: '',
       COLUMNS: '',
       TERM: 'xterm-256color',
+      // Node reads CI as a terminal without colours (unless it names a known CI service); a user's terminal has none.
+      CI: '',
       ...env,
     },
     timeout: 60_000,
