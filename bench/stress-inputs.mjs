@@ -1,12 +1,16 @@
 // Input stress: the large inputs of issue 16 that crashed or ran for minutes, each run once through
-// `steward validate --format json` in a fresh child; prints exit code, peak RSS, wall time and the first line of
-// standard error. A case "ends cleanly" when the exit code is 0 or 1 (findings) or a usage error naming a limit.
-// Usage: node bench/stress-inputs.mjs [--steward dist/steward.js] [--cases keys,list,bigvalue,tiny,large]
+// `steward validate --format json` in a fresh child; prints exit code, peak RSS, wall time, the report's error count
+// and first finding, and the first line of standard error. A case "ends cleanly" when the exit code is 0 or 1
+// (findings) or a usage error naming a limit.
+// Usage: node bench/stress-inputs.mjs [--steward dist/steward.js] [--cases keys,list,bigvalue,tiny,large,findings,atlimit]
 //   keys      one asset with 125,000 unknown keys (1.7 MB)
 //   list      one asset whose `inspections` list has 125,000 bad elements (1.2 MB)
 //   bigvalue  a 2 MB value quoted by 405 findings through an anchor and aliases (2.1 MB)
-//   tiny      1,100,000 one-line assets (46 MB)            (not in the default cases: minutes, gigabytes)
-//   large     a 200 MB register of 180,000 ordinary assets (not in the default cases: minutes, gigabytes)
+//   tiny      1,100,000 one-line assets (46 MB): over the item limit (DA-FILE-005) (not in the default cases)
+//   large     a 200 MB register of 180,000 ordinary assets: over the size limit (DA-FILE-004) (not in the default cases)
+//   findings  the register of 58,000 assets with 342,000 findings (66 MB): checked at the default limits
+//   atlimit   the same kind of register with 83,000 assets (94 MB), just under the default --max-file-size
+//             (findings and atlimit are not in the default cases: minutes, about a gigabyte)
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -62,6 +66,8 @@ const CASES = {
     const { register } = writeGenerated({ assets: 180_000, out: DATA_DIR });
     return register;
   },
+  findings: () => writeGenerated({ assets: 58_000, out: DATA_DIR, violations: true }).register,
+  atlimit: () => writeGenerated({ assets: 83_000, out: DATA_DIR, violations: true }).register,
 };
 
 function parseArgs(argv) {
@@ -82,32 +88,56 @@ function run(steward, file) {
   const started = performance.now();
   return new Promise((done) => {
     const child = spawn(process.execPath, ['--require', RSS_PROBE, steward, 'validate', file, '--format', 'json'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, BENCH_RSS_FILE: rssFile },
     });
     let stderr = '';
+    let stdout = '';
+    // The report's start holds its summary and first finding; the rest is drained unread.
+    child.stdout.on('data', (chunk) => {
+      if (stdout.length < 64 * 1024) stdout += chunk;
+    });
     child.stderr.on('data', (chunk) => {
       if (stderr.length < 2000) stderr += chunk;
     });
     child.on('close', (code, signal) => {
       const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN;
-      done({ code: code ?? signal, ms: performance.now() - started, rss, stderr: stderr.trim().split('\n')[0] ?? '' });
+      done({
+        code: code ?? signal,
+        ms: performance.now() - started,
+        rss,
+        errors: /"errors":\s*(\d+)/.exec(stdout)?.[1] ?? '',
+        first: firstFinding(stdout),
+        stderr: stderr.trim().split('\n')[0] ?? '',
+      });
     });
   });
+}
+
+/** `RULE line:column message` of the JSON report's first finding. */
+function firstFinding(report) {
+  const found =
+    /"ruleId":\s*"([^"]+)",[^{}]*?"message":\s*"((?:[^"\\]|\\.)*)",\s*"line":\s*(\d+),\s*"column":\s*(\d+)/.exec(
+      report,
+    );
+  return found ? `${found[1]} ${found[3]}:${found[4]} ${found[2]}` : '';
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   mkdirSync(DATA_DIR, { recursive: true });
-  console.log(`| case | exit | peak RSS (MB) | wall time (s) | first line of stderr |`);
-  console.log('|---|---|---:|---:|---|');
+  console.log(`| case | exit | peak RSS (MB) | wall time (s) | errors | first finding | first line of stderr |`);
+  console.log('|---|---|---:|---:|---:|---|---|');
   for (const name of options.cases) {
     let file = join(DATA_DIR, `${name}.assets.yaml`);
-    if (name === 'large') file = CASES.large();
+    if (name === 'large' || name === 'findings' || name === 'atlimit') file = CASES[name]();
     else if (!existsSync(file)) CASES[name](file);
     const result = await run(options.steward, file);
     const rss = Number.isNaN(result.rss) ? 'n/a' : result.rss.toFixed(0);
-    console.log(`| ${name} | ${result.code} | ${rss} | ${(result.ms / 1000).toFixed(1)} | ${result.stderr} |`);
+    const time = (result.ms / 1000).toFixed(1);
+    console.log(
+      `| ${name} | ${result.code} | ${rss} | ${time} | ${result.errors} | ${result.first} | ${result.stderr} |`,
+    );
   }
 }
 

@@ -133,12 +133,11 @@ const cases = [
     expect: (r) => r.code === 2 && /named pipe \(FIFO\)/.test(r.stderr),
   },
   {
-    name: '`yes | steward validate --stdin` (256 MB limit)',
+    name: '`yes | steward validate --stdin` (96 MB limit)',
     // The limit's worth of input is held while it is read, then dropped.
     ceilingMb: 700,
     run: () => runCli(['validate', '--stdin'], workspace(), endlessYes),
-    expect: (r) =>
-      r.code === 1 && /DA-FILE-004/.test(r.stdout) && /256\.0 MB limit/.test(r.stdout.replace(/\s+/g, ' ')),
+    expect: (r) => r.code === 1 && /DA-FILE-004/.test(r.stdout) && /96\.0 MB limit/.test(r.stdout.replace(/\s+/g, ' ')),
   },
   {
     name: '`yes | steward validate --stdin --max-file-size 1`',

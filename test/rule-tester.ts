@@ -229,8 +229,9 @@ function complianceFindings(example: string): Finding[] {
 }
 
 /** A built-in id's example, a whole document, as `steward validate --schema-only` checks it (the layers that report built-in ids). */
-function builtInFindings(text: string): Finding[] {
+function builtInFindings(text: string, maxItemsPerFile?: number): Finding[] {
   const service = createStewardService({
+    maxItemsPerFile,
     today: EXAMPLES_TODAY,
     reportForeignDocuments: true,
     rules: [],
@@ -245,7 +246,7 @@ function builtInFindings(text: string): Finding[] {
  */
 const FILE_LAYER: Record<
   string,
-  (text: string, dir: string, role: 'example' | 'fixed') => { file: string; maxBytes?: number }
+  (text: string, dir: string, role: 'example' | 'fixed') => { file: string; maxBytes?: number; maxItems?: number }
 > = {
   // The file the command names (first line: `# steward validate FILE`): the example's does not exist.
   'DA-FILE-001': (text, dir, role) => {
@@ -272,6 +273,8 @@ const FILE_LAYER: Record<
     ...write(dir, Buffer.from(text)),
     maxBytes: Buffer.byteLength(fileTooLargeFixed()),
   }),
+  // More assets than the limit: the limit is the fixed example's one asset, which the example's two exceed.
+  'DA-FILE-005': (text, dir) => ({ ...write(dir, Buffer.from(text)), maxItems: 1 }),
 };
 
 function write(dir: string, bytes: Buffer): { file: string } {
@@ -289,9 +292,9 @@ function fileLayerFindings(id: string, text: string, role: 'example' | 'fixed'):
   try {
     const materialise = FILE_LAYER[id];
     assert.ok(materialise, `${id}: the rule tester knows how to write this file-layer example`);
-    const { file, maxBytes } = materialise(text, dir, role);
+    const { file, maxBytes, maxItems } = materialise(text, dir, role);
     const read = readTextFile(file, { maxBytes: maxBytes ?? 256 * 1024 * 1024 });
-    return read.ok ? builtInFindings(read.text) : [read.finding];
+    return read.ok ? builtInFindings(read.text, maxItems) : [read.finding];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -20,6 +20,7 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
     'max-warnings',
     'max-findings-per-file',
     'max-file-size',
+    'max-items-per-file',
     'quiet',
     'schema-only',
     'stdin',
@@ -107,7 +108,8 @@ Exit codes: 0 no problems; 1 errors found or too many warnings; 2 usage or inter
       --stdin-filename <名称>  标准输入内容的文件名（用于显示和定位）
       --code-table <文件>      单位的完整资产分类代码表（CSV 或 JSON）
       --allow-outside-paths    允许配置文件中的路径（codeTable、files）超出配置文件所在目录
-      --max-file-size <MB>     大于此大小的文件不检查（默认 256；也限制标准输入、配置文件和代码表）
+      --max-file-size <MB>     大于此大小的文件不检查（默认 96；也限制标准输入、配置文件和代码表）
+      --max-items-per-file <N> 资源或资产超过 N 项的文件不检查，报告 DA-FILE-005（默认 100000；0：不限）
   -j, --jobs <N>               用 N 个工作线程检查文件（1：不用工作线程；默认 0：按文件数量和大小自动决定；
                                也可设环境变量 STEWARD_JOBS）
 
@@ -137,8 +139,10 @@ Options:
       --stdin-filename <name>   the name to show for standard input
       --code-table <file>       the unit's full asset classification code table (CSV or JSON)
       --allow-outside-paths     let paths in the configuration (codeTable, files) lead out of its folder
-      --max-file-size <MB>      skip files larger than this (default 256; also limits stdin, the configuration and
+      --max-file-size <MB>      skip files larger than this (default 96; also limits stdin, the configuration and
                                 code tables)
+      --max-items-per-file <N>  do not check a file listing more than N resources or assets; report DA-FILE-005
+                                (default 100000; 0: no limit)
   -j, --jobs <N>                check files in N worker threads (1: no workers; default 0: decided from the
                                 files' number and size; or set STEWARD_JOBS)
 

@@ -39,6 +39,8 @@ export interface ValidationSetup {
   /** Fixed once for the run, so that a worker started after midnight judges dates as the main thread does. */
   today: string;
   maxBytes: number;
+  /** --max-items-per-file: a list longer than this is not checked (DA-FILE-005). */
+  maxItems: number;
 }
 
 /** The one place the CLI's service options are decided, for the main thread and the workers alike. */
@@ -52,6 +54,7 @@ export function serviceOptions(
     reportForeignDocuments: true,
     config: setup.config,
     today: setup.today,
+    maxItemsPerFile: setup.maxItems,
     ...(configPath ? { configPath } : {}),
     ...(setup.schemaOnly ? { rules: [], workspaceRules: [] } : {}),
   };

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createStewardService, EMPTY_CONFIG } from '../service';
+import { createStewardService, DEFAULT_MAX_ITEMS, EMPTY_CONFIG } from '../service';
 import type { CodeTable, Finding, Locale, StewardConfig } from '../service';
 import { findConfigUpward, readConfigFile } from '../host/config';
 import type { ConfigReadOptions } from '../host/config';
@@ -10,7 +10,7 @@ import { readCodeTableFile } from '../host/code-table';
 import { discoverFiles } from '../host/discover';
 import { loadIgnores, withoutIgnored } from '../host/ignore';
 import { displayPath, toPosix } from '../host/paths';
-import { decodeText, failureFinding, readTextFile } from '../host/read';
+import { decodeText, DEFAULT_MAX_FILE_MB, failureFinding, readTextFile } from '../host/read';
 import type { ReadOptions } from '../host/read';
 import { capFindings, countResults } from './formatters';
 import type { FileResult } from './formatters/types';
@@ -64,6 +64,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         output: { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
         'max-file-size': { type: 'string' },
+        'max-items-per-file': { type: 'string' },
         quiet: { type: 'boolean' },
         'schema-only': { type: 'boolean' },
         stdin: { type: 'boolean' },
@@ -90,7 +91,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     // Every read (files, standard input, the configuration, a code table) stops at this size.
-    const maxFileMb = parseCount('--max-file-size', values['max-file-size'], locale) ?? 256;
+    const maxFileMb = parseCount('--max-file-size', values['max-file-size'], locale) ?? DEFAULT_MAX_FILE_MB;
     const reads: ReadOptions = { maxBytes: maxFileMb * 1024 * 1024, limitOption: '--max-file-size' };
     const workspace = loadWorkspaceConfig(values.config, io, locale, {
       ...reads,
@@ -241,6 +242,7 @@ interface ValidateValues {
   output?: string;
   'max-warnings'?: string;
   'max-file-size'?: string;
+  'max-items-per-file'?: string;
   quiet?: boolean;
   'schema-only'?: boolean;
   stdin?: boolean;
@@ -254,6 +256,12 @@ interface ValidateValues {
   'no-ignore'?: boolean;
 }
 
+/** --max-items-per-file: the default when absent, no limit at 0. */
+function itemLimit(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_ITEMS;
+  return value === 0 ? Number.POSITIVE_INFINITY : value;
+}
+
 async function validateCommand(
   inputs: string[],
   values: ValidateValues,
@@ -265,7 +273,7 @@ async function validateCommand(
   const outputs = parseOutputs(values.format ?? [], values.output, locale);
   const findingsLimit = parseCount('--max-findings-per-file', values['max-findings-per-file'], locale) ?? 1000;
   const maxWarnings = parseCount('--max-warnings', values['max-warnings'], locale);
-  const maxFileMb = parseCount('--max-file-size', values['max-file-size'], locale) ?? 256;
+  const maxFileMb = parseCount('--max-file-size', values['max-file-size'], locale) ?? DEFAULT_MAX_FILE_MB;
   const reads: ReadOptions = { maxBytes: maxFileMb * 1024 * 1024, limitOption: '--max-file-size' };
   const jobs =
     parseCount('--jobs', values.jobs, locale) ?? parseCount('STEWARD_JOBS', io.env.STEWARD_JOBS || undefined, locale);
@@ -282,6 +290,7 @@ async function validateCommand(
     schemaOnly: Boolean(values['schema-only']),
     today: new Date().toISOString().slice(0, 10),
     maxBytes: maxFileMb * 1024 * 1024,
+    maxItems: itemLimit(parseCount('--max-items-per-file', values['max-items-per-file'], locale)),
   };
   // Fixing asks the service for code actions, which it answers on the parses an incremental service keeps.
   const service = createStewardService({ ...serviceOptions(setup, table?.table, configPath), incremental: fixing });

@@ -5,10 +5,20 @@
  * its next pause without recording anything (cancelled as stale).
  */
 import { mergeChanges } from '../service';
-import type { SourceText, TextChange, UpdateOptions, ValidationResult } from '../service';
+import type { Finding, SourceText, TextChange, UpdateOptions, ValidationResult } from '../service';
+import { failureFinding } from '../host/read';
+import { MAX_DISK_FILE_BYTES } from './settings';
 import type { OpenDocument } from './document';
 import type { Faults } from './faults';
 import type { Session } from './session';
+
+/** DA-FILE-004 when `text` is over `limit` bytes (UTF-8), else undefined. */
+function sizeFinding(text: SourceText, limit: number): Finding | undefined {
+  // A UTF-16 unit is at most 3 bytes in UTF-8: only a text that may be over the limit is measured.
+  if (text.length * 3 <= limit) return undefined;
+  const size = text.length > limit ? text.length : Buffer.byteLength(text.toString());
+  return size > limit ? failureFinding({ kind: 'too-large', limit, size }) : undefined;
+}
 
 /** How long a check runs before it lets other messages in. */
 const STEP_BUDGET_MS = 15;
@@ -82,8 +92,13 @@ export class Checks {
   async checkOpen(document: OpenDocument): Promise<boolean> {
     const change = this.edits.take(document.uri);
     const version = document.version;
-    const result = await this.check(document.uri, document.text, { change });
-    if (!result) return false;
+    const tooLarge = sizeFinding(document.text, MAX_DISK_FILE_BYTES);
+    if (tooLarge) {
+      // Over the size limit the engine is not run: the file's one finding says so (as the CLI's reader would).
+      this.cancel(document.uri);
+      const summary = { uri: document.uri, resources: [], assets: [], hasCatalog: false, hasRegister: false };
+      this.session.service.adopt(document.uri, '', { findings: [tooLarge], summary });
+    } else if (!(await this.check(document.uri, document.text, { change }))) return false;
     this.checkedVersions.set(document.uri, version);
     this.session.known.add(document.uri);
     return true;

@@ -1,6 +1,7 @@
 /** The `steward.*` settings an editor sends, turned into the service's configuration. */
 import type { Locale, StewardConfig } from '../service';
 import { DEFAULT_GLOBS } from '../host/discover';
+import { DEFAULT_MAX_FILE_MB } from '../host/read';
 
 export interface StewardSettings {
   locale?: 'auto' | 'zh-CN' | 'en';
@@ -13,8 +14,8 @@ export interface StewardSettings {
 }
 
 export const DEFAULT_FILES = DEFAULT_GLOBS;
-/** Files on disk larger than this are not indexed (the CLI's --max-file-size default). */
-export const MAX_DISK_FILE_BYTES = 256 * 1024 * 1024;
+/** Files larger than this are not checked: on disk not indexed, open ones get DA-FILE-004 (the CLI's default). */
+export const MAX_DISK_FILE_BYTES = DEFAULT_MAX_FILE_MB * 1024 * 1024;
 /** Above this size (KB) a file is validated on open and save only, schema and parse checks alone. */
 export const DEFAULT_MAX_FILE_KB = 20_480;
 /**

@@ -9,6 +9,7 @@ import type { Finding, Locale } from './types';
 import type { StewardDocument } from './parser/model';
 import { rootMap } from './parser/model';
 import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
+import { DEFAULT_MAX_ITEMS } from './parser/limits';
 import type { TextChange } from './parser/parse';
 import { LineIndex } from './parser/lines';
 import type { SourceText } from './parser/source';
@@ -58,6 +59,11 @@ export interface StewardServiceOptions {
   config?: StewardConfig;
   /** The path a file's overrides are matched against (relative to the workspace root); defaults to the uri. */
   configPath?: (uri: string) => string;
+  /**
+   * A file whose resources or assets list holds more items than this is not checked; its one finding
+   * (DA-FILE-005) says so. Default DEFAULT_MAX_ITEMS (100,000).
+   */
+  maxItemsPerFile?: number;
 }
 
 export interface ValidationResult {
@@ -149,7 +155,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   const files = new Map<string, FileState>();
   /** The latest parse of each file, reused by the next parse of the same file (incremental mode only). */
   const latest = new Map<string, StewardDocument>();
-  const parse = (uri: string, text: SourceText) => parseStewardFile(uri, text, { cache: chunkCache });
+  const parsing = { cache: chunkCache, maxItems: options.maxItemsPerFile ?? DEFAULT_MAX_ITEMS };
   const isKnownRule = (id: string) => known.has(id);
   /** A file's latest parse with every tree at its place (edits move trees lazily: see settleItem). */
   const current = (uri: string): StewardDocument | undefined => {
@@ -208,7 +214,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     const previous = latest.get(uri);
     const before = previous ? { text: previous.text, state: files.get(uri) } : undefined;
     const document = parseStewardFile(uri, text, {
-      cache: chunkCache,
+      ...parsing,
       previous: options.incremental ? (previous ?? null) : undefined,
       change: updateOptions.change,
     });
@@ -238,7 +244,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   ): Generator<void, ValidationResult> {
     const keep = updateOptions.retain !== false;
     if (keep && (!options.incremental || latest.has(uri))) return updateWhole(uri, text, updateOptions);
-    const document = parseStewardFile(uri, text, { cache: chunkCache, defer: true });
+    const document = parseStewardFile(uri, text, { ...parsing, defer: true });
     if (every > 0) yield;
     const entries: SummaryEntries = document.documents.map(() => []);
     const parts = yield* validateDeferredSteps(
@@ -279,7 +285,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   return {
     codeTable,
     index,
-    parse,
+    parse: (uri, text) => parseStewardFile(uri, text, parsing),
     update,
     updateSteps: (uri, text, updateOptions = {}) =>
       updateSteps(uri, text, updateOptions, updateOptions.itemsPerStep ?? 200),
@@ -421,6 +427,7 @@ export { CONFIG_FILE_NAMES, EMPTY_CONFIG, globLeavesFolder, parseConfig } from '
 export { loadCodeTable } from './codes/loader';
 export { builtinCodeTable } from './codes/table';
 export { mergeChanges } from './parser/parse';
+export { DEFAULT_MAX_ITEMS } from './parser/limits';
 export { PieceText } from './parser/source';
 export { fillTemplate } from './i18n/template';
 export type { TemplateArgs } from './i18n/template';

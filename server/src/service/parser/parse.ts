@@ -13,6 +13,7 @@ import type { SourceText } from './source';
 import type { ItemChunk, StewardDocument, StewardYamlDocument } from './model';
 import { ITEM_LIST_KEY, rootMap } from './model';
 import { splitDocuments } from './split';
+import { itemLimitFinding } from './limits';
 import type { ItemListLayout } from './split';
 import type { YamlProblem } from './problems';
 import { ChunkCache, parseChunk } from './chunks';
@@ -67,6 +68,11 @@ export interface ParseOptions {
    * mergeChanges): spares comparing the two texts from both ends, a walk over the whole file per keystroke.
    */
   change?: TextChange;
+  /**
+   * More items than this in one document's list: the file is not parsed, its one finding says so (limits.ts).
+   * Counted by the split, before any tree is built. Unlimited when absent.
+   */
+  maxItems?: number;
 }
 
 /**
@@ -141,7 +147,8 @@ export function parseStewardFile(uri: string, input: SourceText, options: ParseO
   };
   if (options.previous && options.split !== false) {
     const edited = reparseEdit(uri, source, options.previous, chunks, options.change);
-    if (edited) return edited;
+    // An edit that takes a list over the limit: the whole parse below reports it.
+    if (edited && !overLimit(edited, options.maxItems)) return edited;
   }
   const text = source.toString();
   const lines = new LineIndex(text);
@@ -149,6 +156,8 @@ export function parseStewardFile(uri: string, input: SourceText, options: ParseO
   const documents: StewardYamlDocument[] = [];
   const reusable = options.previous === undefined ? undefined : new Reusable(options.previous);
   const layouts = splitDocuments(text);
+  const tooMany = options.maxItems === undefined ? undefined : itemLimitFinding(text, layouts, options.maxItems, lines);
+  if (tooMany) return { uri, text, lines, documents: [], parseFindings: [tooMany], problems: [] };
   layouts.forEach((layout, index) => {
     documents.push(
       parseOneDocument(
@@ -171,6 +180,10 @@ export function parseStewardFile(uri: string, input: SourceText, options: ParseO
     layouts: options.split === false ? undefined : layouts,
     problems,
   };
+}
+
+function overLimit(file: StewardDocument, maxItems: number | undefined): boolean {
+  return maxItems !== undefined && file.documents.some((document) => document.items.length > maxItems);
 }
 
 /**

@@ -9,6 +9,7 @@ import { unreadableFileRule } from './file/unreadable-file';
 import { binaryFileRule } from './file/binary-file';
 import { invalidUtf8Rule } from './file/invalid-utf8';
 import { fileTooLargeRule } from './file/file-too-large';
+import { tooManyItemsRule } from './file/too-many-items';
 import { yamlSyntaxRule } from './yaml/yaml-syntax';
 import { duplicateKeyRule } from './yaml/duplicate-key';
 import { tabIndentationRule } from './yaml/tab-indentation';
@@ -105,6 +106,7 @@ export const BUILT_IN_RULES: BuiltInRule[] = [
   binaryFileRule,
   invalidUtf8Rule,
   fileTooLargeRule,
+  tooManyItemsRule,
   yamlSyntaxRule,
   duplicateKeyRule,
   tabIndentationRule,

@@ -32,8 +32,8 @@ export const fileTooLargeRule: BuiltInRule = {
       description: { 'zh-CN': '文件超过大小上限，未作检查', en: 'The file exceeds the size limit and was not checked' },
       rationale: {
         'zh-CN':
-          '超过上限（默认 256 MB，可用 --max-file-size 调整）的文件不作检查，以免一次检查耗尽内存；报告出来，是为了不让没有检查的文件被当成检查通过。登记过大时，宜按年度或业务分为多个文件。',
-        en: 'A file over the limit (256 MB by default, see --max-file-size) is not checked, so that one check cannot exhaust the memory; it is reported so that an unchecked file is never taken for a clean one. A register that large is better split into files by year or by line of business.',
+          '超过上限（默认 96 MB，可用 --max-file-size 调整）的文件不作检查，以免一次检查耗尽内存；报告出来，是为了不让没有检查的文件被当成检查通过。登记过大时，宜按年度或业务分为多个文件。',
+        en: 'A file over the limit (96 MB by default, see --max-file-size) is not checked, so that one check cannot exhaust the memory; it is reported so that an unchecked file is never taken for a clean one. A register that large is better split into files by year or by line of business.',
       },
       example: `# all.assets.yaml：历年资产登记在同一个文件里，超过了上限
 # all.assets.yaml holds every year's assets in one file, over the limit
