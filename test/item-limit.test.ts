@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { createStewardService, DEFAULT_MAX_ITEMS } from '../server/src/service';
 import { LspClient, uriOf } from './lsp-client';
+import { sizeFinding } from '../server/src/lsp/checks';
 import { CONTRACT_CATALOG, MINIMAL_REGISTER, jsonReport, registerOf, runCli, tempDir } from './helpers';
 
 const TODAY = '2026-11-26';
@@ -115,5 +116,18 @@ describe('the item limit in the CLI and the server', function () {
       [['DA-FILE-005', 8, 1]],
     );
     assert.match(published.diagnostics[0].message, /100,001 items, over the limit of 100,000 per file/);
+  });
+});
+
+describe('an open document over the size limit (the server)', () => {
+  it('is measured in UTF-8 bytes: DA-FILE-004 naming its size and the limit, nothing under the limit', () => {
+    // 600 Chinese characters: 600 UTF-16 units, 1,800 bytes.
+    const text = '资'.repeat(600);
+    assert.equal(sizeFinding(text, 1800), undefined);
+    const finding = sizeFinding(text, 1799);
+    assert.equal(finding?.ruleId, 'DA-FILE-004');
+    assert.equal(finding?.severity, 'error');
+    assert.match(finding?.message.en ?? '', /^The file is 0\.0 MB, over the 0\.0 MB limit; not checked$/);
+    assert.equal(sizeFinding('x'.repeat(600), 1799), undefined);
   });
 });

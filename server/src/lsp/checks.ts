@@ -13,7 +13,7 @@ import type { Faults } from './faults';
 import type { Session } from './session';
 
 /** DA-FILE-004 when `text` is over `limit` bytes (UTF-8), else undefined. */
-function sizeFinding(text: SourceText, limit: number): Finding | undefined {
+export function sizeFinding(text: SourceText, limit: number): Finding | undefined {
   // A UTF-16 unit is at most 3 bytes in UTF-8: only a text that may be over the limit is measured.
   if (text.length * 3 <= limit) return undefined;
   const size = text.length > limit ? text.length : Buffer.byteLength(text.toString());
