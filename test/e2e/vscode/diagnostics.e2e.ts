@@ -12,7 +12,7 @@ import {
   workspaceUri,
 } from './helpers';
 
-const { Error: E, Warning: W } = vscode.DiagnosticSeverity;
+const { Error: E, Warning: W, Information: I } = vscode.DiagnosticSeverity;
 
 /** Each invalid example: its one rule, a text on the line it points at, and the severity VS Code shows. */
 const EXPECTED: Record<string, [ruleId: string, lineContains: string, severity: vscode.DiagnosticSeverity]> = {
@@ -47,6 +47,18 @@ const EXPECTED: Record<string, [ruleId: string, lineContains: string, severity: 
   'wrong-enum.catalog.yaml': ['DA-SCHEMA-003', 'securityGrade: 普通数据', E],
   'wrong-type.catalog.yaml': ['DA-SCHEMA-004', 'contains: 否', E],
   'yaml-syntax-error.catalog.yaml': ['DA-YAML-001', '注: ', E],
+  // Issue 15: the grave cases that passed silently, and the 2025 regulations.
+  'core-data-authorized.assets.yaml': ['DA-AUTH-010', 'authorizations:', E],
+  'paid-fee-zero.assets.yaml': ['DA-AUTH-011', 'fee: { amount: 0', E],
+  'authorization-after-disposal.assets.yaml': ['DA-AUTH-012', 'end: 2029-06-30', E],
+  'public-welfare-charged.assets.yaml': ['DA-AUTH-013', 'purpose: 公益事业', W],
+  'sale-without-valuation.assets.yaml': ['DA-DISP-007', 'disposal:', E],
+  'revenue-before-authorization.assets.yaml': ['DA-REV-005', 'year: 2023', W],
+  'reporting-years-missing.assets.yaml': ['DA-RPT-001', 'years: [2024]', I],
+  'important-data-level-one.assets.yaml': ['DA-SEC-004', 'protectionLevel: 第一级', E],
+  'no-public-data-registration.assets.yaml': ['DA-REG-002', 'authorizations:', W],
+  'work-secret-opened.catalog.yaml': ['DA-OPEN-005', 'type: 有条件开放', E],
+  'classified-graded.catalog.yaml': ['DA-SEC-005', 'securityGrade: 重要数据', I],
 };
 
 /** Exact ranges (1-based line and column, as the Problems view shows them) and the text they cover. */

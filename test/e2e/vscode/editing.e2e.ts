@@ -57,7 +57,7 @@ describe('editing: completion and quick fixes in VS Code', function () {
         vscode.CodeActionKind.QuickFix.value,
       );
       const fix = actions.find(
-        (action) => action.title === 'Add a security assessment record (reference and date to fill in)',
+        (action) => action.title === 'Add a security assessment record (report number and date to fill in)',
       );
       assert.ok(fix?.edit, `no such quick fix among ${JSON.stringify(actions.map((a) => a.title))}`);
       assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
