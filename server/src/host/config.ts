@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES, fillTemplate, findRule, parseConfig, ruleCitation } from '../service';
+import { CONFIG_FILE_NAMES, findRule, outsidePathFinding, parseConfig } from '../service';
 import type { Finding, StewardConfig } from '../service';
 import { decodeText, failureFinding, readFileBytes } from './read';
 import type { ReadOptions } from './read';
@@ -47,16 +47,7 @@ export function readConfigFile(file: string, shown: string, options: ConfigReadO
   if (!allowOutsidePaths && config.codeTable !== undefined && codeTableRange) {
     const folder = path.dirname(file);
     if (!realPathInside(path.resolve(folder, config.codeTable), folder)) {
-      const rule = findRule('DA-CONFIG-002')!;
-      const template = rule.messages.outsideByLink;
-      const args = { key: 'codeTable', path: config.codeTable };
-      findings.push({
-        ruleId: rule.id,
-        severity: rule.severity,
-        message: { 'zh-CN': fillTemplate(template['zh-CN'], args), en: fillTemplate(template.en, args) },
-        range: codeTableRange,
-        clause: ruleCitation(rule),
-      });
+      findings.push(outsidePathFinding('codeTable', config.codeTable, codeTableRange, 'outsideByLink'));
       delete config.codeTable;
     }
   }

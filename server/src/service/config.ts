@@ -126,18 +126,31 @@ export function globLeavesFolder(pattern: string): boolean {
   return /^([\\/]|[A-Za-z]:)/.test(pattern) || /(^|[\\/{,])\.\.($|[\\/},])/.test(pattern);
 }
 
+/**
+ * DA-CONFIG-002 at a configuration path that leads out of its folder: as written (`outside`), or through a
+ * symbolic link, which only the host can see (`outsideByLink`).
+ */
+export function outsidePathFinding(
+  key: string,
+  path: string,
+  range: Range,
+  messageId: 'outside' | 'outsideByLink' = 'outside',
+): Finding {
+  const meta = pathOutsideWorkspaceRule.meta;
+  return {
+    ruleId: meta.id,
+    severity: meta.severity,
+    message: fillText(meta.messages[messageId], { key, path }),
+    range,
+    clause: ruleCitation(meta),
+  };
+}
+
 /** Drops the configuration's paths that lead out of its folder, with an error finding at each. */
 function confinePaths(config: StewardConfig, root: MapNode, rangeOf: (span: { start: number; end: number }) => Range) {
   const findings: Finding[] = [];
   const outside = (key: string, path: string, span: { start: number; end: number }): void => {
-    const meta = pathOutsideWorkspaceRule.meta;
-    findings.push({
-      ruleId: meta.id,
-      severity: meta.severity,
-      message: fillText(meta.messages.outside, { key, path }),
-      range: rangeOf(span),
-      clause: ruleCitation(meta),
-    });
+    findings.push(outsidePathFinding(key, path, rangeOf(span)));
   };
   const codeTableNode = root.entries.find((e) => e.key === 'codeTable')?.value;
   if (config.codeTable !== undefined && codeTableNode && leavesFolder(config.codeTable)) {

@@ -423,7 +423,7 @@ export { allSources } from './rules/sources';
 export { ruleCitation } from './rules/report';
 export type { Source, SourceKind } from './rules/sources';
 export type { RuleSource } from './catalog';
-export { CONFIG_FILE_NAMES, EMPTY_CONFIG, globLeavesFolder, parseConfig } from './config';
+export { CONFIG_FILE_NAMES, EMPTY_CONFIG, globLeavesFolder, outsidePathFinding, parseConfig } from './config';
 export { loadCodeTable } from './codes/loader';
 export { builtinCodeTable } from './codes/table';
 export { mergeChanges } from './parser/parse';
