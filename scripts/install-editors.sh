@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests (test/e2e) need, and nothing when it is already there:
 #   - from Debian (as root, only the packages missing): chromium, neovim, ripgrep, the build tools and headers
-#     code-server's native modules compile against, and a CJK font so screenshots show the Chinese text;
+#     code-server's native modules compile against, a CJK font so screenshots show the Chinese text, and
+#     LibreOffice Calc (headless), the independent spreadsheet program of the spreadsheet tests;
 #   - from npm: code-server (a full VS Code: server, web client, Node extension host) into .editors/, which has
 #     its own package.json and is gitignored; the project's own package.json is not touched.
 # Works with only the npm registry and Debian's mirrors reachable: code-server's ripgrep download is served from
@@ -36,6 +37,7 @@ SYSTEM_PACKAGES=(
   python3:python3
   fonts-dejavu-core:
   fonts-wqy-zenhei:
+  libreoffice-calc-nogui:soffice
 )
 
 missing_packages() {

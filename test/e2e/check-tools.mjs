@@ -31,6 +31,7 @@ const FINDERS = {
   },
   chromium: () => process.env.CHROMIUM_PATH || onPath('chromium', 'chromium-browser'),
   neovim: () => onPath('nvim'),
+  libreoffice: () => process.env.SOFFICE_PATH || onPath('soffice', 'libreoffice'),
   'playwright-core': () => {
     try {
       return createRequire(join(ROOT, 'package.json')).resolve('playwright-core');
