@@ -51,6 +51,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`steward: ${lspTransportError(locale).message}\n`);
     return 2;
   }
+  // `steward import` parses its own options and is loaded only when it runs (exceljs, csv-parse).
+  if (argv[0] === 'import') return (await import('./import-command')).importCommand(argv.slice(1), io);
   const debug = argv.includes('--debug');
   try {
     const { values, positionals, tokens } = parseArgs({

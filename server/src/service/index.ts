@@ -434,3 +434,13 @@ export type { TemplateArgs } from './i18n/template';
 export { findRule } from './rules/registry';
 export { FIX_ALL_KIND } from './code-actions';
 export type { RuleMeta } from './rules/rule';
+
+// Issue 17, import: spreadsheet rows → documents → YAML with each value's source cell (sheets/).
+export { SheetImporter, ImportFault, IMPORT_PLACEHOLDER } from './sheets/import-build';
+export type { ImportOutcome, ImportProblem, SheetImportSettings, UnitFields } from './sheets/import-build';
+export { writeYaml } from './sheets/yaml-out';
+export type { Origin, WrittenYaml, YamlDocument } from './sheets/yaml-out';
+export { columnOfTarget } from './sheets/headers';
+export type { ColumnOverrides, MappedColumn } from './sheets/headers';
+export type { RawCell } from './sheets/values';
+export type { SheetDocumentKind } from './sheets/layout';
