@@ -171,7 +171,8 @@ async function printMap(options: ImportSheetOptions, io: Io, locale: Locale): Pr
 async function runImport(options: ImportSheetOptions, io: Io, locale: Locale): Promise<number> {
   const result = await importSheet(options);
   for (const preview of result.previews ?? []) {
-    io.stdout.write(`# ==> ${displayPath(preview.file, io.cwd)} <==\n${terminalText(preview.text)}\n`);
+    io.stdout.write(`# ==> ${displayPath(preview.file, io.cwd)} <==\n`);
+    for (const line of preview.text.split('\n')) io.stdout.write(`${terminalText(line)}\n`);
   }
   let errors = 0;
   for (const { file, cell, finding } of result.findings) {

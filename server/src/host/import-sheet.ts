@@ -123,7 +123,7 @@ async function readWorkbook(
 ): Promise<void> {
   const verdict = checkZip(file);
   if (!verdict.ok) throw new SheetInputError(zipProblem(verdict, shown, locale), { file: shown });
-  if (!verdict.entries.includes('xl/workbook.xml'))
+  if (!verdict.entries.some((entry) => entry.name === 'xl/workbook.xml'))
     throw new SheetInputError(
       say(
         locale,
@@ -132,7 +132,7 @@ async function readWorkbook(
       ),
       { file: shown },
     );
-  const workbook = await openXlsx(file);
+  const workbook = await openXlsx(file, verdict.entries);
   let sheet = '';
   let row = 0;
   try {

@@ -5,6 +5,7 @@
  * no end-of-directory record; an encrypted workbook (or an old .xls) is an OLE compound file, not a zip at all.
  */
 import * as fs from 'node:fs';
+import * as zlib from 'node:zlib';
 
 /** Refused: more than this inflated in all. */
 export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
@@ -12,8 +13,17 @@ export const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
 export const MAX_RATIO = 200;
 export const MAX_RATIO_FROM = 32 * 1024 * 1024;
 
+export interface ZipEntry {
+  name: string;
+  method: number;
+  packed: number;
+  inflated: number;
+  /** Offset of the entry's local header. */
+  offset: number;
+}
+
 export type ZipVerdict =
-  | { ok: true; entries: string[] }
+  | { ok: true; entries: ZipEntry[] }
   | {
       ok: false;
       reason: 'ole' | 'not-zip' | 'truncated' | 'zip64' | 'bomb';
@@ -50,7 +60,7 @@ export function checkZip(file: string): ZipVerdict {
     if (directoryOffset + directorySize > size - tailLength + end) return { ok: false, reason: 'truncated' };
     const directory = Buffer.alloc(directorySize);
     fs.readSync(fd, directory, 0, directorySize, directoryOffset);
-    const entries: string[] = [];
+    const entries: ZipEntry[] = [];
     let total = 0;
     for (let at = 0, n = 0; n < count; n++) {
       if (at + 46 > directory.length || directory.readUInt32LE(at) !== 0x02014b50)
@@ -63,10 +73,36 @@ export function checkZip(file: string): ZipVerdict {
       total += inflated;
       if (total > MAX_INFLATED_BYTES || (inflated > MAX_RATIO_FROM && inflated > packed * MAX_RATIO))
         return { ok: false, reason: 'bomb', entry: name, inflated, packed };
-      entries.push(name);
+      entries.push({
+        name,
+        method: directory.readUInt16LE(at + 10),
+        packed,
+        inflated,
+        offset: directory.readUInt32LE(at + 42),
+      });
       at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
     }
     return { ok: true, entries };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** One entry's bytes, inflated (its size already checked by checkZip); undefined when it cannot be read. */
+export function readEntry(file: string, entry: ZipEntry): Buffer | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(30);
+    fs.readSync(fd, header, 0, 30, entry.offset);
+    if (header.readUInt32LE(0) !== 0x04034b50) return undefined;
+    const start = entry.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const packed = Buffer.alloc(entry.packed);
+    fs.readSync(fd, packed, 0, entry.packed, start);
+    if (entry.method === 0) return packed;
+    if (entry.method !== 8) return undefined;
+    return zlib.inflateRawSync(packed, { maxOutputLength: Math.max(entry.inflated, 1) });
+  } catch {
+    return undefined;
   } finally {
     fs.closeSync(fd);
   }

@@ -290,8 +290,8 @@ export class SheetImporter {
         field,
         cell: `${origin.sheet}!${origin.columns.get(field) ?? ''}${origin.row}`,
         message: both(
-          `单元格的公式出错（${cell.error}），没有可导入的值；请在表格中改正公式`,
-          `The cell's formula gives an error (${cell.error}), no value to import; correct the formula in the sheet`,
+          `单元格没有可导入的值：“${cell.error}”是出错的公式（如 #REF!、#DIV/0!）或没有保存计算结果的公式；请在表格中改正后保存，再导入`,
+          `The cell has no value to import: "${cell.error}" is a formula giving an error (such as #REF! or #DIV/0!) or one whose result was not saved; correct it in the sheet, save, and import again`,
         ),
       });
     }
