@@ -434,3 +434,22 @@ export type { TemplateArgs } from './i18n/template';
 export { findRule } from './rules/registry';
 export { FIX_ALL_KIND } from './code-actions';
 export type { RuleMeta } from './rules/rule';
+// Issue 17, export: the workbook layout's rows and cells, the places of findings, DCAT-AP (sheets/).
+export { documentRows, FINDINGS_SHEET, headersOf } from './sheets/layout';
+export type { Column, SheetDocumentKind, SheetValue } from './sheets/layout';
+export {
+  cellOf,
+  columnLetters,
+  columnsInOrder,
+  columnWidth,
+  documentIndexAt,
+  exportTables,
+  FINDINGS_HEADERS,
+  findingPlace,
+  findingRow,
+  placeCell,
+  plainDocuments,
+  textWidth,
+} from './sheets/export';
+export type { Cell as ExportCell, ExportTable, PlainDocument } from './sheets/export';
+export { dcatCatalog } from './sheets/dcat';
