@@ -6,7 +6,7 @@ import type { Locale } from '../service';
 import { translator } from '../host/messages';
 import { UsageError } from './io';
 
-export const COMMANDS = ['validate', 'codes', 'rules', 'explain', 'lsp', 'import'] as const;
+export const COMMANDS = ['validate', 'import', 'export', 'codes', 'rules', 'explain', 'lsp'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The options of `steward import` (parsed by import-command.ts). */
@@ -48,6 +48,7 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
     'no-ignore',
     'allow-outside-paths',
   ],
+  export: ['format', 'out', 'force', 'base-iri'],
   codes: ['format', 'limit', 'code-table'],
   rules: ['format'],
   explain: ['format'],
@@ -79,6 +80,8 @@ const HELP = {
 
 命令：
   validate [路径或通配符...]   检查数据资源目录与数据资产登记文件（默认：当前目录）
+  export [路径...] --format <格式> --out <文件>
+                               导出为电子表格台账（xlsx、csv）或 DCAT-AP 3 JSON-LD
   codes search <文本>          按代码前缀或名称查找资产分类代码（GB/T 14885-2022 及 A08 扩展）
   rules                        列出全部规则
   explain <规则编号>           显示规则说明、依据条款和示例
@@ -94,6 +97,8 @@ ${COMMON_HELP['zh-CN']}
 
 Commands:
   validate [paths or globs...]  check data resource catalogs and data asset registers (default: the current folder)
+  export [paths...] --format <name> --out <file>
+                                export to a spreadsheet ledger (xlsx, csv) or DCAT-AP 3 JSON-LD
   codes search <text>           find asset classification codes (GB/T 14885-2022, A08 extension) by prefix or name
   rules                         list every rule
   explain <rule id>             show a rule's documentation, the clause it enforces and examples
@@ -169,6 +174,49 @@ ${COMMON_HELP.en}
 
 Exit codes: 0 no problems; 1 errors found or too many warnings (with --fix: those left after fixing); 2 usage
 or internal error.`,
+  },
+  export: {
+    'zh-CN': `用法：steward export [路径...] --format xlsx|csv|dcat-jsonld --out <文件> [选项]
+
+把数据资源目录与数据资产登记导出。路径的查找方式与 steward validate 相同（默认：当前目录）。
+
+格式：
+  xlsx          一个工作簿：工作表“单位”“数据资源”“信息项”“数据资产”“授权运营”“收益”“监督检查”（只含有数据的），
+                以及“检查结果”（每个问题的规则、单元格、文件位置、说明和依据）；日期、金额为真实的单元格类型
+  csv           每个工作表一个文件 <文件名>-<工作表>.csv（UTF-8 带 BOM，CRLF 换行），内容与工作簿显示的相同
+  dcat-jsonld   数据资源目录按 DCAT-AP 3.0 输出为 JSON-LD（内嵌 @context）
+
+选项：
+  -f, --format <格式>          xlsx | csv | dcat-jsonld（必填）
+      --out <文件>             输出文件（必填；所在目录须已存在）
+      --force                  覆盖已存在的输出文件
+      --base-iri <IRI>         dcat-jsonld：数据集 IRI 的前缀（默认 urn:steward:<统一社会信用代码>:<资源标识>）
+
+${COMMON_HELP['zh-CN']}
+
+退出码：0 已写入；1 已写入，但导出的文件有错误（见“检查结果”）；2 输入无法读取、用法错误或拒绝覆盖。`,
+    en: `Usage: steward export [paths...] --format xlsx|csv|dcat-jsonld --out <file> [options]
+
+Exports data resource catalogs and data asset registers. Paths are found as steward validate finds them (default:
+the current folder).
+
+Formats:
+  xlsx          one workbook: the sheets 单位, 数据资源, 信息项, 数据资产, 授权运营, 收益, 监督检查 (those with rows)
+                and 检查结果 (each finding's rule, cell, file position, message and basis); dates and amounts as
+                real cell types
+  csv           one file per sheet, <file>-<sheet>.csv (UTF-8 with BOM, CRLF), the texts the workbook shows
+  dcat-jsonld   the data resource catalogs as DCAT-AP 3.0 JSON-LD (inline @context)
+
+Options:
+  -f, --format <name>           xlsx | csv | dcat-jsonld (required)
+      --out <file>              the output file (required; its folder must exist)
+      --force                   overwrite an existing output file
+      --base-iri <IRI>          dcat-jsonld: the prefix of dataset IRIs (default urn:steward:<unit code>:<resource id>)
+
+${COMMON_HELP.en}
+
+Exit codes: 0 written; 1 written, but the exported files have errors (see 检查结果); 2 unreadable input, usage
+error or refused overwrite.`,
   },
   codes: {
     'zh-CN': `用法：steward codes search <代码前缀或名称> [选项]

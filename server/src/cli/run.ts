@@ -24,6 +24,7 @@ import type { Io } from './io';
 import { documentationUris, explainCommand, rulesCommand } from './rules-command';
 import { checkOptionsFor, helpText, isCommand, lspTransportError, unknownOptionError } from './help';
 import { fixFiles } from './fix';
+import { exportCommand } from './export-command';
 import { fileSizes, firstPassInWorkers, serviceOptions, threadCount } from './parallel';
 import type { FileTask, FirstPass, ValidationSetup } from './parallel';
 
@@ -83,6 +84,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         'no-ignore': { type: 'boolean' },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
+        'base-iri': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -124,6 +128,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const table = tablePath ? loadTableFile(tablePath, io, locale, tableReads) : undefined;
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
+    if (command === 'export') return await exportCommand(rest, values, io, locale);
     const format = values.format?.at(-1);
     if (command === 'rules') return rulesCommand(io, locale, format);
     if (command === 'explain')

@@ -1,4 +1,4 @@
-/** Bad spreadsheet input (unreadable, corrupt, encrypted, too large, no header …): the CLI's exit code 2. */
+/** Bad input or output of `steward import` / `steward export`: a clear message, naming the place when there is one. */
 export class SheetInputError extends Error {
   constructor(
     message: string,

@@ -444,3 +444,23 @@ export { columnOfTarget } from './sheets/headers';
 export type { ColumnOverrides, MappedColumn } from './sheets/headers';
 export type { RawCell } from './sheets/values';
 export type { SheetDocumentKind } from './sheets/layout';
+
+// Issue 17, export: the workbook layout's rows and cells, the places of findings, DCAT-AP (sheets/).
+export { documentRows, FINDINGS_SHEET, headersOf } from './sheets/layout';
+export type { Column, SheetValue } from './sheets/layout';
+export {
+  cellOf,
+  columnLetters,
+  columnsInOrder,
+  columnWidth,
+  documentIndexAt,
+  exportTables,
+  FINDINGS_HEADERS,
+  findingPlace,
+  findingRow,
+  placeCell,
+  plainDocuments,
+  textWidth,
+} from './sheets/export';
+export type { Cell as ExportCell, ExportTable, PlainDocument } from './sheets/export';
+export { dcatCatalog } from './sheets/dcat';
