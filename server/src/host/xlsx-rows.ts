@@ -58,6 +58,7 @@ export async function openXlsx(
     styles: 'cache',
     worksheets: 'emit',
   });
+  decodeAcrossChunks(reader as unknown as BookReader);
   await readBookParts(reader as unknown as BookReader, file, entries);
   async function* sheets(): AsyncGenerator<XlsxSheetRows> {
     for await (const worksheet of reader) {
@@ -103,6 +104,30 @@ interface BookReader {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+}
+
+/**
+ * exceljs's XML feed decodes each inflated chunk of a sheet on its own, so a character whose UTF-8 bytes straddle
+ * two chunks (most Chinese text sooner or later) comes out as U+FFFD (exceljs issues #2063 and #2084, open). The
+ * reader's sheets and shared strings are given text decoded across chunk boundaries instead; exceljs passes text
+ * through as it is.
+ */
+function decodeAcrossChunks(reader: BookReader): void {
+  const parseWorksheet = reader._parseWorksheet.bind(reader);
+  reader._parseWorksheet = (chunks, sheetNo) => parseWorksheet(utf8Text(chunks), sheetNo);
+  const parseSharedStrings = reader._parseSharedStrings.bind(reader);
+  reader._parseSharedStrings = (entry) => parseSharedStrings(Readable.from(utf8Text(entry)));
+}
+
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 /**
