@@ -254,6 +254,8 @@ export async function importSheet(options: ImportSheetOptions): Promise<ImportSh
     if (index === 0) file.documents[0].comments = headComments(outcome, shown);
     documents += file.documents.length;
     const written = writeYaml(file.documents, outcome.origins, dateFields);
+    // The documents are in the text now (the problems keep their origins).
+    file.documents = [];
     planned.push({ target, text: written.text });
     for (const finding of service.validate(target, written.text).findings)
       findings.push({ file: target, cell: written.cellAt(finding.range.start.line), finding });
