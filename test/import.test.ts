@@ -116,6 +116,16 @@ describe('steward import', function () {
       assert.match(text, /unit:\n {2}name: 某局\n/);
     });
 
+    it('a mapping file naming no field is refused, naming the column', () => {
+      const dir = tempDir({
+        'own.csv': '目录名称,编码\nx,R-1\n',
+        'map.yaml': 'kind: catalog\ncolumns:\n  目录名称: nmae\n',
+      });
+      const run = runCli(['import', 'own.csv', '--map', 'map.yaml', '--out', 'out', '--locale', 'en'], { cwd: dir });
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /map\.yaml: "nmae" \(for column 目录名称\) is not a field of this kind of document/);
+    });
+
     it('formula errors are findings naming their cells (exit 1), not data taken silently', () => {
       const out = tempDir();
       const run = runCli(['import', made['formula-errors.fods'], '--out', out, '--locale', 'en']);
