@@ -56,12 +56,18 @@ async function writeWorkbook(n, file) {
   await writer.commit();
 }
 
+// exceljs's streaming reader alone (no mapping, no YAML, no validation), given the workbook's parts first as
+// steward import gives them (host/xlsx-rows.ts): plain exceljs fails on workbooks whose sheets precede those parts
+// (unzipper: "invalid signature"), as exceljs's own streaming writer orders them.
+const HOST = join(ROOT, 'out', 'server', 'src', 'host');
 const READ_ONLY = `
-const ExcelJS = require(${JSON.stringify(require.resolve('exceljs'))});
+const { checkZip } = require(${JSON.stringify(join(HOST, 'zip-check.js'))});
+const { openXlsx } = require(${JSON.stringify(join(HOST, 'xlsx-rows.js'))});
 (async () => {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(process.argv[1], { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const file = process.argv[2];
+  const book = await openXlsx(file, checkZip(file).entries);
   let cells = 0;
-  for await (const sheet of reader) for await (const row of sheet) cells += row.values.length;
+  for await (const sheet of book.sheets) for await (const row of sheet.rows) cells += row.cells.length;
   process.stdout.write(String(cells));
 })().catch((error) => {
   console.error(error);
