@@ -13,6 +13,7 @@ import { ROOT, runCli, tempDir } from './helpers';
 import { convert } from './soffice';
 import { documentRows, headersOf, workbookLayout, documentsLayout } from '../server/src/service/sheets/layout';
 import type { SheetDocumentKind, TableLayout } from '../server/src/service/sheets/layout';
+import { cleanText, parseDateText, serialDate } from '../server/src/service/sheets/values';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'sheets');
 const UNIT = ['--unit-name', '某市交通运输局', '--unit-code', '113301000025391739', '--unit-type', '行政单位'];
@@ -116,6 +117,16 @@ describe('steward import', function () {
       assert.match(text, /unit:\n {2}name: 某局\n/);
     });
 
+    it('a mapping file naming no field is refused, naming the column', () => {
+      const dir = tempDir({
+        'own.csv': '目录名称,编码\nx,R-1\n',
+        'map.yaml': 'kind: catalog\ncolumns:\n  目录名称: nmae\n',
+      });
+      const run = runCli(['import', 'own.csv', '--map', 'map.yaml', '--out', 'out', '--locale', 'en'], { cwd: dir });
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /map\.yaml: "nmae" \(for column 目录名称\) is not a field of this kind of document/);
+    });
+
     it('formula errors are findings naming their cells (exit 1), not data taken silently', () => {
       const out = tempDir();
       const run = runCli(['import', made['formula-errors.fods'], '--out', out, '--locale', 'en']);
@@ -130,6 +141,23 @@ describe('steward import', function () {
       const text = fs.readFileSync(path.join(out, 'asset-cards.assets.yaml'), 'utf8');
       assert.match(text, /unit: {2}# 表格中没有单位信息.*\n {2}name: 待填写\n {2}code: 待填写\n {2}type: 待填写\n/);
       assert.match(run.stdout, /DA-TODO-001/);
+    });
+  });
+
+  describe('values', () => {
+    it('zero-width spaces and BOMs are dropped at the ends, NBSP and ideographic spaces inside become spaces', () => {
+      assert.equal(cleanText('\u200b\ufeff公交\u00a0线路\u3000数据\u200b'), '公交 线路 数据');
+    });
+
+    it('dates: serial numbers (with the 1900 leap-year bug), 年月日, slashes, dots; impossible dates stay as written', () => {
+      assert.equal(serialDate(45352), '2024-03-01');
+      assert.equal(serialDate(59), '1900-02-28');
+      assert.equal(serialDate(61), '1900-03-01');
+      assert.equal(parseDateText('2024年3月1日'), '2024-03-01');
+      assert.equal(parseDateText('2024/3/1'), '2024-03-01');
+      assert.equal(parseDateText('2024.3.1'), '2024-03-01');
+      assert.equal(parseDateText('2024-3-1 0:00:00'), '2024-03-01');
+      assert.equal(parseDateText('2023-02-29'), undefined);
     });
   });
 

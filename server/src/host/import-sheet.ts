@@ -6,7 +6,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createStewardService, DEFAULT_MAX_ITEMS, ImportFault, SheetImporter, writeYaml } from '../service';
+import {
+  columnOfTarget,
+  createStewardService,
+  DEFAULT_MAX_ITEMS,
+  ImportFault,
+  SheetImporter,
+  writeYaml,
+} from '../service';
 import type { Finding, ImportOutcome, LocalizedText, MappedColumn, UnitFields } from '../service';
 import { SheetInputError } from './sheet-errors';
 import { checkZip, MAX_INFLATED_BYTES, MAX_RATIO } from './zip-check';
@@ -68,6 +75,18 @@ async function readInput(options: ImportSheetOptions, shown: string): Promise<Im
     throw new SheetInputError(say(locale, `${shown}：不是普通文件`, `${shown}: not a regular file`), { file: shown });
   const map = options.mapFile ? readImportMap(options.mapFile, locale) : undefined;
   const kindName = options.kind ?? map?.kind;
+  for (const [header, target] of map?.columns ?? []) {
+    const kinds = kindName ? [KINDS[kindName]] : Object.values(KINDS);
+    if (target !== null && !kinds.some((kind) => columnOfTarget(kind, target)))
+      throw new SheetInputError(
+        say(
+          locale,
+          `${options.mapFile}：列“${header}”对应的“${target}”不是${kindName ? '该类文档' : '任何文档'}的字段（写字段路径如 sharing.type，或表头如 共享属性·共享类型）`,
+          `${options.mapFile}: "${target}" (for column ${header}) is not a field of ${kindName ? 'this kind of document' : 'either kind of document'} (write a field path such as sharing.type, or a header such as 共享属性·共享类型)`,
+        ),
+        { file: options.mapFile! },
+      );
+  }
   const importer = new SheetImporter({
     kind: kindName ? KINDS[kindName] : undefined,
     sheet: options.sheet ?? map?.sheet,
@@ -254,6 +273,8 @@ export async function importSheet(options: ImportSheetOptions): Promise<ImportSh
     if (index === 0) file.documents[0].comments = headComments(outcome, shown);
     documents += file.documents.length;
     const written = writeYaml(file.documents, outcome.origins, dateFields);
+    // The documents are in the text now (the problems keep their origins).
+    file.documents = [];
     planned.push({ target, text: written.text });
     for (const finding of service.validate(target, written.text).findings)
       findings.push({ file: target, cell: written.cellAt(finding.range.start.line), finding });

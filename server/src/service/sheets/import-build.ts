@@ -157,6 +157,8 @@ export class SheetImporter {
   /** A new sheet begins. */
   sheet(name: string): void {
     this.flushHeaderSearch();
+    const previous = this.current?.layout;
+    if (previous?.kind && previous.table.listPath.length === 1) this.itemsDone.add(previous.kind);
     this.seen.push(name);
     const skip = this.settings.sheet !== undefined && this.settings.sheet !== name;
     this.current = { name, buffered: [], table: false, skip };
@@ -212,7 +214,7 @@ export class SheetImporter {
 
   private layoutRow(sheet: LayoutSheet, rowNumber: number, cells: RawCell[]): void {
     if (sheet.table.listPath.length === 1 && ++this.layoutItems > this.settings.maxItems) this.tooMany(rowNumber);
-    sheet.rows.push({ row: rowNumber, cells });
+    if (!this.layoutPlace(sheet, rowNumber, cells)) sheet.rows.push({ row: rowNumber, cells });
   }
 
   private tooMany(rowNumber: number): never {
@@ -370,120 +372,121 @@ export class SheetImporter {
     };
   }
 
+  private readonly files = new Map<string, Map<number, LayoutDocument>>();
+  private readonly sources = new Map<string, { path: string; index: number }>();
+  /** Item sheets read to their end: child rows of their kind are placed as they come. */
+  private readonly itemsDone = new Set<SheetDocumentKind>();
+  private readonly childIds = new Map<object, Map<string, Record<string, unknown>>>();
+
+  private documentOf(source: string, cell: string, kind?: SheetDocumentKind): LayoutDocument | undefined {
+    let place = this.sources.get(source);
+    if (!place) this.sources.set(source, (place = splitSource(source, cell)));
+    let file = this.files.get(place.path);
+    if (!file) this.files.set(place.path, (file = new Map<number, LayoutDocument>()));
+    let document = file.get(place.index);
+    if (!document && kind) {
+      document = { kind, data: { apiVersion: 'steward/v1', kind } };
+      file.set(place.index, document);
+    }
+    return document;
+  }
+
+  /** One row of a layout sheet, placed at once, or kept until its items are known (a child sheet read first). */
+  private layoutPlace(sheet: LayoutSheet, row: number, cells: RawCell[]): boolean {
+    const depth = sheet.table.listPath.length;
+    if (depth === 0) this.layoutDocumentRow(sheet, row, cells);
+    else if (depth === 1) this.layoutItemRow(sheet, row, cells);
+    else if (this.itemsDone.has(sheet.kind!)) this.layoutChildRow(sheet, row, cells);
+    else return false;
+    return true;
+  }
+
   private finishLayout(): ImportOutcome {
-    const files = new Map<string, Map<number, { kind: SheetDocumentKind; data: Record<string, unknown> }>>();
-    const documentOf = (source: string, cell: string, kind?: SheetDocumentKind) => {
-      const { path, index } = splitSource(source, cell);
-      let file = files.get(path);
-      if (!file)
-        files.set(path, (file = new Map<number, { kind: SheetDocumentKind; data: Record<string, unknown> }>()));
-      let document = file.get(index);
-      if (!document && kind) {
-        document = { kind, data: { apiVersion: 'steward/v1', kind } };
-        file.set(index, document);
-      }
-      return document;
-    };
-    for (const sheet of this.layoutSheets.filter((s) => s.table.listPath.length === 0))
-      this.layoutDocuments(sheet, documentOf);
-    let items = 0;
-    for (const sheet of this.layoutSheets.filter((s) => s.table.listPath.length === 1))
-      items += this.layoutItemRows(sheet, documentOf);
-    for (const sheet of this.layoutSheets.filter((s) => s.table.listPath.length === 2))
-      this.layoutChildRows(sheet, documentOf);
+    for (const sheet of this.layoutSheets)
+      for (const { row, cells } of sheet.rows) this.layoutChildRow(sheet, row, cells);
     const out: ImportedFile[] = [];
-    for (const [path, documents] of files) {
+    for (const [path, documents] of this.files) {
       const ordered = [...documents.entries()].sort((a, b) => a[0] - b[0]).map(([, d]) => d);
       out.push({ path, documents: ordered.map((d) => ({ ...d, comments: [] })) });
     }
-    return { mode: 'layout', files: out, origins: this.origins, problems: this.problems, items };
+    return { mode: 'layout', files: out, origins: this.origins, problems: this.problems, items: this.layoutItems };
   }
 
-  private layoutDocuments(sheet: LayoutSheet, documentOf: DocumentLookup): void {
-    for (const { row, cells } of sheet.rows) {
-      const source = this.sourceOf(sheet, row, cells);
-      const kindIndex = sheet.columns.indexOf('kind');
-      const kindText = cellText(cells[kindIndex]);
-      const kind = kindOfTitle(kindText);
-      if (!kind) {
-        throw new ImportFault(
-          both(
-            `文档类型“${kindText}”不是“数据资源目录”或“数据资产登记”`,
-            `Document kind "${kindText}" is neither 数据资源目录 nor 数据资产登记`,
-          ),
-          sheet.table.sheet,
-          `${sheet.table.sheet}!${columnLetter(kindIndex)}${row}`,
-        );
-      }
-      const document = documentOf(source.text, source.cell, kind)!;
-      const data: Record<string, unknown> = { apiVersion: undefined, kind };
-      const origin: Origin = { sheet: sheet.table.sheet, row, columns: sheet.letters };
-      sheet.columns.forEach((column, index) => {
-        if (typeof column === 'object') this.setField(data, column, cells[index], origin);
-      });
-      const list = document.data[workbookLayout(kind).listKey];
-      document.data = data;
-      if (list) data[workbookLayout(kind).listKey] = list;
-      this.origins.set(data, origin);
+  private layoutDocumentRow(sheet: LayoutSheet, row: number, cells: RawCell[]): void {
+    const source = this.sourceOf(sheet, row, cells);
+    const kindIndex = sheet.columns.indexOf('kind');
+    const kindText = cellText(cells[kindIndex]);
+    const kind = kindOfTitle(kindText);
+    if (!kind) {
+      throw new ImportFault(
+        both(
+          `文档类型“${kindText}”不是“数据资源目录”或“数据资产登记”`,
+          `Document kind "${kindText}" is neither 数据资源目录 nor 数据资产登记`,
+        ),
+        sheet.table.sheet,
+        `${sheet.table.sheet}!${columnLetter(kindIndex)}${row}`,
+      );
     }
+    const document = this.documentOf(source.text, source.cell, kind)!;
+    const data: Record<string, unknown> = { apiVersion: undefined, kind };
+    const origin: Origin = { sheet: sheet.table.sheet, row, columns: sheet.letters };
+    sheet.columns.forEach((column, index) => {
+      if (typeof column === 'object') this.setField(data, column, cells[index], origin);
+    });
+    const list = document.data[workbookLayout(kind).listKey];
+    document.data = data;
+    if (list) data[workbookLayout(kind).listKey] = list;
+    this.origins.set(data, origin);
   }
 
-  private layoutItemRows(sheet: LayoutSheet, documentOf: DocumentLookup): number {
+  private layoutItemRow(sheet: LayoutSheet, row: number, cells: RawCell[]): void {
     const kind = sheet.kind!;
-    const listKey = workbookLayout(kind).listKey;
-    for (const { row, cells } of sheet.rows) {
-      const source = this.sourceOf(sheet, row, cells);
-      const document = documentOf(source.text, source.cell, kind)!;
-      const item: Record<string, unknown> = {};
-      const origin: Origin = { sheet: sheet.table.sheet, row, columns: sheet.letters };
-      sheet.columns.forEach((column, index) => {
-        if (typeof column === 'object') this.setField(item, column, cells[index], origin);
-      });
-      this.origins.set(item, origin);
-      const list = (document.data[listKey] ??= []) as unknown[];
-      list.push(item);
-    }
-    return sheet.rows.length;
+    const source = this.sourceOf(sheet, row, cells);
+    const document = this.documentOf(source.text, source.cell, kind)!;
+    const item: Record<string, unknown> = {};
+    const origin: Origin = { sheet: sheet.table.sheet, row, columns: sheet.letters };
+    sheet.columns.forEach((column, index) => {
+      if (typeof column === 'object') this.setField(item, column, cells[index], origin);
+    });
+    this.origins.set(item, origin);
+    ((document.data[workbookLayout(kind).listKey] ??= []) as unknown[]).push(item);
   }
 
-  private layoutChildRows(sheet: LayoutSheet, documentOf: DocumentLookup): void {
+  private layoutChildRow(sheet: LayoutSheet, row: number, cells: RawCell[]): void {
     const kind = sheet.kind!;
     const listKey = workbookLayout(kind).listKey;
     const path = sheet.table.listPath.slice(1);
-    const byId = new Map<object, Map<string, Record<string, unknown>>>();
-    for (const { row, cells } of sheet.rows) {
-      const source = this.sourceOf(sheet, row, cells);
-      const document = documentOf(source.text, source.cell);
-      const id = cellText(cells[0]);
-      let ids = document && byId.get(document.data);
-      if (document && !ids) {
-        ids = new Map();
-        for (const item of (document.data[listKey] ?? []) as Array<Record<string, unknown>>)
-          if (!ids.has(String(item.id))) ids.set(String(item.id), item);
-        byId.set(document.data, ids);
-      }
-      const item = ids?.get(id);
-      if (!item) {
-        this.problems.push({
-          severity: 'error',
-          cell: `${sheet.table.sheet}!A${row}`,
-          message: both(
-            `“${id}”不是来源文件“${source.text}”中的条目，本行未导入`,
-            `"${id}" is not an item of ${source.text}; this row is not imported`,
-          ),
-        });
-        continue;
-      }
-      const entry: Record<string, unknown> = {};
-      const origin: Origin = { sheet: sheet.table.sheet, row, columns: sheet.letters };
-      sheet.columns.forEach((column, index) => {
-        if (typeof column === 'object') this.setField(entry, column, cells[index], origin);
-      });
-      this.origins.set(entry, origin);
-      let holder = item;
-      for (const key of path.slice(0, -1)) holder = (holder[key] ??= {}) as Record<string, unknown>;
-      ((holder[path.at(-1)!] ??= []) as unknown[]).push(entry);
+    const source = this.sourceOf(sheet, row, cells);
+    const document = this.documentOf(source.text, source.cell);
+    const id = cellText(cells[0]);
+    let ids = document && this.childIds.get(document.data);
+    if (document && !ids) {
+      ids = new Map();
+      for (const item of (document.data[listKey] ?? []) as Array<Record<string, unknown>>)
+        if (!ids.has(String(item.id))) ids.set(String(item.id), item);
+      this.childIds.set(document.data, ids);
     }
+    const item = ids?.get(id);
+    if (!item) {
+      this.problems.push({
+        severity: 'error',
+        cell: `${sheet.table.sheet}!A${row}`,
+        message: both(
+          `“${id}”不是来源文件“${source.text}”中的条目，本行未导入`,
+          `"${id}" is not an item of ${source.text}; this row is not imported`,
+        ),
+      });
+      return;
+    }
+    const entry: Record<string, unknown> = {};
+    const origin: Origin = { sheet: sheet.table.sheet, row, columns: sheet.letters };
+    sheet.columns.forEach((column, index) => {
+      if (typeof column === 'object') this.setField(entry, column, cells[index], origin);
+    });
+    this.origins.set(entry, origin);
+    let holder = item;
+    for (const key of path.slice(0, -1)) holder = (holder[key] ??= {}) as Record<string, unknown>;
+    ((holder[path.at(-1)!] ??= []) as unknown[]).push(entry);
   }
 
   private sourceOf(sheet: LayoutSheet, row: number, cells: RawCell[]): { text: string; cell: string } {
@@ -496,11 +499,10 @@ export class SheetImporter {
   }
 }
 
-type DocumentLookup = (
-  source: string,
-  cell: string,
-  kind?: SheetDocumentKind,
-) => { kind: SheetDocumentKind; data: Record<string, unknown> } | undefined;
+interface LayoutDocument {
+  kind: SheetDocumentKind;
+  data: Record<string, unknown>;
+}
 
 const ORDERS: Partial<Record<SheetDocumentKind, Map<Column, number>>> = {};
 function order(kind: SheetDocumentKind, column: Column): number {

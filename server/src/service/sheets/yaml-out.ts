@@ -126,6 +126,8 @@ export function writeYaml(
     }
   });
   const text = lines.join('\n') + '\n';
+  // The lines are in `text` now; the closures below keep this scope alive, so let the lines go.
+  lines.length = 0;
   return {
     text,
     cellAt(line) {
