@@ -44,7 +44,7 @@ import type { ReadOptions } from './read';
 import { toPosix } from './paths';
 import { SheetInputError } from './sheet-errors';
 import { exportText } from './export-messages';
-import { Pending, Spill, writeError } from './export-files';
+import { collectGarbage, ownStrings, Pending, Spill, writeError } from './export-files';
 import type { FirstPass, Source } from './export-files';
 
 export interface ExportSheetOptions {
@@ -242,6 +242,7 @@ function firstPass(
 ): FirstPass {
   const tables = TABLES();
   const sources = checkAll(files, base, setup, reads);
+  collectGarbage();
   const pass: FirstPass = {
     sources,
     documentRows: [],
@@ -271,7 +272,7 @@ function firstPass(
     const placer = new FilePlacer(source.findings, documents);
     documents.forEach((document, d) => {
       const name = sourceName(source.shown, document.index);
-      const head = documentRows(document.kind, document.head, name).documents;
+      const head = ownStrings(documentRows(document.kind, document.head, name).documents);
       pass.documents++;
       pass.documentRows.push(head);
       fit(0, [head]);
@@ -350,6 +351,7 @@ async function writeTables(
 ): Promise<ExportSheetResult> {
   const { locale } = options;
   spill.finish();
+  collectGarbage();
   const tables = nonEmpty(pass);
   const result = { documents: pass.documents, items: pass.items, findings: pass.findings, errors: pass.errors };
   if (options.format === 'csv') {
