@@ -23,7 +23,7 @@ export function writeCsv(
 ): string[] {
   const { stringify } = require('csv-stringify/sync') as typeof import('csv-stringify/sync');
   const pendings = targets.map((target) => new Pending(target));
-  const text = (rows: string[][]) => stringify(rows, { record_delimiter: '\r\n' });
+  const text = (rows: string[][]) => stringify(rows, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
   let current: Pending | undefined;
   try {
     let written = 0;

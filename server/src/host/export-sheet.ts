@@ -14,7 +14,6 @@ import {
   columnsInOrder,
   createStewardService,
   dcatCatalog,
-  documentIndexAt,
   documentRows,
   exportTables,
   FINDINGS_SHEET,
@@ -22,10 +21,20 @@ import {
   findingRow,
   headersOf,
   placeCell,
-  plainDocuments,
+  streamDocuments,
+  workbookListKey,
   textWidth,
 } from '../service';
-import type { CodeTable, ExportTable, Finding, Locale, PlainDocument, SheetValue, StewardConfig } from '../service';
+import type {
+  CodeTable,
+  ExportTable,
+  Finding,
+  Locale,
+  SheetDocumentKind,
+  SheetValue,
+  StewardConfig,
+  StreamedDocument,
+} from '../service';
 import { configIn, readConfigFile } from './config';
 import { readCodeTableFile } from './code-table';
 import { discoverFiles } from './discover';
@@ -35,7 +44,7 @@ import type { ReadOptions } from './read';
 import { toPosix } from './paths';
 import { SheetInputError } from './sheet-errors';
 import { exportText } from './export-messages';
-import { Pending, writeError } from './export-files';
+import { collectGarbage, ownStrings, Pending, Spill, writeError } from './export-files';
 import type { FirstPass, Source } from './export-files';
 
 export interface ExportSheetOptions {
@@ -144,22 +153,64 @@ function checkTarget(target: string, force: boolean | undefined, locale: Locale)
   }
 }
 
-/** Reads a file and its steward documents as plain data (an unreadable file has none). */
-function readDocuments(
-  service: ReturnType<typeof createStewardService>,
-  source: { file: string; shown: string },
-  reads: ReadOptions,
-): PlainDocument[] {
+/** A file's steward documents, item by item (an unreadable file has none). */
+function streamFile(source: { file: string; shown: string }, reads: ReadOptions): Iterable<StreamedDocument> {
   const read = readTextFile(source.file, reads);
-  if (!read.ok) return [];
-  return plainDocuments(service.parse(source.shown, read.text));
+  return read.ok ? streamDocuments(source.shown, read.text) : [];
+}
+
+/** The one-item document whose rows are an item's rows. */
+function withItem(document: StreamedDocument, item: unknown): Record<string, unknown> {
+  return { ...document.head, [workbookListKey(document.kind)]: [item] };
+}
+
+/** The item a finding's path names (`/assets/12/...` → 12), if any. */
+function itemOf(pointer: string | undefined, listKey: string): number | undefined {
+  const match = pointer === undefined ? null : /^\/([^/]+)\/(\d+)(?=\/|$)/.exec(pointer);
+  return match && match[1] === listKey ? Number(match[2]) : undefined;
+}
+
+/** Places a file's findings (in `where`, by finding) while its items stream past, and fits the widths. */
+class FilePlacer {
+  private readonly byDocument: number[][];
+  constructor(
+    private readonly findings: Finding[],
+    documents: Array<{ startLine: number }>,
+  ) {
+    this.byDocument = documents.map(() => []);
+    findings.forEach((finding, f) => {
+      let d = -1;
+      documents.forEach((document, index) => {
+        if (document.startLine <= finding.range.start.line) d = index;
+      });
+      if (d >= 0) this.byDocument[d].push(f);
+    });
+  }
+  readonly where: Array<{ sheet: string; cell: string } | undefined> = [];
+
+  /**
+   * Places the findings of document `d` in item `item` (`data`: the document with that item alone), or, item
+   * undefined, those left once its items are done (`data`: the document without items: its 单位 row).
+   */
+  place(d: number, kind: SheetDocumentKind, data: unknown, item: number | undefined, firstRows: number[]): void {
+    const listKey = workbookListKey(kind);
+    for (const f of this.byDocument[d]) {
+      if (this.where[f] !== undefined) continue;
+      const finding = this.findings[f];
+      if (item !== undefined && itemOf(finding.path, listKey) !== item) continue;
+      const pointer = item === undefined ? finding.path : finding.path!.replace(/^(\/[^/]+\/)\d+/, '$10');
+      const place = findingPlace(kind, data, pointer);
+      const sheet = TABLES()[place.table].table.sheet;
+      this.where[f] = { sheet, cell: placeCell(place, firstRows[place.table] + place.row + 2) };
+    }
+  }
 }
 
 /**
- * Every file is checked (the findings need the whole workspace), then read again to count its rows per sheet, to
- * fit the columns to their texts and to place each finding in the workbook.
+ * Every file checked, as `validate` checks it: its findings (a file that cannot be read: why). The service goes
+ * when this returns: the rows are made with the workspace index gone.
  */
-function firstPass(files: string[], base: string, setup: Setup, locale: Locale, reads: ReadOptions): FirstPass {
+function checkAll(files: string[], base: string, setup: Setup, reads: ReadOptions): Source[] {
   const service = createStewardService({
     config: setup.config,
     codeTable: setup.codeTable,
@@ -167,14 +218,31 @@ function firstPass(files: string[], base: string, setup: Setup, locale: Locale, 
     configPath: (shown) => toPosix(path.relative(setup.root, path.resolve(base, shown))),
   });
   const tables = TABLES();
-  const skipped = new Map<string, Finding>();
   const sources: Source[] = files.map((file) => {
     const shown = toPosix(path.relative(base, file));
     const read = readTextFile(file, reads);
     if (read.ok) service.update(shown, read.text, { retain: false });
-    else skipped.set(shown, read.finding);
-    return { file, shown, rows: tables.map(() => 0), findings: [] };
+    return { file, shown, rows: tables.map(() => 0), findings: read.ok ? [] : [read.finding], skipped: !read.ok };
   });
+  for (const source of sources) if (!source.skipped) source.findings = service.findings(source.shown);
+  return sources;
+}
+
+/**
+ * Every file is checked (the findings need the whole workspace), then read again item by item to count its rows
+ * per sheet, to fit the columns to their texts and to place each finding in the workbook.
+ */
+function firstPass(
+  files: string[],
+  base: string,
+  setup: Setup,
+  locale: Locale,
+  reads: ReadOptions,
+  spill: Spill,
+): FirstPass {
+  const tables = TABLES();
+  const sources = checkAll(files, base, setup, reads);
+  collectGarbage();
   const pass: FirstPass = {
     sources,
     documentRows: [],
@@ -186,50 +254,54 @@ function firstPass(files: string[], base: string, setup: Setup, locale: Locale, 
     findings: 0,
   };
   const totals = tables.map(() => 0);
-  for (const source of sources) {
-    const skip = skipped.get(source.shown);
-    source.findings = skip ? [skip] : service.findings(source.shown);
-    const read = skip ? undefined : readTextFile(source.file, reads);
-    const parsed = read?.ok ? service.parse(source.shown, read.text) : undefined;
-    const documents = parsed ? plainDocuments(parsed) : [];
-    const firstRow = documents.map(() => tables.map(() => 0));
-    documents.forEach((document, d) => {
-      const rows = documentRows(document.kind, document.data, sourceName(source.shown, document.index));
-      pass.documents++;
-      pass.items += rows.items.length;
-      tables.forEach((entry, t) => {
-        if (entry.kind !== undefined && entry.kind !== document.kind) return;
-        const part = partOf(rows, entry);
-        firstRow[d][t] = totals[t] + source.rows[t];
-        source.rows[t] += part.length;
-        const columns = columnsInOrder(entry.table);
-        const widths = pass.widths[t];
-        for (const row of part)
-          row.forEach((value, c) => {
-            const width = textWidth(cellOf(columns[c], value).text);
-            if (width > widths[c]) widths[c] = width;
-          });
+  const fit = (t: number, rows: readonly SheetValue[][]) => {
+    const columns = columnsInOrder(tables[t].table);
+    const widths = pass.widths[t];
+    for (const row of rows)
+      row.forEach((value, c) => {
+        if (value === undefined) return;
+        const text = cellOf(columns[c], value).text;
+        // A text is at most twice its length wide: most cells need no count.
+        if (text.length * 2 <= widths[c]) return;
+        const width = textWidth(text);
+        if (width > widths[c]) widths[c] = width;
       });
-      pass.documentRows.push(rows.documents);
+  };
+  for (const source of sources) {
+    const documents = source.skipped ? [] : [...streamFile(source, reads)];
+    const placer = new FilePlacer(source.findings, documents);
+    documents.forEach((document, d) => {
+      const name = sourceName(source.shown, document.index);
+      const head = ownStrings(documentRows(document.kind, document.head, name).documents);
+      pass.documents++;
+      pass.documentRows.push(head);
+      fit(0, [head]);
+      const documentRow = totals[0] + source.rows[0];
+      source.rows[0]++;
+      let index = 0;
+      for (const item of document.items) {
+        const data = withItem(document, item);
+        const rows = documentRows(document.kind, data, name);
+        const firstRows = tables.map((_, t) => totals[t] + source.rows[t]);
+        tables.forEach((entry, t) => {
+          if (t === 0 || entry.kind !== document.kind) return;
+          const part = partOf(rows, entry);
+          source.rows[t] += part.length;
+          fit(t, part);
+          for (const row of part) spill.add(t, row);
+        });
+        placer.place(d, document.kind, data, index, firstRows);
+        pass.items++;
+        index++;
+      }
+      placer.place(d, document.kind, document.head, undefined, [documentRow]);
     });
     tables.forEach((_, t) => (totals[t] += source.rows[t]));
-    for (const finding of source.findings) {
+    source.findings.forEach((finding, f) => {
       pass.findings++;
       if (finding.severity === 'error') pass.errors++;
-      let where: { sheet: string; cell: string } | undefined;
-      if (parsed && documents.length > 0) {
-        const index = documentIndexAt(parsed, parsed.lines.offsetAt(finding.range.start));
-        const d = documents.findIndex((document) => document.index === index);
-        if (d >= 0) {
-          const place = findingPlace(documents[d].kind, documents[d].data, finding.path);
-          where = {
-            sheet: tables[place.table].table.sheet,
-            cell: placeCell(place, firstRow[d][place.table] + place.row + 2),
-          };
-        }
-      }
-      pass.findingRows.push(findingRow(finding, source.shown, locale, where));
-    }
+      pass.findingRows.push(findingRow(finding, source.shown, locale, placer.where[f]));
+    });
   }
   return pass;
 }
@@ -240,22 +312,10 @@ function partOf(rows: ReturnType<typeof documentRows>, entry: ExportTable): Shee
   return rows.children[entry.part];
 }
 
-/** The rows of one table, file by file (each file read again): what the writers write. */
-function* tableRows(t: number, pass: FirstPass, reads: ReadOptions): Generator<SheetValue[]> {
-  const entry = TABLES()[t];
-  if (entry.part === 'documents') {
-    yield* pass.documentRows;
-    return;
-  }
-  const service = createStewardService();
-  for (const source of pass.sources) {
-    if (source.rows[t] === 0) continue;
-    for (const document of readDocuments(service, source, reads)) {
-      if (document.kind !== entry.kind) continue;
-      const rows = documentRows(document.kind, document.data, sourceName(source.shown, document.index));
-      yield* partOf(rows, entry);
-    }
-  }
+/** The rows of one table: the 单位 rows kept, the others read back from the spill file. */
+function* tableRows(t: number, pass: FirstPass, spill: Spill): Generator<SheetValue[]> {
+  if (TABLES()[t].part === 'documents') yield* pass.documentRows;
+  else yield* spill.rows(t);
 }
 
 /** The tables that have rows, by index. */
@@ -275,7 +335,23 @@ export async function exportSheet(options: ExportSheetOptions): Promise<ExportSh
   const { files, setup } = inputFiles(options.paths, cwd, locale);
   const base = baseOf(files);
   if (options.format === 'dcat-jsonld') return exportDcat(files, base, out, options, reads);
-  const pass = firstPass(files, base, setup, locale, reads);
+  const spill = new Spill(TABLES().length);
+  try {
+    return await writeTables(out, options, firstPass(files, base, setup, locale, reads, spill), spill);
+  } finally {
+    spill.remove();
+  }
+}
+
+async function writeTables(
+  out: string,
+  options: ExportSheetOptions,
+  pass: FirstPass,
+  spill: Spill,
+): Promise<ExportSheetResult> {
+  const { locale } = options;
+  spill.finish();
+  collectGarbage();
   const tables = nonEmpty(pass);
   const result = { documents: pass.documents, items: pass.items, findings: pass.findings, errors: pass.errors };
   if (options.format === 'csv') {
@@ -284,11 +360,11 @@ export async function exportSheet(options: ExportSheetOptions): Promise<ExportSh
     );
     for (const target of targets) checkTarget(target, options.force, locale);
     const { writeCsv } = await import('./export-csv');
-    const written = writeCsv(targets, tables, pass, (t) => tableRows(t, pass, reads), locale, options.onProgress);
+    const written = writeCsv(targets, tables, pass, (t) => tableRows(t, pass, spill), locale, options.onProgress);
     return { written, ...result };
   }
   const { writeXlsx } = await import('./export-xlsx');
-  await writeXlsx(out, tables, pass, (t) => tableRows(t, pass, reads), locale, options.onProgress);
+  await writeXlsx(out, tables, pass, (t) => tableRows(t, pass, spill), locale, options.onProgress);
   return { written: [out], ...result };
 }
 
@@ -299,17 +375,16 @@ function exportDcat(
   options: ExportSheetOptions,
   reads: ReadOptions,
 ): ExportSheetResult {
-  const service = createStewardService();
   const catalogs: unknown[] = [];
   let documents = 0;
   let items = 0;
   for (const file of files) {
-    for (const document of readDocuments(service, { file, shown: toPosix(path.relative(base, file)) }, reads)) {
+    for (const document of streamFile({ file, shown: toPosix(path.relative(base, file)) }, reads)) {
       documents++;
       if (document.kind !== 'DataResourceCatalog') continue;
-      catalogs.push(document.data);
-      const resources = (document.data as { resources?: unknown }).resources;
-      items += Array.isArray(resources) ? resources.length : 0;
+      const resources = [...document.items];
+      catalogs.push({ ...document.head, resources });
+      items += resources.length;
     }
   }
   if (catalogs.length === 0) throw new SheetInputError(exportText(options.locale, 'noCatalog'));

@@ -460,7 +460,9 @@ export {
   findingRow,
   placeCell,
   plainDocuments,
+  streamDocuments,
+  workbookListKey,
   textWidth,
 } from './sheets/export';
-export type { Cell as ExportCell, ExportTable, PlainDocument } from './sheets/export';
+export type { Cell as ExportCell, ExportTable, PlainDocument, StreamedDocument } from './sheets/export';
 export { dcatCatalog } from './sheets/dcat';

@@ -6,6 +6,8 @@
 import type { Finding, Locale } from '../types';
 import type { StewardDocument } from '../parser/model';
 import { toPlainValue } from '../parser/convert';
+import { parseDeferredItem, parseStewardFile } from '../parser/parse';
+import type { SourceText } from '../parser/source';
 import {
   BOOLEAN_TEXT,
   DOCUMENTS_SHEET,
@@ -34,6 +36,67 @@ export function plainDocuments(document: StewardDocument): PlainDocument[] {
     documents.push({ index: yamlDocument.index, kind: yamlDocument.kind, data: toPlainValue(yamlDocument.root) });
   }
   return documents;
+}
+
+/**
+ * A steward document read item by item: `head` is the document without its items (the list empty), `items` its
+ * items as plain data, parsed one at a time as they are taken (read them before the next document).
+ */
+export interface StreamedDocument {
+  index: number;
+  /** The 0-based line the document starts on (a finding at or below it, and above the next, is in it). */
+  startLine: number;
+  kind: SheetDocumentKind;
+  head: Record<string, unknown>;
+  items: Iterable<unknown>;
+}
+
+/**
+ * The steward documents of a file, each item parsed when it is taken and dropped after: memory holds the text and
+ * one item's tree, whatever the number of items (the export of a 50,000-asset register). An alias to an anchor
+ * in another item makes the rest of the file parsed whole, as validation does.
+ */
+export function* streamDocuments(uri: string, text: SourceText): Generator<StreamedDocument> {
+  const file = parseStewardFile(uri, text, { defer: true });
+  let whole: StewardDocument | undefined;
+  const wholeParse = () => (whole ??= parseStewardFile(uri, text));
+  for (const [position, yamlDocument] of file.documents.entries()) {
+    const current = whole ? whole.documents[position] : yamlDocument;
+    if (!current.kind || !current.root) continue;
+    const kind = current.kind;
+    const listKey = workbookLayout(kind).listKey;
+    const plain = toPlainValue(current.root);
+    const head = (typeof plain === 'object' && plain !== null && !Array.isArray(plain) ? plain : {}) as Record<
+      string,
+      unknown
+    >;
+    const listed = Array.isArray(head[listKey]) ? (head[listKey] as unknown[]) : undefined;
+    if (listed) head[listKey] = [];
+    const deferred = !whole && current.items.some((item) => item.deferred);
+    const items = function* (): Generator<unknown> {
+      if (!deferred) {
+        if (listed) yield* listed;
+        return;
+      }
+      for (const [index, item] of current.items.entries()) {
+        const parsed = parseDeferredItem(file, item);
+        if (!parsed) {
+          const root = wholeParse().documents[position].root;
+          const list = root ? (toPlainValue(root) as Record<string, unknown>)[listKey] : undefined;
+          if (Array.isArray(list)) yield* list.slice(index);
+          return;
+        }
+        yield parsed.node ? toPlainValue(parsed.node) : null;
+      }
+    };
+    yield {
+      index: current.index,
+      startLine: file.lines.positionAt(current.span.start).line,
+      kind,
+      head,
+      items: items(),
+    };
+  }
 }
 
 /** The index of the YAML document of `document` holding `offset` (the last one starting before it). */
@@ -286,3 +349,8 @@ export function placeCell(place: FindingPlace, sheetRow: number): string {
 }
 
 export { DOCUMENTS_SHEET };
+
+/** The item list's key of a kind: `resources` or `assets`. */
+export function workbookListKey(kind: SheetDocumentKind): 'resources' | 'assets' {
+  return workbookLayout(kind).listKey;
+}
