@@ -24,6 +24,7 @@ import type { Io } from './io';
 import { documentationUris, explainCommand, rulesCommand } from './rules-command';
 import { checkOptionsFor, helpText, isCommand, lspTransportError, unknownOptionError } from './help';
 import { fixFiles } from './fix';
+import { initCommand } from './init-command';
 import { fileSizes, firstPassInWorkers, serviceOptions, threadCount } from './parallel';
 import type { FileTask, FirstPass, ValidationSetup } from './parallel';
 
@@ -83,6 +84,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
         'no-ignore': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        // steward init (issue 17)
+        'unit-name': { type: 'string' },
+        'unit-code': { type: 'string' },
+        'unit-type': { type: 'string' },
+        'supervising-department': { type: 'string' },
+        force: { type: 'boolean' },
       },
     });
     locale = parseLocale(values.locale, io.env);
@@ -111,6 +118,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       locale,
     );
     if (command === 'lsp') throw lspTransportError(locale);
+    if (command === 'init') return await initCommand(rest, values, io, locale);
     const tablePath = values['code-table']
       ? path.resolve(io.cwd, values['code-table'])
       : workspace.config.codeTable

@@ -434,3 +434,7 @@ export type { TemplateArgs } from './i18n/template';
 export { findRule } from './rules/registry';
 export { FIX_ALL_KIND } from './code-actions';
 export type { RuleMeta } from './rules/rule';
+
+// Issue 17, `steward init`: the unified social credit code check (the answers are checked as DA-UNIT-001 does).
+export { checkUscc, usccKind } from './codes/uscc';
+export type { UnitType, UsccProblem } from './codes/uscc';
