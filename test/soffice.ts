@@ -74,7 +74,7 @@ export const CSV_UTF8_IN = 'CSV:44,34,76,1';
  * Every sheet to its own UTF-8 CSV (`<name>-<sheet>.csv`), cells as shown, formulas by their values: the CSV
  * export filter's options, the last one (-1) meaning all sheets.
  */
-export const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+export const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
 
 /** Each sheet of a workbook as LibreOffice reads it: sheet name → rows of cell texts as shown. */
 export function sheetsAsShown(workbook: string): Map<string, string[][]> {

@@ -46,4 +46,22 @@ describe('start-up: a run loads only what it uses', () => {
     );
     assert.equal(loaded(withAlias), true);
   });
+
+  it('steward validate loads neither exceljs nor csv-parse; steward import loads what its input needs', () => {
+    const runModule = path.join(ROOT, 'out', 'server', 'src', 'cli', 'run.js');
+    const loaded = (args: string[]) => {
+      const dir = tempDir({ 'r.assets.yaml': MINIMAL_REGISTER, 'a.csv': '资源名称,资源标识\nx,R-1\n' });
+      const io =
+        '{ cwd: process.cwd(), env: process.env, stdout: { write() {} }, stderr: { write() {} }, readStdin: async () => ({ ok: false }) }';
+      const script = `require(${JSON.stringify(runModule)}).run(${JSON.stringify(args)}, ${io})`;
+      return probed(
+        "['exceljs', 'csv-parse'].filter((name) => Object.keys(require.cache).some((k) => k.includes('node_modules/' + name + '/')))",
+        ['-e', script],
+        dir,
+      );
+    };
+    assert.deepEqual(loaded(['validate', 'r.assets.yaml']), []);
+    // A CSV needs csv-parse only; exceljs loads for a workbook.
+    assert.deepEqual(loaded(['import', 'a.csv', '--out', 'out', '--dry-run']), ['csv-parse']);
+  });
 });

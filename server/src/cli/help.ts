@@ -6,8 +6,24 @@ import type { Locale } from '../service';
 import { translator } from '../host/messages';
 import { UsageError } from './io';
 
-export const COMMANDS = ['validate', 'codes', 'rules', 'explain', 'lsp', 'init'] as const;
+export const COMMANDS = ['validate', 'import', 'export', 'codes', 'rules', 'explain', 'lsp', 'init'] as const;
 export type CommandName = (typeof COMMANDS)[number];
+
+/** The options of `steward import` (parsed by import-command.ts). */
+export const IMPORT_OPTIONS = [
+  'out',
+  'kind',
+  'sheet',
+  'map',
+  'encoding',
+  'dry-run',
+  'force',
+  'print-map',
+  'unit-name',
+  'unit-code',
+  'unit-type',
+  'as-of',
+] as const;
 
 /** Options every command takes. */
 const COMMON_OPTIONS = ['locale', 'config', 'help', 'version', 'debug', 'color', 'no-color'];
@@ -32,10 +48,12 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
     'no-ignore',
     'allow-outside-paths',
   ],
+  export: ['format', 'out', 'force', 'base-iri'],
   codes: ['format', 'limit', 'code-table'],
   rules: ['format'],
   explain: ['format'],
   lsp: [],
+  import: [...IMPORT_OPTIONS],
   init: ['unit-name', 'unit-code', 'unit-type', 'supervising-department', 'force'],
 };
 
@@ -63,10 +81,13 @@ const HELP = {
 
 命令：
   validate [路径或通配符...]   检查数据资源目录与数据资产登记文件（默认：当前目录）
+  export [路径...] --format <格式> --out <文件>
+                               导出为电子表格台账（xlsx、csv）或 DCAT-AP 3 JSON-LD
   codes search <文本>          按代码前缀或名称查找资产分类代码（GB/T 14885-2022 及 A08 扩展）
   rules                        列出全部规则
   explain <规则编号>           显示规则说明、依据条款和示例
   lsp --stdio                  启动语言服务器（供编辑器使用）
+  import <表格> --out <目录>   把 xlsx 或 CSV 表格导入为 YAML 文件并检查
   init [目录]                  为新单位创建目录、登记、配置和 CI 文件
 
 运行 steward <命令> --help 查看该命令的选项。
@@ -78,10 +99,13 @@ ${COMMON_HELP['zh-CN']}
 
 Commands:
   validate [paths or globs...]  check data resource catalogs and data asset registers (default: the current folder)
+  export [paths...] --format <name> --out <file>
+                                export to a spreadsheet ledger (xlsx, csv) or DCAT-AP 3 JSON-LD
   codes search <text>           find asset classification codes (GB/T 14885-2022, A08 extension) by prefix or name
   rules                         list every rule
   explain <rule id>             show a rule's documentation, the clause it enforces and examples
   lsp --stdio                   start the language server (for editors)
+  import <sheet> --out <dir>    import an xlsx or CSV spreadsheet as YAML files, then check them
   init [folder]                 set up a new unit's folder: catalog, register, configuration, CI
 
 Run steward <command> --help for the options of a command.
@@ -153,6 +177,49 @@ ${COMMON_HELP.en}
 
 Exit codes: 0 no problems; 1 errors found or too many warnings (with --fix: those left after fixing); 2 usage
 or internal error.`,
+  },
+  export: {
+    'zh-CN': `用法：steward export [路径...] --format xlsx|csv|dcat-jsonld --out <文件> [选项]
+
+把数据资源目录与数据资产登记导出。路径的查找方式与 steward validate 相同（默认：当前目录）。
+
+格式：
+  xlsx          一个工作簿：工作表“单位”“数据资源”“信息项”“数据资产”“授权运营”“收益”“监督检查”（只含有数据的），
+                以及“检查结果”（每个问题的规则、单元格、文件位置、说明和依据）；日期、金额为真实的单元格类型
+  csv           每个工作表一个文件 <文件名>-<工作表>.csv（UTF-8 带 BOM，CRLF 换行），内容与工作簿显示的相同
+  dcat-jsonld   数据资源目录按 DCAT-AP 3.0 输出为 JSON-LD（内嵌 @context）
+
+选项：
+  -f, --format <格式>          xlsx | csv | dcat-jsonld（必填）
+      --out <文件>             输出文件（必填；所在目录须已存在）
+      --force                  覆盖已存在的输出文件
+      --base-iri <IRI>         dcat-jsonld：数据集 IRI 的前缀（默认 urn:steward:<统一社会信用代码>:<资源标识>）
+
+${COMMON_HELP['zh-CN']}
+
+退出码：0 已写入；1 已写入，但导出的文件有错误（见“检查结果”）；2 输入无法读取、用法错误或拒绝覆盖。`,
+    en: `Usage: steward export [paths...] --format xlsx|csv|dcat-jsonld --out <file> [options]
+
+Exports data resource catalogs and data asset registers. Paths are found as steward validate finds them (default:
+the current folder).
+
+Formats:
+  xlsx          one workbook: the sheets 单位, 数据资源, 信息项, 数据资产, 授权运营, 收益, 监督检查 (those with rows)
+                and 检查结果 (each finding's rule, cell, file position, message and basis); dates and amounts as
+                real cell types
+  csv           one file per sheet, <file>-<sheet>.csv (UTF-8 with BOM, CRLF), the texts the workbook shows
+  dcat-jsonld   the data resource catalogs as DCAT-AP 3.0 JSON-LD (inline @context)
+
+Options:
+  -f, --format <name>           xlsx | csv | dcat-jsonld (required)
+      --out <file>              the output file (required; its folder must exist)
+      --force                   overwrite an existing output file
+      --base-iri <IRI>          dcat-jsonld: the prefix of dataset IRIs (default urn:steward:<unit code>:<resource id>)
+
+${COMMON_HELP.en}
+
+Exit codes: 0 written; 1 written, but the exported files have errors (see 检查结果); 2 unreadable input, usage
+error or refused overwrite.`,
   },
   codes: {
     'zh-CN': `用法：steward codes search <代码前缀或名称> [选项]
@@ -239,6 +306,64 @@ Transport (one of):
       --pipe=<name>             connect to this named pipe
 
   -h, --help                    show this help`,
+  },
+  import: {
+    'zh-CN': `用法：steward import <表格.xlsx|表格.csv> --out <目录> [选项]
+
+把单位的表格导入为数据资源目录或数据资产登记的 YAML 文件，然后检查：
+- 本工具导出的工作簿（工作表“单位”“数据资源”“数据资产”……）：按“来源文件”列还原每个文件；
+- 单位自己的表格（如省级目录系统、资产系统导出的表）：在标题行下找到表头行，按中文列名（信息资源名称、
+  提供单位、资产编号、取得日期、原值等常见写法）对应字段；其他列名用 --map 对应。
+每个条目上方注明来源（# 来源：工作表!第 N 行），每个问题注明单元格（Sheet1!F23）。无法识别的值原样保留，由检查报告。
+
+选项：
+      --out <目录>             写入 YAML 文件的目录（必需，--print-map 除外）
+      --kind <catalog|register>  表格是数据资源目录（catalog）还是数据资产登记（register）（默认：按表头判断）
+      --sheet <名称>           读取该工作表（默认：第一个有可识别表头的工作表）
+      --map <文件>             列名对应文件（YAML：kind、sheet、headerRow、columns、unit、asOf）
+      --print-map              只列出各列对应的字段（列号、表头、字段或“未对应”），不写文件
+      --dry-run                不写文件：显示将写入的内容和检查结果
+      --force                  覆盖已有的文件（默认不覆盖）
+      --encoding <编码>        CSV 的编码（默认自动识别：UTF-8、带 BOM 的 UTF-16、GB18030/GBK）
+      --unit-name <名称>       表格中没有单位信息时：单位名称
+      --unit-code <代码>       单位的统一社会信用代码
+      --unit-type <类型>       行政单位 或 事业单位
+      --as-of <日期>           截至日期（YYYY-MM-DD）
+没有单位信息时写入占位符“待填写”，由 DA-TODO-001 提示。
+
+${COMMON_HELP['zh-CN']}
+
+退出码：0 已写入（只有警告或提示）；1 已写入，但结果有错误；2 无法读取表格、用法错误或拒绝覆盖。`,
+    en: `Usage: steward import <sheet.xlsx|sheet.csv> --out <dir> [options]
+
+Imports a unit's spreadsheet as data resource catalog or data asset register YAML files, then checks them:
+- a workbook this tool exported (sheets 单位, 数据资源, 数据资产 …): every file is rebuilt from the 来源文件 column;
+- a unit's own table (a provincial catalog system's or an asset system's export): the header row is found below
+  title rows and the columns are mapped by their Chinese names (信息资源名称, 提供单位, 资产编号, 取得日期, 原值 and
+  the usual variants); other names are mapped with --map.
+Each item is headed by its source (# 来源：sheet!第 N 行), each finding names its cell (Sheet1!F23). A value that
+cannot be mapped is kept as it is, for the check to report.
+
+Options:
+      --out <dir>               folder to write the YAML files to (required, except with --print-map)
+      --kind <catalog|register> a data resource catalog or a data asset register (default: from the headers)
+      --sheet <name>            read this sheet (default: the first one with a recognisable header)
+      --map <file>              a mapping file (YAML: kind, sheet, headerRow, columns, unit, asOf)
+      --print-map               print which field each column maps to (letter, header, field or "unmapped");
+                                write nothing
+      --dry-run                 write nothing: show what would be written and the findings
+      --force                   overwrite existing files (never done without it)
+      --encoding <name>         the CSV's encoding (default: detected: UTF-8, UTF-16 with BOM, GB18030/GBK)
+      --unit-name <name>        when the sheet has no unit: the unit's name
+      --unit-code <code>        the unit's unified social credit code
+      --unit-type <type>        行政单位 or 事业单位
+      --as-of <date>            the documents' asOf (YYYY-MM-DD)
+Without the unit's fields the placeholder 待填写 is written, which DA-TODO-001 reports.
+
+${COMMON_HELP.en}
+
+Exit codes: 0 written (warnings or infos only); 1 written, but the result has errors; 2 unreadable input, usage
+error or refused overwrite.`,
   },
   init: {
     'zh-CN': `用法：steward init [目录] [选项]

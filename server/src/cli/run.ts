@@ -25,6 +25,7 @@ import { documentationUris, explainCommand, rulesCommand } from './rules-command
 import { checkOptionsFor, helpText, isCommand, lspTransportError, unknownOptionError } from './help';
 import { fixFiles } from './fix';
 import { initCommand } from './init-command';
+import { exportCommand } from './export-command';
 import { fileSizes, firstPassInWorkers, serviceOptions, threadCount } from './parallel';
 import type { FileTask, FirstPass, ValidationSetup } from './parallel';
 
@@ -52,6 +53,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`steward: ${lspTransportError(locale).message}\n`);
     return 2;
   }
+  // `steward import` parses its own options and is loaded only when it runs (exceljs, csv-parse).
+  if (argv[0] === 'import') return (await import('./import-command')).importCommand(argv.slice(1), io);
   const debug = argv.includes('--debug');
   try {
     const { values, positionals, tokens } = parseArgs({
@@ -82,6 +85,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         'no-ignore': { type: 'boolean' },
+        out: { type: 'string' },
+        force: { type: 'boolean' },
+        'base-iri': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         // steward init (issue 17)
@@ -89,7 +95,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
         'unit-code': { type: 'string' },
         'unit-type': { type: 'string' },
         'supervising-department': { type: 'string' },
-        force: { type: 'boolean' },
       },
     });
     locale = parseLocale(values.locale, io.env);
@@ -130,6 +135,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const table = tablePath ? loadTableFile(tablePath, io, locale, tableReads) : undefined;
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
+    if (command === 'export') return await exportCommand(rest, values, io, locale);
     const format = values.format?.at(-1);
     if (command === 'rules') return rulesCommand(io, locale, format);
     if (command === 'explain')

@@ -435,6 +435,36 @@ export { findRule } from './rules/registry';
 export { FIX_ALL_KIND } from './code-actions';
 export type { RuleMeta } from './rules/rule';
 
+// Issue 17, import: spreadsheet rows → documents → YAML with each value's source cell (sheets/).
+export { SheetImporter, ImportFault, IMPORT_PLACEHOLDER } from './sheets/import-build';
+export type { ImportOutcome, ImportProblem, SheetImportSettings, UnitFields } from './sheets/import-build';
+export { writeYaml } from './sheets/yaml-out';
+export type { Origin, WrittenYaml, YamlDocument } from './sheets/yaml-out';
+export { columnOfTarget } from './sheets/headers';
+export type { ColumnOverrides, MappedColumn } from './sheets/headers';
+export type { RawCell } from './sheets/values';
+export type { SheetDocumentKind } from './sheets/layout';
+
+// Issue 17, export: the workbook layout's rows and cells, the places of findings, DCAT-AP (sheets/).
+export { documentRows, FINDINGS_SHEET, headersOf } from './sheets/layout';
+export type { Column, SheetValue } from './sheets/layout';
+export {
+  cellOf,
+  columnLetters,
+  columnsInOrder,
+  columnWidth,
+  documentIndexAt,
+  exportTables,
+  FINDINGS_HEADERS,
+  findingPlace,
+  findingRow,
+  placeCell,
+  plainDocuments,
+  textWidth,
+} from './sheets/export';
+export type { Cell as ExportCell, ExportTable, PlainDocument } from './sheets/export';
+export { dcatCatalog } from './sheets/dcat';
+
 // Issue 17, `steward init`: the unified social credit code check (the answers are checked as DA-UNIT-001 does).
 export { checkUscc, usccKind } from './codes/uscc';
 export type { UnitType, UsccProblem } from './codes/uscc';

@@ -1,0 +1,319 @@
+/**
+ * `steward import` in the host: reads a workbook (xlsx, streamed) or a CSV (encoding detected), turns its rows into
+ * documents (service: SheetImporter), writes them as YAML files under the output folder — all or none, each file
+ * atomically, never over an existing file without `force` — and validates them, each finding naming the cell its
+ * value came from. Used by the CLI and the language server alike.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createStewardService, DEFAULT_MAX_ITEMS, ImportFault, SheetImporter, writeYaml } from '../service';
+import type { Finding, ImportOutcome, LocalizedText, MappedColumn, UnitFields } from '../service';
+import { SheetInputError } from './sheet-errors';
+import { checkZip, MAX_INFLATED_BYTES, MAX_RATIO } from './zip-check';
+import { csvRows } from './csv-rows';
+import { openXlsx } from './xlsx-rows';
+import { readImportMap } from './import-map-file';
+
+export interface ImportSheetOptions {
+  file: string;
+  outDir: string;
+  kind?: 'catalog' | 'register';
+  sheet?: string;
+  mapFile?: string;
+  encoding?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  locale: 'zh-CN' | 'en';
+  onProgress?: (rowsRead: number) => void;
+  /** The unit's fields when the sheet has none (else the mapping file's `unit:`, else a placeholder). */
+  unit?: UnitFields;
+  /** The documents' `asOf` (YYYY-MM-DD). */
+  asOf?: string;
+  /** Items per file (default: the validator's, 100,000). */
+  maxItems?: number;
+}
+
+export interface ImportSheetResult {
+  written: string[];
+  documents: number;
+  items: number;
+  findings: Array<{ file: string; cell?: string; finding: Finding }>;
+  /** With dryRun: each file's text as it would be written. */
+  previews?: Array<{ file: string; text: string }>;
+}
+
+const KINDS = { catalog: 'DataResourceCatalog', register: 'DataAssetRegister' } as const;
+
+function say(locale: 'zh-CN' | 'en', zh: string, en: string): string {
+  return locale === 'zh-CN' ? zh : en;
+}
+
+/** Reads the input through the importer: its outcome, or SheetInputError for bad input. */
+async function readInput(options: ImportSheetOptions, shown: string): Promise<ImportOutcome> {
+  const { locale } = options;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(options.file);
+  } catch (error) {
+    throw new SheetInputError(
+      say(
+        locale,
+        `${shown}：无法读取（${(error as NodeJS.ErrnoException).code}）`,
+        `${shown}: cannot read it (${(error as NodeJS.ErrnoException).code})`,
+      ),
+      { file: shown },
+    );
+  }
+  if (!stat.isFile())
+    throw new SheetInputError(say(locale, `${shown}：不是普通文件`, `${shown}: not a regular file`), { file: shown });
+  const map = options.mapFile ? readImportMap(options.mapFile, locale) : undefined;
+  const kindName = options.kind ?? map?.kind;
+  const importer = new SheetImporter({
+    kind: kindName ? KINDS[kindName] : undefined,
+    sheet: options.sheet ?? map?.sheet,
+    columns: map?.columns,
+    headerRow: map?.headerRow,
+    unit: { ...map?.unit, ...definedOnly(options.unit) },
+    asOf: options.asOf ?? map?.asOf,
+    baseName: path.basename(options.file).replace(/\.[^.]+$/, ''),
+    maxItems: options.maxItems ?? DEFAULT_MAX_ITEMS,
+  });
+  let rowsRead = 0;
+  const progress = () => {
+    if (++rowsRead % 1000 === 0) options.onProgress?.(rowsRead);
+  };
+  try {
+    if (isWorkbook(options.file)) await readWorkbook(options.file, shown, locale, importer, progress);
+    else {
+      importer.sheet(path.basename(options.file).replace(/\.[^.]+$/, ''));
+      for await (const { row, cells } of csvRows({ file: options.file, shown, encoding: options.encoding, locale })) {
+        progress();
+        importer.row(row, cells);
+      }
+    }
+    return importer.finish();
+  } catch (error) {
+    if (error instanceof ImportFault)
+      throw new SheetInputError(
+        `${shown}${error.cell ? ` ${error.cell}` : error.sheet ? ` (${error.sheet})` : ''}: ${error.text[locale]}`,
+        {
+          file: shown,
+          sheet: error.sheet,
+          cell: error.cell,
+        },
+      );
+    throw error;
+  }
+}
+
+function definedOnly(unit: UnitFields | undefined): UnitFields {
+  return Object.fromEntries(Object.entries(unit ?? {}).filter(([, value]) => value !== undefined));
+}
+
+function isWorkbook(file: string): boolean {
+  return /\.(xlsx|xlsm|xls)$/i.test(file);
+}
+
+async function readWorkbook(
+  file: string,
+  shown: string,
+  locale: 'zh-CN' | 'en',
+  importer: SheetImporter,
+  progress: () => void,
+): Promise<void> {
+  const verdict = checkZip(file);
+  if (!verdict.ok) throw new SheetInputError(zipProblem(verdict, shown, locale), { file: shown });
+  if (!verdict.entries.some((entry) => entry.name === 'xl/workbook.xml'))
+    throw new SheetInputError(
+      say(
+        locale,
+        `${shown}：不是 xlsx 工作簿（缺少 xl/workbook.xml）`,
+        `${shown}: not an xlsx workbook (no xl/workbook.xml)`,
+      ),
+      { file: shown },
+    );
+  const workbook = await openXlsx(file, verdict.entries);
+  let sheet = '';
+  let row = 0;
+  try {
+    for await (const current of workbook.sheets) {
+      sheet = current.name;
+      importer.sheet(current.name);
+      for await (const next of current.rows) {
+        row = next.row;
+        progress();
+        importer.row(next.row, next.cells);
+      }
+    }
+  } catch (error) {
+    if (error instanceof ImportFault || error instanceof SheetInputError) throw error;
+    throw new SheetInputError(
+      say(
+        locale,
+        `${shown}${sheet ? ` 工作表“${sheet}”第 ${row} 行之后` : ''}：无法读取工作簿，文件已损坏或不完整（${(error as Error).message}）`,
+        `${shown}${sheet ? `, sheet ${sheet} after row ${row}` : ''}: cannot read the workbook; the file is corrupt or truncated (${(error as Error).message})`,
+      ),
+      { file: shown, sheet: sheet || undefined },
+    );
+  } finally {
+    workbook.stop();
+  }
+}
+
+function zipProblem(
+  verdict: Exclude<ReturnType<typeof checkZip>, { ok: true }>,
+  shown: string,
+  locale: 'zh-CN' | 'en',
+): string {
+  switch (verdict.reason) {
+    case 'ole':
+      return say(
+        locale,
+        `${shown}：这是加密（设有打开密码）的工作簿或旧的 .xls 文件，无法读取；请取消密码或另存为 .xlsx 后再导入`,
+        `${shown}: an encrypted (password-protected) workbook or an old .xls file, which cannot be read; remove the password or save it as .xlsx, then import it`,
+      );
+    case 'not-zip':
+      return say(
+        locale,
+        `${shown}：不是 xlsx 文件（xlsx 是 zip 压缩包），文件已损坏`,
+        `${shown}: not an xlsx file (an xlsx is a zip archive); the file is corrupt`,
+      );
+    case 'truncated':
+      return say(
+        locale,
+        `${shown}：文件不完整（缺少 zip 目录），可能在复制或下载时被截断`,
+        `${shown}: the file is truncated (its zip directory is missing); it may have been cut off while copied or downloaded`,
+      );
+    case 'zip64':
+      return say(
+        locale,
+        `${shown}：工作簿超过 4 GB（ZIP64），不予读取`,
+        `${shown}: the workbook is over 4 GB (ZIP64); not read`,
+      );
+    case 'bomb':
+      return say(
+        locale,
+        `${shown}：压缩包中的 ${verdict.entry} 解压后有 ${verdict.inflated} 字节，是压缩后的 ${Math.round(verdict.inflated! / Math.max(1, verdict.packed!))} 倍（上限：共 ${MAX_INFLATED_BYTES} 字节、${MAX_RATIO} 倍），疑为压缩炸弹，不予读取`,
+        `${shown}: ${verdict.entry} inflates to ${verdict.inflated} bytes, ${Math.round(verdict.inflated! / Math.max(1, verdict.packed!))} times its packed size (limits: ${MAX_INFLATED_BYTES} bytes in all, ${MAX_RATIO} times); a zip bomb, not read`,
+      );
+  }
+}
+
+/** The mapping the import would use (`--print-map`): the table's sheet, header row, kind and columns. */
+export async function sheetMapping(
+  options: ImportSheetOptions,
+): Promise<
+  { mode: 'layout' } | { mode: 'table'; sheet: string; headerRow: number; kind: string; columns: MappedColumn[] }
+> {
+  const outcome = await readInput(options, options.file);
+  if (outcome.mode === 'layout' || !outcome.table) return { mode: 'layout' };
+  return { mode: 'table', ...outcome.table };
+}
+
+function headComments(outcome: ImportOutcome, shown: string): string[] {
+  const name = path.basename(shown);
+  if (outcome.table) {
+    const { sheet, headerRow } = outcome.table;
+    return [
+      `由 steward import 从 ${name} 的工作表“${sheet}”导入（表头在第 ${headerRow} 行）；请核对后再提交。`,
+      `Imported by steward import from ${name}, sheet ${sheet} (header in row ${headerRow}); check it before committing.`,
+    ];
+  }
+  return [
+    `由 steward import 从 ${name} 导入；请核对后再提交。`,
+    `Imported by steward import from ${name}; check it before committing.`,
+  ];
+}
+
+function outsideOut(outDir: string, target: string): boolean {
+  const relative = path.relative(outDir, target);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative);
+}
+
+export async function importSheet(options: ImportSheetOptions): Promise<ImportSheetResult> {
+  const { locale } = options;
+  const shown = options.file;
+  const outcome = await readInput(options, shown);
+  const outDir = path.resolve(options.outDir);
+  const service = createStewardService({ reportForeignDocuments: true });
+  const dateFields = new Set(['asOf', 'date', 'releaseDate', 'start', 'end']);
+  const planned: Array<{ target: string; text: string }> = [];
+  const findings: ImportSheetResult['findings'] = [];
+  let documents = 0;
+  for (const [index, file] of outcome.files.entries()) {
+    const target = path.resolve(outDir, file.path);
+    if (outsideOut(outDir, target))
+      throw new SheetInputError(
+        say(
+          locale,
+          `${shown}：来源文件“${file.path}”不在输出目录内`,
+          `${shown}: the source file "${file.path}" is outside the output folder`,
+        ),
+        { file: shown },
+      );
+    if (index === 0) file.documents[0].comments = headComments(outcome, shown);
+    documents += file.documents.length;
+    const written = writeYaml(file.documents, outcome.origins, dateFields);
+    planned.push({ target, text: written.text });
+    for (const finding of service.validate(target, written.text).findings)
+      findings.push({ file: target, cell: written.cellAt(finding.range.start.line), finding });
+    for (const problem of outcome.problems) {
+      if (problem.origin === undefined && index > 0) continue;
+      const line = problem.origin ? written.lineOf(problem.origin, problem.field ?? '') : undefined;
+      if (problem.origin && line === undefined) continue;
+      findings.push({
+        file: target,
+        cell: problem.cell,
+        finding: importFinding(problem.severity, problem.message, line ?? 0),
+      });
+    }
+    service.remove(target);
+  }
+  if (!options.force && !options.dryRun) {
+    const existing = planned.filter((p) => fs.existsSync(p.target)).map((p) => p.target);
+    if (existing.length > 0)
+      throw new SheetInputError(
+        say(
+          locale,
+          `已存在，未覆盖（要覆盖请加 --force）：${existing.join('、')}`,
+          `Already there, not overwritten (add --force to overwrite): ${existing.join(', ')}`,
+        ),
+        { file: existing[0] },
+      );
+  }
+  if (!options.dryRun) writeAll(planned);
+  return {
+    written: planned.map((p) => p.target),
+    documents,
+    items: outcome.items,
+    findings,
+    previews: options.dryRun ? planned.map((p) => ({ file: p.target, text: p.text })) : undefined,
+  };
+}
+
+function importFinding(severity: Finding['severity'], message: LocalizedText, line: number): Finding {
+  return {
+    ruleId: 'DA-IMPORT-001',
+    severity,
+    message,
+    clause: 'steward import',
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+  };
+}
+
+/** Every file to a temporary file beside it, then each renamed over its target: nothing half-written. */
+function writeAll(planned: Array<{ target: string; text: string }>): void {
+  const temporaries: string[] = [];
+  try {
+    for (const { target, text } of planned) {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      temporaries.push(temporary);
+      fs.writeFileSync(temporary, text, { flag: 'wx' });
+    }
+    planned.forEach(({ target }, index) => fs.renameSync(temporaries[index], target));
+  } catch (error) {
+    for (const temporary of temporaries) fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}

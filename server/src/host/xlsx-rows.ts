@@ -1,0 +1,129 @@
+/**
+ * The rows of an xlsx workbook through exceljs's streaming reader (memory bounded by the row, not the file),
+ * loaded only when a workbook is imported. The zip directory is checked first (zip-check.ts). Cells arrive as
+ * RawCell: text, number, boolean, a date cell as YYYY-MM-DD, a formula as its cached value, an error as such.
+ */
+import * as fs from 'node:fs';
+import { Readable } from 'node:stream';
+import type { RawCell } from '../service';
+import { readEntry } from './zip-check';
+import type { ZipEntry } from './zip-check';
+
+export interface XlsxSheetRows {
+  name: string;
+  rows: AsyncIterable<{ row: number; cells: RawCell[] }>;
+}
+
+function isoDate(date: Date): string {
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
+}
+
+/** An exceljs cell value as a RawCell. */
+export function rawCell(value: unknown): RawCell {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return { date: isoDate(value) };
+  if (typeof value !== 'object') return typeof value === 'bigint' ? value.toString() : '';
+  const object = value as Record<string, unknown>;
+  if (typeof object.error === 'string') return { error: object.error };
+  if (Array.isArray(object.richText)) return object.richText.map((run: { text?: string }) => run.text ?? '').join('');
+  if ('formula' in object || 'sharedFormula' in object) {
+    const result = object.result;
+    // exceljs's streaming reader drops an error result (t="e"): no result is an error, or a formula never computed.
+    const broken =
+      result === undefined ||
+      (typeof result === 'number' && Number.isNaN(result)) ||
+      (typeof result === 'object' && result !== null && 'error' in result);
+    if (broken) {
+      const formula = object.formula ?? object.sharedFormula;
+      return { error: `=${typeof formula === 'string' ? formula.replace(/^of:=/, '') : '?'}` };
+    }
+    return rawCell(result);
+  }
+  if (typeof object.text === 'string') return object.text;
+  return JSON.stringify(value);
+}
+
+/** Each sheet in the workbook's order, its rows streamed; `stop` closes the file (on an early exit). */
+export async function openXlsx(
+  file: string,
+  entries: readonly ZipEntry[],
+): Promise<{ sheets: AsyncIterable<XlsxSheetRows>; stop(): void }> {
+  const ExcelJS = await import('exceljs');
+  const stream = fs.createReadStream(file);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    entries: 'ignore',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  await readBookParts(reader as unknown as BookReader, file, entries);
+  async function* sheets(): AsyncGenerator<XlsxSheetRows> {
+    for await (const worksheet of reader) {
+      const sheet = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }> & {
+        name: string;
+        id: string | number;
+      };
+      yield {
+        name: sheetName(reader as unknown as BookParts, sheet),
+        rows: (async function* () {
+          for await (const row of sheet) {
+            const values = row.values;
+            const cells: RawCell[] = [];
+            for (let i = 1; i < values.length; i++) cells.push(rawCell(values[i]));
+            yield { row: row.number, cells };
+          }
+        })(),
+      };
+    }
+  }
+  return { sheets: sheets(), stop: () => stream.destroy() };
+}
+
+interface BookParts {
+  model?: { sheets?: Array<{ name: string; rId: string }> };
+  workbookRels?: Array<{ Id: string; Target: string }>;
+}
+
+/**
+ * The sheet's name: exceljs finds it only when the relationship's target is written `worksheets/sheetN.xml`;
+ * exceljs's own writer writes `/xl/worksheets/sheetN.xml`, so look again with the target's folder left out.
+ */
+function sheetName(book: BookParts, sheet: { name: string; id: string | number }): string {
+  if (!/^Sheet\d+$/.test(sheet.name)) return sheet.name;
+  const file = `${sheet.name.replace('Sheet', 'sheet')}.xml`;
+  const rel = book.workbookRels?.find((r) => r.Target.replace(/^.*\//, '') === file);
+  const found = rel && book.model?.sheets?.find((s) => s.rId === rel.Id);
+  return found?.name ?? sheet.name;
+}
+
+interface BookReader {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+}
+
+/**
+ * The workbook's parts the sheets need (relationships, sheet names, styles, shared strings), read first from
+ * their places in the zip: the streaming reader meets them in the zip's order, and when sheets come first (as
+ * exceljs's own writer and others put them) it parks each sheet in a temporary file and, for some files, reads
+ * them back without their shared strings and names. With the parts known, every sheet streams as it comes.
+ */
+async function readBookParts(reader: BookReader, file: string, entries: readonly ZipEntry[]): Promise<void> {
+  const part = (name: string) => {
+    const entry = entries.find((e) => e.name === name);
+    const bytes = entry && readEntry(file, entry);
+    return bytes ? Readable.from([bytes]) : undefined;
+  };
+  const rels = part('xl/_rels/workbook.xml.rels');
+  const book = part('xl/workbook.xml');
+  if (!rels || !book) return;
+  await reader._parseRels(rels);
+  await reader._parseWorkbook(book);
+  const styles = part('xl/styles.xml');
+  if (styles) await reader._parseStyles(styles);
+  const strings = part('xl/sharedStrings.xml');
+  if (strings) for await (const _ of reader._parseSharedStrings(strings));
+}
