@@ -30,6 +30,8 @@ export class LspClient {
   /** The latest diagnostics per uri. */
   readonly diagnostics = new Map<string, Published>();
   readonly progress: unknown[] = [];
+  /** Every `$/progress`, with its token (the connection's own per-token dispatch is replaced by the handler below). */
+  readonly progressEvents: Array<{ token: string | number; value: unknown }> = [];
   /** window/showMessage notifications, and steward/status notifications, in arrival order. */
   readonly messages: Array<{ type: number; message: string }> = [];
   readonly statuses: Array<{ uri: string; mode?: string; errors: number }> = [];
@@ -54,7 +56,10 @@ export class LspClient {
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
       for (const waiter of ready) waiter.resolve(params);
     });
-    this.connection.onNotification('$/progress', (params: { value: unknown }) => this.progress.push(params.value));
+    this.connection.onNotification('$/progress', (params: { token: string | number; value: unknown }) => {
+      this.progress.push(params.value);
+      this.progressEvents.push(params);
+    });
     this.connection.onNotification('steward/status', (params: { uri: string; mode?: string; errors: number }) =>
       this.statuses.push(params),
     );

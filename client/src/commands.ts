@@ -6,6 +6,7 @@ import type { Locale, RuleDoc } from '../../server/src/protocol';
 import { resolveLocale } from './presentation';
 import { RuleDocuments, severityLabel, showMarkdown } from './rule-docs';
 import { assetInsertion, isRegister, registerSnippet } from './templates';
+import { registerSheetCommands } from './sheets';
 
 export function localeNow(): Locale {
   return resolveLocale(vscode.workspace.getConfiguration('steward').get<string>('locale'), vscode.env.language);
@@ -27,6 +28,7 @@ export function registerCommands(
     vscode.commands.registerCommand('steward.openRulesReference', () => openRulesReference(context)),
     vscode.commands.registerCommand('steward.showOutput', () => log.show()),
   );
+  registerSheetCommands(context, client);
 }
 
 async function validateWorkspace(client: LanguageClient): Promise<void> {

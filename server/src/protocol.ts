@@ -68,3 +68,60 @@ export interface InitializationOptions {
 }
 /** The user trusted the workspace after the server started: it reloads, configured code table included. */
 export const WorkspaceTrustedNotification = new NotificationType<Record<string, never>>('steward/workspaceTrusted');
+
+/*
+ * Issue 17: spreadsheets in and out, run by the server as `workspace/executeCommand` commands (the client shows the
+ * pickers, the server reads and writes the files: the same code as `steward import` and `steward export`). The
+ * arguments are one object, the CLI's options without locale and progress callback (the server's locale applies;
+ * progress comes as work-done `$/progress`). Bad input answers with a ResponseError of SHEET_INPUT_ERROR whose
+ * `data` says where (file, sheet, cell, line, column).
+ */
+export const IMPORT_SHEET_COMMAND = 'steward.importSheet';
+export const EXPORT_SHEET_COMMAND = 'steward.exportSheet';
+export const SHEET_COMMANDS = [IMPORT_SHEET_COMMAND, EXPORT_SHEET_COMMAND];
+export const SHEET_INPUT_ERROR = 1701;
+
+export interface ImportSheetArguments {
+  /** An .xlsx or .csv file (.tsv and .txt are read as CSV). */
+  file: string;
+  outDir: string;
+  kind?: 'catalog' | 'register';
+  sheet?: string;
+  mapFile?: string;
+  encoding?: string;
+  dryRun?: boolean;
+  force?: boolean;
+}
+
+export interface ExportSheetArguments {
+  /** Files or folders, found as `steward validate` finds them. */
+  paths: string[];
+  format: 'xlsx' | 'csv' | 'dcat-jsonld';
+  out: string;
+  force?: boolean;
+}
+
+/** Where bad spreadsheet input is (the `data` of a SHEET_INPUT_ERROR). */
+export interface SheetPlace {
+  file: string;
+  sheet?: string;
+  cell?: string;
+  line?: number;
+  column?: number;
+}
+
+/** What an import answers (the fields the client reads of the CLI's result). */
+export interface ImportSheetAnswer {
+  /** Absolute paths of the YAML files written, in order. */
+  written: string[];
+  documents: number;
+  items: number;
+  findings: Array<{ file: string; cell?: string; finding: { ruleId: string; severity: 'error' | 'warning' | 'info' } }>;
+}
+
+export interface ExportSheetAnswer {
+  written: string[];
+  documents: number;
+  items: number;
+  findings: number;
+}

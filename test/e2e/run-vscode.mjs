@@ -348,6 +348,10 @@ async function failingTestScreenshots(page) {
       } catch {
         // answered below, as a request without a title
       }
+      if (request.url === '/quick-input') {
+        await answerQuickInput(page, asked ?? {}, response);
+        return;
+      }
       const { title, name } = asked ?? {};
       if (request.method !== 'POST' || typeof title !== 'string') {
         response.writeHead(400).end('expected a POST of {"title": "<full title>", "name": "<test title>"}');
@@ -382,6 +386,32 @@ async function failingTestScreenshots(page) {
   return { url: `http://127.0.0.1:${server.address().port}/failure`, files };
 }
 
+/**
+ * Types into the quick input a test is waiting on, as a person would: `{ title, value }` waits for the quick input
+ * titled `title` (a file dialog in the web workbench is one: the simple file dialog), types `value` at the end of
+ * its box (a file dialog's box holds the folder it opened in: `value` is a path relative to it) and presses Enter;
+ * answered once done. test/e2e/vscode/sheets.e2e.ts drives the pickers with it.
+ */
+async function answerQuickInput(page, { title, value }, response) {
+  if (typeof title !== 'string' || typeof value !== 'string') {
+    response.writeHead(400).end('expected a POST of {"title": "<quick input title>", "value": "<text to type>"}');
+    return;
+  }
+  try {
+    const widget = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) });
+    await widget.waitFor({ state: 'visible', timeout: 20_000 });
+    const box = widget.locator('.quick-input-box input').first();
+    // Typed key by key after what the box shows (a file dialog: the folder it opened in), as a person would.
+    await box.press('End');
+    await box.pressSequentially(value);
+    await box.press('Enter');
+    response.writeHead(200).end('typed');
+  } catch (error) {
+    await failureScreenshot(page, 'quick-input', `the quick input "${title}"`);
+    response.writeHead(500).end(`could not type into the quick input "${title}": ${error.message}`);
+  }
+}
+
 /** Part 1: the extension-host suite against client/. Returns its summary (tests, passes, failures). */
 async function runExtensionTests(browser, entry, { untrusted = false } = {}) {
   const workspace = untrusted ? untrustedWorkspace() : exampleWorkspace();
@@ -392,7 +422,11 @@ async function runExtensionTests(browser, entry, { untrusted = false } = {}) {
     name: untrusted ? 'untrusted' : 'suite',
     userData: userDataDir(untrusted ? UNTRUSTED_SETTINGS : {}),
     extensions: tempDir('extensions'),
-    env: { STEWARD_E2E_SCREENSHOT_URL: screenshots.url, ...(untrusted ? { STEWARD_E2E_UNTRUSTED: '1' } : {}) },
+    env: {
+      STEWARD_E2E_SCREENSHOT_URL: screenshots.url,
+      STEWARD_E2E_QUICK_INPUT_URL: screenshots.url.replace(/\/failure$/, '/quick-input'),
+      ...(untrusted ? { STEWARD_E2E_UNTRUSTED: '1' } : {}),
+    },
     workspaceTrust: untrusted,
   });
   let summary;

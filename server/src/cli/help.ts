@@ -6,7 +6,7 @@ import type { Locale } from '../service';
 import { translator } from '../host/messages';
 import { UsageError } from './io';
 
-export const COMMANDS = ['validate', 'import', 'export', 'codes', 'rules', 'explain', 'lsp'] as const;
+export const COMMANDS = ['validate', 'import', 'export', 'codes', 'rules', 'explain', 'lsp', 'init'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The options of `steward import` (parsed by import-command.ts). */
@@ -54,6 +54,7 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
   explain: ['format'],
   lsp: [],
   import: [...IMPORT_OPTIONS],
+  init: ['unit-name', 'unit-code', 'unit-type', 'supervising-department', 'force'],
 };
 
 const COMMON_HELP = {
@@ -87,6 +88,7 @@ const HELP = {
   explain <规则编号>           显示规则说明、依据条款和示例
   lsp --stdio                  启动语言服务器（供编辑器使用）
   import <表格> --out <目录>   把 xlsx 或 CSV 表格导入为 YAML 文件并检查
+  init [目录]                  为新单位创建目录、登记、配置和 CI 文件
 
 运行 steward <命令> --help 查看该命令的选项。
 
@@ -104,6 +106,7 @@ Commands:
   explain <rule id>             show a rule's documentation, the clause it enforces and examples
   lsp --stdio                   start the language server (for editors)
   import <sheet> --out <dir>    import an xlsx or CSV spreadsheet as YAML files, then check them
+  init [folder]                 set up a new unit's folder: catalog, register, configuration, CI
 
 Run steward <command> --help for the options of a command.
 
@@ -361,6 +364,55 @@ ${COMMON_HELP.en}
 
 Exit codes: 0 written (warnings or infos only); 1 written, but the result has errors; 2 unreadable input, usage
 error or refused overwrite.`,
+  },
+  init: {
+    'zh-CN': `用法：steward init [目录] [选项]
+
+为新单位创建文件（目录默认为当前目录）：
+  unit.catalog.yaml                  数据资源目录，含一条带注释的示例资源
+  unit.assets.yaml                   数据资产登记，含一条对应该资源的示例资产
+  steward.config.yaml                配置（默认单位类型、规则级别、忽略的文件）
+  .vscode/extensions.json            向 VS Code 推荐本扩展
+  .github/workflows/data-assets.yml  CI：steward validate --format sarif 并上传到代码扫描
+在终端中运行时询问单位名称、统一社会信用代码（校验，有误时说明原因并重新询问）、单位类型和主管部门；
+否则从选项读取，缺少 --unit-name、--unit-code、--unit-type 时以退出码 2 结束。
+已有的文件不会被覆盖（列出这些文件，什么也不写）；全部文件写成功才放到位，否则一个也不留。
+
+选项：
+      --unit-name <名称>              单位名称
+      --unit-code <代码>              统一社会信用代码（18 位，GB 32100-2015）
+      --unit-type <类型>              行政单位 | 事业单位（也可写 1 | 2）
+      --supervising-department <名称> 主管部门（可省略：文件中留“待填写”，检查时提示 DA-TODO-001）
+      --force                         覆盖已有的文件
+
+${COMMON_HELP['zh-CN']}
+
+退出码：0 已创建；2 用法错误、文件已存在或无法写入（此时未写入任何文件）。`,
+    en: `Usage: steward init [folder] [options]
+
+Creates a new unit's files (in the current folder by default):
+  unit.catalog.yaml                  data resource catalog, with one commented example resource
+  unit.assets.yaml                   data asset register, with one example asset of that resource
+  steward.config.yaml                configuration (default unit type, rule severities, ignored files)
+  .vscode/extensions.json            recommends this extension to VS Code
+  .github/workflows/data-assets.yml  CI: steward validate --format sarif, uploaded to code scanning
+On a terminal it asks for the unit name, the unified social credit code (checked; a wrong one is explained and
+asked again), the unit type and the supervising department; otherwise it takes the options, and without
+--unit-name, --unit-code and --unit-type it exits with code 2.
+Existing files are never overwritten (they are listed and nothing is written); the files are put in place only
+when all of them were written, else none is left.
+
+Options:
+      --unit-name <name>              the unit's name
+      --unit-code <code>              its unified social credit code (18 characters, GB 32100-2015)
+      --unit-type <type>              行政单位 | 事业单位 (or 1 | 2)
+      --supervising-department <name> the supervising department (may be left out: the files then hold 待填写,
+                                      which checking reports as DA-TODO-001)
+      --force                         overwrite existing files
+
+${COMMON_HELP.en}
+
+Exit codes: 0 created; 2 usage error, files exist or cannot be written (nothing was written then).`,
   },
   unknownOption: {
     'zh-CN': '未知选项 {0}。运行 {1} --help 查看可用选项。',

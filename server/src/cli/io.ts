@@ -11,6 +11,8 @@ export interface Io {
   stderr: { write(text: string): void; isTTY?: boolean };
   /** Standard input, read up to the size limit. */
   readStdin(options: ReadOptions): Promise<BytesRead>;
+  /** Standard input as a stream, for the questions `steward init` asks on a terminal. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
   /** The CLI's entry script, which worker threads run; without it `validate` checks every file in-process. */
   workerScript?: string;
 }

@@ -36,6 +36,7 @@ if (isValidationWorker()) {
     stdout: process.stdout,
     stderr: process.stderr,
     readStdin,
+    stdin: process.stdin,
     workerScript: __filename,
   }).then(
     (code) => {

@@ -24,6 +24,7 @@ import type { Io } from './io';
 import { documentationUris, explainCommand, rulesCommand } from './rules-command';
 import { checkOptionsFor, helpText, isCommand, lspTransportError, unknownOptionError } from './help';
 import { fixFiles } from './fix';
+import { initCommand } from './init-command';
 import { exportCommand } from './export-command';
 import { fileSizes, firstPassInWorkers, serviceOptions, threadCount } from './parallel';
 import type { FileTask, FirstPass, ValidationSetup } from './parallel';
@@ -89,6 +90,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         'base-iri': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        // steward init (issue 17)
+        'unit-name': { type: 'string' },
+        'unit-code': { type: 'string' },
+        'unit-type': { type: 'string' },
+        'supervising-department': { type: 'string' },
       },
     });
     locale = parseLocale(values.locale, io.env);
@@ -117,6 +123,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       locale,
     );
     if (command === 'lsp') throw lspTransportError(locale);
+    if (command === 'init') return await initCommand(rest, values, io, locale);
     const tablePath = values['code-table']
       ? path.resolve(io.cwd, values['code-table'])
       : workspace.config.codeTable

@@ -25,13 +25,20 @@ import { URI } from 'vscode-uri';
 import { CONFIG_FILE_NAMES } from '../service';
 import { readTextFile } from '../host/read';
 import { IGNORE_FILE } from '../host/ignore';
-import { FileStateRequest, RulesRequest, ValidateWorkspaceRequest, WorkspaceTrustedNotification } from '../protocol';
+import {
+  FileStateRequest,
+  RulesRequest,
+  SHEET_COMMANDS,
+  ValidateWorkspaceRequest,
+  WorkspaceTrustedNotification,
+} from '../protocol';
 import type { InitializationOptions, RuleDoc } from '../protocol';
 import { Checks, PendingEdits } from './checks';
 import { OpenDocument } from './document';
 import { createFaults } from './faults';
 import type { Faults } from './faults';
 import { registerFeatures } from './features';
+import { registerSheetCommands } from './sheets';
 import { Indexer } from './indexing';
 import { Publisher } from './publish';
 import { Session } from './session';
@@ -110,6 +117,7 @@ export function startServer(
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        executeCommandProvider: { commands: SHEET_COMMANDS },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'steward', version: typeof STEWARD_VERSION === 'string' ? STEWARD_VERSION : 'dev' },
@@ -177,6 +185,7 @@ export function startServer(
   connection.onRequest(RulesRequest, () => session.service.rules().map(ruleDoc));
 
   registerFeatures(session, faults);
+  registerSheetCommands(session);
   documents.listen(connection);
   connection.listen();
 }

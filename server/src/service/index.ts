@@ -466,3 +466,7 @@ export {
 } from './sheets/export';
 export type { Cell as ExportCell, ExportTable, PlainDocument, StreamedDocument } from './sheets/export';
 export { dcatCatalog } from './sheets/dcat';
+
+// Issue 17, `steward init`: the unified social credit code check (the answers are checked as DA-UNIT-001 does).
+export { checkUscc, usccKind } from './codes/uscc';
+export type { UnitType, UsccProblem } from './codes/uscc';

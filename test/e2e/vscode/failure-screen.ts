@@ -39,7 +39,7 @@ export async function screenshotFailure(test: Mocha.Runnable | undefined): Promi
   }
 }
 
-function post(url: string, body: string): Promise<string> {
+export function post(url: string, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,

@@ -9,6 +9,8 @@ const COMMANDS = [
   'steward.explainRule',
   'steward.openRulesReference',
   'steward.showOutput',
+  'steward.importSpreadsheet',
+  'steward.exportSpreadsheet',
 ];
 
 /** The text of the rule document `steward.explainRule` opens (a virtual steward-rule: document, shown in a preview). */
