@@ -72,6 +72,11 @@ export class Checks {
     return this.session.documents.get(uri) ? this.checkedVersions.get(uri) : undefined;
   }
 
+  /** Whether a check of the file is under way. */
+  running(uri: string): boolean {
+    return this.jobs.has(uri);
+  }
+
   /** Stops the check of a file under way (it stops at its next pause). */
   cancel(uri: string): void {
     this.jobs.delete(uri);
