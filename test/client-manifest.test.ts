@@ -484,6 +484,12 @@ describe('VS Code extension: Red Hat YAML coexistence and presentation', () => {
     // A file checked only on save says so in the item, not only in its tooltip.
     assert.equal(statusText({ errors: 1, warnings: 0, mode: 'save-only' }), '$(error) 1 $(warning) 0 $(history)');
     assert.equal(statusText({ errors: 0, warnings: 0, mode: 'full' }), '$(check) Steward');
+    // In words too (issue 19), from the Chinese bundle where the display language is Chinese.
+    assert.equal(
+      statusText({ errors: 0, warnings: 2, mode: 'save-only' }, bundleZh['checked on save']),
+      '$(error) 0 $(warning) 2 $(history) 保存时检查',
+    );
+    assert.equal(statusText({ errors: 0, warnings: 0, mode: 'full' }, 'checked on save'), '$(check) Steward');
   });
 
   it('status bar hover: "1 error", "2 errors" in English; the Chinese bundle has one form (1 个错误)', () => {

@@ -12,27 +12,30 @@ import { toDiagnostic } from './convert';
 export const MORE_FINDINGS_CODE = 'steward.moreFindings';
 export const LARGE_FILE_CODE = 'steward.largeFile';
 
-const SEVERITY_ORDER: Array<Finding['severity']> = ['error', 'warning', 'info'];
-
 /**
  * The first `limit` findings, errors before warnings before infos, each severity in the order given (the service
- * gives them by position), and how many of each severity were left out. `limit` 0: no limit.
+ * gives them by position), how many of each severity were left out, and how many there are of each. `limit` 0: no
+ * limit. One pass over the findings (a file may have tens of thousands; this runs after every check).
  */
 export function capFindings(
   findings: readonly Finding[],
   limit: number,
-): { shown: Finding[]; omitted: Record<Finding['severity'], number> } {
-  const omitted = { error: 0, warning: 0, info: 0 };
-  if (limit <= 0 || findings.length <= limit) return { shown: [...findings], omitted };
-  const shown: Finding[] = [];
-  for (const severity of SEVERITY_ORDER) {
-    for (const finding of findings) {
-      if (finding.severity !== severity) continue;
-      if (shown.length < limit) shown.push(finding);
-      else omitted[severity]++;
-    }
+): { shown: Finding[]; omitted: Record<Finding['severity'], number>; counts: Record<Finding['severity'], number> } {
+  const cap = limit <= 0 ? Infinity : limit;
+  const bySeverity: Record<Finding['severity'], Finding[]> = { error: [], warning: [], info: [] };
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) {
+    const severity = finding.severity;
+    if (counts[severity]++ < cap) bySeverity[severity].push(finding);
   }
-  return { shown, omitted };
+  if (findings.length <= cap) return { shown: [...findings], omitted: { error: 0, warning: 0, info: 0 }, counts };
+  const shown = [...bySeverity.error, ...bySeverity.warning, ...bySeverity.info].slice(0, cap);
+  const kept = (severity: Finding['severity'], before: number) => Math.min(counts[severity], Math.max(0, cap - before));
+  const errors = kept('error', 0);
+  const warnings = kept('warning', errors);
+  const infos = kept('info', errors + warnings);
+  const omitted = { error: counts.error - errors, warning: counts.warning - warnings, info: counts.info - infos };
+  return { shown, omitted, counts };
 }
 
 const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -79,8 +82,13 @@ export function largeFileDiagnostic(context: { size: number; limit: number; loca
 export function fileDiagnostics(
   findings: readonly Finding[],
   context: { limit: number; file: string; locale: Locale; large?: { size: number; limit: number } },
-): { shown: Finding[]; extra: Diagnostic[]; diagnostics: () => Diagnostic[] } {
-  const { shown, omitted } = capFindings(findings, context.limit);
+): {
+  shown: Finding[];
+  extra: Diagnostic[];
+  counts: Record<Finding['severity'], number>;
+  diagnostics: () => Diagnostic[];
+} {
+  const { shown, omitted, counts } = capFindings(findings, context.limit);
   const extra: Diagnostic[] = [];
   if (shown.length < findings.length)
     extra.push(moreFindingsDiagnostic(omitted, { ...context, total: findings.length }));
@@ -88,6 +96,7 @@ export function fileDiagnostics(
   return {
     shown,
     extra,
+    counts,
     diagnostics: () => [...shown.map((finding) => toDiagnostic(finding, context.locale)), ...extra],
   };
 }

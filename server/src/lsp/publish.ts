@@ -7,7 +7,6 @@
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { countSeverities } from '../service';
 import type { Finding, IndexedItem } from '../service';
 import { StatusNotification } from '../protocol';
 import type { FileMode, FindingCounts } from '../protocol';
@@ -64,12 +63,11 @@ export class Publisher {
     const findings = service.findings(uri);
     const mode = this.session.modeOf(uri);
     const previous = this.reports.get(uri);
-    const report = this.buildFrom(uri, findings, mode);
+    const { report, counts } = this.buildFrom(uri, findings, mode);
     if (this.pulled.has(uri)) this.answer(uri, previous?.resultId !== report.resultId);
     // The version checked, not the document's latest: edits that arrived since wait for their own check, and
     // diagnostics published meanwhile (another file changed) must not claim to be theirs.
     else this.push(uri, report, this.checks.checkedVersion(uri));
-    const counts = countSeverities(findings);
     const shown = { errors: counts.error, warnings: counts.warning, infos: counts.info };
     this.published.set(uri, shown);
     if (this.session.documents.get(uri)) this.modes.set(uri, mode);
@@ -89,7 +87,11 @@ export class Publisher {
    * Builds a file's report from its findings: capped, with the large-file notice while an open file is over the
    * size limit. The findings shown being the very objects of last time, the report is last time's.
    */
-  private buildFrom(uri: string, findings: Finding[], mode: FileMode): Report {
+  private buildFrom(
+    uri: string,
+    findings: Finding[],
+    mode: FileMode,
+  ): { report: Report; counts: Record<Finding['severity'], number> } {
     const document = this.session.documents.get(uri);
     const large =
       document && mode === 'save-only' ? { size: document.text.length, limit: this.session.maxBytes() } : undefined;
@@ -109,10 +111,10 @@ export class Publisher {
       previous.locale === locale &&
       sameItems(previous.shown, built.shown)
     )
-      return previous;
+      return { report: previous, counts: built.counts };
     const report = this.build(uri, built.diagnostics());
     Object.assign(report, { shown: built.shown, extra, locale });
-    return report;
+    return { report, counts: built.counts };
   }
 
   /** Records a file's diagnostics; a new result id only when they changed. */
