@@ -94,7 +94,7 @@ export class Publisher {
   ): { report: Report; counts: Record<Finding['severity'], number> } {
     const document = this.session.documents.get(uri);
     const large =
-      document && mode === 'save-only' ? { size: document.text.length, limit: this.session.maxBytes() } : undefined;
+      document && mode === 'save-only' ? { size: document.byteLength, limit: this.session.maxBytes() } : undefined;
     const file = this.session.relativePath(uri);
     const locale = this.session.locale;
     const built = fileDiagnostics(findings, {

@@ -238,7 +238,7 @@ function watchDocuments(session: Session, checks: Checks, publisher: Publisher, 
     if (mode === 'save-only' && !announced.has(uri)) {
       // Say it once per file, in words: a large file checked only on open and save must not look stale.
       announced.add(uri);
-      const mb = (text.length / 1024 / 1024).toFixed(1);
+      const mb = (document.byteLength / 1024 / 1024).toFixed(1);
       const limit = (session.maxBytes() / 1024 / 1024).toFixed(1);
       const name = path.basename(URI.parse(uri).fsPath);
       // A notification, not a request: nothing to wait for, and no client can fail to answer it.

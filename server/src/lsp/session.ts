@@ -65,7 +65,7 @@ export class Session {
   }
 
   modeOf(uri: string): FileMode {
-    return (this.documents.get(uri)?.text.length ?? 0) > this.maxBytes() ? 'save-only' : 'full';
+    return (this.documents.get(uri)?.byteLength ?? 0) > this.maxBytes() ? 'save-only' : 'full';
   }
 
   fileGlobs(): string[] {
