@@ -1,6 +1,8 @@
 // Deterministic generator of a realistic data-asset register and its catalog (field names per CONTRACT.md).
-// Usage: node bench/generate.mjs --assets N --out DIR [--seed S] [--violations]
+// Usage: node bench/generate.mjs --assets N --out DIR [--seed S] [--violations | --findings]
 // --violations: every asset breaks a few rules (about six findings each), for the output and memory stress test.
+// --findings: every fourth asset is 重要数据 without protection measures, risk assessment or inspections (about one
+// finding per asset over the file, what a unit sees the day a rule lands), for the language server's publishing.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,7 +156,7 @@ function assetLines(random, asset) {
       '      type: 首次登记',
     );
   }
-  if (asset.securityGrade !== '一般数据') {
+  if (asset.securityGrade !== '一般数据' && !asset.unprotected) {
     // Graded data records its protection and its inspections (clauses 9 and 10).
     lines.push(
       '    security:',
@@ -238,12 +240,14 @@ function withViolations(lines, index) {
 }
 
 /** Returns { register, catalog } as YAML text for `assets` assets (one catalog resource each). */
-export function generate({ assets, seed = 20240205, violations = false }) {
+export function generate({ assets, seed = 20240205, violations = false, findings = false }) {
   const random = createRandom(seed);
   const register = [...header('DataAssetRegister', '某市交通运输局数据资产登记'), 'assets:'];
   const catalog = [...header('DataResourceCatalog', '某市交通运输局数据资源目录'), 'resources:'];
   for (let i = 0; i < assets; i++) {
     const asset = describeAsset(random, i);
+    // Decided by position, not drawn, so the PRNG's sequence (and every other line) is the same as without it.
+    if (findings && i % 4 === 3) Object.assign(asset, { securityGrade: '重要数据', unprotected: true });
     const lines = assetLines(random, asset);
     register.push(...(violations ? withViolations(lines, i) : lines));
     catalog.push(...resourceLines(asset));
@@ -256,11 +260,12 @@ export function fileNames(assets) {
 }
 
 /** Writes both files into `dir` and returns their paths. */
-export function writeGenerated({ assets, out, seed, violations }) {
+export function writeGenerated({ assets, out, seed, violations, findings }) {
   mkdirSync(out, { recursive: true });
-  const { register, catalog } = generate({ assets, seed, violations });
-  const names = violations
-    ? { register: `violations-${assets}.assets.yaml`, catalog: `violations-${assets}.catalog.yaml` }
+  const { register, catalog } = generate({ assets, seed, violations, findings });
+  const kind = violations ? 'violations' : findings ? 'findings' : undefined;
+  const names = kind
+    ? { register: `${kind}-${assets}.assets.yaml`, catalog: `${kind}-${assets}.catalog.yaml` }
     : fileNames(assets);
   const paths = { register: join(out, names.register), catalog: join(out, names.catalog) };
   writeFileSync(paths.register, register);
@@ -269,18 +274,18 @@ export function writeGenerated({ assets, out, seed, violations }) {
 }
 
 function parseArgs(argv) {
-  const options = { assets: 1000, out: 'bench/.data', seed: 20240205, violations: false };
+  const options = { assets: 1000, out: 'bench/.data', seed: 20240205, violations: false, findings: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    if (flag === '--violations') {
-      options.violations = true;
+    if (flag === '--violations' || flag === '--findings') {
+      options[flag.slice(2)] = true;
       continue;
     }
     const value = argv[++i];
     if (flag === '--assets') options.assets = Number(value);
     else if (flag === '--out') options.out = value;
     else if (flag === '--seed') options.seed = Number(value);
-    else throw new Error(`unknown flag ${flag} (expected --assets N --out DIR [--seed S])`);
+    else throw new Error(`unknown flag ${flag} (expected --assets N --out DIR [--seed S] [--violations | --findings])`);
   }
   if (!Number.isInteger(options.assets) || options.assets < 1) throw new Error('--assets must be a positive integer');
   if (!Number.isInteger(options.seed)) throw new Error('--seed must be an integer');

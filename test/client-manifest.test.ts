@@ -22,7 +22,12 @@ import type { Diagnostic, ProtocolConnection } from 'vscode-languageserver-proto
 import { URI } from 'vscode-uri';
 import { createStewardService } from '../server/src/service';
 import { PLACEHOLDER } from '../server/src/service/edit/yaml-edit';
-import { DEFAULT_FILES, DEFAULT_MAX_FILE_KB, DEFAULT_OUTLINE_ITEMS } from '../server/src/lsp/settings';
+import {
+  DEFAULT_FILES,
+  DEFAULT_MAX_DIAGNOSTICS,
+  DEFAULT_MAX_FILE_KB,
+  DEFAULT_OUTLINE_ITEMS,
+} from '../server/src/lsp/settings';
 import { assetInsertion, assetSnippet, FILL_IN, isRegister, registerSnippet } from '../client/src/templates';
 import {
   coveredByManifest,
@@ -194,6 +199,7 @@ describe('VS Code extension: manifest (client/package.json)', () => {
     const properties: Record<string, Record<string, unknown>> = manifest.contributes.configuration.properties;
     assert.deepEqual(Object.keys(properties).sort(), [
       'steward.codeTable',
+      'steward.diagnostics.maxPerFile',
       'steward.files',
       'steward.locale',
       'steward.outline.maxItems',
@@ -217,6 +223,7 @@ describe('VS Code extension: manifest (client/package.json)', () => {
     assert.deepEqual(properties['steward.files'].default, DEFAULT_FILES);
     assert.equal(properties['steward.validation.maxFileSize'].default, DEFAULT_MAX_FILE_KB);
     assert.equal(properties['steward.outline.maxItems'].default, DEFAULT_OUTLINE_ITEMS);
+    assert.equal(properties['steward.diagnostics.maxPerFile'].default, DEFAULT_MAX_DIAGNOSTICS);
     assert.deepEqual(properties['steward.locale'].enum, ['auto', 'zh-CN', 'en']);
     assert.deepEqual(properties['steward.unitType'].enum, ['', '行政单位', '事业单位']);
     assert.deepEqual((properties['steward.rules'].additionalProperties as { enum: string[] }).enum, [
@@ -477,6 +484,12 @@ describe('VS Code extension: Red Hat YAML coexistence and presentation', () => {
     // A file checked only on save says so in the item, not only in its tooltip.
     assert.equal(statusText({ errors: 1, warnings: 0, mode: 'save-only' }), '$(error) 1 $(warning) 0 $(history)');
     assert.equal(statusText({ errors: 0, warnings: 0, mode: 'full' }), '$(check) Steward');
+    // In words too (issue 19), from the Chinese bundle where the display language is Chinese.
+    assert.equal(
+      statusText({ errors: 0, warnings: 2, mode: 'save-only' }, bundleZh['checked on save']),
+      '$(error) 0 $(warning) 2 $(history) 保存时检查',
+    );
+    assert.equal(statusText({ errors: 0, warnings: 0, mode: 'full' }, 'checked on save'), '$(check) Steward');
   });
 
   it('status bar hover: "1 error", "2 errors" in English; the Chinese bundle has one form (1 个错误)', () => {

@@ -40,6 +40,10 @@ export class LspClient {
   /** Every publishDiagnostics, in arrival order. */
   readonly published: Published[] = [];
   settings: Record<string, unknown> = {};
+  /** Declare LSP 3.17 pull diagnostics (textDocument/diagnostic, with refresh) in `initialize`, as VS Code does. */
+  pullDiagnostics = false;
+  /** workspace/diagnostic/refresh requests received from the server. */
+  refreshes = 0;
   private waiters: Waiter[] = [];
   private versions = new Map<string, number>();
 
@@ -73,6 +77,10 @@ export class LspClient {
       params.items.map(() => this.settings),
     );
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }
@@ -104,11 +112,13 @@ export class LspClient {
           configuration: true,
           didChangeWatchedFiles: { dynamicRegistration: true },
           workspaceFolders: true,
+          ...(this.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
         },
         window: { workDoneProgress: true },
         textDocument: {
           publishDiagnostics: { versionSupport: true },
           completion: { completionItem: { snippetSupport: true } },
+          ...(this.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
       },
     });
@@ -178,6 +188,14 @@ export class LspClient {
       contentChanges: events,
     });
     return version;
+  }
+
+  /** Pulls a document's diagnostics (textDocument/diagnostic), naming the result id the client holds. */
+  pull(
+    uri: string,
+    previousResultId?: string,
+  ): Promise<{ kind: 'full'; resultId: string; items: Diagnostic[] } | { kind: 'unchanged'; resultId: string }> {
+    return this.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

@@ -311,6 +311,7 @@ describe('lsp: settings and configuration of the wrong type', function () {
       unitType: ['x'],
       validation: { maxFileSize: 'big' },
       outline: { maxItems: -1 },
+      diagnostics: { maxPerFile: 2.5 },
     };
     await client.ready(dir);
     const uri = uriOf(path.join(dir, 'a.assets.yaml'));
@@ -320,7 +321,7 @@ describe('lsp: settings and configuration of the wrong type', function () {
       ['DA-CODE-002'],
     );
     const warnings = client.logs.filter((l) => l.type === 2).map((l) => l.message);
-    for (const key of ['files', 'codeTable', 'locale', 'rules', 'unitType', 'validation', 'outline'])
+    for (const key of ['files', 'codeTable', 'locale', 'rules', 'unitType', 'validation', 'outline', 'diagnostics'])
       assert.ok(
         warnings.some((w) => w.startsWith(`steward.${key}: `) && w.endsWith('the default applies')),
         `${key}: ${warnings.join('\n')}`,

@@ -209,9 +209,10 @@ describe('lsp: files above steward.validation.maxFileSize', function () {
     assert.ok(text.length > 1024);
     client.open(uri, text);
     const opened = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+    // The finding, and on the file itself the notice that it is checked on open and save only.
     assert.deepEqual(
       opened.diagnostics.map((d) => d.code),
-      ['DA-CODE-002'],
+      ['DA-CODE-002', 'steward.largeFile'],
     );
     // The status notification follows the diagnostics: a round trip makes sure it has arrived.
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
@@ -234,7 +235,11 @@ describe('lsp: files above steward.validation.maxFileSize', function () {
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     void client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
     const saved = await client.nextDiagnostics(uri, (p) => p.version === version);
-    assert.deepEqual(saved.diagnostics, []);
+    assert.deepEqual(
+      saved.diagnostics.map((d) => d.code),
+      ['steward.largeFile'],
+      'the notice stays while the file is over the limit',
+    );
     // A round trip after the save: any publish the edit had scheduled would have arrived by now.
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     assert.equal(

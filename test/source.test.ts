@@ -167,6 +167,8 @@ describe("OpenDocument: the server's open document", () => {
       assert.equal(changes.length, events.length, label);
       assert.equal(open.version, version, label);
       assert.equal(open.getText(), reference.getText(), label);
+      // Its UTF-8 size is kept through the edits, without joining the text (the size limit reads it per check).
+      assert.equal(open.byteLength, Buffer.byteLength(reference.getText()), `${label}: UTF-8 size`);
       assert.equal(open.lineCount, reference.lineCount, label);
       for (let line = -1; line <= reference.lineCount; line++) {
         assert.deepEqual(open.getLineRange(line), reference.getLineRange(line), `${label}: line range ${line}`);

@@ -3,7 +3,12 @@
  * Red Hat's YAML extension around it. Every check is the server's; this file is wiring only.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+import {
+  DocumentDiagnosticRequest,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+} from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { WorkspaceTrustedNotification } from '../../server/src/protocol';
 import type { InitializationOptions } from '../../server/src/protocol';
@@ -27,7 +32,15 @@ export function activate(context: vscode.ExtensionContext): StewardApi {
   const log = vscode.window.createOutputChannel('Data Asset Steward', { log: true });
   context.subscriptions.push(log);
 
-  const syntaxErrors = new SyntaxErrorFilter(() => client?.diagnostics);
+  const syntaxErrors = new SyntaxErrorFilter(
+    () => client?.diagnostics,
+    () => {
+      // Pulled diagnostics (LSP 3.17): the client pulls every open document's again.
+      const document = vscode.window.activeTextEditor?.document ?? vscode.workspace.textDocuments[0];
+      const feature = client?.getFeature(DocumentDiagnosticRequest.method);
+      if (document) feature?.getProvider(document)?.onDidChangeDiagnosticsEmitter.fire();
+    },
+  );
   context.subscriptions.push(syntaxErrors);
   client = new LanguageClient(
     'steward',
@@ -94,6 +107,11 @@ function clientOptions(log: vscode.LogOutputChannel, syntaxErrors: SyntaxErrorFi
     diagnosticCollectionName: 'steward',
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => next(uri, syntaxErrors.apply(uri, diagnostics)),
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        const uri = document instanceof vscode.Uri ? document : document.uri;
+        return report ? syntaxErrors.applyReport(uri, report) : report;
+      },
     },
   };
 }

@@ -10,10 +10,13 @@ export function resolveLocale(setting: string | undefined, displayLanguage: stri
   return /^zh/i.test(displayLanguage) ? 'zh-CN' : 'en';
 }
 
-/** The status bar text: a check mark for a clean file, else the error and warning counts. */
-export function statusText(counts: { errors: number; warnings: number; mode?: FileMode }): string {
+/**
+ * The status bar text: a check mark for a clean file, else the error and warning counts; for a large file checked
+ * on open and save only, `saveOnly` (the words that say so) after a history icon.
+ */
+export function statusText(counts: { errors: number; warnings: number; mode?: FileMode }, saveOnly = ''): string {
   // A large file checked only on save shows it in the item itself: its counts may be older than the text.
-  const mode = counts.mode === 'save-only' ? ' $(history)' : '';
+  const mode = counts.mode === 'save-only' ? ` $(history)${saveOnly ? ` ${saveOnly}` : ''}` : '';
   if (counts.errors === 0 && counts.warnings === 0) return `$(check) Steward${mode}`;
   return `$(error) ${counts.errors} $(warning) ${counts.warnings}${mode}`;
 }

@@ -55,7 +55,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   private render(counts: Shown): void {
-    this.item.text = statusText(counts);
+    this.item.text = statusText(counts, vscode.l10n.t('checked on save'));
     this.item.tooltip = this.tooltip(counts);
     this.item.backgroundColor = counts.errors > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();

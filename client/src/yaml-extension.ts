@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { vsdiag } from 'vscode-languageclient/node';
 import {
   coveredByManifest,
   HINT_SCHEMA_FILES,
@@ -72,9 +73,15 @@ function readBundled(uri: vscode.Uri): string | undefined {
  */
 export class SyntaxErrorFilter implements vscode.Disposable {
   private readonly received = new Map<string, vscode.Diagnostic[]>();
+  /** Diagnostics pulled (LSP 3.17) per open document: all the server sent, and whether syntax errors were hidden. */
+  private readonly pulled = new Map<string, { items: vscode.Diagnostic[]; hidden: boolean }>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly collection: () => vscode.DiagnosticCollection | undefined) {
+  /** `repull`: asks the client to pull every open document's diagnostics again. */
+  constructor(
+    private readonly collection: () => vscode.DiagnosticCollection | undefined,
+    private readonly repull: () => void = () => undefined,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('yaml.validate') || event.affectsConfiguration('steward.yamlSyntaxErrors'))
@@ -92,6 +99,25 @@ export class SyntaxErrorFilter implements vscode.Disposable {
     return this.hides(uri) ? withoutSyntaxErrors(diagnostics) : diagnostics;
   }
 
+  /**
+   * A pulled report, filtered like pushed diagnostics. An `unchanged` report (the server's diagnostics are the
+   * same) becomes a full one when the choice to hide syntax errors changed since, so that the editor shows the
+   * new choice.
+   */
+  applyReport(uri: vscode.Uri, report: vsdiag.DocumentDiagnosticReport): vsdiag.DocumentDiagnosticReport {
+    const key = uri.toString();
+    const hidden = this.hides(uri);
+    const filter = (items: vscode.Diagnostic[]) => (hidden ? withoutSyntaxErrors(items) : items);
+    if (report.kind === vsdiag.DocumentDiagnosticReportKind.full) {
+      this.pulled.set(key, { items: report.items, hidden });
+      return { ...report, items: filter(report.items) };
+    }
+    const last = this.pulled.get(key);
+    if (!last || last.hidden === hidden) return report;
+    last.hidden = hidden;
+    return { kind: vsdiag.DocumentDiagnosticReportKind.full, resultId: report.resultId, items: filter(last.items) };
+  }
+
   private hides(uri: vscode.Uri): boolean {
     const languageId = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
     if (!languageId) return false;
@@ -105,6 +131,8 @@ export class SyntaxErrorFilter implements vscode.Disposable {
 
   /** Shows again what the server sent, filtered by the current settings; `open: false` for a closing document. */
   private reapply(only?: string, open = true): void {
+    if (only !== undefined && !open) this.pulled.delete(only);
+    else if (this.pulled.size > 0) this.repull();
     const collection = this.collection();
     if (!collection) return;
     for (const [key, diagnostics] of this.received) {
@@ -117,5 +145,6 @@ export class SyntaxErrorFilter implements vscode.Disposable {
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
     this.received.clear();
+    this.pulled.clear();
   }
 }

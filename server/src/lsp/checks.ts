@@ -12,11 +12,14 @@ import type { OpenDocument } from './document';
 import type { Faults } from './faults';
 import type { Session } from './session';
 
-/** DA-FILE-004 when `text` is over `limit` bytes (UTF-8), else undefined. */
-export function sizeFinding(text: SourceText, limit: number): Finding | undefined {
+/**
+ * DA-FILE-004 when `text` is over `limit` bytes (UTF-8), else undefined. `bytes`: its size in UTF-8 when known (an
+ * open document keeps it through edits), so that a large text is not joined and measured on every keystroke.
+ */
+export function sizeFinding(text: SourceText, limit: number, bytes?: number): Finding | undefined {
   // A UTF-16 unit is at most 3 bytes in UTF-8: only a text that may be over the limit is measured.
   if (text.length * 3 <= limit) return undefined;
-  const size = text.length > limit ? text.length : Buffer.byteLength(text.toString());
+  const size = bytes ?? (text.length > limit ? text.length : Buffer.byteLength(text.toString()));
   return size > limit ? failureFinding({ kind: 'too-large', limit, size }) : undefined;
 }
 
@@ -72,6 +75,11 @@ export class Checks {
     return this.session.documents.get(uri) ? this.checkedVersions.get(uri) : undefined;
   }
 
+  /** Whether a check of the file is under way. */
+  running(uri: string): boolean {
+    return this.jobs.has(uri);
+  }
+
   /** Stops the check of a file under way (it stops at its next pause). */
   cancel(uri: string): void {
     this.jobs.delete(uri);
@@ -92,7 +100,7 @@ export class Checks {
   async checkOpen(document: OpenDocument): Promise<boolean> {
     const change = this.edits.take(document.uri);
     const version = document.version;
-    const tooLarge = sizeFinding(document.text, MAX_DISK_FILE_BYTES);
+    const tooLarge = sizeFinding(document.text, MAX_DISK_FILE_BYTES, document.byteLength);
     if (tooLarge) {
       // Over the size limit the engine is not run: the file's one finding says so (as the CLI's reader would).
       this.cancel(document.uri);

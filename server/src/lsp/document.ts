@@ -10,15 +10,21 @@ import { PieceText } from '../service';
 import type { TextChange } from '../service';
 
 export class OpenDocument implements TextDocument {
+  /** The text's size in UTF-8, kept through edits (measuring a large text joins it: a copy of the whole file). */
+  byteLength: number;
+
   constructor(
     readonly uri: string,
     readonly languageId: string,
     public version: number,
     public text: PieceText,
-  ) {}
+    byteLength?: number,
+  ) {
+    this.byteLength = byteLength ?? Buffer.byteLength(text.toString());
+  }
 
   static create(uri: string, languageId: string, version: number, content: string): OpenDocument {
-    return new OpenDocument(uri, languageId, version, PieceText.from(content));
+    return new OpenDocument(uri, languageId, version, PieceText.from(content), Buffer.byteLength(content));
   }
 
   get lineCount(): number {
@@ -69,10 +75,13 @@ export class OpenDocument implements TextDocument {
             : [start, end];
         const startOffset = this.text.offsetAt(from);
         const endOffset = this.text.offsetAt(to);
+        // Exact unless an edit splits a surrogate pair (no editor sends one): each half then counts 3 bytes.
+        this.byteLength += Buffer.byteLength(event.text) - Buffer.byteLength(this.text.slice(startOffset, endOffset));
         this.text = this.text.edit(startOffset, endOffset, event.text);
         changes.push({ start: startOffset, oldEnd: endOffset, newEnd: startOffset + event.text.length });
       } else {
         this.text = PieceText.from(event.text);
+        this.byteLength = Buffer.byteLength(event.text);
         changes.push(undefined);
       }
     }

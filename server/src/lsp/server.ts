@@ -6,6 +6,8 @@
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   MessageType,
   ProposedFeatures,
@@ -107,6 +109,9 @@ export function startServer(
     indexer.canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     indexer.canWatchFiles = canWatchFiles;
+    // LSP 3.17 pull diagnostics where the client asks for them (vscode-languageclient 9 does); others get pushes.
+    publisher.pullSupport = Boolean(params.capabilities.textDocument?.diagnostic);
+    publisher.refreshSupport = Boolean(params.capabilities.workspace?.diagnostics?.refreshSupport);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -119,6 +124,9 @@ export function startServer(
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: SHEET_COMMANDS },
         workspace: { workspaceFolders: { supported: true } },
+        ...(publisher.pullSupport
+          ? { diagnosticProvider: { identifier: 'steward', interFileDependencies: true, workspaceDiagnostics: false } }
+          : {}),
       },
       serverInfo: { name: 'steward', version: typeof STEWARD_VERSION === 'string' ? STEWARD_VERSION : 'dev' },
     };
@@ -183,6 +191,14 @@ export function startServer(
     steward: session.known.has(params.uri),
   }));
   connection.onRequest(RulesRequest, () => session.service.rules().map(ruleDoc));
+  connection.languages.diagnostics.on(async (params, token) => {
+    try {
+      return await publisher.pull(params.textDocument.uri, params.previousResultId, token);
+    } catch (error) {
+      faults.internalError(params.textDocument.uri, error);
+      throw new ResponseError(ErrorCodes.InternalError, faults.requestFailed('textDocument/diagnostic'));
+    }
+  });
 
   registerFeatures(session, faults);
   registerSheetCommands(session);
@@ -231,7 +247,7 @@ function watchDocuments(session: Session, checks: Checks, publisher: Publisher, 
     if (mode === 'save-only' && !announced.has(uri)) {
       // Say it once per file, in words: a large file checked only on open and save must not look stale.
       announced.add(uri);
-      const mb = (text.length / 1024 / 1024).toFixed(1);
+      const mb = (document.byteLength / 1024 / 1024).toFixed(1);
       const limit = (session.maxBytes() / 1024 / 1024).toFixed(1);
       const name = path.basename(URI.parse(uri).fsPath);
       // A notification, not a request: nothing to wait for, and no client can fail to answer it.
@@ -245,14 +261,24 @@ function watchDocuments(session: Session, checks: Checks, publisher: Publisher, 
     } else if (mode === 'full') {
       announced.delete(uri);
     }
-    if (!force && mode === 'save-only') return;
+    if (!force && mode === 'save-only') {
+      // Over the limit since this edit: the file says so at once (its findings stay those of its last check).
+      if (publisher.modeShown(uri) === 'full') publisher.publish(uri);
+      else publisher.release(uri);
+      return;
+    }
     const indexVersion = session.service.index.version;
     checks
       .checkOpen(document)
       .then((checked) => {
         if (checked) publisher.afterCheck(uri, indexVersion);
+        // Not recorded: superseded by a newer check (its pulls wait for that one), or a fault (they get the last).
+        else if (documents.get(uri)?.version === document.version && !checks.running(uri)) publisher.release(uri);
       })
-      .catch((error: unknown) => faults.internalError(uri, error));
+      .catch((error: unknown) => {
+        faults.internalError(uri, error);
+        publisher.release(uri);
+      });
   };
 
   const schedule = (document: OpenDocument): void => {
@@ -290,6 +316,7 @@ function watchDocuments(session: Session, checks: Checks, publisher: Publisher, 
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     checks.forget(uri);
+    publisher.closed(uri);
     opened.delete(uri);
     const file = URI.parse(uri).fsPath;
     // A closed file stays in the workspace view if it is on disk; otherwise it is gone.

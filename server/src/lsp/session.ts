@@ -11,7 +11,13 @@ import { createStewardService, EMPTY_CONFIG } from '../service';
 import type { Locale, SourceText, StewardConfig, StewardService, StewardServiceOptions } from '../service';
 import type { FileMode } from '../protocol';
 import type { OpenDocument } from './document';
-import { DEFAULT_FILES, DEFAULT_MAX_FILE_KB, DEFAULT_OUTLINE_ITEMS, localeOf } from './settings';
+import {
+  DEFAULT_FILES,
+  DEFAULT_MAX_DIAGNOSTICS,
+  DEFAULT_MAX_FILE_KB,
+  DEFAULT_OUTLINE_ITEMS,
+  localeOf,
+} from './settings';
 import type { StewardSettings } from './settings';
 
 /** Builds the service (a test entry may wrap it to plant a fault). */
@@ -47,13 +53,19 @@ export class Session {
     return typeof value === 'number' && value >= 0 ? Math.floor(value) : DEFAULT_OUTLINE_ITEMS;
   }
 
+  /** Findings sent as diagnostics per file at most (steward.diagnostics.maxPerFile; 0: all). */
+  get maxDiagnostics(): number {
+    const value = this.settings.diagnostics?.maxPerFile;
+    return typeof value === 'number' && value >= 0 ? Math.floor(value) : DEFAULT_MAX_DIAGNOSTICS;
+  }
+
   /** Above this size an open file is checked on open and save only (steward.validation.maxFileSize). */
   maxBytes(): number {
     return (this.settings.validation?.maxFileSize ?? DEFAULT_MAX_FILE_KB) * 1024;
   }
 
   modeOf(uri: string): FileMode {
-    return (this.documents.get(uri)?.text.length ?? 0) > this.maxBytes() ? 'save-only' : 'full';
+    return (this.documents.get(uri)?.byteLength ?? 0) > this.maxBytes() ? 'save-only' : 'full';
   }
 
   fileGlobs(): string[] {

@@ -11,13 +11,26 @@ export interface StewardSettings {
   unitType?: '行政单位' | '事业单位' | '';
   validation?: { maxFileSize?: number };
   outline?: { maxItems?: number };
+  diagnostics?: { maxPerFile?: number };
 }
 
 export const DEFAULT_FILES = DEFAULT_GLOBS;
 /** Files larger than this are not checked: on disk not indexed, open ones get DA-FILE-004 (the CLI's default). */
 export const MAX_DISK_FILE_BYTES = DEFAULT_MAX_FILE_MB * 1024 * 1024;
-/** Above this size (KB) a file is validated on open and save only, schema and parse checks alone. */
-export const DEFAULT_MAX_FILE_KB = 20_480;
+/**
+ * Above this size (KB, UTF-8) an open file is checked on open and save only. 64 MB: the 50,000-asset register of
+ * bench/lsp.mjs (55 MB) stays live, which the engine's edit path carries (about 30 ms per edit with few findings,
+ * bench/RESULTS.md; with 37,500 findings more, see the findings rows of bench/lsp.mjs); past the CLI's limit
+ * (MAX_DISK_FILE_BYTES, 96 MB) a file is not checked at all.
+ */
+export const DEFAULT_MAX_FILE_KB = 65_536;
+/**
+ * Findings sent to the editor as diagnostics per file at most, errors first (the rest are counted in one summary
+ * diagnostic). VS Code itself shows at most 1,000 diagnostics per file and source (its extension host's
+ * DiagnosticCollection, `_maxDiagnosticsPerFile`, keeps the first 1,000 by severity and adds "Not showing N further
+ * errors and warnings"), and the CLI lists 1,000 per file by default (--max-findings-per-file): the same number.
+ */
+export const DEFAULT_MAX_DIAGNOSTICS = 1_000;
 /**
  * Resources and assets listed in a file's outline at most: the outline is sent again after edits, and tens of
  * thousands of entries cost the server and the editor far more than anyone reads (yaml-language-server caps its
@@ -42,7 +55,7 @@ export function settingsFrom(raw: unknown): { settings: StewardSettings; problem
     return { settings, problems: [`steward: the settings are ${JSON.stringify(raw)}, not an object`] };
   const drop = (key: string, expected: string) =>
     problems.push(`steward.${key}: ${JSON.stringify(raw[key] ?? null)} is not ${expected}; the default applies`);
-  const { locale, rules, codeTable, files, unitType, validation, outline } = raw;
+  const { locale, rules, codeTable, files, unitType, validation, outline, diagnostics } = raw;
   if (locale !== undefined) {
     if (locale === 'auto' || locale === 'zh-CN' || locale === 'en') settings.locale = locale;
     else drop('locale', '"auto", "zh-CN" or "en"');
@@ -74,6 +87,12 @@ export function settingsFrom(raw: unknown): { settings: StewardSettings; problem
   if (items !== undefined) {
     if (typeof items === 'number' && Number.isFinite(items) && items >= 0) settings.outline = { maxItems: items };
     else drop('outline', 'an object whose maxItems is a number from 0');
+  }
+  const perFile = isRecord(diagnostics) ? diagnostics.maxPerFile : undefined;
+  if (perFile !== undefined) {
+    if (typeof perFile === 'number' && Number.isInteger(perFile) && perFile >= 0)
+      settings.diagnostics = { maxPerFile: perFile };
+    else drop('diagnostics', 'an object whose maxPerFile is a whole number from 0 (0: no limit)');
   }
   return { settings, problems };
 }

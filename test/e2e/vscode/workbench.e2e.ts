@@ -1,7 +1,15 @@
 /** The extension in the workbench: its commands, and settings that take effect without a reload. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, diagnosticsWhen, ruleIdOf, setStewardSetting, WAIT_MS, workspaceUri } from './helpers';
+import {
+  activateExtension,
+  diagnosticsWhen,
+  ruleIdOf,
+  setStewardSetting,
+  WAIT_MS,
+  withEditor,
+  workspaceUri,
+} from './helpers';
 
 const COMMANDS = [
   'steward.validateWorkspace',
@@ -48,6 +56,24 @@ describe('workbench: commands and settings in VS Code', function () {
   afterEach(async () => {
     await setStewardSetting('locale', undefined);
     await setStewardSetting('rules', undefined);
+    await setStewardSetting('diagnostics.maxPerFile', undefined);
+  });
+
+  it('steward.diagnostics.maxPerFile caps a shown file’s problems, one information at its top counting the rest', async () => {
+    await withEditor(['invalid', 'duplicate-id.assets.yaml'], async (editor) => {
+      const uri = editor.document.uri;
+      const all = await diagnosticsWhen(uri, (d) => d.length >= 2, 'two problems or more');
+      await setStewardSetting('diagnostics.maxPerFile', 1);
+      const isSummary = (d: vscode.Diagnostic) => ruleIdOf(d) === 'steward.moreFindings';
+      const capped = await diagnosticsWhen(uri, (d) => d.some(isSummary), 'the summary of the problems left out');
+      assert.equal(capped.length, 2);
+      const summary = capped.find(isSummary)!;
+      assert.equal(summary.severity, vscode.DiagnosticSeverity.Information);
+      assert.equal(summary.range.start.line, 0);
+      assert.match(summary.message, new RegExp(`^${all.length - 1} more findings in this file are not listed here`));
+      await setStewardSetting('diagnostics.maxPerFile', undefined);
+      await diagnosticsWhen(uri, (d) => d.length === all.length && !d.some(isSummary), 'all problems again');
+    });
   });
 
   it('is active, reports how long activation took, and registers every command its manifest contributes', async () => {
