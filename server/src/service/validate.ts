@@ -126,7 +126,8 @@ export function* validateDeferredSteps(
         item.node = parsed.node;
         if (keep) item.clean = parsed.problems.length === 0 && parsed.node !== null;
       }
-      spans.push(item.node?.span);
+      // The two numbers, not the span: a node is its own span (parser/ast.ts), and this list outlives the tree.
+      spans.push(item.node ? { start: item.node.span.start, end: item.node.span.end } : undefined);
       if (context) found.push(itemFindings(file, document, index, context));
       visit(document, item, index);
       if (item.deferred && !keep) item.node = null;

@@ -5,7 +5,8 @@
  */
 import type { Document, Node as YNode, Pair, Scalar } from 'yaml';
 import { yamlLib } from './yaml-lib';
-import type { MapEntry, MapNode, ScalarNode, YamlNode } from './ast';
+import type { MapEntry, ScalarNode, YamlNode } from './ast';
+import { exact, mapEntry, mapNode, scalarNode, seqNode } from './ast';
 import type { Span } from '../types';
 
 export const MAX_DEPTH = 64;
@@ -61,30 +62,22 @@ function convertNode(node: YNode, state: State, depth: number, at: Span | undefi
       const entry = convertPair(pair, state, depth, at);
       if (entry) entries.push(entry);
     }
-    return {
-      type: 'map',
-      span: blockEnd(node, span, at, entries.length > 0 ? entries[entries.length - 1].value.span : undefined),
-      entries,
-    } satisfies MapNode;
+    const mapSpan = blockEnd(node, span, at, entries.length > 0 ? entries[entries.length - 1].value.span : undefined);
+    return mapNode(mapSpan.start, mapSpan.end, exact(entries));
   }
   if (yamlLib().isSeq(node)) {
     const items: YamlNode[] = [];
     for (const item of node.items) {
       if (yamlLib().isPair(item)) {
         const entry = convertPair(item, state, depth, at);
-        items.push({
-          type: 'map',
-          span: entry ? { start: entry.keySpan.start, end: entry.value.span.end } : { ...span },
-          entries: entry ? [entry] : [],
-        });
-      } else if (item == null) items.push(nullScalar({ ...span }));
+        items.push(
+          entry ? mapNode(entry.keySpan.start, entry.value.span.end, [entry]) : mapNode(span.start, span.end, []),
+        );
+      } else if (item == null) items.push(nullScalar(span));
       else items.push(convertNode(item as YNode, state, depth + 1, at));
     }
-    return {
-      type: 'seq',
-      span: blockEnd(node, span, at, items.length > 0 ? items[items.length - 1].span : undefined),
-      items,
-    };
+    const seqSpan = blockEnd(node, span, at, items.length > 0 ? items[items.length - 1].span : undefined);
+    return seqNode(seqSpan.start, seqSpan.end, exact(items));
   }
   return nullScalar(span);
 }
@@ -117,7 +110,7 @@ function convertPair(pair: Pair, state: State, depth: number, at: Span | undefin
     valueNode == null
       ? nullScalar({ start: keySpan.end, end: keySpan.end })
       : convertNode(valueNode, state, depth + 1, at);
-  return { key, keySpan, value };
+  return mapEntry(key, keySpan, value);
 }
 
 function convertAlias(
@@ -195,7 +188,7 @@ function convertScalar(node: Scalar, span: Span): ScalarNode {
   } else if (value instanceof Uint8Array || (typeof value === 'object' && value !== null)) {
     value = source;
   }
-  return { type: 'scalar', span, value: value as ScalarNode['value'], source, style: scalarStyle(node.type) };
+  return scalarNode(span.start, span.end, value as ScalarNode['value'], source, scalarStyle(node.type));
 }
 
 function scalarStyle(type: Scalar['type']): ScalarNode['style'] {
@@ -213,7 +206,7 @@ function scalarStyle(type: Scalar['type']): ScalarNode['style'] {
 }
 
 function nullScalar(span: Span): ScalarNode {
-  return { type: 'scalar', span, value: null, source: '', style: 'plain' };
+  return scalarNode(span.start, span.end, null, '', 'plain');
 }
 
 /** A plain JS value for schema validation. `__proto__` and friends become ordinary own properties. */
@@ -248,7 +241,7 @@ export function toPlainValue(node: YamlNode): unknown {
  */
 export function shiftInPlace(node: YamlNode, delta: number): YamlNode {
   if (delta === 0) return node;
-  // Span objects are never shared between nodes (the parsers make one per node), so they change in place.
+  // Spans are never shared between nodes (a node is its own span: see ast.ts), so they change in place.
   node.span.start += delta;
   node.span.end += delta;
   if (node.type === 'map') {
@@ -266,22 +259,29 @@ export function shiftInPlace(node: YamlNode, delta: number): YamlNode {
 /** A copy of `node` with every span moved by `delta` (a cached item reused at another offset). */
 export function shiftNode(node: YamlNode, delta: number): YamlNode {
   if (delta === 0) return node;
-  const span = { start: node.span.start + delta, end: node.span.end + delta };
+  const start = node.span.start + delta;
+  const end = node.span.end + delta;
   switch (node.type) {
     case 'scalar':
-      return { ...node, span };
+      return scalarNode(start, end, node.value, node.source, node.style);
     case 'seq':
-      return { type: 'seq', span, items: node.items.map((item) => shiftNode(item, delta)) };
+      return seqNode(
+        start,
+        end,
+        node.items.map((item) => shiftNode(item, delta)),
+      );
     case 'map':
-      return {
-        type: 'map',
-        span,
-        entries: node.entries.map((entry) => ({
-          key: entry.key,
-          keySpan: { start: entry.keySpan.start + delta, end: entry.keySpan.end + delta },
-          value: shiftNode(entry.value, delta),
-        })),
-      };
+      return mapNode(
+        start,
+        end,
+        node.entries.map((entry) =>
+          mapEntry(
+            entry.key,
+            { start: entry.keySpan.start + delta, end: entry.keySpan.end + delta },
+            shiftNode(entry.value, delta),
+          ),
+        ),
+      );
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Finding, Span } from '../types';
 import type { MapEntry, MapNode, YamlNode } from './ast';
-import { getEntry } from './ast';
+import { getEntry, scalarNode } from './ast';
 import { shiftInPlace } from './convert';
 import type { LineIndex } from './lines';
 import type { DocumentKind, ItemChunk, StewardYamlDocument } from './model';
@@ -96,7 +96,7 @@ export function listKeyEntry(head: MapNode, key: string, keyText: (span: Span) =
 
 /** What an item list holds for an item without a tree (its text did not parse): an empty value at its start. */
 export function emptyItem(start: number): YamlNode {
-  return { type: 'scalar', span: { start, end: start }, value: null, source: '', style: 'plain' };
+  return scalarNode(start, start, null, '', 'plain');
 }
 
 /** Where a list ends: at its last item with content (`spanOf`: an item's tree span, if any), else its last item's end. */

@@ -15,6 +15,7 @@
  * its indicator (the comment or the line end).
  */
 import type { MapEntry, MapNode, ScalarNode, SeqNode, YamlNode } from './ast';
+import { exact, KeyEntry, mapEntry, mapNode, scalarNode, seqNode } from './ast';
 
 const NL = 10;
 const CR = 13;
@@ -227,7 +228,7 @@ class FastParser {
       k = p + col;
     }
     const last = entries[entries.length - 1];
-    return { node: { type: 'map', span: { start: keyStart, end: last.value.span.end }, entries }, next };
+    return { node: mapNode(keyStart, last.value.span.end, exact(entries)), next };
   }
 
   /**
@@ -262,7 +263,7 @@ class FastParser {
       line = p;
     }
     const last = items[items.length - 1];
-    return { node: { type: 'seq', span: { start: lineStart + col, end: last.span.end }, items }, next };
+    return { node: seqNode(lineStart + col, last.span.end, exact(items)), next };
   }
 
   private parseSeqItem(lineStart: number, dash: number, col: number, depth: number): Parsed {
@@ -347,13 +348,12 @@ class FastParser {
       key = plainKey(s, k, j);
     }
     if (keyEnd - k > MAX_KEY_LENGTH) decline();
-    const keySpan = { start: k, end: keyEnd };
     const i = this.skipSpaces(keyEnd + 1);
     if (i === keyEnd + 1 && !this.isLineEnd(i)) decline(); // `key:value` needs a space
     let value: Parsed;
     if (this.isLineEnd(i) || s.charCodeAt(i) === HASH) value = this.parseNested(i, col, depth, true);
     else value = this.parseInlineValue(i, col, depth);
-    return { entry: { key, keySpan, value: value.node }, next: value.next };
+    return { entry: new KeyEntry(key, k, keyEnd, value.node), next: value.next };
   }
 
   /** A value that starts on its indicator's line, at `i`: a scalar, a flow collection or a block scalar. */
@@ -366,13 +366,7 @@ class FastParser {
       case SQUOTE:
       case DQUOTE: {
         const quoted = this.quoted(i);
-        node = {
-          type: 'scalar',
-          span: { start: i, end: quoted.end },
-          value: quoted.value,
-          source: quoted.value,
-          style: c === SQUOTE ? 'single' : 'double',
-        };
+        node = scalarNode(i, quoted.end, quoted.value, quoted.value, c === SQUOTE ? 'single' : 'double');
         after = quoted.end;
         break;
       }
@@ -395,8 +389,7 @@ class FastParser {
           if (d === COLON && this.isSeparator(j + 1)) decline();
           last = j + 1;
         }
-        const source = s.slice(i, last);
-        node = plainScalar(source, i, last);
+        node = plainScalar(plainText(s, i, last), i, last);
         after = last;
         break;
       }
@@ -459,13 +452,7 @@ class FastParser {
     if (c === SQUOTE || c === DQUOTE) {
       const quoted = this.quoted(i);
       return {
-        node: {
-          type: 'scalar',
-          span: { start: i, end: quoted.end },
-          value: quoted.value,
-          source: quoted.value,
-          style: c === SQUOTE ? 'single' : 'double',
-        },
+        node: scalarNode(i, quoted.end, quoted.value, quoted.value, c === SQUOTE ? 'single' : 'double'),
         end: quoted.end,
       };
     }
@@ -484,7 +471,7 @@ class FastParser {
       if (d !== SPACE) last = j + 1;
     }
     if (last === i) decline();
-    return { node: plainScalar(s.slice(i, last), i, last), end: last };
+    return { node: plainScalar(plainText(s, i, last), i, last), end: last };
   }
 
   /** `[a, 'b', [c]]` or `{ k: v, k2: [x] }` on one line. */
@@ -508,7 +495,7 @@ class FastParser {
         const d = s.charCodeAt(at);
         if (d === 44 || d === closer || at >= lineEnd) decline(); // an empty value
         const value = this.flowNode(at, lineEnd, depth + 1);
-        entries.push({ key: name, keySpan: key.node.span, value: value.node });
+        entries.push(mapEntry(name, key.node.span, value.node));
         i = this.skipSpaces(value.end);
       } else {
         const item = this.flowNode(i, lineEnd, depth + 1);
@@ -524,8 +511,7 @@ class FastParser {
       const e = s.charCodeAt(i);
       if (e === closer || e === 44) decline(); // a trailing or doubled comma
     }
-    const span = { start: open, end: i + 1 };
-    return { node: isMap ? { type: 'map', span, entries } : { type: 'seq', span, items }, end: i + 1 };
+    return { node: isMap ? mapNode(open, i + 1, exact(entries)) : seqNode(open, i + 1, exact(items)), end: i + 1 };
   }
 
   /**
@@ -582,7 +568,7 @@ class FastParser {
     const value = lines.join(folded ? ' ' : '\n') + (strip ? '' : '\n');
     const p = this.nextContent(next);
     if (p < this.to && this.indentAt(p) > col) decline();
-    return { node: { type: 'scalar', span: { start: i, end }, value, source: value, style: 'block' }, next };
+    return { node: scalarNode(i, end, value, value, 'block'), next };
   }
 }
 
@@ -636,8 +622,28 @@ function plainKey(s: string, k: number, j: number): string {
   return key;
 }
 
+/**
+ * Short values repeat too (`true`, `2025`, `使用`, `非税收入`, an entity's name): a plain scalar of at most
+ * SHARED_VALUE_LENGTH characters is taken from a fixed table when the table holds its text, so that the trees of an
+ * open file share one string per such value instead of one per occurrence. Slices this short are copies in V8 (a
+ * view is made from 13 characters on), so the table keeps no file text alive.
+ */
+const SHARED_VALUE_LENGTH = 12;
+const VALUE_SLOTS = new Array<string | undefined>(4096).fill(undefined);
+
+function plainText(s: string, k: number, j: number): string {
+  const length = j - k;
+  if (length > SHARED_VALUE_LENGTH || length === 0) return s.slice(k, j);
+  const slot = (s.charCodeAt(k) * 31 + length * 7 + s.charCodeAt(j - 1) * 131 + s.charCodeAt((k + j) >> 1) * 17) & 4095;
+  const known = VALUE_SLOTS[slot];
+  if (known !== undefined && known.length === length && s.startsWith(known, k)) return known;
+  const text = s.slice(k, j);
+  VALUE_SLOTS[slot] = text;
+  return text;
+}
+
 function nullScalar(at: number): ScalarNode {
-  return { type: 'scalar', span: { start: at, end: at }, value: null, source: '', style: 'plain' };
+  return scalarNode(at, at, null, '', 'plain');
 }
 
 function plainScalar(source: string, start: number, end: number): ScalarNode {
@@ -650,7 +656,7 @@ function plainScalar(source: string, start: number, end: number): ScalarNode {
     /^[-+]?[0-9]+$/.test(source)
   )
     value = source;
-  return { type: 'scalar', span: { start, end }, value, source, style: 'plain' };
+  return scalarNode(start, end, value, source, 'plain');
 }
 
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;

@@ -5,7 +5,7 @@
  */
 import type { Span } from '../types';
 import type { MapEntry, MapNode, YamlNode } from './ast';
-import { getEntry } from './ast';
+import { getEntry, mapEntry, mapNode, seqNode } from './ast';
 import { shiftInPlace } from './convert';
 import { ownCopy } from './fast';
 import { LineIndex } from './lines';
@@ -333,11 +333,7 @@ function parseSplit(
     start: layout.items[0].start,
     end: chunks.defer ? items[items.length - 1].span.end : lastContentEnd(items, itemNodes),
   };
-  entries.push({
-    key: listEntry.key,
-    keySpan: listEntry.keySpan,
-    value: { type: 'seq', span: listSpan, items: itemNodes },
-  });
+  entries.push(mapEntry(listEntry.key, listEntry.keySpan, seqNode(listSpan.start, listSpan.end, itemNodes)));
   if (!isTrivia(text, layout.tail)) {
     const tail = parseChunk(text, layout.tail, 'document', chunks);
     // Keys after the list are a block mapping at column 0; anything else (a flow mapping, a scalar) is read by
@@ -347,12 +343,13 @@ function parseSplit(
     if (tail.node && tail.node.type === 'map') {
       for (const entry of tail.node.entries) {
         if (getEntry({ type: 'map', span: listSpan, entries }, entry.key)) {
-          problems.push({ code: 'DUPLICATE_KEY', span: entry.keySpan, detail: entry.key });
+          const { start, end } = entry.keySpan;
+          problems.push({ code: 'DUPLICATE_KEY', span: { start, end }, detail: entry.key });
         }
         entries.push(entry);
       }
     }
   }
   const end = entries.length > 0 ? Math.max(listSpan.end, entries[entries.length - 1].value.span.end) : listSpan.end;
-  return { root: { type: 'map', span: { start: head.node.span.start, end }, entries }, items, problems };
+  return { root: mapNode(head.node.span.start, end, entries), items, problems };
 }

@@ -5,6 +5,7 @@
  */
 import type { Span } from '../types';
 import type { MapEntry, MapNode } from './ast';
+import { mapEntry, mapNode, seqNode } from './ast';
 import { shiftInPlace } from './convert';
 import { ownCopy } from './fast';
 import type { SourceText } from './source';
@@ -283,11 +284,11 @@ function rebuildDocument(
   const itemNodes = items.map((item) => item.node ?? emptyItem(item.span.start));
   const newItemSpans = items.map((item) => item.span);
   const listSpan = { start: newItemSpans[0].start, end: lastContentEnd(items, itemNodes) };
-  const listEntry: MapEntry = {
-    key: layout.key,
-    keySpan: head ? head.listKeySpan : root.entries[listIndex].keySpan,
-    value: { type: 'seq', span: listSpan, items: itemNodes },
-  };
+  const listEntry: MapEntry = mapEntry(
+    layout.key,
+    head ? head.listKeySpan : root.entries[listIndex].keySpan,
+    seqNode(listSpan.start, listSpan.end, itemNodes),
+  );
   const entries = [
     ...(head ? head.entries : root.entries.slice(0, listIndex)),
     listEntry,
@@ -301,7 +302,7 @@ function rebuildDocument(
     shiftInPlace(entry.value, delta);
   }
   const end = Math.max(listSpan.end, entries[entries.length - 1].value.span.end);
-  const newRoot: MapNode = { type: 'map', span: { start: head ? head.start : root.span.start, end }, entries };
+  const newRoot: MapNode = mapNode(head ? head.start : root.span.start, end, entries);
   const span = { start: document.span.start, end: document.span.end + delta };
   const documentSpan = { start: site.documentLayout.span.start, end: site.documentLayout.span.end + delta };
   return {

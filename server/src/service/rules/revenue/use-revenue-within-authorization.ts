@@ -2,11 +2,11 @@
  * DA-REV-005: income from use fits the authorizations it comes from: not in a year before any of them began, not
  * far above the fees agreed for that year (clauses 7, 4).
  */
-import type { MapNode, ScalarNode } from '../../parser/ast';
-import { itemLabel, mapAt, mapsOf, scalarAt, seqAt, textAt } from '../../tree/read';
+import type { MapNode, ScalarNode, YamlNode } from '../../parser/ast';
+import { itemLabel, scalarAt, seqAt, textAt } from '../../tree/read';
 import type { ItemScope, Rule, RuleContext } from '../rule';
 import { notice } from '../sources';
-import { isPaid, revenueLines } from './common';
+import { revenueLines } from './common';
 
 /**
  * A year's income from use above this multiple of the fees agreed for that year is questioned. Twice: a fee paid a
@@ -33,25 +33,65 @@ function yearOf(node: ScalarNode | undefined): number | undefined {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The first value of each key this rule reads (as getEntry finds it), in one pass over the entries. */
 function windowOf(authorization: MapNode): Window {
-  const period = mapAt(authorization, 'period');
+  let period: YamlNode | undefined;
+  let approval: YamlNode | undefined;
+  let assessment: YamlNode | undefined;
+  let fee: YamlNode | undefined;
+  let paid: YamlNode | undefined;
+  for (const entry of authorization.entries) {
+    switch (entry.key) {
+      case 'period':
+        period ??= entry.value;
+        break;
+      case 'approval':
+        approval ??= entry.value;
+        break;
+      case 'securityAssessment':
+        assessment ??= entry.value;
+        break;
+      case 'fee':
+        fee ??= entry.value;
+        break;
+      case 'paid':
+        paid ??= entry.value;
+        break;
+    }
+  }
   // Without a start, the authorization began no earlier than its approval and its security assessment.
-  const approved = yearOf(scalarAt(mapAt(authorization, 'approval'), 'date'));
-  const assessed = yearOf(scalarAt(mapAt(authorization, 'securityAssessment'), 'date'));
+  const approved = yearOf(scalarAt(asMap(approval), 'date'));
+  const assessed = yearOf(scalarAt(asMap(assessment), 'date'));
   const bound = approved === undefined ? assessed : assessed === undefined ? approved : Math.max(approved, assessed);
-  const from = yearOf(scalarAt(period, 'start')) ?? bound;
-  const amount = scalarAt(mapAt(authorization, 'fee'), 'amount')?.value;
+  const periodMap = asMap(period);
+  const from = yearOf(scalarAt(periodMap, 'start')) ?? bound;
+  const amount = scalarAt(asMap(fee), 'amount')?.value;
   return {
     from,
-    to: yearOf(scalarAt(period, 'end')),
-    paid: isPaid(authorization),
+    to: yearOf(scalarAt(periodMap, 'end')),
+    // isPaid's reading (common.ts), on the value found above.
+    paid: paid !== undefined && paid.type === 'scalar' && paid.value === true,
     fee: typeof amount === 'number' ? amount : undefined,
   };
 }
 
+function asMap(node: YamlNode | undefined): MapNode | undefined {
+  return node && node.type === 'map' ? node : undefined;
+}
+
 function integerYear(node: ScalarNode | undefined): number | undefined {
-  const text = node && node.value !== null ? String(node.value).trim() : '';
+  const value = node?.value;
+  // A number is a four-digit year exactly when its text is four digits.
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 1000 && value <= 9999 ? value : undefined;
+  const text = node && value !== null ? String(value).trim() : '';
   return /^\d{4}$/.test(text) ? Number(text) : undefined;
+}
+
+interface YearTotal {
+  year: number;
+  total: number;
+  first: MapNode;
+  index: number;
 }
 
 export const useRevenueWithinAuthorizationRule: Rule = {
@@ -114,14 +154,26 @@ export const useRevenueWithinAuthorizationRule: Rule = {
   checkItem(item: MapNode, scope: ItemScope, context: RuleContext) {
     if (scope.kind !== 'asset') return;
     const lines = revenueLines(item, scope);
-    if (!lines.some((line) => line.source === '使用')) return;
-    const windows = mapsOf(seqAt(item, 'authorizations')).map(({ map }) => windowOf(map));
+    let fromUse = false;
+    for (const line of lines) if (line.source === '使用') fromUse = true;
+    if (!fromUse) return;
+    // Plain loops: this rule runs on most assets of a register with paid authorizations (bench/README.md).
+    const windows: Window[] = [];
+    const authorizations = seqAt(item, 'authorizations');
+    if (authorizations) for (const node of authorizations.items) if (node.type === 'map') windows.push(windowOf(node));
     // No authorization at all is DA-REV-003's finding.
     if (windows.length === 0) return;
-    const starts = windows.flatMap((w) => (w.from === undefined ? [] : [w.from]));
     // One authorization whose start cannot be known could have begun at any time: no comparison then.
-    const earliest = starts.length === windows.length ? Math.min(...starts) : undefined;
-    const totals = new Map<number, { total: number; first: MapNode; index: number }>();
+    let earliest: number | undefined = Infinity;
+    for (const w of windows) {
+      if (w.from === undefined) {
+        earliest = undefined;
+        break;
+      }
+      earliest = Math.min(earliest, w.from);
+    }
+    // By year, in the order of each year's first line.
+    const totals: YearTotal[] = [];
     for (const line of lines) {
       if (line.source !== '使用') continue;
       const yearNode = scalarAt(line.map, 'year');
@@ -139,11 +191,11 @@ export const useRevenueWithinAuthorizationRule: Rule = {
       }
       const amount = scalarAt(line.map, 'amount')?.value;
       if (typeof amount !== 'number') continue;
-      const known = totals.get(year);
+      const known = totals.find((t) => t.year === year);
       if (known) known.total += amount;
-      else totals.set(year, { total: amount, first: line.map, index: line.index });
+      else totals.push({ year, total: amount, first: line.map, index: line.index });
     }
-    for (const [year, { total, first, index }] of totals) {
+    for (const { year, total, first, index } of totals) {
       const fees = agreedFees(windows, year);
       // A fee of 0 on a paid authorization is DA-AUTH-011's finding.
       if (!fees || total <= fees * FEE_MULTIPLE) continue;
