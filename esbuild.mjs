@@ -30,8 +30,25 @@ await esbuild.build({
   banner: { js: importMetaUrl },
 });
 
+// `steward import` and `steward export` (exceljs, csv-parse, csv-stringify) are a bundle of their own beside the
+// CLI's, required only when one of them runs: in the CLI's bundle they would double the code every command's
+// start-up compiles (about 90 ms more for `steward validate`).
 await esbuild.build({
   ...common,
+  entryPoints: ['server/src/cli/sheets-commands.ts'],
+  outfile: 'dist/sheets.js',
+  banner: { js: importMetaUrl },
+});
+const sheetsBeside = {
+  name: 'sheets-beside',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/sheets-commands$/ }, () => ({ path: './sheets.js', external: true }));
+  },
+};
+
+await esbuild.build({
+  ...common,
+  plugins: [...common.plugins, sheetsBeside],
   entryPoints: ['server/src/cli/main.ts'],
   outfile: 'dist/steward.js',
   banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` },

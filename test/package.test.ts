@@ -54,6 +54,7 @@ describe('the package: npm pack, installed offline outside the repository', func
     const listing = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
     for (const file of [
       'package/dist/steward.js',
+      'package/dist/sheets.js',
       'package/dist/server.js',
       'package/schemas/data-asset-register.schema.json',
       'package/README.md',

@@ -25,7 +25,6 @@ import { documentationUris, explainCommand, rulesCommand } from './rules-command
 import { checkOptionsFor, helpText, isCommand, lspTransportError, unknownOptionError } from './help';
 import { fixFiles } from './fix';
 import { initCommand } from './init-command';
-import { exportCommand } from './export-command';
 import { fileSizes, firstPassInWorkers, serviceOptions, threadCount } from './parallel';
 import type { FileTask, FirstPass, ValidationSetup } from './parallel';
 
@@ -54,7 +53,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   // `steward import` parses its own options and is loaded only when it runs (exceljs, csv-parse).
-  if (argv[0] === 'import') return (await import('./import-command')).importCommand(argv.slice(1), io);
+  if (argv[0] === 'import') return (await import('./sheets-commands')).importCommand(argv.slice(1), io);
   const debug = argv.includes('--debug');
   try {
     const { values, positionals, tokens } = parseArgs({
@@ -135,7 +134,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const table = tablePath ? loadTableFile(tablePath, io, locale, tableReads) : undefined;
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
-    if (command === 'export') return await exportCommand(rest, values, io, locale);
+    if (command === 'export') return await (await import('./sheets-commands')).exportCommand(rest, values, io, locale);
     const format = values.format?.at(-1);
     if (command === 'rules') return rulesCommand(io, locale, format);
     if (command === 'explain')
