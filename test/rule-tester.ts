@@ -192,6 +192,29 @@ export function catalog(items: string, unitType = '行政单位'): string {
   return header('DataResourceCatalog', unitType) + items;
 }
 
+/** The authorization tests' asset (rules-authorization, rules-domain): on lines 9–14; what follows starts on line 15. */
+export const AUTHORIZED_ASSET = `  - id: DA-2024-0001
+    name: 公交运行监测数据集
+    resource: R-330100-JT-0001
+    classificationCode: A08060201
+    securityGrade: 一般数据
+    acquisition: { method: 自主采集 }
+`;
+
+/** AUTHORIZED_ASSET with `authorizations:` on line 15; `items` start on line 16, `after` follows them. */
+export function authorized(items: string, after = ''): string {
+  return register(`${AUTHORIZED_ASSET}    authorizations:\n${items}${after}`);
+}
+
+/** Lines of one authorization entry, as the authorization tests compose them. */
+export const GRANT_LINES = {
+  entity: '      - entity: 某市大数据运营有限公司\n',
+  rights: '        rights: [数据加工使用权]\n',
+  assessment: '        securityAssessment: { ref: AQPG-2024-03, date: 2024-05-10 }\n',
+  approval: '        approval: { ref: 某财资〔2024〕56号, authority: 某市财政局, date: 2024-05-24 }\n',
+  valuation: '        valuation: { method: 收益法, ref: PG-2024-08 }\n',
+} as const;
+
 // ------------------------------------------------------------------------------------------------ every rule's example
 
 /** The date the docs' examples are written for (as the rule tables': a date before it is past, after it future). */

@@ -11,7 +11,16 @@ import { feeWithoutPaidRule } from '../server/src/service/rules/authorization/no
 import { authorizationAssessmentRule } from '../server/src/service/rules/authorization/authorization-needs-security-assessment';
 import { authorizationApprovalRule } from '../server/src/service/rules/authorization/authorization-needs-approval';
 import { createStewardService } from '../server/src/service';
-import { applyFixes, catalog, register, ruleFindings, ruleTester } from './rule-tester';
+import {
+  applyFixes,
+  authorized,
+  AUTHORIZED_ASSET,
+  catalog,
+  GRANT_LINES,
+  register,
+  ruleFindings,
+  ruleTester,
+} from './rule-tester';
 import { ROOT } from './helpers';
 import type { Rule } from '../server/src/service/rules/rule';
 import { ruleCitation } from '../server/src/service/rules/report';
@@ -27,27 +36,13 @@ const AUTHORIZATION_RULES: Rule[] = [
 ];
 const AUTHORIZATION_ASSESSMENT_RULES: Rule[] = [authorizationAssessmentRule, authorizationApprovalRule];
 
-/** An asset on lines 9–14; what follows starts on line 15. */
-const ASSET = `  - id: DA-2024-0001
-    name: 公交运行监测数据集
-    resource: R-330100-JT-0001
-    classificationCode: A08060201
-    securityGrade: 一般数据
-    acquisition: { method: 自主采集 }
-`;
-
-/** The asset with `authorizations:` on line 15; `items` start on line 16, `after` follows them. */
-function authorized(items: string, after = ''): string {
-  return register(`${ASSET}    authorizations:\n${items}${after}`);
-}
-
-const ENTITY = '      - entity: 某市大数据运营有限公司\n';
-const RIGHTS = '        rights: [数据加工使用权]\n';
+const ASSET = AUTHORIZED_ASSET;
+const { entity: ENTITY, rights: RIGHTS } = GRANT_LINES;
 const PERIOD = '        period: { start: 2024-06-01, end: 2029-05-31 }\n';
-const ASSESSMENT = '        securityAssessment: { ref: AQPG-2024-03, date: 2024-05-10 }\n';
-const APPROVAL = '        approval: { ref: 某财资〔2024〕56号, authority: 某市财政局, date: 2024-05-24 }\n';
+const ASSESSMENT = GRANT_LINES.assessment;
+const APPROVAL = GRANT_LINES.approval;
 const FEE = '        fee: { amount: 120000 }\n';
-const VALUATION = '        valuation: { method: 收益法, ref: PG-2024-08 }\n';
+const VALUATION = GRANT_LINES.valuation;
 /** An assessed and approved authorization, lines 16–20. */
 const GRANTED = `${ENTITY}${RIGHTS}${PERIOD}${ASSESSMENT}${APPROVAL}`;
 const PAID = '        paid: true\n';

@@ -15,28 +15,23 @@ import { gradeBelowResourceRule } from '../server/src/service/rules/security/ass
 import { workSecretRule } from '../server/src/service/rules/sharing-opening/work-secret-not-opened';
 import { publicDataRegistrationRule } from '../server/src/service/rules/registration/asset-needs-public-data-registration';
 import { createStewardService } from '../server/src/service';
-import { catalog, register, ruleTester, workspaceRuleFindings, workspaceRuleTester } from './rule-tester';
+import {
+  authorized,
+  AUTHORIZED_ASSET,
+  catalog,
+  GRANT_LINES,
+  register,
+  ruleTester,
+  workspaceRuleFindings,
+  workspaceRuleTester,
+} from './rule-tester';
 import { MINIMAL_CATALOG, MINIMAL_REGISTER } from './helpers';
 
-/** An asset on lines 9–14; what follows starts on line 15. */
-const ASSET = `  - id: DA-2024-0001
-    name: 公交运行监测数据集
-    resource: R-330100-JT-0001
-    classificationCode: A08060201
-    securityGrade: 一般数据
-    acquisition: { method: 自主采集 }
-`;
-
-/** The asset with `authorizations:` on line 15; `items` start on line 16, `after` follows them. */
-function authorized(items: string, after = ''): string {
-  return register(`${ASSET}    authorizations:\n${items}${after}`);
-}
-
-const ENTITY = '      - entity: 某市大数据运营有限公司\n';
-const RIGHTS = '        rights: [数据加工使用权]\n';
-const ASSESSMENT = '        securityAssessment: { ref: AQPG-2024-03, date: 2024-05-10 }\n';
-const APPROVAL = '        approval: { ref: 某财资〔2024〕56号, authority: 某市财政局, date: 2024-05-24 }\n';
-const VALUATION = '        valuation: { method: 收益法, ref: PG-2024-08 }\n';
+const ASSET = AUTHORIZED_ASSET;
+const { entity: ENTITY, rights: RIGHTS } = GRANT_LINES;
+const ASSESSMENT = GRANT_LINES.assessment;
+const APPROVAL = GRANT_LINES.approval;
+const VALUATION = GRANT_LINES.valuation;
 /** An assessed and approved authorization, lines 16–19, without a period. */
 const GRANTED = `${ENTITY}${RIGHTS}${ASSESSMENT}${APPROVAL}`;
 const period = (start: string, end?: string) => `        period: { start: ${start}${end ? `, end: ${end}` : ''} }\n`;
