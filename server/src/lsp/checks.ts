@@ -4,7 +4,7 @@
  * file never holds the server for seconds; a newer check of the same file replaces it, and the older one stops at
  * its next pause without recording anything (cancelled as stale).
  */
-import { mergeChanges, PieceText } from '../service';
+import { mergeChanges } from '../service';
 import type { Finding, SourceText, TextChange, UpdateOptions, ValidationResult } from '../service';
 import { failureFinding } from '../host/read';
 import { MAX_DISK_FILE_BYTES } from './settings';
@@ -19,14 +19,7 @@ import type { Session } from './session';
 export function sizeFinding(text: SourceText, limit: number, bytes?: number): Finding | undefined {
   // A UTF-16 unit is at most 3 bytes in UTF-8: only a text that may be over the limit is measured.
   if (text.length * 3 <= limit) return undefined;
-  // Else an open document is measured by its pieces, never joined (see PieceText.byteLength).
-  const size =
-    bytes ??
-    (text.length > limit
-      ? text.length
-      : text instanceof PieceText
-        ? text.byteLength((piece) => Buffer.byteLength(piece))
-        : Buffer.byteLength(text.toString()));
+  const size = bytes ?? (text.length > limit ? text.length : Buffer.byteLength(text.toString()));
   return size > limit ? failureFinding({ kind: 'too-large', limit, size }) : undefined;
 }
 

@@ -59,8 +59,6 @@ export class PieceText implements SourceText {
   private whole: string | undefined;
   /** The piece of the last lookup: reads come in runs over one region. */
   private last = 0;
-  /** Per piece, its size in UTF-8 bytes once measured (byteLength); an edit's text keeps its untouched pieces'. */
-  private bytes: Array<number | undefined> = [];
 
   private constructor(
     private readonly pieces: string[],
@@ -100,25 +98,6 @@ export class PieceText implements SourceText {
 
   get lineCount(): number {
     return this.lineTotal;
-  }
-
-  /**
-   * The text's size in UTF-8 bytes, `measure` giving one string's (the host's Buffer.byteLength: the service uses
-   * no Node module). Counted per piece and remembered, so that after an edit only the new pieces are measured, and
-   * the pieces are never joined (a keystroke in a 50,000-asset file would copy 100 MB to know its size). Pieces end
-   * at line breaks, so none splits a surrogate pair and the sum is the whole text's size.
-   */
-  byteLength(measure: (text: string) => number): number {
-    let total = 0;
-    for (let i = 0; i < this.pieces.length; i++) {
-      let size = this.bytes[i];
-      if (size === undefined) {
-        size = measure(this.pieces[i]);
-        this.bytes[i] = size;
-      }
-      total += size;
-    }
-    return total;
   }
 
   /** The number of pieces (for tests). */
@@ -297,22 +276,6 @@ export class PieceText implements SourceText {
       lines.push(0);
       breaks.push([]);
     }
-    const result = new PieceText(
-      pieces,
-      starts,
-      lines,
-      breaks,
-      this.length + delta,
-      this.lineTotal + lineDelta,
-      this.size,
-    );
-    if (this.bytes.length > 0) {
-      const bytes: Array<number | undefined> = [];
-      for (let p = 0; p < first; p++) bytes.push(this.bytes[p]);
-      for (let p = 0; p < fresh.length; p++) bytes.push(undefined);
-      for (let p = last + 1; p < this.pieces.length; p++) bytes.push(this.bytes[p]);
-      result.bytes = bytes;
-    }
-    return result;
+    return new PieceText(pieces, starts, lines, breaks, this.length + delta, this.lineTotal + lineDelta, this.size);
   }
 }
