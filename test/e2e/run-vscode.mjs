@@ -549,10 +549,27 @@ async function checkOnScreen(browser, entry) {
     for (const part of [SHOWN.ruleId, `"${SHOWN.text}"`, `[Ln ${SHOWN.line}, Col ${SHOWN.column}]`]) {
       if (!rowText.includes(part)) throw new Failure(`the Problems entry lacks ${part}: ${rowText}`);
     }
-    const [rowBox, panelBox] = [await row.boundingBox(), await page.locator('.markers-panel').first().boundingBox()];
-    if (!rowBox || !panelBox || rowBox.y < panelBox.y || rowBox.y + rowBox.height > panelBox.y + panelBox.height) {
-      throw new Failure('the Problems entry is not in view');
-    }
+    // The list may still be laying out (the filter applied, pulled diagnostics arriving): wait until the row sits
+    // inside the panel, and fail only if it never does.
+    const inView = await page
+      .waitForFunction(
+        (ruleId) => {
+          const doc = globalThis.document;
+          const panel = doc.querySelector('.markers-panel');
+          const rows = [...doc.querySelectorAll('.markers-panel .monaco-list-row')];
+          const row = rows.find((r) => r.textContent?.includes(ruleId));
+          if (!panel || !row) return false;
+          const [p, r] = [panel.getBoundingClientRect(), row.getBoundingClientRect()];
+          return r.height > 0 && r.top >= p.top && r.bottom <= p.bottom;
+        },
+        SHOWN.ruleId,
+        { timeout: SCREEN_TIMEOUT_MS },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!inView) throw new Failure('the Problems entry is not in view');
 
     // The status bar item of the extension shows the file's error count.
     const status = page.locator(`.statusbar-item[id="${EXTENSION_ID}.steward.status"]`);
