@@ -387,23 +387,38 @@ async function failingTestScreenshots(page) {
 }
 
 /**
- * Types into the quick input a test is waiting on, as a person would: `{ title, value }` waits for the quick input
- * titled `title` (a file dialog in the web workbench is one: the simple file dialog), types `value` at the end of
- * its box (a file dialog's box holds the folder it opened in: `value` is a path relative to it) and presses Enter;
- * answered once done. test/e2e/vscode/sheets.e2e.ts drives the pickers with it.
+ * Types into the quick input a test is waiting on, as a person would: `{ title, value, startsIn }` waits for the
+ * quick input titled `title` (a file dialog in the web workbench is one: the simple file dialog), types `value` at
+ * the end of its box and presses Enter; answered once done. A file dialog's box holds the folder it opened in
+ * (`value` is then a path relative to it), filled in after the dialog shows: with `startsIn` (that folder), typing
+ * waits until the box holds it, as a person waits for the dialog before typing; keys typed earlier were replaced
+ * by the folder when it arrived (a clean-clone CI run saw 'imported/' arrive as 'ed/'). Before Enter the box must
+ * hold the folder and `value`, else the answer says what it held. test/e2e/vscode/sheets.e2e.ts drives the pickers
+ * with it.
  */
-async function answerQuickInput(page, { title, value }, response) {
-  if (typeof title !== 'string' || typeof value !== 'string') {
-    response.writeHead(400).end('expected a POST of {"title": "<quick input title>", "value": "<text to type>"}');
+async function answerQuickInput(page, { title, value, startsIn }, response) {
+  if (typeof title !== 'string' || typeof value !== 'string' || !['string', 'undefined'].includes(typeof startsIn)) {
+    response
+      .writeHead(400)
+      .end('expected a POST of {"title": "<quick input title>", "value": "<text to type>", "startsIn"?: "<folder>"}');
     return;
   }
   try {
     const widget = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) });
     await widget.waitFor({ state: 'visible', timeout: 20_000 });
     const box = widget.locator('.quick-input-box input').first();
-    // Typed key by key after what the box shows (a file dialog: the folder it opened in), as a person would.
+    const folder = startsIn === undefined ? undefined : startsIn.replace(/[\\/]+$/, '') + '/';
+    if (folder !== undefined) {
+      const handle = await box.elementHandle();
+      await page.waitForFunction(([input, wanted]) => input.value === wanted, [handle, folder], { timeout: 20_000 });
+    }
+    // Typed key by key after what the box shows, as a person would.
     await box.press('End');
     await box.pressSequentially(value);
+    if (folder !== undefined) {
+      const held = await box.inputValue();
+      if (held !== folder + value) throw new Error(`the box held "${held}" after typing, not "${folder + value}"`);
+    }
     await box.press('Enter');
     response.writeHead(200).end('typed');
   } catch (error) {

@@ -34,11 +34,14 @@ function outputFolder(): string {
   return dir;
 }
 
-/** Types `value` into the quick input titled `title` once it shows, after what it holds (the runner does it). */
-async function typeInto(title: string, value: string): Promise<void> {
+/**
+ * Types `value` into the quick input titled `title` once it shows, after what it holds (the runner does it); a file
+ * dialog's once its box holds `startsIn`, the folder it opens in.
+ */
+async function typeInto(title: string, value: string, startsIn?: string): Promise<void> {
   const url = process.env.STEWARD_E2E_QUICK_INPUT_URL;
   if (!url) throw new Error('STEWARD_E2E_QUICK_INPUT_URL is not set: run the suite with test/e2e/run-vscode.mjs');
-  await post(url, JSON.stringify({ title, value }));
+  await post(url, JSON.stringify({ title, value, startsIn }));
 }
 
 /** The imported YAML is open in the editor, and the server's findings on it are in the Problems panel. */
@@ -77,9 +80,10 @@ describe('spreadsheets: Import Spreadsheet… and Export…', function () {
     fs.mkdirSync(out);
     made.push(sheet, out);
     const running = vscode.commands.executeCommand<ImportAnswer | undefined>('steward.importSpreadsheet');
-    await typeInto('Import a spreadsheet', 'bus-catalog.csv');
+    const folder = workspaceUri().path;
+    await typeInto('Import a spreadsheet', 'bus-catalog.csv', folder);
     // Typing the slash opens the folder in the dialog; Enter then chooses it.
-    await typeInto('Folder for the YAML files', 'imported/');
+    await typeInto('Folder for the YAML files', 'imported/', folder);
     const answer = await running;
     await assertOpenedWithFindings(answer);
     assert.ok(answer!.written[0].startsWith(out + path.sep), answer!.written[0]);
