@@ -10,11 +10,6 @@ export const { t: exportText } = translator({
     'zh-CN': '输入中没有数据资源目录：dcat-jsonld 只导出数据资源目录',
     en: 'The inputs hold no data resource catalog: dcat-jsonld exports catalogs only',
   },
-  configInvalid: {
-    'zh-CN': '配置文件 {0} 无法读取或有错误（运行 steward validate 查看）',
-    en: 'The configuration file {0} cannot be read or has errors (run steward validate to see them)',
-  },
-  codeTableUnreadable: { 'zh-CN': '无法读取代码表 {0}', en: 'Cannot read the code table {0}' },
   folderMissing: {
     'zh-CN': '输出目录 {0} 不存在：请先创建它',
     en: 'The output folder {0} does not exist: create it first',

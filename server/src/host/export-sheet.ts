@@ -25,20 +25,9 @@ import {
   workbookListKey,
   textWidth,
 } from '../service';
-import type {
-  CodeTable,
-  ExportTable,
-  Finding,
-  Locale,
-  SheetDocumentKind,
-  SheetValue,
-  StewardConfig,
-  StreamedDocument,
-} from '../service';
-import { configIn, readConfigFile } from './config';
-import { readCodeTableFile } from './code-table';
-import { discoverFiles } from './discover';
-import { loadIgnores, withoutIgnored } from './ignore';
+import type { ExportTable, Finding, Locale, SheetDocumentKind, SheetValue, StreamedDocument } from '../service';
+import { baseOf, inputFiles } from './inputs';
+import type { Setup } from './inputs';
 import { DEFAULT_MAX_FILE_MB, readTextFile } from './read';
 import type { ReadOptions } from './read';
 import { toPosix } from './paths';
@@ -72,57 +61,9 @@ export interface ExportSheetResult {
 
 const TABLES = (): ExportTable[] => exportTables();
 
-/** The common folder of the files. */
-function baseOf(files: string[]): string {
-  let base = path.dirname(files[0]);
-  for (const file of files.slice(1)) {
-    while (path.relative(base, file).startsWith('..')) base = path.dirname(base);
-  }
-  return base;
-}
-
 /** The 来源文件 cell of a document: its file, and its number when it is not the file's first. */
 function sourceName(shown: string, index: number): string {
   return index === 0 ? shown : `${shown}#${index + 1}`;
-}
-
-interface Setup {
-  config: StewardConfig | undefined;
-  codeTable: CodeTable | undefined;
-  root: string;
-}
-
-/** The configuration that governs the inputs (found upward from their folder), as `validate` would use it. */
-function loadSetup(start: string, locale: Locale, reads: ReadOptions): Setup {
-  let file: string | undefined;
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    file = configIn(dir);
-    if (file || path.dirname(dir) === dir) break;
-  }
-  if (!file) return { config: undefined, codeTable: undefined, root: start };
-  const root = path.dirname(file);
-  const read = readConfigFile(file, file, reads);
-  if (!read.ok || read.findings.some((f) => f.severity === 'error'))
-    throw new SheetInputError(exportText(locale, 'configInvalid', file), { file });
-  let codeTable: CodeTable | undefined;
-  if (read.config.codeTable) {
-    const tableFile = path.resolve(root, read.config.codeTable);
-    const table = readCodeTableFile(tableFile, tableFile, { ...reads, within: root });
-    if (!table.ok) throw new SheetInputError(exportText(locale, 'codeTableUnreadable', tableFile), { file: tableFile });
-    codeTable = table.table;
-  }
-  return { config: read.config, codeTable, root };
-}
-
-/** The files to export: discovered as `validate` discovers them, less the ignored ones. */
-function inputFiles(paths: string[], cwd: string, locale: Locale): { files: string[]; setup: Setup } {
-  const reads: ReadOptions = { maxBytes: DEFAULT_MAX_FILE_MB * 1024 * 1024 };
-  const setup = loadSetup(cwd, locale, reads);
-  const discovery = discoverFiles(paths, cwd, locale, setup.config?.files);
-  const named = new Set(paths.map((input) => path.resolve(cwd, input)));
-  const kept = withoutIgnored(discovery.files, named, loadIgnores(setup.root, setup.config?.ignores));
-  if (kept.files.length === 0) throw new SheetInputError(exportText(locale, 'noFiles'));
-  return { files: kept.files, setup };
 }
 
 /** The files written, or that would be: the target, or one CSV per sheet. */
@@ -332,7 +273,7 @@ export async function exportSheet(options: ExportSheetOptions): Promise<ExportSh
   const reads: ReadOptions = { maxBytes: DEFAULT_MAX_FILE_MB * 1024 * 1024, limitOption: undefined };
   // The target is checked before any work (and again per CSV once the sheets are known).
   checkTarget(options.format === 'csv' ? csvTarget(out, FINDINGS_SHEET) : out, options.force, locale);
-  const { files, setup } = inputFiles(options.paths, cwd, locale);
+  const { files, setup } = inputFiles(options.paths, cwd, locale, exportText(locale, 'noFiles'));
   const base = baseOf(files);
   if (options.format === 'dcat-jsonld') return exportDcat(files, base, out, options, reads);
   const spill = new Spill(TABLES().length);

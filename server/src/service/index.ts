@@ -470,3 +470,15 @@ export { dcatCatalog } from './sheets/dcat';
 // Issue 17, `steward init`: the unified social credit code check (the answers are checked as DA-UNIT-001 does).
 export { checkUscc, usccKind } from './codes/uscc';
 export type { UnitType, UsccProblem } from './codes/uscc';
+
+// Issue 18, `steward report`: the report of a year (clause (11)), its roll-up, comparison and tables (report/).
+export { ReportBuilder } from './report/build';
+export type { ReportDocument } from './report/build';
+export { rollUp } from './report/rollup';
+export { compareReports } from './report/compare';
+export { reportSections, cellType } from './report/tables';
+export type { ColumnType, ReportCell, ReportColumn, ReportSection, ReportTable } from './report/tables';
+export { cellText } from './report/text';
+export { reportMarkdown } from './report/markdown';
+export { REPORT_VERSION } from './report/model';
+export type * from './report/model';
