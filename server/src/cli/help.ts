@@ -6,7 +6,7 @@ import type { Locale } from '../service';
 import { translator } from '../host/messages';
 import { UsageError } from './io';
 
-export const COMMANDS = ['validate', 'import', 'export', 'codes', 'rules', 'explain', 'lsp', 'init'] as const;
+export const COMMANDS = ['validate', 'import', 'export', 'report', 'codes', 'rules', 'explain', 'lsp', 'init'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** The options of `steward import` (parsed by import-command.ts). */
@@ -49,6 +49,7 @@ const COMMAND_OPTIONS: Record<CommandName, string[]> = {
     'allow-outside-paths',
   ],
   export: ['format', 'out', 'force', 'base-iri'],
+  report: ['format', 'output', 'out', 'force', 'year', 'compare', 'merge'],
   codes: ['format', 'limit', 'code-table'],
   rules: ['format'],
   explain: ['format'],
@@ -83,6 +84,7 @@ const HELP = {
   validate [路径或通配符...]   检查数据资源目录与数据资产登记文件（默认：当前目录）
   export [路径...] --format <格式> --out <文件>
                                导出为电子表格台账（xlsx、csv）或 DCAT-AP 3 JSON-LD
+  report [路径...]             年度数据资产报告：单户情况与汇总（html、md、xlsx、csv、json）
   codes search <文本>          按代码前缀或名称查找资产分类代码（GB/T 14885-2022 及 A08 扩展）
   rules                        列出全部规则
   explain <规则编号>           显示规则说明、依据条款和示例
@@ -101,6 +103,7 @@ Commands:
   validate [paths or globs...]  check data resource catalogs and data asset registers (default: the current folder)
   export [paths...] --format <name> --out <file>
                                 export to a spreadsheet ledger (xlsx, csv) or DCAT-AP 3 JSON-LD
+  report [paths...]             the year's data-asset report: each unit and the roll-up (html, md, xlsx, csv, json)
   codes search <text>           find asset classification codes (GB/T 14885-2022, A08 extension) by prefix or name
   rules                         list every rule
   explain <rule id>             show a rule's documentation, the clause it enforces and examples
@@ -220,6 +223,65 @@ ${COMMON_HELP.en}
 
 Exit codes: 0 written; 1 written, but the exported files have errors (see 检查结果); 2 unreadable input, usage
 error or refused overwrite.`,
+  },
+  report: {
+    'zh-CN': `用法：steward report [路径...] [--year 年度] [--format html|md|xlsx|csv|json] [-o 文件] [选项]
+
+按《关于加强行政事业单位数据资产管理的通知》（财资〔2024〕1号）第（十一）条，汇总数据资产情况，供纳入行政事业性
+国有资产管理情况报告。路径的查找方式与 steward validate 相同（默认：当前目录）。每个单位（按统一社会信用代码）一部分：
+按资产分类代码、数据分级、取得方式、共享和开放类型的资产数，按分类代码的入账成本和评估值，年末有效和次年内到期的授权，
+本年收益（按来源和管理方式），本年处置，报告覆盖率，以及按依据条款和严重程度统计的检查问题；多个单位时另有按主管部门、
+按单位类型的汇总和各单位一行。资产按年末在账计：已登记且年末前未处置。
+
+格式：
+  md            Markdown（默认；未给 -o 时写到标准输出）
+  html          单个自包含的 HTML 文件（内嵌图表和样式，不引用外部资源，适合 A4 打印）
+  xlsx          工作簿：每张表一个工作表，数值和日期为真实单元格类型
+  csv           每张表一个文件 <文件名>-<表>.csv（UTF-8 带 BOM）
+  json          机器可读的报告（格式见 schemas/report.schema.json），可用于 --compare 和 --merge
+
+选项：
+  -f, --format <格式>          html | md | xlsx | csv | json（默认 md）
+  -o, --output <文件>          输出文件（xlsx、csv 必填；所在目录须已存在）
+      --force                  覆盖已存在的输出文件
+      --year <年度>            报告年度（默认：多数文档 asOf 所在的年度，数量相同取较晚者；都没有则为上一年）
+      --compare <上年.json>    与上年的 json 报告比较：新增和减少的资产，资产数、成本、评估值和收益的增减
+      --merge                  路径为多个单位或地区的 json 报告，合并汇总（见 docs/report.md）
+
+${COMMON_HELP['zh-CN']}
+
+退出码：0 已生成；2 输入无法读取、用法错误或拒绝覆盖。`,
+    en: `Usage: steward report [paths...] [--year YYYY] [--format html|md|xlsx|csv|json] [-o file] [options]
+
+The data-asset report of a year, as clause (11) of the notice 财资〔2024〕1号 asks units to include data assets in
+their reports on administrative state-owned assets. Paths are found as steward validate finds them (default: the
+current folder). One part per unit (by unified social credit code): assets by classification code, security grade,
+acquisition method, sharing and opening type; book cost and appraised value by code; authorizations in force at
+the end of the year and those ending within the next; revenue of the year by source and handling; disposals of
+the year; reporting coverage; open findings by clause and severity. With several units, a roll-up by supervising
+department and by unit type, and a row per unit. An asset counts when it is on the books at the end of the year:
+registered and not disposed by then.
+
+Formats:
+  md            Markdown (default; to standard output without -o)
+  html          one self-contained HTML file (inline charts and styles, no remote resources, prints on A4)
+  xlsx          a workbook, one sheet per table, numbers and dates as real cells
+  csv           one file per table, <file>-<table>.csv (UTF-8 with BOM)
+  json          the report for other systems (schemas/report.schema.json); read by --compare and --merge
+
+Options:
+  -f, --format <name>           html | md | xlsx | csv | json (default md)
+  -o, --output <file>           the output file (required for xlsx and csv; its folder must exist)
+      --force                   overwrite an existing output file
+      --year <YYYY>             the report's year (default: the year of most documents' asOf, the later of equals;
+                                else last year)
+      --compare <last.json>     compare with last year's json report: assets added and removed, changes in assets,
+                                cost, appraised value and revenue
+      --merge                   the paths are json reports of units or regions: roll them up (docs/report.md)
+
+${COMMON_HELP.en}
+
+Exit codes: 0 written; 2 unreadable input, usage error or refused overwrite.`,
   },
   codes: {
     'zh-CN': `用法：steward codes search <代码前缀或名称> [选项]

@@ -41,6 +41,15 @@ function parseLocale(value: string | undefined, env: NodeJS.ProcessEnv): Locale 
   throw new UsageError(t(localeFrom(env), 'badLocale', value));
 }
 
+/**
+ * The commands that need the spreadsheet libraries (dist/sheets.js, a bundle of its own: esbuild.mjs), required
+ * when one runs. `require`, not `import()`: Node's ESM loader would first scan the whole CommonJS bundle for its
+ * exports (cjs-module-lexer), about a second for its 4 MB.
+ */
+function sheetsCommands(): typeof import('./sheets-commands') {
+  return require('./sheets-commands') as typeof import('./sheets-commands');
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   let locale = localeFrom(io.env);
   // `steward lsp` reaches here only for its help or without a transport (main.ts starts the server otherwise).
@@ -53,7 +62,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   // `steward import` parses its own options and is loaded only when it runs (exceljs, csv-parse).
-  if (argv[0] === 'import') return (await import('./sheets-commands')).importCommand(argv.slice(1), io);
+  if (argv[0] === 'import') return sheetsCommands().importCommand(argv.slice(1), io);
   const debug = argv.includes('--debug');
   try {
     const { values, positionals, tokens } = parseArgs({
@@ -87,6 +96,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
         out: { type: 'string' },
         force: { type: 'boolean' },
         'base-iri': { type: 'string' },
+        // steward report (issue 18)
+        year: { type: 'string' },
+        compare: { type: 'string' },
+        merge: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         // steward init (issue 17)
@@ -134,7 +147,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const table = tablePath ? loadTableFile(tablePath, io, locale, tableReads) : undefined;
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
-    if (command === 'export') return await (await import('./sheets-commands')).exportCommand(rest, values, io, locale);
+    if (command === 'export') return await sheetsCommands().exportCommand(rest, values, io, locale);
+    if (command === 'report') return await sheetsCommands().reportCommand(rest, values, io, locale);
     const format = values.format?.at(-1);
     if (command === 'rules') return rulesCommand(io, locale, format);
     if (command === 'explain')

@@ -49,7 +49,7 @@ const { t } = translator({
 export interface ReportOptions {
   /** Files or folders, discovered like `steward validate`. */
   paths: string[];
-  /** The report's year (default: the latest year of the documents' `asOf`, else last year). */
+  /** The report's year (default: the year most documents' `asOf` name, the latest of equals; else last year). */
   year?: number;
   locale: Locale;
   /** The folder relative paths start from (default: the process's working directory). */
@@ -58,17 +58,23 @@ export interface ReportOptions {
   compare?: string;
   /** Called after each file (files done, files in all). */
   onProgress?: (done: number, total: number) => void;
-  /** Today (tests); the default year is last year when no document has an `asOf`. */
+  /** Today (tests): the default year is the one before when no document has an `asOf`. */
   today?: Date;
 }
 
 const AS_OF = /^asOf:[ \t]*['"]?(\d{4})-\d{2}-\d{2}/gm;
 
-/** The latest year a document's top-level `asOf` names, if any. */
-function latestAsOf(text: string): number | undefined {
-  let latest: number | undefined;
-  for (const match of text.matchAll(AS_OF)) latest = Math.max(latest ?? 0, Number(match[1]));
-  return latest;
+/** Counts the years the documents' top-level `asOf` name. */
+function countAsOf(text: string, years: Map<number, number>): void {
+  for (const match of text.matchAll(AS_OF)) years.set(Number(match[1]), (years.get(Number(match[1])) ?? 0) + 1);
+}
+
+/** The year most documents are as of (the latest of equals), if any document says. */
+function usualYear(years: Map<number, number>): number | undefined {
+  let best: number | undefined;
+  for (const [year, count] of years)
+    if (best === undefined || count > years.get(best)! || (count === years.get(best)! && year > best)) best = year;
+  return best;
 }
 
 /** The report of the files `paths` name (SheetInputError for what cannot be read: no files, a bad --compare). */
@@ -87,20 +93,20 @@ export function buildReport(options: ReportOptions): DataAssetReport {
   });
   const shownOf = (file: string) => toPosix(path.relative(base, file));
   // First every file is checked (cross-file findings need them all); the year is read on the way.
-  let year = options.year;
-  let latest: number | undefined;
+  const years = new Map<number, number>();
   const readable: string[] = [];
+  const unreadable: Array<{ shown: string; finding: Finding }> = [];
   for (const file of files) {
     const read = readTextFile(file, reads);
-    if (!read.ok) continue;
-    readable.push(file);
-    if (year === undefined) {
-      const found = latestAsOf(read.text);
-      if (found !== undefined) latest = Math.max(latest ?? 0, found);
+    if (!read.ok) {
+      unreadable.push({ shown: shownOf(file), finding: read.finding });
+      continue;
     }
+    readable.push(file);
+    if (options.year === undefined) countAsOf(read.text, years);
     service.update(shownOf(file), read.text, { retain: false });
   }
-  year ??= latest ?? (options.today ?? new Date()).getFullYear() - 1;
+  const year = options.year ?? usualYear(years) ?? (options.today ?? new Date()).getFullYear() - 1;
   const builder = new ReportBuilder({ year, codeTable: setup.codeTable ?? builtinCodeTable() });
   for (const [done, file] of readable.entries()) {
     const shown = shownOf(file);
@@ -108,6 +114,10 @@ export function buildReport(options: ReportOptions): DataAssetReport {
     if (!read.ok) continue;
     const findings = service.findings(shown);
     const documents = [...streamDocuments(shown, read.text)];
+    // A file with no document a unit can be read from (a YAML error, a top level that is not a mapping): its
+    // findings are counted under a unit whose fields are not recorded, so that the totals keep them.
+    if (documents.length === 0 && findings.length > 0)
+      builder.findings(builder.document(shown, { kind: 'DataAssetRegister', head: {}, items: [] }), findings);
     for (const [position, document] of documents.entries()) {
       const unit = builder.document(shown, document);
       const end = documents[position + 1]?.startLine ?? Number.POSITIVE_INFINITY;
@@ -118,6 +128,8 @@ export function buildReport(options: ReportOptions): DataAssetReport {
     }
     options.onProgress?.(done + 1, readable.length);
   }
+  for (const { shown, finding } of unreadable)
+    builder.findings(builder.document(shown, { kind: 'DataAssetRegister', head: {}, items: [] }), [finding]);
   const report = builder.finish();
   if (previous) report.comparison = compareReports(report, previous);
   return report;

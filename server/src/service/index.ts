@@ -482,3 +482,5 @@ export { cellText } from './report/text';
 export { reportMarkdown } from './report/markdown';
 export { REPORT_VERSION } from './report/model';
 export type * from './report/model';
+export { reportSheets, sheetCellType } from './report/workbook';
+export type { SheetTable } from './report/workbook';

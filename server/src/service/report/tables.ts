@@ -350,13 +350,16 @@ function authorizationTable(id: string, name: string, title: string, w: ReportWo
   } satisfies ReportTable;
 }
 
+const locale = (w: ReportWords): Locale => w.locale;
+
 function unitSection(report: DataAssetReport, unit: UnitReport, index: number, w: ReportWords): ReportSection {
   const prefix = `u${index + 1}`;
   const year = report.year;
+  const colon = locale(w) === 'zh-CN' ? '：' : ': ';
   const subtitle = [
-    `${w.t('unitCode')}: ${w.key(unit.unit.code)}`,
-    `${w.t('unitType')}: ${w.key(unit.unit.type)}`,
-    `${w.t('department')}: ${w.key(unit.unit.supervisingDepartment)}`,
+    `${w.t('unitCode')}${colon}${w.key(unit.unit.code)}`,
+    `${w.t('unitType')}${colon}${w.key(unit.unit.type)}`,
+    `${w.t('department')}${colon}${w.key(unit.unit.supervisingDepartment)}`,
   ].join(' · ');
   return {
     id: prefix,

@@ -1,0 +1,436 @@
+/**
+ * `steward report` (issue 18): every figure checked against totals this test computes itself from the documents
+ * (js-yaml, not the report's code) — for the examples and for generated units in several departments — the JSON
+ * against schemas/report.schema.json, the year-over-year comparison, the roll-up of JSON reports, the workbook
+ * opened by LibreOffice Calc, the CSV files, and bad input (exit 2, the file and place named, nothing written).
+ */
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import * as yaml from 'js-yaml';
+import { ROOT, runCli, tempDir } from './helpers';
+import { sheetsAsShown } from './soffice';
+import type { DataAssetReport, Figures, UnitReport } from '../server/src/service';
+
+type Plain = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function reportOf(args: string[], cwd = ROOT): DataAssetReport {
+  const run = runCli(['report', ...args, '--format', 'json'], { cwd });
+  assert.equal(run.code, 0, run.stderr);
+  return JSON.parse(run.stdout) as DataAssetReport;
+}
+
+/** The documents of the YAML files under `dir` (js-yaml; the register dates as strings). */
+function documentsIn(dir: string): Plain[] {
+  const files = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(catalog|assets)\.ya?ml$/.test(name));
+  return files.flatMap((name) =>
+    yaml
+      .loadAll(fs.readFileSync(path.join(dir, name), 'utf8'), undefined, { schema: yaml.JSON_SCHEMA })
+      .filter((d): d is Plain => typeof d === 'object' && d !== null),
+  );
+}
+
+const cents = (n: number) => Math.round(n * 100);
+
+/** What a unit's figures should be, computed here from its documents, for `year`. */
+function expected(documents: Plain[], year: number) {
+  const end = `${year}-12-31`;
+  const next = `${year + 1}-12-31`;
+  let assets = 0;
+  let cost = 0;
+  let valuation = 0;
+  let valued = 0;
+  let revenue = 0;
+  let inForce = 0;
+  let expiring = 0;
+  let disposals = 0;
+  let reported = 0;
+  let resources = 0;
+  const byGrade = new Map<string, number>();
+  const byCode = new Map<string, number>();
+  for (const document of documents) {
+    if (document.kind === 'DataResourceCatalog') resources += (document.resources ?? []).length;
+    if (document.kind !== 'DataAssetRegister') continue;
+    for (const asset of document.assets ?? []) {
+      for (const line of asset.revenue ?? []) if (line.year === year) revenue += cents(line.amount);
+      const d = asset.disposal;
+      const on = d ? (d.date ?? d.decision?.date ?? d.approval?.date ?? '') : '';
+      if (d && (on === '' || on.startsWith(`${year}-`))) disposals++;
+      const held = !d || on > end;
+      if (!held) continue;
+      assets++;
+      if (asset.accounting?.cost !== undefined) cost += cents(asset.accounting.cost);
+      if (asset.valuation?.value !== undefined) {
+        valuation += cents(asset.valuation.value);
+        valued++;
+      }
+      if ((asset.reporting?.years ?? []).includes(year)) reported++;
+      byGrade.set(asset.securityGrade, (byGrade.get(asset.securityGrade) ?? 0) + 1);
+      byCode.set(asset.classificationCode, (byCode.get(asset.classificationCode) ?? 0) + 1);
+      for (const grant of asset.authorizations ?? []) {
+        const start = grant.period?.start ?? '';
+        const stop = grant.period?.end ?? '';
+        if ((start && start > end) || (stop && stop < end)) continue;
+        inForce++;
+        if (stop && stop <= next) expiring++;
+      }
+    }
+  }
+  return {
+    figures: {
+      assets,
+      resources,
+      cost: cost / 100,
+      valuation: valuation / 100,
+      valued,
+      revenue: revenue / 100,
+      authorizationsInForce: inForce,
+      authorizationsExpiring: expiring,
+      disposals,
+      reported,
+    },
+    byGrade,
+    byCode,
+  };
+}
+
+function withoutFindings(figures: Figures): Omit<Figures, 'findings'> {
+  const { findings: _, ...rest } = figures;
+  return rest;
+}
+
+/** A seeded random number generator (mulberry32): the same units on every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DEPARTMENTS = ['某市人民政府', '某市交通运输局', '某市卫生健康委员会'];
+/** Valid unified social credit codes (GB 32100-2015 check character), one per generated unit. */
+function uscc(serial: number, type: '行政单位' | '事业单位'): string {
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const body = `${type === '行政单位' ? '11' : '12'}330100${String(serial).padStart(9, '0')}`;
+  const sum = [...body].reduce((total, c, i) => total + chars.indexOf(c) * weights[i], 0);
+  return body + chars[(31 - (sum % 31)) % 31];
+}
+
+/** `count` units in folders of `dir`, each a catalog and a register of random assets; returns their documents. */
+function generateUnits(dir: string, count: number, seed: number, year: number): Map<string, Plain[]> {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
+  const units = new Map<string, Plain[]>();
+  for (let u = 0; u < count; u++) {
+    const type = u % 3 === 2 ? '事业单位' : '行政单位';
+    const unit = {
+      name: `生成单位${u + 1}`,
+      code: uscc(100 + u, type),
+      type,
+      supervisingDepartment: DEPARTMENTS[u % DEPARTMENTS.length],
+    };
+    const resources = Array.from({ length: 4 }, (_, r) => ({
+      id: `R-GEN-${u + 1}-${r + 1}`,
+      name: `资源${r + 1}`,
+      abstract: '生成的资源',
+      provider: unit.name,
+      updateCycle: '每月',
+      securityGrade: '一般数据',
+      secrecy: '非涉密',
+      personalInformation: { contains: false },
+      sharing: { type: pick(['无条件共享', '有条件共享'] as const) },
+      opening: { type: '不予开放' },
+    }));
+    const assets = Array.from({ length: 5 + Math.floor(next() * 20) }, (_, a) => {
+      const asset: Plain = {
+        id: `DA-GEN-${u + 1}-${a + 1}`,
+        name: `资产${a + 1}`,
+        resource: pick(resources).id,
+        classificationCode: pick(['A08060201', 'A08060202', 'A08060203']),
+        securityGrade: '一般数据',
+        acquisition: { method: '自主采集', date: '2023-01-01' },
+        registration: { cardNumber: `K-${u}-${a}` },
+        accounting: { recognition: '无形资产', cost: Math.round(next() * 10_000_000) / 100 },
+        reporting: { years: next() < 0.7 ? [year] : [year - 1] },
+      };
+      if (next() < 0.3) asset.valuation = { method: '成本法', ref: `PG-${a}`, value: Math.round(next() * 100_000) };
+      if (next() < 0.4) {
+        const end = pick([`${year}-06-30`, `${year + 1}-03-31`, `${year + 3}-12-31`]);
+        asset.authorizations = [
+          {
+            entity: '某运营公司',
+            rights: ['数据加工使用权'],
+            purpose: '公共治理',
+            period: { start: `${year - 1}-01-01`, end },
+            securityAssessment: { ref: 'AQ-1', date: `${year - 1}-01-01` },
+            approval: { ref: 'SP-1', authority: '某市财政局', date: `${year - 1}-01-01` },
+            paid: false,
+          },
+        ];
+        asset.revenue = [
+          { year, source: '使用', amount: Math.round(next() * 5_000_000) / 100, handling: '非税收入' },
+          { year: year - 1, source: '使用', amount: 100.5, handling: '非税收入' },
+        ];
+      }
+      if (next() < 0.15) {
+        asset.disposal = {
+          method: '销毁',
+          date: pick([`${year}-05-01`, `${year - 1}-05-01`, `${year + 1}-05-01`]),
+          decision: { ref: 'JC-1', date: `${year - 1}-04-01` },
+          approval: { ref: 'SP-2' },
+          destruction: { irrecoverable: true },
+        };
+      }
+      return asset;
+    });
+    const catalog = { apiVersion: 'steward/v1', kind: 'DataResourceCatalog', asOf: `${year}-12-31`, unit, resources };
+    const register = { apiVersion: 'steward/v1', kind: 'DataAssetRegister', asOf: `${year}-12-31`, unit, assets };
+    fs.mkdirSync(path.join(dir, `unit-${u + 1}`));
+    fs.writeFileSync(path.join(dir, `unit-${u + 1}`, 'unit.catalog.yaml'), yaml.dump(catalog));
+    fs.writeFileSync(path.join(dir, `unit-${u + 1}`, 'unit.assets.yaml'), yaml.dump(register));
+    units.set(unit.code, [catalog, register]);
+  }
+  return units;
+}
+
+function unitByCode(report: DataAssetReport, code: string): UnitReport {
+  const unit = report.units.find((u) => u.unit.code === code);
+  assert.ok(unit, `unit ${code} in the report`);
+  return unit;
+}
+
+describe('steward report', function () {
+  this.timeout(120_000);
+
+  it('the transport bureau: every figure equals what the register and catalog say', () => {
+    const dir = path.join(ROOT, 'examples', 'transport-bureau');
+    const report = reportOf(['examples/transport-bureau']);
+    assert.equal(report.year, 2024, 'the year of the documents’ asOf');
+    assert.equal(report.units.length, 1);
+    const want = expected(documentsIn(dir), 2024);
+    const [unit] = report.units;
+    assert.deepEqual(withoutFindings(unit.figures), want.figures);
+    assert.deepEqual(withoutFindings(report.rollUp.totals), want.figures);
+    assert.deepEqual(new Map(unit.distributions.byGrade.map((t) => [t.key, t.assets])), want.byGrade);
+    assert.deepEqual(new Map(unit.distributions.byCode.map((t) => [t.code, t.assets])), want.byCode);
+    // The figures this test reads off the example by hand, so that `expected` is not the only witness.
+    assert.equal(unit.figures.assets, 5, 'six assets registered, one destroyed in 2024');
+    assert.equal(unit.figures.revenue, 120000);
+    assert.equal(unit.disposals.length, 1);
+    // The valid examples have no findings; the counts come from the same check as `steward validate`.
+    assert.deepEqual(unit.figures.findings, { error: 0, warning: 0, info: 0 });
+  });
+
+  it('generated units in three departments: each unit, each department, each unit type and the totals', () => {
+    const dir = tempDir();
+    const units = generateUnits(dir, 9, 42, 2025);
+    const report = reportOf([dir]);
+    assert.equal(report.year, 2025);
+    assert.equal(report.units.length, 9);
+    const totals = { ...expected([], 2025).figures };
+    const byDepartment = new Map<string, typeof totals>();
+    for (const [code, documents] of units) {
+      const want = expected(documents, 2025);
+      assert.deepEqual(withoutFindings(unitByCode(report, code).figures), want.figures, `unit ${code}`);
+      const department = documents[0].unit.supervisingDepartment as string;
+      const sum = byDepartment.get(department) ?? { ...expected([], 2025).figures };
+      for (const key of Object.keys(totals) as Array<keyof typeof totals>) {
+        sum[key] = (cents(sum[key]) + cents(want.figures[key])) / 100;
+        totals[key] = (cents(totals[key]) + cents(want.figures[key])) / 100;
+      }
+      byDepartment.set(department, sum);
+    }
+    assert.deepEqual(withoutFindings(report.rollUp.totals), totals);
+    assert.equal(report.rollUp.byDepartment.length, 3);
+    for (const row of report.rollUp.byDepartment) {
+      assert.equal(row.units, 3, row.key);
+      assert.deepEqual(withoutFindings(row.figures), byDepartment.get(row.key), row.key);
+    }
+    assert.deepEqual(
+      report.rollUp.byUnitType.map((row) => [row.key, row.units]),
+      [
+        ['事业单位', 3],
+        ['行政单位', 6],
+      ],
+    );
+    assert.equal(
+      report.rollUp.unitRows.reduce((n, row) => n + row.figures.assets, 0),
+      totals.assets,
+    );
+  });
+
+  it('writes JSON that follows schemas/report.schema.json', () => {
+    const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+    const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'report.schema.json'), 'utf8')));
+    const dir = tempDir();
+    generateUnits(dir, 3, 7, 2024);
+    const last = path.join(dir, 'last.json');
+    fs.writeFileSync(last, JSON.stringify(reportOf([dir, '--year', '2023'])));
+    for (const report of [reportOf(['examples']), reportOf([dir, '--compare', last])])
+      assert.ok(validate(report), JSON.stringify(validate.errors?.slice(0, 3)));
+  });
+
+  it('--compare: the assets added and removed and the changes since last year’s report', () => {
+    const dir = tempDir();
+    const units = generateUnits(dir, 2, 3, 2024);
+    const last = path.join(dir, 'last.json');
+    fs.writeFileSync(last, JSON.stringify(reportOf([dir])));
+    // A year on: one asset of the first unit removed from the register, two added.
+    const [code] = [...units.keys()];
+    const file = path.join(dir, 'unit-1', 'unit.assets.yaml');
+    const register = yaml.load(fs.readFileSync(file, 'utf8'), { schema: yaml.JSON_SCHEMA }) as Plain;
+    const before = expected(units.get(code)!, 2024).figures;
+    const heldBefore = register.assets.filter((a: Plain) => !a.disposal || a.disposal.date > '2024-12-31');
+    const gone = heldBefore[0];
+    register.assets = register.assets.filter((a: Plain) => a !== gone);
+    for (const n of [1, 2])
+      register.assets.push({
+        ...heldBefore[1],
+        id: `DA-NEW-${n}`,
+        accounting: { recognition: '无形资产', cost: 1000.25 },
+      });
+    fs.writeFileSync(file, yaml.dump(register));
+    const report = reportOf([dir, '--year', '2024', '--compare', last]);
+    const comparison = report.comparison!;
+    assert.equal(comparison.previousYear, 2024);
+    assert.equal(comparison.added, 2);
+    assert.equal(comparison.removed, 1);
+    assert.equal(comparison.assets, 1);
+    const change = comparison.units.find((c) => c.unit.code === code)!;
+    assert.equal(change.cost, (cents(unitByCode(report, code).figures.cost) - cents(before.cost)) / 100);
+    assert.equal(change.cost, (cents(1000.25) * 2 - cents(gone.accounting.cost)) / 100);
+  });
+
+  it('--merge: JSON reports of parts of a department roll up to the report of all of it', () => {
+    const dir = tempDir();
+    generateUnits(dir, 6, 11, 2024);
+    const whole = reportOf([dir]);
+    const a = path.join(dir, 'a.json');
+    const b = path.join(dir, 'b.json');
+    fs.writeFileSync(a, JSON.stringify(reportOf(['unit-1', 'unit-2', 'unit-3'], dir)));
+    fs.writeFileSync(b, JSON.stringify(reportOf(['unit-4', 'unit-5', 'unit-6'], dir)));
+    const merged = reportOf(['--merge', a, b]);
+    assert.deepEqual(merged.rollUp.totals, whole.rollUp.totals);
+    assert.deepEqual(merged.rollUp.byDepartment, whole.rollUp.byDepartment);
+    assert.deepEqual(merged.rollUp.distributions, whole.rollUp.distributions);
+  });
+
+  it('counts the open findings of each unit by clause, as steward validate finds them', () => {
+    const report = reportOf(['examples']);
+    const validate = runCli(['validate', 'examples', '--format', 'json']);
+    const files = JSON.parse(validate.stdout).files as Array<{ findings: Array<{ severity: string }> }>;
+    const all = files.flatMap((f) => f.findings);
+    const count = (severity: string) => all.filter((f) => f.severity === severity).length;
+    const totals = report.rollUp.totals.findings;
+    assert.deepEqual(totals, { error: count('error'), warning: count('warning'), info: count('info') });
+    const byClause = report.units.flatMap((u) => u.findingsByClause);
+    assert.equal(
+      byClause.reduce((n, row) => n + row.error + row.warning + row.info, 0),
+      all.length,
+    );
+    assert.ok(byClause.some((row) => row.clause.startsWith('财资〔2024〕1号')));
+  });
+
+  it('the workbook: LibreOffice Calc shows the same figures', () => {
+    const dir = tempDir();
+    generateUnits(dir, 4, 5, 2024);
+    const report = reportOf([dir]);
+    const out = path.join(dir, 'report.xlsx');
+    const run = runCli(['report', dir, '--format', 'xlsx', '-o', out, '--locale', 'zh-CN']);
+    assert.equal(run.code, 0, run.stderr);
+    const sheets = sheetsAsShown(out);
+    const units = sheets.get('汇总·各单位');
+    assert.ok(units, [...sheets.keys()].join(', '));
+    assert.equal(units.length, 1 + report.units.length);
+    const header = units[0];
+    const column = (name: string) => header.indexOf(name);
+    for (const unit of report.units) {
+      const row: string[] | undefined = units.find((r) => r[column('统一社会信用代码')] === unit.unit.code);
+      assert.ok(row, unit.unit.code);
+      assert.equal(Number(row[column('资产数')].replace(/,/g, '')), unit.figures.assets);
+      assert.equal(Number(row[column('入账成本（元）')].replace(/,/g, '')), unit.figures.cost);
+      assert.equal(Number(row[column('本年收益（元）')].replace(/,/g, '')), unit.figures.revenue);
+    }
+    const inForce = sheets.get('单位·有效授权')!;
+    assert.equal(inForce.length - 1, report.rollUp.totals.authorizationsInForce);
+    const dates = inForce.slice(1).map((row) => row[inForce[0].indexOf('终止日期')]);
+    assert.ok(
+      dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
+      `dates shown as dates: ${dates.join(' ')}`,
+    );
+  });
+
+  it('CSV: a file per table, UTF-8 with a BOM, numbers as numbers', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.csv');
+    const run = runCli(['report', 'examples/transport-bureau', '--format', 'csv', '-o', out]);
+    assert.equal(run.code, 0, run.stderr);
+    const overview = fs.readFileSync(path.join(dir, 'report-rollup-overview.csv'), 'utf8');
+    assert.ok(overview.startsWith('\ufeff'));
+    assert.match(overview, /\r\n.*,563000\.00\r\n/);
+    assert.ok(fs.existsSync(path.join(dir, 'report-units-in-force.csv')));
+  });
+
+  it('Markdown to standard output by default, in the language asked for', () => {
+    const zh = runCli(['report', 'examples/transport-bureau', '--locale', 'zh-CN']);
+    assert.equal(zh.code, 0, zh.stderr);
+    assert.match(zh.stdout, /^# 2024 年度数据资产报告/);
+    assert.match(zh.stdout, /\| 入账成本（元） \| 563,000\.00 \|/);
+    const en = runCli(['report', 'examples/transport-bureau', '--locale', 'en']);
+    assert.match(en.stdout, /^# Data asset report 2024/);
+  });
+
+  describe('bad input: exit 2, the file named, nothing written', () => {
+    it('a --compare file that is not JSON: its line and column', () => {
+      const dir = tempDir({ 'last.json': '{\n  "kind": "DataAssetReport",\n  oops\n}\n' });
+      const run = runCli(['report', 'examples/transport-bureau', '--compare', path.join(dir, 'last.json')]);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /last\.json:3:3: not valid JSON/);
+    });
+    it('a --compare file that is JSON but not a report, or a report with a field of the wrong type', () => {
+      const dir = tempDir({
+        'other.json': '{"kind": "Something"}',
+        'broken.json': JSON.stringify({ ...reportOf(['examples/transport-bureau']), units: [{ unit: {} }] }),
+      });
+      const other = runCli(['report', 'examples/transport-bureau', '--compare', path.join(dir, 'other.json')]);
+      assert.equal(other.code, 2);
+      assert.match(other.stderr, /other\.json: not a report written by steward report --format json/);
+      const broken = runCli(['report', '--merge', path.join(dir, 'broken.json')]);
+      assert.equal(broken.code, 2);
+      assert.match(broken.stderr, /broken\.json: the report’s units\[0\]\.unit\.name does not follow/);
+    });
+    it('a missing --compare file, a bad year, xlsx without -o, an unknown format', () => {
+      const missing = runCli(['report', 'examples', '--compare', 'nowhere.json']);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /nowhere\.json: cannot read it \(ENOENT\)/);
+      assert.equal(runCli(['report', 'examples', '--year', '24']).code, 2);
+      assert.match(runCli(['report', 'examples', '--format', 'xlsx']).stderr, /--format xlsx needs -o/);
+      assert.match(runCli(['report', 'examples', '--format', 'pdf']).stderr, /Unknown report format "pdf"/);
+    });
+    it('an existing output file is not overwritten without --force; a missing folder is named', () => {
+      const dir = tempDir({ 'report.md': 'mine' });
+      const out = path.join(dir, 'report.md');
+      const run = runCli(['report', 'examples/transport-bureau', '--format', 'md', '-o', out]);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /already exists/);
+      assert.equal(fs.readFileSync(out, 'utf8'), 'mine');
+      assert.equal(runCli(['report', 'examples/transport-bureau', '-o', out, '--force']).code, 0);
+      assert.match(fs.readFileSync(out, 'utf8'), /Data asset report 2024/);
+      const nowhere = runCli(['report', 'examples', '-o', path.join(dir, 'no', 'r.md')]);
+      assert.equal(nowhere.code, 2);
+      assert.match(nowhere.stderr, /does not exist/);
+      assert.deepEqual(fs.readdirSync(dir), ['report.md'], 'no temporary file left');
+    });
+    it('no catalog or register under the paths', () => {
+      const run = runCli(['report', tempDir({ 'notes.yaml': 'a: 1\n' })]);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /No files for the report were found/);
+    });
+  });
+});
