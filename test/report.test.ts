@@ -265,6 +265,23 @@ describe('steward report', function () {
     );
   });
 
+  it('a register whose items share an anchor (read whole, not item by item): each asset counted once', () => {
+    const dir = tempDir();
+    generateUnits(dir, 1, 9, 2024);
+    const file = path.join(dir, 'unit-1', 'unit.assets.yaml');
+    // The first asset's accounting anchored, the others' an alias to it: the check falls back to a whole parse.
+    let seen = 0;
+    const text = fs
+      .readFileSync(file, 'utf8')
+      .replace(/\n {4}accounting:\n {6}recognition: .*\n {6}cost: .*/g, (block) =>
+        seen++ === 0 ? block.replace('accounting:', 'accounting: &books') : '\n    accounting: *books',
+      );
+    fs.writeFileSync(file, text);
+    const documents = documentsIn(dir);
+    assert.match(text, /accounting: \*books/);
+    assert.deepEqual(withoutFindings(reportOf([dir]).units[0].figures), expected(documents, 2024).figures);
+  });
+
   it('writes JSON that follows schemas/report.schema.json', () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
     const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'report.schema.json'), 'utf8')));

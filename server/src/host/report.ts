@@ -10,11 +10,11 @@ import {
   builtinCodeTable,
   compareReports,
   createStewardService,
+  documentUnit,
   ReportBuilder,
   rollUp,
-  streamDocuments,
 } from '../service';
-import type { DataAssetReport, Finding, Locale } from '../service';
+import type { DataAssetReport, Finding, Locale, StewardYamlDocument } from '../service';
 import { baseOf, inputFiles } from './inputs';
 import { translator } from './messages';
 import { DEFAULT_MAX_FILE_MB, readTextFile } from './read';
@@ -69,6 +69,16 @@ function countAsOf(text: string, years: Map<number, number>): void {
   for (const match of text.matchAll(AS_OF)) years.set(Number(match[1]), (years.get(Number(match[1])) ?? 0) + 1);
 }
 
+/** How many documents are as of each year (the files read for their `asOf` lines only). */
+function yearsOf(files: string[], reads: ReadOptions): Map<number, number> {
+  const years = new Map<number, number>();
+  for (const file of files) {
+    const read = readTextFile(file, reads);
+    if (read.ok) countAsOf(read.text, years);
+  }
+  return years;
+}
+
 /** The year most documents are as of (the latest of equals), if any document says. */
 function usualYear(years: Map<number, number>): number | undefined {
   let best: number | undefined;
@@ -92,44 +102,60 @@ export function buildReport(options: ReportOptions): DataAssetReport {
     configPath: (shown) => toPosix(path.relative(setup.root, path.resolve(base, shown))),
   });
   const shownOf = (file: string) => toPosix(path.relative(base, file));
-  // First every file is checked (cross-file findings need them all); the year is read on the way.
-  const years = new Map<number, number>();
-  const readable: string[] = [];
-  const unreadable: Array<{ shown: string; finding: Finding }> = [];
-  for (const file of files) {
-    const read = readTextFile(file, reads);
-    if (!read.ok) {
-      unreadable.push({ shown: shownOf(file), finding: read.finding });
-      continue;
-    }
-    readable.push(file);
-    if (options.year === undefined) countAsOf(read.text, years);
-    service.update(shownOf(file), read.text, { retain: false });
-  }
-  const year = options.year ?? usualYear(years) ?? (options.today ?? new Date()).getFullYear() - 1;
+  const year = options.year ?? usualYear(yearsOf(files, reads)) ?? (options.today ?? new Date()).getFullYear() - 1;
   const builder = new ReportBuilder({ year, codeTable: setup.codeTable ?? builtinCodeTable() });
-  for (const [done, file] of readable.entries()) {
+  const empty = { kind: 'DataAssetRegister', head: {}, items: [] } as const;
+  // Every file is checked, its items read into the report as the check parses them; the findings are counted
+  // once all are checked (cross-file findings need them all), by the document each is in.
+  const placed: Array<{ shown: string; documents: Array<{ startLine: number; unit: string }> }> = [];
+  for (const [done, file] of files.entries()) {
     const shown = shownOf(file);
     const read = readTextFile(file, reads);
-    if (!read.ok) continue;
+    if (!read.ok) {
+      builder.findings(builder.wholeDocument(shown, empty), [read.finding]);
+      continue;
+    }
+    builder.beginFile(shown);
+    let units = new Map<StewardYamlDocument, string>();
+    const unitOf = (document: StewardYamlDocument) => {
+      let unit = units.get(document);
+      if (unit === undefined) units.set(document, (unit = builder.document(documentUnit(document))));
+      return unit;
+    };
+    const { document: parsed } = service.update(shown, read.text, {
+      retain: false,
+      visitItems: {
+        item: (document, value) => builder.item(unitOf(document), document.kind!, value),
+        restart: () => {
+          builder.discardFile();
+          units = new Map();
+        },
+      },
+    });
+    const documents: Array<{ startLine: number; unit: string }> = [];
+    for (const document of parsed.documents)
+      if (document.kind && document.root)
+        documents.push({ startLine: parsed.lines.positionAt(document.span.start).line, unit: unitOf(document) });
+    builder.commitFile();
+    placed.push({ shown, documents });
+    options.onProgress?.(done + 1, files.length);
+  }
+  for (const { shown, documents } of placed) {
     const findings = service.findings(shown);
-    const documents = [...streamDocuments(shown, read.text)];
     // A file with no document a unit can be read from (a YAML error, a top level that is not a mapping): its
     // findings are counted under a unit whose fields are not recorded, so that the totals keep them.
-    if (documents.length === 0 && findings.length > 0)
-      builder.findings(builder.document(shown, { kind: 'DataAssetRegister', head: {}, items: [] }), findings);
-    for (const [position, document] of documents.entries()) {
-      const unit = builder.document(shown, document);
+    if (documents.length === 0) {
+      if (findings.length > 0) builder.findings(builder.wholeDocument(shown, empty), findings);
+      continue;
+    }
+    documents.forEach(({ startLine, unit }, position) => {
       const end = documents[position + 1]?.startLine ?? Number.POSITIVE_INFINITY;
       builder.findings(
         unit,
-        findings.filter((finding) => inDocument(finding, document.startLine, end, position === 0)),
+        findings.filter((finding) => inDocument(finding, startLine, end, position === 0)),
       );
-    }
-    options.onProgress?.(done + 1, readable.length);
+    });
   }
-  for (const { shown, finding } of unreadable)
-    builder.findings(builder.document(shown, { kind: 'DataAssetRegister', head: {}, items: [] }), [finding]);
   const report = builder.finish();
   if (previous) report.comparison = compareReports(report, previous);
   return report;

@@ -6,7 +6,9 @@
  * adds the cross-file findings, applies the file's waivers and the configured severities. `validate` does both.
  */
 import type { Finding, Locale } from './types';
-import type { StewardDocument } from './parser/model';
+import type { StewardDocument, StewardYamlDocument } from './parser/model';
+import { getValue } from './parser/ast';
+import { toPlainValue } from './parser/convert';
 import { rootMap } from './parser/model';
 import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
 import { DEFAULT_MAX_ITEMS } from './parser/limits';
@@ -79,6 +81,23 @@ export interface UpdateOptions {
    * change events, merged with mergeChanges). Without it the two texts are compared.
    */
   change?: TextChange;
+  /**
+   * Reads the file's data as it is checked (the report: one item's tree alive at a time, no second parse):
+   * `item` gets each item of a steward document as a plain value, `restart` says that the item-by-item pass fell
+   * back to a whole parse (an alias to an anchor in another item) and every item will be given again.
+   */
+  visitItems?: ItemVisitor;
+}
+
+export interface ItemVisitor {
+  item(document: StewardYamlDocument, value: unknown, index: number): void;
+  restart(): void;
+}
+
+/** The plain value of a document's `unit` (what the report reads of a document's head). */
+export function documentUnit(document: StewardYamlDocument): unknown {
+  const unit = getValue(rootMap(document), 'unit');
+  return unit ? toPlainValue(unit) : undefined;
 }
 
 export interface StewardService {
@@ -226,6 +245,13 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       (state?.parts && revalidateEdit(document, state.parts, validateOptions)) ||
       validateFileParts(document, validateOptions);
     const edited = state?.entries ? summarizeEdit(document, state.entries) : undefined;
+    const visitor = updateOptions.visitItems;
+    if (visitor)
+      for (const yamlDocument of document.documents)
+        if (yamlDocument.kind)
+          yamlDocument.items.forEach((item, index) =>
+            visitor.item(yamlDocument, item.node ? toPlainValue(item.node) : null, index),
+          );
     return record(uri, document, parts, edited?.entries ?? summarizeEntries(document), edited, before);
   };
 
@@ -252,13 +278,18 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       validateOptions,
       { cache: chunkCache },
       (yamlDocument, item, index) => {
-        if (rootMap(yamlDocument) && yamlDocument.kind)
+        if (rootMap(yamlDocument) && yamlDocument.kind) {
           entries[yamlDocument.index][index] = summarizeItem(document, yamlDocument, item, index);
+          updateOptions.visitItems?.item(yamlDocument, item.node ? toPlainValue(item.node) : null, index);
+        }
       },
       { keep, every },
     );
     // An alias to an anchor in another item: the file is parsed whole.
-    if (!parts) return updateWhole(uri, text, updateOptions);
+    if (!parts) {
+      updateOptions.visitItems?.restart();
+      return updateWhole(uri, text, updateOptions);
+    }
     latest.delete(uri);
     if (keep) latest.set(uri, document);
     return record(uri, document, parts, entries, undefined, undefined);
@@ -410,7 +441,7 @@ function linesAround(text: SourceText, start: number, end: number): string {
 }
 
 // What the shells (the CLI, the language server, the Node host layer) may use: they import nothing else of service/.
-export type { Finding, Locale, StewardDocument, RuleInfo, CodeTable, StewardConfig };
+export type { Finding, Locale, StewardDocument, StewardYamlDocument, RuleInfo, CodeTable, StewardConfig };
 export type { LocalizedText, Position, Range, RelatedLocation, Severity } from './types';
 export type { FileSummary, IndexedItem } from './workspace';
 export type { SourceText } from './parser/source';

@@ -49,8 +49,8 @@ class Counter {
   add(key: string, by = 1): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + by);
   }
-  get(key: string): number {
-    return this.counts.get(key) ?? 0;
+  addAll(other: Counter): void {
+    for (const [key, count] of other.counts) this.add(key, count);
   }
   entries(): IterableIterator<[string, number]> {
     return this.counts.entries();
@@ -103,7 +103,54 @@ class UnitPart {
   readonly byClause = new Map<string, ClauseFindings>();
   readonly assetIds: string[] = [];
   constructor(public unit: UnitInfo) {}
+
+  /** A field one document leaves out and another gives: the unit's other documents fill it in. */
+  fillIn(unit: UnitInfo): void {
+    for (const field of ['name', 'code', 'type', 'supervisingDepartment'] as const)
+      if (!this.unit[field] && unit[field]) this.unit = { ...this.unit, [field]: unit[field] };
+  }
+
+  /** Adds another part of the same unit (read from another file). */
+  merge(other: UnitPart): void {
+    this.fillIn(other.unit);
+    for (const file of other.files) this.files.add(file);
+    this.resources += other.resources;
+    this.held += other.held;
+    this.reported += other.reported;
+    this.cost += other.cost;
+    this.valuation += other.valuation;
+    this.valued += other.valued;
+    this.revenue += other.revenue;
+    for (const [code, sums] of other.byCode) {
+      const into = this.byCode.get(code);
+      if (!into) this.byCode.set(code, sums);
+      else {
+        into.assets += sums.assets;
+        into.cost += sums.cost;
+        into.valuation += sums.valuation;
+        into.valued += sums.valued;
+      }
+    }
+    for (const name of COUNTERS) this[name].addAll(other[name]);
+    this.inForce.push(...other.inForce);
+    this.expiring.push(...other.expiring);
+    this.disposals.push(...other.disposals);
+    for (const id of other.assetIds) this.assetIds.push(id);
+  }
 }
+
+const COUNTERS = [
+  'byGrade',
+  'byAcquisition',
+  'byResource',
+  'resourcesByGrade',
+  'resourcesBySharing',
+  'resourcesByOpening',
+  'revenueBySource',
+  'revenueByHandling',
+  'revenueByYear',
+  'authorizationsByYear',
+] as const;
 
 export interface ReportDocument {
   kind: 'DataResourceCatalog' | 'DataAssetRegister';
@@ -147,30 +194,63 @@ export class ReportBuilder {
     this.nextYearEnd = `${options.year + 1}-12-31`;
   }
 
-  private part(head: Plain, file: string): UnitPart {
-    const unit = unitOf(head);
-    const key = unit.code || `name:${unit.name}`;
-    let part = this.units.get(key);
-    if (!part) this.units.set(key, (part = new UnitPart(unit)));
-    else {
-      // A field one document leaves out and another gives: the unit's other documents fill it in.
-      for (const field of ['name', 'code', 'type', 'supervisingDepartment'] as const)
-        if (!part.unit[field] && unit[field]) part.unit = { ...part.unit, [field]: unit[field] };
-    }
-    part.files.add(file);
-    return part;
+  /** The parts of the file being read, merged into `units` when it is done (`commitFile`). */
+  private staged = new Map<string, UnitPart>();
+  private file = '';
+
+  /** Starts reading a file: what it adds stays apart until `commitFile`, and `discardFile` forgets it. */
+  beginFile(file: string): void {
+    this.file = file;
+    this.staged = new Map();
   }
 
-  /** A document of `file`; returns its unit's key, under which `findings` later counts the document's findings. */
-  document(file: string, document: ReportDocument): string {
-    const part = this.part(document.head, file);
-    for (const item of document.items) {
-      const fields = record(item);
-      if (!fields) continue;
-      if (document.kind === 'DataResourceCatalog') this.resource(part, fields);
-      else this.asset(part, fields);
+  /** Forgets what the file being read has added (its items will be given again). */
+  discardFile(): void {
+    this.staged = new Map();
+  }
+
+  /** Adds what the file being read has added to its units. */
+  commitFile(): void {
+    for (const [key, part] of this.staged) {
+      const into = this.units.get(key);
+      if (into) into.merge(part);
+      else this.units.set(key, part);
     }
-    return part.unit.code || `name:${part.unit.name}`;
+    this.staged = new Map();
+  }
+
+  /**
+   * A document of the file being read, by its `unit` (a plain value); returns its unit's key, for `item` and for
+   * `findings`, which counts the document's findings once every file is read.
+   */
+  document(unitValue: unknown): string {
+    const unit = unitOf({ unit: unitValue });
+    const key = unit.code || `name:${unit.name}`;
+    const part = this.staged.get(key);
+    if (!part) {
+      const created = new UnitPart(unit);
+      created.files.add(this.file);
+      this.staged.set(key, created);
+    } else part.fillIn(unit);
+    return key;
+  }
+
+  /** An item (a resource or an asset, as a plain value) of a document `document` returned the key of. */
+  item(key: string, kind: ReportDocument['kind'], value: unknown): void {
+    const part = this.staged.get(key);
+    const fields = record(value);
+    if (!part || !fields) return;
+    if (kind === 'DataResourceCatalog') this.resource(part, fields);
+    else this.asset(part, fields);
+  }
+
+  /** A whole document of `file` at once (a file read apart from validation); returns its unit's key. */
+  wholeDocument(file: string, document: ReportDocument): string {
+    this.beginFile(file);
+    const key = this.document(document.head.unit);
+    for (const item of document.items) this.item(key, document.kind, item);
+    this.commitFile();
+    return key;
   }
 
   /** Findings of a document of a unit (the key `document` returned). */
