@@ -100,6 +100,15 @@ export function documentUnit(document: StewardYamlDocument): unknown {
   return unit ? toPlainValue(unit) : undefined;
 }
 
+/** Gives every item of a whole parse to the visitor. */
+function visitAll(document: StewardDocument, visitor: ItemVisitor): void {
+  for (const yamlDocument of document.documents)
+    if (yamlDocument.kind)
+      yamlDocument.items.forEach((item, index) =>
+        visitor.item(yamlDocument, item.node ? toPlainValue(item.node) : null, index),
+      );
+}
+
 export interface StewardService {
   readonly codeTable: CodeTable;
   readonly index: WorkspaceIndex;
@@ -245,13 +254,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       (state?.parts && revalidateEdit(document, state.parts, validateOptions)) ||
       validateFileParts(document, validateOptions);
     const edited = state?.entries ? summarizeEdit(document, state.entries) : undefined;
-    const visitor = updateOptions.visitItems;
-    if (visitor)
-      for (const yamlDocument of document.documents)
-        if (yamlDocument.kind)
-          yamlDocument.items.forEach((item, index) =>
-            visitor.item(yamlDocument, item.node ? toPlainValue(item.node) : null, index),
-          );
+    if (updateOptions.visitItems) visitAll(document, updateOptions.visitItems);
     return record(uri, document, parts, edited?.entries ?? summarizeEntries(document), edited, before);
   };
 
