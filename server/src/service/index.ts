@@ -100,6 +100,18 @@ export function documentUnit(document: StewardYamlDocument): unknown {
   return unit ? toPlainValue(unit) : undefined;
 }
 
+function cacheStats(
+  chunks: ChunkCache | undefined,
+  items: ItemFindingsCache | undefined,
+): ReturnType<StewardService['cacheStats']> {
+  return {
+    chunkHits: chunks?.hits ?? 0,
+    chunkMisses: chunks?.misses ?? 0,
+    itemHits: items?.hits ?? 0,
+    itemMisses: items?.misses ?? 0,
+  };
+}
+
 /** Gives every item of a whole parse to the visitor. */
 function visitAll(document: StewardDocument, visitor: ItemVisitor): void {
   for (const yamlDocument of document.documents)
@@ -190,10 +202,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     const file = latest.get(uri);
     return file ? settleFile(file) : undefined;
   };
-  /**
-   * A file's latest parse as it is, for operations at a position: they find trees through nodeAt, which settles
-   * the items it reads, so a request after typing does not move every tree below the edit.
-   */
+  /** A file's latest parse as it is, for operations at a position (see positionOperations). */
   const at = (uri: string): StewardDocument | undefined => latest.get(uri);
 
   const reportForeignDocuments = options.reportForeignDocuments ?? false;
@@ -281,10 +290,9 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       validateOptions,
       { cache: chunkCache },
       (yamlDocument, item, index) => {
-        if (rootMap(yamlDocument) && yamlDocument.kind) {
-          entries[yamlDocument.index][index] = summarizeItem(document, yamlDocument, item, index);
-          updateOptions.visitItems?.item(yamlDocument, item.node ? toPlainValue(item.node) : null, index);
-        }
+        if (!rootMap(yamlDocument) || !yamlDocument.kind) return;
+        entries[yamlDocument.index][index] = summarizeItem(document, yamlDocument, item, index);
+        updateOptions.visitItems?.item(yamlDocument, item.node ? toPlainValue(item.node) : null, index);
       },
       { keep, every },
     );
@@ -343,12 +351,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     isKnownRule,
     document: (uri) => current(uri),
     ...positionOperations({ at, index, codeTable, rules: infos, findings }),
-    cacheStats: () => ({
-      chunkHits: chunkCache?.hits ?? 0,
-      chunkMisses: chunkCache?.misses ?? 0,
-      itemHits: itemCache?.hits ?? 0,
-      itemMisses: itemCache?.misses ?? 0,
-    }),
+    cacheStats: () => cacheStats(chunkCache, itemCache),
   };
 }
 
