@@ -35,7 +35,13 @@ function documentsIn(dir: string): Plain[] {
 
 const cents = (n: number) => Math.round(n * 100);
 
-/** What a unit's figures should be, computed here from its documents, for `year`. */
+type Sums = Map<string, number>;
+const add = (map: Sums, key: unknown, by = 1) => {
+  const k = key === undefined || key === null ? '' : String(key);
+  map.set(k, (map.get(k) ?? 0) + by);
+};
+
+/** What a unit's figures and distributions should be, computed here from its documents, for `year`. */
 function expected(documents: Plain[], year: number) {
   const end = `${year}-12-31`;
   const next = `${year + 1}-12-31`;
@@ -44,41 +50,87 @@ function expected(documents: Plain[], year: number) {
   let valuation = 0;
   let valued = 0;
   let revenue = 0;
-  let inForce = 0;
-  let expiring = 0;
   let disposals = 0;
   let reported = 0;
   let resources = 0;
-  const byGrade = new Map<string, number>();
-  const byCode = new Map<string, number>();
+  const inForce: string[] = [];
+  const expiring: string[] = [];
+  const disposed: string[] = [];
+  const types = new Map<string, { sharing: string; opening: string }>();
+  for (const document of documents)
+    if (document.kind === 'DataResourceCatalog')
+      for (const r of document.resources ?? [])
+        types.set(r.id, { sharing: r.sharing?.type ?? '', opening: r.opening?.type ?? '' });
+  const d = {
+    byGrade: new Map() as Sums,
+    byAcquisition: new Map() as Sums,
+    bySharing: new Map() as Sums,
+    byOpening: new Map() as Sums,
+    resourcesByGrade: new Map() as Sums,
+    resourcesBySharing: new Map() as Sums,
+    resourcesByOpening: new Map() as Sums,
+    revenueBySource: new Map() as Sums,
+    revenueByHandling: new Map() as Sums,
+    revenueByYear: new Map() as Sums,
+    authorizationsByYear: new Map() as Sums,
+  };
+  const byCode = new Map<string, { assets: number; cost: number; valuation: number; valued: number }>();
   for (const document of documents) {
-    if (document.kind === 'DataResourceCatalog') resources += (document.resources ?? []).length;
+    if (document.kind === 'DataResourceCatalog')
+      for (const r of document.resources ?? []) {
+        resources++;
+        add(d.resourcesByGrade, r.securityGrade);
+        add(d.resourcesBySharing, r.sharing?.type);
+        add(d.resourcesByOpening, r.opening?.type);
+      }
     if (document.kind !== 'DataAssetRegister') continue;
     for (const asset of document.assets ?? []) {
-      for (const line of asset.revenue ?? []) if (line.year === year) revenue += cents(line.amount);
-      const d = asset.disposal;
-      const on = d ? (d.date ?? d.decision?.date ?? d.approval?.date ?? '') : '';
-      if (d && (on === '' || on.startsWith(`${year}-`))) disposals++;
-      const held = !d || on > end;
-      if (!held) continue;
+      for (const line of asset.revenue ?? []) {
+        add(d.revenueByYear, line.year, cents(line.amount));
+        if (line.year !== year) continue;
+        revenue += cents(line.amount);
+        add(d.revenueBySource, line.source, cents(line.amount));
+        add(d.revenueByHandling, line.handling, cents(line.amount));
+      }
+      for (const grant of asset.authorizations ?? [])
+        if (grant.period?.start) add(d.authorizationsByYear, grant.period.start.slice(0, 4));
+      const gone = asset.disposal;
+      const on = gone ? (gone.date ?? gone.decision?.date ?? gone.approval?.date ?? '') : '';
+      if (gone && (on === '' || on.startsWith(`${year}-`))) {
+        disposals++;
+        disposed.push(asset.id);
+      }
+      if (gone && on <= end) continue;
       assets++;
-      if (asset.accounting?.cost !== undefined) cost += cents(asset.accounting.cost);
+      const code = byCode.get(asset.classificationCode) ?? { assets: 0, cost: 0, valuation: 0, valued: 0 };
+      byCode.set(asset.classificationCode, code);
+      code.assets++;
+      if (asset.accounting?.cost !== undefined) {
+        cost += cents(asset.accounting.cost);
+        code.cost += cents(asset.accounting.cost);
+      }
       if (asset.valuation?.value !== undefined) {
         valuation += cents(asset.valuation.value);
+        code.valuation += cents(asset.valuation.value);
         valued++;
+        code.valued++;
       }
       if ((asset.reporting?.years ?? []).includes(year)) reported++;
-      byGrade.set(asset.securityGrade, (byGrade.get(asset.securityGrade) ?? 0) + 1);
-      byCode.set(asset.classificationCode, (byCode.get(asset.classificationCode) ?? 0) + 1);
+      add(d.byGrade, asset.securityGrade);
+      add(d.byAcquisition, asset.acquisition?.method);
+      add(d.bySharing, types.get(asset.resource)?.sharing);
+      add(d.byOpening, types.get(asset.resource)?.opening);
       for (const grant of asset.authorizations ?? []) {
         const start = grant.period?.start ?? '';
         const stop = grant.period?.end ?? '';
         if ((start && start > end) || (stop && stop < end)) continue;
-        inForce++;
-        if (stop && stop <= next) expiring++;
+        inForce.push(asset.id);
+        if (stop && stop <= next) expiring.push(asset.id);
       }
     }
   }
+  for (const money of [d.revenueBySource, d.revenueByHandling, d.revenueByYear])
+    for (const [key, fen] of money) money.set(key, fen / 100);
   return {
     figures: {
       assets,
@@ -87,14 +139,54 @@ function expected(documents: Plain[], year: number) {
       valuation: valuation / 100,
       valued,
       revenue: revenue / 100,
-      authorizationsInForce: inForce,
-      authorizationsExpiring: expiring,
+      authorizationsInForce: inForce.length,
+      authorizationsExpiring: expiring.length,
       disposals,
       reported,
     },
-    byGrade,
-    byCode,
+    distributions: d,
+    byCode: new Map(
+      [...byCode].map(([k, v]) => [k, { ...v, cost: v.cost / 100, valuation: v.valuation / 100 }] as const),
+    ),
+    rows: { inForce: inForce.sort(), expiring: expiring.sort(), disposals: disposed.sort() },
   };
+}
+
+/** The report's distributions and rows in the shapes `expected` gives. */
+function asReported(unit: UnitReport) {
+  const maps = Object.fromEntries(
+    Object.entries(unit.distributions)
+      .filter(([name]) => name !== 'byCode')
+      .map(([name, list]: [string, Array<{ key: string; assets?: number; amount?: number }>]) => [
+        name,
+        new Map(list.map((row) => [row.key, row.assets ?? row.amount!])),
+      ]),
+  );
+  return {
+    distributions: maps,
+    byCode: new Map(
+      unit.distributions.byCode.map(
+        (row) =>
+          [row.code, { assets: row.assets, cost: row.cost, valuation: row.valuation, valued: row.valued }] as const,
+      ),
+    ),
+    rows: {
+      inForce: unit.authorizationsInForce.map((row) => row.asset).sort(),
+      expiring: unit.authorizationsExpiring.map((row) => row.asset).sort(),
+      disposals: unit.disposals.map((row) => row.asset).sort(),
+    },
+  };
+}
+
+/** Every figure, distribution and listed row of a unit against what its documents say. */
+function assertUnit(unit: UnitReport, documents: Plain[], year: number): void {
+  const want = expected(documents, year);
+  const got = asReported(unit);
+  const name = unit.unit.name;
+  assert.deepEqual(withoutFindings(unit.figures), want.figures, `${name}: figures`);
+  assert.deepEqual(got.distributions, want.distributions, `${name}: distributions`);
+  assert.deepEqual(got.byCode, want.byCode, `${name}: by code`);
+  assert.deepEqual(got.rows, want.rows, `${name}: authorizations and disposals listed`);
 }
 
 function withoutFindings(figures: Figures): Omit<Figures, 'findings'> {
@@ -215,10 +307,8 @@ describe('steward report', function () {
     assert.equal(report.units.length, 1);
     const want = expected(documentsIn(dir), 2024);
     const [unit] = report.units;
-    assert.deepEqual(withoutFindings(unit.figures), want.figures);
+    assertUnit(unit, documentsIn(dir), 2024);
     assert.deepEqual(withoutFindings(report.rollUp.totals), want.figures);
-    assert.deepEqual(new Map(unit.distributions.byGrade.map((t) => [t.key, t.assets])), want.byGrade);
-    assert.deepEqual(new Map(unit.distributions.byCode.map((t) => [t.code, t.assets])), want.byCode);
     // The figures this test reads off the example by hand, so that `expected` is not the only witness.
     assert.equal(unit.figures.assets, 5, 'six assets registered, one destroyed in 2024');
     assert.equal(unit.figures.revenue, 120000);
@@ -237,7 +327,7 @@ describe('steward report', function () {
     const byDepartment = new Map<string, typeof totals>();
     for (const [code, documents] of units) {
       const want = expected(documents, 2025);
-      assert.deepEqual(withoutFindings(unitByCode(report, code).figures), want.figures, `unit ${code}`);
+      assertUnit(unitByCode(report, code), documents, 2025);
       const department = documents[0].unit.supervisingDepartment as string;
       const sum = byDepartment.get(department) ?? { ...expected([], 2025).figures };
       for (const key of Object.keys(totals) as Array<keyof typeof totals>) {
@@ -263,6 +353,11 @@ describe('steward report', function () {
       report.rollUp.unitRows.reduce((n, row) => n + row.figures.assets, 0),
       totals.assets,
     );
+    // The roll-up's distributions: the documents of all units counted as one.
+    const all = expected([...units.values()].flat(), 2025);
+    const rolled = asReported({ ...report.units[0], distributions: report.rollUp.distributions });
+    assert.deepEqual(rolled.distributions, all.distributions);
+    assert.deepEqual(rolled.byCode, all.byCode);
   });
 
   it('a register whose items share an anchor (read whole, not item by item): each asset counted once', () => {
@@ -279,7 +374,7 @@ describe('steward report', function () {
     fs.writeFileSync(file, text);
     const documents = documentsIn(dir);
     assert.match(text, /accounting: \*books/);
-    assert.deepEqual(withoutFindings(reportOf([dir]).units[0].figures), expected(documents, 2024).figures);
+    assertUnit(reportOf([dir]).units[0], documents, 2024);
   });
 
   it('writes JSON that follows schemas/report.schema.json', () => {
