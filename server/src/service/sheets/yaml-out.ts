@@ -14,8 +14,8 @@ export interface Origin {
   columns: ReadonlyMap<string, string>;
 }
 
-export interface WrittenYaml {
-  text: string;
+/** Where each line of a written file came from. */
+export interface YamlSources {
   /** The source cell of a 0-based line (`Sheet1!F23`, or `Sheet1!23:23` for the row), if any. */
   cellAt(line: number): string | undefined;
   /** The 0-based line of a field's value in the object that came from `origin`, if written. */
@@ -59,30 +59,128 @@ export interface YamlDocument {
   keyComments?: Record<string, string>;
 }
 
-/** Writes the documents of one file (separated by `---`), recording the source cells. */
+/**
+ * The source of each written line, compactly (the 50,000-resource bench catalog is 1.2 million lines): per line,
+ * an index into the origins met (-1: none) and one into the field paths met (0: none).
+ */
+class LineSources {
+  private origin = new Int32Array(1024);
+  private field = new Uint16Array(1024);
+  private count = 0;
+  private readonly origins: Origin[] = [];
+  private readonly fields: Array<string | undefined> = [undefined];
+  private readonly fieldIds = new Map<string, number>();
+  /** Each origin's first and last line, made on the first `lineOf`. */
+  private spans?: Map<Origin, { first: number; last: number }>;
+
+  add(origin: Origin | undefined, field: string | undefined): void {
+    if (this.count === this.origin.length) this.grow();
+    this.origin[this.count] = origin ? this.originId(origin) : -1;
+    this.field[this.count++] = field === undefined ? 0 : this.fieldId(field);
+  }
+
+  cellAt(line: number): string | undefined {
+    if (!(line >= 0 && line < this.count) || this.origin[line] < 0) return undefined;
+    const origin = this.origins[this.origin[line]];
+    const letter = origin.columns.get(this.fields[this.field[line]] ?? '');
+    return letter ? `${origin.sheet}!${letter}${origin.row}` : `${origin.sheet}!${origin.row}:${origin.row}`;
+  }
+
+  lineOf(origin: Origin, field: string): number | undefined {
+    const id = this.fieldIds.get(field);
+    const span = this.spansOf().get(origin);
+    if (id === undefined || !span) return undefined;
+    for (let line = span.first; line <= span.last; line++)
+      if (this.field[line] === id && this.origins[this.origin[line]] === origin) return line;
+    return undefined;
+  }
+
+  /** Lets the room kept for more lines go. */
+  trim(): void {
+    this.origin = this.origin.slice(0, this.count);
+    this.field = this.field.slice(0, this.count);
+  }
+
+  private grow(): void {
+    const size = Math.max(1024, this.count * 2);
+    const origins = new Int32Array(size);
+    origins.set(this.origin);
+    this.origin = origins;
+    const fields = new Uint16Array(size);
+    fields.set(this.field);
+    this.field = fields;
+  }
+
+  /** An origin's lines mostly follow each other: a new entry when it is not the previous line's. */
+  private originId(origin: Origin): number {
+    if (this.origins.at(-1) !== origin) this.origins.push(origin);
+    return this.origins.length - 1;
+  }
+
+  /** More field paths than a Uint16 holds cannot come from a sheet's columns; any beyond go unrecorded. */
+  private fieldId(field: string): number {
+    let id = this.fieldIds.get(field);
+    if (id === undefined && this.fields.length < 0xffff) {
+      id = this.fields.push(field) - 1;
+      this.fieldIds.set(field, id);
+    }
+    return id ?? 0;
+  }
+
+  private spansOf(): Map<Origin, { first: number; last: number }> {
+    if (!this.spans) {
+      this.spans = new Map();
+      for (let line = 0; line < this.count; line++) {
+        if (this.origin[line] < 0) continue;
+        const origin = this.origins[this.origin[line]];
+        const span = this.spans.get(origin);
+        if (span) span.last = line;
+        else this.spans.set(origin, { first: line, last: line });
+      }
+    }
+    return this.spans;
+  }
+}
+
+/**
+ * Writes the documents of one file (separated by `---`), giving the text to `write` in pieces (an item each, in
+ * order: a large file's text need not be held whole), and returns the source cell of each line. With `release`,
+ * each element of a document's top-level lists (its resources or assets) is let go once written: the documents
+ * are spent, and a large file's items and its text are not held at once.
+ */
 export function writeYaml(
   documents: readonly YamlDocument[],
   origins: WeakMap<object, Origin>,
   dateFields: ReadonlySet<string>,
-): WrittenYaml {
+  write: (piece: string) => void,
+  release = false,
+): YamlSources {
   const lines: string[] = [];
-  const lineOrigin: Array<Origin | undefined> = [];
-  const lineField: Array<string | undefined> = [];
+  const sources = new LineSources();
   const push = (text: string, origin?: Origin, field?: string) => {
     lines.push(text);
-    lineOrigin.push(origin);
-    lineField.push(field);
+    sources.add(origin, field);
+  };
+  const endPiece = () => {
+    lines.push('');
+    write(lines.join('\n'));
+    lines.length = 0;
   };
   const comment = (pad: string, origin: Origin) => push(`${pad}# 来源：${origin.sheet}!第 ${origin.row} 行`);
 
   /** A list's elements below its key: objects as `- key: value` blocks under their source comment, or scalars. */
-  const writeElements = (list: readonly unknown[], indent: number, origin: Origin | undefined, field: string) => {
+  const writeElements = (list: unknown[], indent: number, origin: Origin | undefined, field: string, top = false) => {
     const pad = ' '.repeat(indent);
-    for (const element of list) {
+    for (let index = 0; index < list.length; index++) {
+      const element = list[index];
       if (isObject(element)) {
         const own = origins.get(element);
         if (own) comment(`${pad}  `, own);
         writeMap(element, indent + 4, own ?? origin, own ? '' : `${field}.`, `${pad}  - `);
+        if (top) {
+          endPiece();
+          if (release) list[index] = undefined;
+        }
       } else push(`${pad}  - ${scalar(element, false)}`, origin, field);
     }
   };
@@ -121,24 +219,11 @@ export function writeYaml(
         writeMap(value, 2, own, own === top ? `${key}.` : '');
       } else if (Array.isArray(value)) {
         push(`${key}:${note}`);
-        writeElements(value, 0, undefined, key);
+        writeElements(value, 0, undefined, key, true);
       } else push(`${key}: ${scalar(value, dateFields.has(key))}${note}`, top, key);
     }
   });
-  const text = lines.join('\n') + '\n';
-  // The lines are in `text` now; the closures below keep this scope alive, so let the lines go.
-  lines.length = 0;
-  return {
-    text,
-    cellAt(line) {
-      const origin = lineOrigin[line];
-      if (!origin) return undefined;
-      const letter = origin.columns.get(lineField[line] ?? '');
-      return letter ? `${origin.sheet}!${letter}${origin.row}` : `${origin.sheet}!${origin.row}:${origin.row}`;
-    },
-    lineOf(origin, field) {
-      for (let i = 0; i < lineOrigin.length; i++) if (lineOrigin[i] === origin && lineField[i] === field) return i;
-      return undefined;
-    },
-  };
+  endPiece();
+  sources.trim();
+  return { cellAt: (line) => sources.cellAt(line), lineOf: (origin, field) => sources.lineOf(origin, field) };
 }
