@@ -358,8 +358,10 @@ function toTemporary(target: string, temporaries: string[], write: WriteText): Y
   try {
     let batch = '';
     let bytes = 0;
+    const kept: string[] = [];
     const flush = () => {
       bytes += fs.writeSync(fd, batch);
+      if (process.env.KEEP) kept.push(batch);
       batch = '';
     };
     const sources = write((piece) => {
@@ -367,6 +369,7 @@ function toTemporary(target: string, temporaries: string[], write: WriteText): Y
       if (batch.length >= WRITE_BATCH) flush();
     });
     flush();
+    if (process.env.KEEP) return { ...sources, text: kept.join('') };
     const buffer = Buffer.allocUnsafe(bytes);
     for (let at = 0; at < bytes;) {
       const read = fs.readSync(fd, buffer, at, bytes - at, at);

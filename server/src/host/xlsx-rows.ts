@@ -19,23 +19,22 @@ function isoDate(date: Date): string {
 }
 
 /**
- * Each cell's text as a string of its own, a value met before (a sheet repeats its enumerations, its unit, its
- * dates row after row) as the same string. exceljs's XML parser gives a cell's text as a slice of the sheet's chunk
- * it was in, and a slice keeps its whole chunk alive: the documents of the 50,000-resource bench catalog kept
- * 65 MB of the sheet's XML (of 150 MB in all), and 15 MB more in copies of the same few values.
+ * Each cell's text as a string of its own. exceljs's XML parser gives a cell's text as a slice of the sheet's chunk
+ * it was in, and a slice keeps its whole chunk alive: the documents of the 50,000-resource bench catalog kept 65 MB
+ * of the sheet's XML (of 150 MB in all). A short text is a copy already (V8 slices from 13 characters on); a sheet
+ * repeats its short values row after row (enumerations, names, dates), so each is kept once.
  */
 class OwnTexts {
-  private readonly seen = new Map<string, string>();
+  private readonly short = new Map<string, string>();
 
   of(text: string): string {
-    let own = this.seen.get(text);
-    if (own === undefined) {
-      // Bounded: a sheet of unique texts costs a copy each and no more.
-      if (this.seen.size >= 20_000) this.seen.clear();
-      own = JSON.parse(JSON.stringify(text)) as string;
-      this.seen.set(own, own);
-    }
-    return own;
+    if (text.length >= 13) return JSON.parse(JSON.stringify(text)) as string;
+    const known = this.short.get(text);
+    if (known !== undefined) return known;
+    // Bounded: a column of distinct short texts costs no more than its strings.
+    if (this.short.size >= 50_000) this.short.clear();
+    this.short.set(text, text);
+    return text;
   }
 }
 

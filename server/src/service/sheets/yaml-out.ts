@@ -59,62 +59,67 @@ export interface YamlDocument {
   keyComments?: Record<string, string>;
 }
 
+/** Lines per block of field ids. */
+const BLOCK = 1 << 16;
+
 /**
- * The source of each written line, compactly (the 50,000-resource bench catalog is 1.2 million lines): per line,
- * an index into the origins met (-1: none) and one into the field paths met (0: none).
+ * The source of each written line, compactly (the 50,000-resource bench catalog is 1.2 million lines): the lines
+ * in runs of one origin each (an item's own lines follow each other), and per line an index into the field paths
+ * met (0: none), in blocks that are filled and never copied.
  */
 class LineSources {
-  private origin = new Int32Array(1024);
-  private field = new Uint16Array(1024);
+  /** Each run's origin (undefined: lines of no item, such as `---`) and first line. */
+  private readonly runs: Array<Origin | undefined> = [];
+  private readonly runStarts: number[] = [];
+  private readonly blocks: Uint16Array[] = [];
   private count = 0;
-  private readonly origins: Origin[] = [];
   private readonly fields: Array<string | undefined> = [undefined];
   private readonly fieldIds = new Map<string, number>();
-  /** Each origin's first and last line, made on the first `lineOf`. */
+  /** Each origin's first and last run, made on the first `lineOf`. */
   private spans?: Map<Origin, { first: number; last: number }>;
 
   add(origin: Origin | undefined, field: string | undefined): void {
-    if (this.count === this.origin.length) this.grow();
-    this.origin[this.count] = origin ? this.originId(origin) : -1;
-    this.field[this.count++] = field === undefined ? 0 : this.fieldId(field);
+    if (this.runs.length === 0 || this.runs[this.runs.length - 1] !== origin) {
+      this.runs.push(origin);
+      this.runStarts.push(this.count);
+    }
+    if (this.count % BLOCK === 0) this.blocks.push(new Uint16Array(BLOCK));
+    this.blocks[this.blocks.length - 1][this.count++ % BLOCK] = field === undefined ? 0 : this.fieldId(field);
   }
 
   cellAt(line: number): string | undefined {
-    if (!(line >= 0 && line < this.count) || this.origin[line] < 0) return undefined;
-    const origin = this.origins[this.origin[line]];
-    const letter = origin.columns.get(this.fields[this.field[line]] ?? '');
+    if (!(line >= 0 && line < this.count)) return undefined;
+    const origin = this.runs[this.runOf(line)];
+    if (!origin) return undefined;
+    const letter = origin.columns.get(this.fieldAt(line) ?? '');
     return letter ? `${origin.sheet}!${letter}${origin.row}` : `${origin.sheet}!${origin.row}:${origin.row}`;
   }
 
   lineOf(origin: Origin, field: string): number | undefined {
-    const id = this.fieldIds.get(field);
     const span = this.spansOf().get(origin);
-    if (id === undefined || !span) return undefined;
-    for (let line = span.first; line <= span.last; line++)
-      if (this.field[line] === id && this.origins[this.origin[line]] === origin) return line;
+    if (!span || !this.fieldIds.has(field)) return undefined;
+    for (let run = span.first; run <= span.last; run++) {
+      if (this.runs[run] !== origin) continue;
+      const end = run + 1 < this.runs.length ? this.runStarts[run + 1] : this.count;
+      for (let line = this.runStarts[run]; line < end; line++) if (this.fieldAt(line) === field) return line;
+    }
     return undefined;
   }
 
-  /** Lets the room kept for more lines go. */
-  trim(): void {
-    this.origin = this.origin.slice(0, this.count);
-    this.field = this.field.slice(0, this.count);
+  private fieldAt(line: number): string | undefined {
+    return this.fields[this.blocks[Math.floor(line / BLOCK)][line % BLOCK]];
   }
 
-  private grow(): void {
-    const size = Math.max(1024, this.count * 2);
-    const origins = new Int32Array(size);
-    origins.set(this.origin);
-    this.origin = origins;
-    const fields = new Uint16Array(size);
-    fields.set(this.field);
-    this.field = fields;
-  }
-
-  /** An origin's lines mostly follow each other: a new entry when it is not the previous line's. */
-  private originId(origin: Origin): number {
-    if (this.origins.at(-1) !== origin) this.origins.push(origin);
-    return this.origins.length - 1;
+  /** The last run starting at or before `line`. */
+  private runOf(line: number): number {
+    let low = 0;
+    let high = this.runStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.runStarts[middle] <= line) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   }
 
   /** More field paths than a Uint16 holds cannot come from a sheet's columns; any beyond go unrecorded. */
@@ -130,13 +135,12 @@ class LineSources {
   private spansOf(): Map<Origin, { first: number; last: number }> {
     if (!this.spans) {
       this.spans = new Map();
-      for (let line = 0; line < this.count; line++) {
-        if (this.origin[line] < 0) continue;
-        const origin = this.origins[this.origin[line]];
-        const span = this.spans.get(origin);
-        if (span) span.last = line;
-        else this.spans.set(origin, { first: line, last: line });
-      }
+      this.runs.forEach((origin, run) => {
+        if (!origin) return;
+        const span = this.spans!.get(origin);
+        if (span) span.last = run;
+        else this.spans!.set(origin, { first: run, last: run });
+      });
     }
     return this.spans;
   }
@@ -167,16 +171,28 @@ export function writeYaml(
     lines.length = 0;
   };
   const comment = (pad: string, origin: Origin) => push(`${pad}# 来源：${origin.sheet}!第 ${origin.row} 行`);
+  const pads: string[] = [];
+  const padOf = (indent: number) => (pads[indent] ??= ' '.repeat(indent));
+  // Field paths (`sharing.type`) made once each: every item has the same, and a string made once hashes once.
+  const paths = new Map<string, Map<string, string>>();
+  const pathOf = (prefix: string, key: string) => {
+    if (prefix === '') return key;
+    let byKey = paths.get(prefix);
+    if (!byKey) paths.set(prefix, (byKey = new Map()));
+    let path = byKey.get(key);
+    if (path === undefined) byKey.set(key, (path = prefix + key));
+    return path;
+  };
 
   /** A list's elements below its key: objects as `- key: value` blocks under their source comment, or scalars. */
   const writeElements = (list: unknown[], indent: number, origin: Origin | undefined, field: string, top = false) => {
-    const pad = ' '.repeat(indent);
+    const pad = padOf(indent);
     for (let index = 0; index < list.length; index++) {
       const element = list[index];
       if (isObject(element)) {
         const own = origins.get(element);
         if (own) comment(`${pad}  `, own);
-        writeMap(element, indent + 4, own ?? origin, own ? '' : `${field}.`, `${pad}  - `);
+        writeMap(element, indent + 4, own ?? origin, own ? '' : pathOf(field, '.'), `${pad}  - `);
         if (top) {
           endPiece();
           if (release) list[index] = undefined;
@@ -188,15 +204,16 @@ export function writeYaml(
   /** One map's entries; `first` replaces the indentation of the first line (`- ` of a list element). */
   const writeMap = (map: Record<string, unknown>, indent: number, origin?: Origin, prefix = '', first?: string) => {
     let lead: string | undefined = first;
-    const pad = ' '.repeat(indent);
-    for (const [key, value] of Object.entries(map)) {
+    const pad = padOf(indent);
+    for (const key of Object.keys(map)) {
+      const value = map[key];
       if (value === undefined) continue;
       const start = lead ?? pad;
       lead = undefined;
-      const field = prefix + key;
+      const field = pathOf(prefix, key);
       if (isObject(value)) {
         push(`${start}${key}:`, origin, field);
-        writeMap(value, indent + 2, origin, `${field}.`);
+        writeMap(value, indent + 2, origin, pathOf(field, '.'));
       } else if (Array.isArray(value)) {
         push(`${start}${key}:`, origin, field);
         writeElements(value, indent, origin, field);
@@ -224,6 +241,5 @@ export function writeYaml(
     }
   });
   endPiece();
-  sources.trim();
   return { cellAt: (line) => sources.cellAt(line), lineOf: (origin, field) => sources.lineOf(origin, field) };
 }
