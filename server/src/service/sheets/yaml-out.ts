@@ -178,7 +178,7 @@ export function writeYaml(
   const pathOf = (prefix: string, key: string) => {
     if (prefix === '') return key;
     let byKey = paths.get(prefix);
-    if (!byKey) paths.set(prefix, (byKey = new Map()));
+    if (!byKey) paths.set(prefix, (byKey = new Map<string, string>()));
     let path = byKey.get(key);
     if (path === undefined) byKey.set(key, (path = prefix + key));
     return path;
