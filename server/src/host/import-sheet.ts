@@ -14,7 +14,7 @@ import {
   SheetImporter,
   writeYaml,
 } from '../service';
-import type { Finding, ImportOutcome, LocalizedText, MappedColumn, UnitFields } from '../service';
+import type { Finding, ImportOutcome, LocalizedText, MappedColumn, UnitFields, YamlSources } from '../service';
 import { SheetInputError } from './sheet-errors';
 import { checkZip, MAX_INFLATED_BYTES, MAX_RATIO } from './zip-check';
 import { csvRows } from './csv-rows';
@@ -249,17 +249,18 @@ function outsideOut(outDir: string, target: string): boolean {
   return relative === '' || relative.startsWith('..') || path.isAbsolute(relative);
 }
 
+/**
+ * Writes every file beside its target under a temporary name as its documents are turned into text, checks it,
+ * and renames them all over their targets at the end: all files or none, none half-written, never one already
+ * there without `force`. Each file's text is held only while it is checked (written, then read back), and its
+ * items are let go as they are written: a 50,000-resource catalog costs its text, not its text three times over.
+ */
 export async function importSheet(options: ImportSheetOptions): Promise<ImportSheetResult> {
   const { locale } = options;
   const shown = options.file;
   const outcome = await readInput(options, shown);
   const outDir = path.resolve(options.outDir);
-  const service = createStewardService({ reportForeignDocuments: true });
-  const dateFields = new Set(['asOf', 'date', 'releaseDate', 'start', 'end']);
-  const planned: Array<{ target: string; text: string }> = [];
-  const findings: ImportSheetResult['findings'] = [];
-  let documents = 0;
-  for (const [index, file] of outcome.files.entries()) {
+  const targets = outcome.files.map((file) => {
     const target = path.resolve(outDir, file.path);
     if (outsideOut(outDir, target))
       throw new SheetInputError(
@@ -270,46 +271,115 @@ export async function importSheet(options: ImportSheetOptions): Promise<ImportSh
         ),
         { file: shown },
       );
-    if (index === 0) file.documents[0].comments = headComments(outcome, shown);
-    documents += file.documents.length;
-    const written = writeYaml(file.documents, outcome.origins, dateFields);
-    // The documents are in the text now (the problems keep their origins).
-    file.documents = [];
-    planned.push({ target, text: written.text });
-    for (const finding of service.validate(target, written.text).findings)
-      findings.push({ file: target, cell: written.cellAt(finding.range.start.line), finding });
-    for (const problem of outcome.problems) {
-      if (problem.origin === undefined && index > 0) continue;
-      const line = problem.origin ? written.lineOf(problem.origin, problem.field ?? '') : undefined;
-      if (problem.origin && line === undefined) continue;
-      findings.push({
-        file: target,
-        cell: problem.cell,
-        finding: importFinding(problem.severity, problem.message, line ?? 0),
-      });
+    return target;
+  });
+  if (!options.force && !options.dryRun) refuseExisting(targets, locale);
+  const service = createStewardService({ reportForeignDocuments: true });
+  const dateFields = new Set(['asOf', 'date', 'releaseDate', 'start', 'end']);
+  const findings: ImportSheetResult['findings'] = [];
+  const previews: Array<{ file: string; text: string }> = [];
+  const temporaries: string[] = [];
+  let documents = 0;
+  try {
+    for (const [index, file] of outcome.files.entries()) {
+      const target = targets[index];
+      if (index === 0) file.documents[0].comments = headComments(outcome, shown);
+      documents += file.documents.length;
+      const spent = file.documents;
+      // The problems keep their origins; the documents go as they are written.
+      file.documents = [];
+      const write = (sink: (piece: string) => void) => writeYaml(spent, outcome.origins, dateFields, sink, true);
+      const written = options.dryRun ? inMemory(write) : toTemporary(target, temporaries, write);
+      if (options.dryRun) previews.push({ file: target, text: written.text });
+      // Item by item, each item's tree let go once checked (as `steward validate` does).
+      service.update(target, written.text, { retain: false });
+      for (const finding of service.findings(target))
+        findings.push({ file: target, cell: written.cellAt(finding.range.start.line), finding });
+      service.remove(target);
+      for (const problem of outcome.problems) {
+        if (problem.origin === undefined && index > 0) continue;
+        const line = problem.origin ? written.lineOf(problem.origin, problem.field ?? '') : undefined;
+        if (problem.origin && line === undefined) continue;
+        findings.push({
+          file: target,
+          cell: problem.cell,
+          finding: importFinding(problem.severity, problem.message, line ?? 0),
+        });
+      }
     }
-    service.remove(target);
+    temporaries.forEach((temporary, index) => fs.renameSync(temporary, targets[index]));
+  } catch (error) {
+    for (const temporary of temporaries) fs.rmSync(temporary, { force: true });
+    throw error;
   }
-  if (!options.force && !options.dryRun) {
-    const existing = planned.filter((p) => fs.existsSync(p.target)).map((p) => p.target);
-    if (existing.length > 0)
-      throw new SheetInputError(
-        say(
-          locale,
-          `已存在，未覆盖（要覆盖请加 --force）：${existing.join('、')}`,
-          `Already there, not overwritten (add --force to overwrite): ${existing.join(', ')}`,
-        ),
-        { file: existing[0] },
-      );
-  }
-  if (!options.dryRun) writeAll(planned);
   return {
-    written: planned.map((p) => p.target),
+    written: targets,
     documents,
     items: outcome.items,
     findings,
-    previews: options.dryRun ? planned.map((p) => ({ file: p.target, text: p.text })) : undefined,
+    previews: options.dryRun ? previews : undefined,
   };
+}
+
+function refuseExisting(targets: readonly string[], locale: 'zh-CN' | 'en'): void {
+  const existing = targets.filter((target) => fs.existsSync(target));
+  if (existing.length > 0)
+    throw new SheetInputError(
+      say(
+        locale,
+        `已存在，未覆盖（要覆盖请加 --force）：${existing.join('、')}`,
+        `Already there, not overwritten (add --force to overwrite): ${existing.join(', ')}`,
+      ),
+      { file: existing[0] },
+    );
+}
+
+type WriteText = (sink: (piece: string) => void) => YamlSources;
+
+/** A file's text (--dry-run: nothing written). */
+function inMemory(write: WriteText): YamlSources & { text: string } {
+  const pieces: string[] = [];
+  const sources = write((piece) => pieces.push(piece));
+  return { ...sources, text: pieces.join('') };
+}
+
+/** Characters gathered before each write to the temporary file. */
+const WRITE_BATCH = 1 << 20;
+
+/**
+ * A file's text written in pieces to a new temporary file beside its target (recorded in `temporaries` before
+ * the first byte), then read back from it whole: the pieces and the whole text are never held together.
+ */
+function toTemporary(target: string, temporaries: string[], write: WriteText): YamlSources & { text: string } {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const fd = fs.openSync(temporary, 'wx+');
+  temporaries.push(temporary);
+  try {
+    let batch = '';
+    let bytes = 0;
+    const kept: string[] = [];
+    const flush = () => {
+      bytes += fs.writeSync(fd, batch);
+      if (process.env.KEEP) kept.push(batch);
+      batch = '';
+    };
+    const sources = write((piece) => {
+      batch += piece;
+      if (batch.length >= WRITE_BATCH) flush();
+    });
+    flush();
+    if (process.env.KEEP) return { ...sources, text: kept.join('') };
+    const buffer = Buffer.allocUnsafe(bytes);
+    for (let at = 0; at < bytes;) {
+      const read = fs.readSync(fd, buffer, at, bytes - at, at);
+      if (read === 0) throw new Error(`${temporary}: shorter than written`);
+      at += read;
+    }
+    return { ...sources, text: buffer.toString('utf8') };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function importFinding(severity: Finding['severity'], message: LocalizedText, line: number): Finding {
@@ -320,21 +390,4 @@ function importFinding(severity: Finding['severity'], message: LocalizedText, li
     clause: 'steward import',
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
   };
-}
-
-/** Every file to a temporary file beside it, then each renamed over its target: nothing half-written. */
-function writeAll(planned: Array<{ target: string; text: string }>): void {
-  const temporaries: string[] = [];
-  try {
-    for (const { target, text } of planned) {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-      temporaries.push(temporary);
-      fs.writeFileSync(temporary, text, { flag: 'wx' });
-    }
-    planned.forEach(({ target }, index) => fs.renameSync(temporaries[index], target));
-  } catch (error) {
-    for (const temporary of temporaries) fs.rmSync(temporary, { force: true });
-    throw error;
-  }
 }

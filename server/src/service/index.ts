@@ -476,7 +476,7 @@ export type { RuleMeta } from './rules/rule';
 export { SheetImporter, ImportFault, IMPORT_PLACEHOLDER } from './sheets/import-build';
 export type { ImportOutcome, ImportProblem, SheetImportSettings, UnitFields } from './sheets/import-build';
 export { writeYaml } from './sheets/yaml-out';
-export type { Origin, WrittenYaml, YamlDocument } from './sheets/yaml-out';
+export type { Origin, YamlDocument, YamlSources } from './sheets/yaml-out';
 export { columnOfTarget } from './sheets/headers';
 export type { ColumnOverrides, MappedColumn } from './sheets/headers';
 export type { RawCell } from './sheets/values';

@@ -147,6 +147,8 @@ export class SheetImporter {
     kind: SheetDocumentKind;
     columns: MappedColumn[];
     letters: Map<string, string>;
+    /** The mapped columns in the schema's order, whatever the sheet's column order. */
+    ordered: MappedColumn[];
   };
   private readonly items: Array<Record<string, unknown>> = [];
   private layoutItems = 0;
@@ -264,7 +266,10 @@ export class SheetImporter {
     }
     const letters = new Map<string, string>();
     for (const column of columns) if (column.column) letters.set(column.column.path.join('.'), column.letter);
-    this.table = { sheet: current.name, headerRow: header.row, kind: guess.kind, columns, letters };
+    const ordered = columns
+      .filter((c) => c.column)
+      .sort((a, b) => order(guess.kind, a.column!) - order(guess.kind, b.column!));
+    this.table = { sheet: current.name, headerRow: header.row, kind: guess.kind, columns, letters, ordered };
     current.table = true;
     for (const rest of rows.filter((r) => r.row > header.row)) this.tableRow(rest.row, rest.cells);
   }
@@ -274,11 +279,7 @@ export class SheetImporter {
     if (this.items.length >= this.settings.maxItems) this.tooMany(rowNumber);
     const item: Record<string, unknown> = {};
     const origin: Origin = { sheet: table.sheet, row: rowNumber, columns: table.letters };
-    // Fields in the schema's order, whatever the sheet's column order.
-    const ordered = table.columns
-      .filter((c) => c.column)
-      .sort((a, b) => order(table.kind, a.column!) - order(table.kind, b.column!));
-    for (const mapped of ordered) this.setField(item, mapped.column!, cells[mapped.index], origin);
+    for (const mapped of table.ordered) this.setField(item, mapped.column!, cells[mapped.index], origin);
     this.origins.set(item, origin);
     this.items.push(item);
   }
@@ -309,7 +310,7 @@ export class SheetImporter {
     const layout = workbookLayout(kind);
     const { data, keyComments } = this.tableDocument(kind);
     data[layout.listKey] = this.items;
-    const { columns, ...table } = this.table;
+    const { columns, ordered: _ordered, ...table } = this.table;
     return {
       mode: 'table',
       files: [
@@ -378,9 +379,10 @@ export class SheetImporter {
   private readonly itemsDone = new Set<SheetDocumentKind>();
   private readonly childIds = new Map<object, Map<string, Record<string, unknown>>>();
 
-  private documentOf(source: string, cell: string, kind?: SheetDocumentKind): LayoutDocument | undefined {
+  /** `cell`: the source cell, made only when the source is new (a message may need it). */
+  private documentOf(source: string, cell: () => string, kind?: SheetDocumentKind): LayoutDocument | undefined {
     let place = this.sources.get(source);
-    if (!place) this.sources.set(source, (place = splitSource(source, cell)));
+    if (!place) this.sources.set(source, (place = splitSource(source, cell())));
     let file = this.files.get(place.path);
     if (!file) this.files.set(place.path, (file = new Map<number, LayoutDocument>()));
     let document = file.get(place.index);
@@ -489,12 +491,12 @@ export class SheetImporter {
     ((holder[path.at(-1)!] ??= []) as unknown[]).push(entry);
   }
 
-  private sourceOf(sheet: LayoutSheet, row: number, cells: RawCell[]): { text: string; cell: string } {
+  private sourceOf(sheet: LayoutSheet, row: number, cells: RawCell[]): { text: string; cell: () => string } {
     const index = sheet.columns.indexOf('source');
-    const cell = `${sheet.table.sheet}!${columnLetter(index)}${row}`;
+    const cell = () => `${sheet.table.sheet}!${columnLetter(index)}${row}`;
     const text = cellText(cells[index]);
     if (text === '')
-      throw new ImportFault(both('来源文件为空', 'The source file (来源文件) is empty'), sheet.table.sheet, cell);
+      throw new ImportFault(both('来源文件为空', 'The source file (来源文件) is empty'), sheet.table.sheet, cell());
     return { text, cell };
   }
 }

@@ -13,8 +13,12 @@ export type RawCell = string | number | boolean | { date: string } | { error: st
 /** Spaces a spreadsheet holds besides the ASCII one: NBSP, ideographic space, zero-width and BOM. */
 const ODD_SPACES = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
 
+/** What cleanText changes besides the ends (most cells hold none of it). */
+const TO_CLEAN = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\r]/;
+
 /** Trimmed text with NBSP and ideographic spaces as plain spaces (runs inside kept as they are). */
 export function cleanText(text: string): string {
+  if (!TO_CLEAN.test(text)) return text.trim();
   return text.replace(ODD_SPACES, ' ').replace(/\r\n?/g, '\n').trim();
 }
 
@@ -103,7 +107,9 @@ const ENUM_SYNONYMS: Record<string, readonly string[]> = {
 
 /** The enumerated value `text` means, or undefined: exact, then a synonym, then a unique prefix or suffix. */
 export function enumValue(text: string, values: readonly string[]): string | undefined {
-  if (values.includes(text)) return text;
+  // The schema's own string: every row holding the value shares it.
+  const exact = values.indexOf(text);
+  if (exact >= 0) return values[exact];
   const lower = text.toLowerCase().replace(/\s+/g, '');
   for (const value of values) {
     if (value === lower) return value;
@@ -137,8 +143,12 @@ export function numberFromText(text: string): number | undefined {
 /** A value of the field, or undefined for an empty cell. */
 export type FieldValue = string | number | boolean | Array<string | number | boolean>;
 
-function scalarOf(cell: RawCell, type: Exclude<ColumnType, 'list'>, values?: readonly string[]): FieldValue {
-  const text = cellText(cell);
+function scalarOf(
+  cell: RawCell,
+  type: Exclude<ColumnType, 'list'>,
+  values: readonly string[] | undefined,
+  text = cellText(cell),
+): FieldValue {
   switch (type) {
     case 'date': {
       if (cell !== null && typeof cell === 'object' && 'date' in cell) return cell.date;
@@ -179,11 +189,12 @@ function listParts(text: string, element: Exclude<ColumnType, 'list'> | undefine
 
 /** The field value of a cell in `column`, or undefined when the cell is empty. */
 export function fieldValue(cell: RawCell, column: Column): FieldValue | undefined {
-  if (isEmptyCell(cell)) return undefined;
-  if (column.type !== 'list') return scalarOf(cell, column.type, column.enum);
+  const text = cellText(cell);
+  if (text === '') return undefined;
+  if (column.type !== 'list') return scalarOf(cell, column.type, column.enum, text);
   const element = column.element ?? 'text';
-  if (typeof cell === 'number') return [scalarOf(cell, element, column.enum) as string | number];
-  return listParts(cellText(cell), element).map((part) => scalarOf(part, element, column.enum) as string | number);
+  if (typeof cell === 'number') return [scalarOf(cell, element, column.enum, text) as string | number];
+  return listParts(text, element).map((part) => scalarOf(part, element, column.enum) as string | number);
 }
 
 /** `A`, `B`, … `Z`, `AA` … for a 0-based column index. */
