@@ -51,9 +51,6 @@ await esbuild.build({
   plugins: [...common.plugins, sheetsBeside],
   entryPoints: ['server/src/cli/main.ts'],
   outfile: 'dist/steward.js',
-  // import('./sheets.js') as require: Node's ESM loader would first scan the 8 MB CommonJS bundle for its exports
-  // (cjs-module-lexer), about 0.3 s of every `steward import` and `export`.
-  supported: { 'dynamic-import': false },
   banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` },
 });
 // npm links the package's bin before `prepare` builds it, so the file must make itself executable.
