@@ -482,3 +482,5 @@ export { cellText } from './report/text';
 export { reportMarkdown } from './report/markdown';
 export { REPORT_VERSION } from './report/model';
 export type * from './report/model';
+// The HTML report (ECharts' SVG charts: echarts loads on the first chart, not with the service).
+export { reportHtml } from './report/html';
