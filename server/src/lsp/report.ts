@@ -1,16 +1,14 @@
 /**
  * `workspace/executeCommand` `steward.report`: the editor's "Preview data-asset report" asks the server for the
  * HTML report of a folder (the first workspace folder by default), built by the CLI's own code (host/report.ts,
- * service reportHtml) from the files on disk, with work-done progress. The report's code and ECharts are loaded
- * on the first report, not when the server starts.
+ * service reportHtml) from the files on disk, with work-done progress. The report's code and ECharts are a bundle
+ * of their own (report-build.ts, dist/report.js), loaded on the first report, not when the server starts.
  */
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { REPORT_COMMAND, SHEET_INPUT_ERROR } from '../protocol';
-import { reportHtml } from '../service';
 import type { Locale } from '../service';
 import type { ReportAnswer, ReportArguments, SheetPlace } from '../protocol';
-import { SheetInputError } from '../host/sheet-errors';
 import type { Session } from './session';
 
 /** The progress message is sent at most this often. */
@@ -66,19 +64,15 @@ export async function executeReportCommand(session: Session, params: ExecuteComm
     progress.report(say(locale, 'files', done, total));
   };
   try {
-    const { buildReport } = await import('../host/report');
-    const report = buildReport({ paths: [folder], cwd: folder, locale, year: options.year, onProgress });
-    progress.report(say(locale, 'charts'));
-    return {
-      html: reportHtml(report, locale),
-      year: report.year,
-      asOf: report.asOf,
-      units: report.units.map(({ unit }) => ({ name: unit.name, code: unit.code })),
-    };
-  } catch (error) {
-    if (error instanceof SheetInputError)
-      throw new ResponseError<SheetPlace | undefined>(SHEET_INPUT_ERROR, error.message, error.where);
-    throw error;
+    // A bundle of its own (dist/report.js), loaded on the first report.
+    const { reportAnswer } = await import('./report-build');
+    const onCharts = () => progress.report(say(locale, 'charts'));
+    const outcome = reportAnswer({ folder, year: options.year, locale, onProgress, onCharts });
+    if ('badInput' in outcome) {
+      const { message, where } = outcome.badInput;
+      throw new ResponseError<SheetPlace | undefined>(SHEET_INPUT_ERROR, message, where);
+    }
+    return outcome.answer;
   } finally {
     progress.done();
   }
