@@ -72,7 +72,7 @@ nav.toc a { color: inherit; text-decoration: none; }
 nav.toc .subtitle { color: #57606a; font-size: 9pt; }
 section.part { break-before: page; page-break-before: always; padding-top: 2mm; }
 .subtitle { color: #57606a; margin: 0 0 3mm; }
-.charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 4mm; margin: 3mm 0 5mm; }
+.charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); align-items: start; gap: 4mm; margin: 3mm 0 5mm; }
 figure.chart { margin: 0; padding: 2mm; border: 1px solid #d0d7de; border-radius: 2mm; break-inside: avoid; page-break-inside: avoid; }
 figure.chart figcaption { font-weight: 600; font-size: 10pt; margin-bottom: 1mm; }
 figure.chart svg { display: block; width: 100%; height: auto; }
@@ -81,7 +81,7 @@ figure.chart.empty p { color: #57606a; margin: 4mm 0; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 2mm; font-size: 9.5pt; }
 .table.wide { page: wide; }
 .table.wide table { font-size: 8pt; }
-caption { text-align: left; font-weight: 600; padding: 0 0 1.5mm; }
+caption, p.caption { text-align: left; font-weight: 600; padding: 0 0 1.5mm; margin: 0; }
 th, td { border: 1px solid #d0d7de; padding: 1mm 1.6mm; vertical-align: top; }
 th { background: #f0f3f6; font-weight: 600; text-align: left; }
 thead th { vertical-align: bottom; }
@@ -103,7 +103,7 @@ function tableHtml(table: ReportTable, locale: Locale): string {
   const kind = table.columns.length > 8 ? 'table wide' : 'table';
   const caption = `<caption>${escapeHtml(table.title)}</caption>`;
   if (table.rows.length === 0)
-    return `<div class="table" id="${escapeHtml(table.id)}"><h3>${escapeHtml(table.title)}</h3><p class="none">${say(locale, 'none')}</p></div>`;
+    return `<div class="table" id="${escapeHtml(table.id)}"><p class="caption">${escapeHtml(table.title)}</p><p class="none">${say(locale, 'none')}</p></div>`;
   const head = table.columns
     .map((column) => `<th scope="col"${numeric(column.type) ? ' class="num"' : ''}>${escapeHtml(column.header)}</th>`)
     .join('');
