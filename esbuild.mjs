@@ -23,10 +23,25 @@ const importMetaUrl = "const __importMetaUrl = require('node:url').pathToFileURL
 // The schema validators are compiled here, once, into the bundles (build/validators.mjs).
 common.plugins = [await precompiledValidators(fileURLToPath(new URL('.', import.meta.url)))];
 
+// The language server's report (steward.report: the report's code and ECharts, some 1.4 MB) is a bundle of its own
+// beside the server's, required on the first report: in the server's bundle it would be compiled at every start.
+const reportBeside = {
+  name: 'report-beside',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/report-build$/ }, () => ({ path: './report.js', external: true }));
+  },
+};
 await esbuild.build({
   ...common,
+  plugins: [...common.plugins, reportBeside],
   entryPoints: ['server/src/main-server.ts'],
   outfile: 'dist/server.js',
+  banner: { js: importMetaUrl },
+});
+await esbuild.build({
+  ...common,
+  entryPoints: ['server/src/lsp/report-build.ts'],
+  outfile: 'dist/report.js',
   banner: { js: importMetaUrl },
 });
 

@@ -62,13 +62,31 @@ await esbuild.build({
   external: ['vscode'],
 });
 
-await esbuild.build({
-  ...common,
-  entryPoints: [SERVER_ENTRY],
-  outfile: join(dist, 'server.js'),
+// The server's report (steward.report: the report's code and ECharts) is a bundle of its own, dist/report.js,
+// required on the first report (as in the root build, esbuild.mjs).
+const serverBundle = {
   // As the root build: some dependencies ship ESM that reads import.meta.url; give the CommonJS bundle a real one.
   define: { STEWARD_VERSION: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+const reportBeside = {
+  name: 'report-beside',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/report-build$/ }, () => ({ path: './report.js', external: true }));
+  },
+};
+await esbuild.build({
+  ...common,
+  ...serverBundle,
+  plugins: [...common.plugins, reportBeside],
+  entryPoints: [SERVER_ENTRY],
+  outfile: join(dist, 'server.js'),
+});
+await esbuild.build({
+  ...common,
+  ...serverBundle,
+  entryPoints: [join(root, 'server', 'src', 'lsp', 'report-build.ts')],
+  outfile: join(dist, 'report.js'),
 });
 
 for (const [source, hints] of Object.entries(SCHEMAS)) {

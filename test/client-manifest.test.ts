@@ -663,6 +663,7 @@ describe('VS Code extension: the packaged .vsix (npm run package:vsix)', functio
         'dist/schemas/data-asset-register.schema.json',
         `dist/schemas/${HINT_SCHEMA_FILES.catalog}`,
         'dist/schemas/data-resource-catalog.schema.json',
+        'dist/report.js',
         'dist/server.js',
         'l10n/bundle.l10n.zh-cn.json',
         'package.json',

@@ -10,7 +10,7 @@ import { ResponseError } from 'vscode-languageserver-protocol/node';
 import type { WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
 import { LspClient } from './lsp-client';
 import { ROOT, tempDir } from './helpers';
-import { EXPORT_SHEET_COMMAND, IMPORT_SHEET_COMMAND, SHEET_INPUT_ERROR } from '../server/src/protocol';
+import { EXPORT_SHEET_COMMAND, IMPORT_SHEET_COMMAND, REPORT_COMMAND, SHEET_INPUT_ERROR } from '../server/src/protocol';
 import type { ExportSheetAnswer, ImportSheetAnswer, SheetPlace } from '../server/src/protocol';
 import { sheetErrorText } from '../client/src/sheet-errors';
 
@@ -50,7 +50,7 @@ describe('lsp: spreadsheet commands (workspace/executeCommand)', function () {
   let client: LspClient;
   afterEach(async () => client?.close());
 
-  it('offers steward.importSheet and steward.exportSheet', async () => {
+  it('offers steward.importSheet and steward.exportSheet (and steward.report)', async () => {
     client = new LspClient();
     const result = (await client.initialize(tempDir())) as {
       capabilities: { executeCommandProvider?: { commands: string[] } };
@@ -58,6 +58,7 @@ describe('lsp: spreadsheet commands (workspace/executeCommand)', function () {
     assert.deepEqual(result.capabilities.executeCommandProvider?.commands, [
       IMPORT_SHEET_COMMAND,
       EXPORT_SHEET_COMMAND,
+      REPORT_COMMAND,
     ]);
   });
 

@@ -56,6 +56,7 @@ describe('the package: npm pack, installed offline outside the repository', func
       'package/dist/steward.js',
       'package/dist/sheets.js',
       'package/dist/server.js',
+      'package/dist/report.js',
       'package/schemas/data-asset-register.schema.json',
       'package/README.md',
       'package/LICENSE',

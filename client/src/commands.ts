@@ -7,6 +7,7 @@ import { resolveLocale } from './presentation';
 import { RuleDocuments, severityLabel, showMarkdown } from './rule-docs';
 import { assetInsertion, isRegister, registerSnippet } from './templates';
 import { registerSheetCommands } from './sheets';
+import { registerReportCommand } from './report';
 
 export function localeNow(): Locale {
   return resolveLocale(vscode.workspace.getConfiguration('steward').get<string>('locale'), vscode.env.language);
@@ -29,6 +30,7 @@ export function registerCommands(
     vscode.commands.registerCommand('steward.showOutput', () => log.show()),
   );
   registerSheetCommands(context, client);
+  registerReportCommand(context, client);
 }
 
 async function validateWorkspace(client: LanguageClient): Promise<void> {

@@ -125,3 +125,26 @@ export interface ExportSheetAnswer {
   items: number;
   findings: number;
 }
+
+/*
+ * Issue 18: the data-asset report of a year (clause (11)), computed by the server as `workspace/executeCommand`
+ * steward.report (the same code as `steward report --format html`) and shown by the client in a webview. Bad input
+ * (no catalog or register, a broken configuration) answers with a ResponseError of SHEET_INPUT_ERROR.
+ */
+export const REPORT_COMMAND = 'steward.report';
+
+export interface ReportArguments {
+  /** The folder whose catalogs and registers are reported (default: the first workspace folder). */
+  folder?: string;
+  /** The report's year (default: the latest year of the documents' `asOf`, else last year). */
+  year?: number;
+}
+
+export interface ReportAnswer {
+  /** The report as one self-contained HTML document (inline CSS and SVG, no script). */
+  html: string;
+  year: number;
+  asOf: string;
+  /** The units reported, in the report's order. */
+  units: Array<{ name: string; code: string }>;
+}

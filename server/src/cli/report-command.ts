@@ -88,7 +88,7 @@ export async function reportCommand(
         });
     if (drawn) io.stderr.write('\r\u001b[K');
     if (!out) {
-      io.stdout.write(reportText(report, format as 'json' | 'md', locale));
+      io.stdout.write(reportText(report, format as 'json' | 'md' | 'html', locale));
       return 0;
     }
     const written = await writeReport(report, format, out, { locale, force: values.force });

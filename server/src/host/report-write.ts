@@ -5,13 +5,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { reportMarkdown, reportSheets, sheetCellType, textWidth, columnWidth } from '../service';
+import { reportHtml, reportMarkdown, reportSheets, sheetCellType, textWidth, columnWidth } from '../service';
 import type { DataAssetReport, Locale, ReportCell, SheetTable } from '../service';
 import { Pending } from './export-files';
 import { translator } from './messages';
 import { SheetInputError } from './sheet-errors';
 
-export const REPORT_FORMATS = ['md', 'xlsx', 'csv', 'json'] as const;
+export const REPORT_FORMATS = ['html', 'md', 'xlsx', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const { t } = translator({
@@ -27,8 +27,9 @@ const { t } = translator({
 });
 
 /** The report as text (json, md, html). */
-export function reportText(report: DataAssetReport, format: 'json' | 'md', locale: Locale): string {
+export function reportText(report: DataAssetReport, format: 'json' | 'md' | 'html', locale: Locale): string {
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'html') return reportHtml(report, locale);
   return reportMarkdown(report, locale);
 }
 

@@ -7,6 +7,7 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  ExecuteCommandRequest,
   ResponseError,
   FileChangeType,
   MessageType,
@@ -18,6 +19,7 @@ import {
 import type {
   Connection,
   DidChangeWatchedFilesParams,
+  ExecuteCommandParams,
   InitializeParams,
   InitializeResult,
 } from 'vscode-languageserver/node';
@@ -30,6 +32,7 @@ import { IGNORE_FILE } from '../host/ignore';
 import {
   FileStateRequest,
   RulesRequest,
+  REPORT_COMMAND,
   SHEET_COMMANDS,
   ValidateWorkspaceRequest,
   WorkspaceTrustedNotification,
@@ -40,7 +43,8 @@ import { OpenDocument } from './document';
 import { createFaults } from './faults';
 import type { Faults } from './faults';
 import { registerFeatures } from './features';
-import { registerSheetCommands } from './sheets';
+import { executeReportCommand } from './report';
+import { executeSheetCommand } from './sheets';
 import { Indexer } from './indexing';
 import { Publisher } from './publish';
 import { Session } from './session';
@@ -122,7 +126,7 @@ export function startServer(
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
-        executeCommandProvider: { commands: SHEET_COMMANDS },
+        executeCommandProvider: { commands: [...SHEET_COMMANDS, REPORT_COMMAND] },
         workspace: { workspaceFolders: { supported: true } },
         ...(publisher.pullSupport
           ? { diagnosticProvider: { identifier: 'steward', interFileDependencies: true, workspaceDiagnostics: false } }
@@ -201,7 +205,10 @@ export function startServer(
   });
 
   registerFeatures(session, faults);
-  registerSheetCommands(session);
+  // onRequest, not onExecuteCommand: that one takes the client's work-done token out of the parameters.
+  connection.onRequest(ExecuteCommandRequest.type, (params: ExecuteCommandParams) =>
+    params.command === REPORT_COMMAND ? executeReportCommand(session, params) : executeSheetCommand(session, params),
+  );
   documents.listen(connection);
   connection.listen();
 }

@@ -4,7 +4,7 @@
  * work-done progress. The spreadsheet code (exceljs) is loaded on the first import or export, not when the server
  * starts.
  */
-import { ErrorCodes, ExecuteCommandRequest, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { ExecuteCommandParams, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { EXPORT_SHEET_COMMAND, IMPORT_SHEET_COMMAND, SHEET_INPUT_ERROR } from '../protocol';
 import type { ExportSheetArguments, ImportSheetArguments, SheetPlace } from '../protocol';
@@ -90,35 +90,33 @@ function inputError(error: unknown): ResponseError<SheetPlace | undefined> | und
   return new ResponseError(SHEET_INPUT_ERROR, error.message, error.where);
 }
 
-export function registerSheetCommands(session: Session): void {
+/** Runs `steward.importSheet` or `steward.exportSheet` (server.ts routes `workspace/executeCommand` here). */
+export async function executeSheetCommand(session: Session, params: ExecuteCommandParams): Promise<unknown> {
   const { connection } = session;
-  // onRequest, not onExecuteCommand: that one takes the client's work-done token out of the parameters.
-  connection.onRequest(ExecuteCommandRequest.type, async (params: ExecuteCommandParams) => {
-    const locale = session.locale;
-    const argument: unknown = params.arguments?.[0];
-    const isImport = params.command === IMPORT_SHEET_COMMAND;
-    if (!isImport && params.command !== EXPORT_SHEET_COMMAND)
-      throw new ResponseError(ErrorCodes.InvalidRequest, `unknown command ${params.command}`);
-    const options = isImport ? importArguments(argument, locale) : exportArguments(argument, locale);
-    // The client's token when it sent one (VS Code shows it as a notification); else one the server creates.
-    const progress: WorkDoneProgressReporter =
-      params.workDoneToken !== undefined
-        ? connection.window.attachWorkDoneProgress(params.workDoneToken)
-        : await connection.window.createWorkDoneProgress();
-    progress.begin(say(locale, isImport ? 'importing' : 'exporting'), undefined, undefined, false);
-    try {
-      if (isImport) {
-        const { importSheet } = await import('../host/import-sheet');
-        const onProgress = throttled(progress, (rows) => say(locale, 'rows', rows));
-        return await importSheet({ ...(options as ImportSheetArguments), locale, onProgress });
-      }
-      const { exportSheet } = await import('../host/export-sheet');
-      const onProgress = throttled(progress, (items) => say(locale, 'items', items));
-      return await exportSheet({ ...(options as ExportSheetArguments), locale, onProgress });
-    } catch (error) {
-      throw inputError(error) ?? error;
-    } finally {
-      progress.done();
+  const locale = session.locale;
+  const argument: unknown = params.arguments?.[0];
+  const isImport = params.command === IMPORT_SHEET_COMMAND;
+  if (!isImport && params.command !== EXPORT_SHEET_COMMAND)
+    throw new ResponseError(ErrorCodes.InvalidRequest, `unknown command ${params.command}`);
+  const options = isImport ? importArguments(argument, locale) : exportArguments(argument, locale);
+  // The client's token when it sent one (VS Code shows it as a notification); else one the server creates.
+  const progress: WorkDoneProgressReporter =
+    params.workDoneToken !== undefined
+      ? connection.window.attachWorkDoneProgress(params.workDoneToken)
+      : await connection.window.createWorkDoneProgress();
+  progress.begin(say(locale, isImport ? 'importing' : 'exporting'), undefined, undefined, false);
+  try {
+    if (isImport) {
+      const { importSheet } = await import('../host/import-sheet');
+      const onProgress = throttled(progress, (rows) => say(locale, 'rows', rows));
+      return await importSheet({ ...(options as ImportSheetArguments), locale, onProgress });
     }
-  });
+    const { exportSheet } = await import('../host/export-sheet');
+    const onProgress = throttled(progress, (items) => say(locale, 'items', items));
+    return await exportSheet({ ...(options as ExportSheetArguments), locale, onProgress });
+  } catch (error) {
+    throw inputError(error) ?? error;
+  } finally {
+    progress.done();
+  }
 }

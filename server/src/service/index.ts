@@ -521,3 +521,5 @@ export { REPORT_VERSION } from './report/model';
 export type * from './report/model';
 export { reportSheets, sheetCellType } from './report/workbook';
 export type { SheetTable } from './report/workbook';
+// The HTML report (ECharts' SVG charts: echarts loads on the first chart, not with the service).
+export { reportHtml } from './report/html';
