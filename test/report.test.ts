@@ -12,6 +12,8 @@ import * as yaml from 'js-yaml';
 import { ROOT, runCli, tempDir } from './helpers';
 import { sheetsAsShown } from './soffice';
 import type { DataAssetReport, Figures, UnitReport } from '../server/src/service';
+import { reportHtml } from '../server/src/service';
+import { UNIT_CHARTS_LIMIT } from '../server/src/service/report/html';
 
 type Plain = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -496,6 +498,23 @@ describe('steward report', function () {
     assert.match(zh.stdout, /\| 入账成本（元） \| 563,000\.00 \|/);
     const en = runCli(['report', 'examples/transport-bureau', '--locale', 'en']);
     assert.match(en.stdout, /^# Data asset report 2024/);
+  });
+
+  it('HTML: one file with its charts; past 50 units the units’ parts keep their tables and leave charts out', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.html');
+    const run = runCli(['report', 'examples/transport-bureau', '--format', 'html', '-o', out, '--locale', 'zh-CN']);
+    assert.equal(run.code, 0, run.stderr);
+    const html = fs.readFileSync(out, 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/);
+    // The roll-up's four charts and the unit's four.
+    assert.equal((html.match(/<figure class="chart[" ]/g) ?? []).length, 8);
+    const one = reportOf(['examples/transport-bureau']);
+    const many = { ...one, units: Array.from({ length: UNIT_CHARTS_LIMIT + 1 }, () => one.units[0]) };
+    const big = reportHtml(many, 'en');
+    assert.equal((big.match(/<figure class="chart[" ]/g) ?? []).length, 4, 'the roll-up’s charts only');
+    assert.match(big, /More than 50 units: charts in the summary only/);
+    assert.equal((big.match(/<section class="part"/g) ?? []).length, UNIT_CHARTS_LIMIT + 2);
   });
 
   describe('bad input: exit 2, the file named, nothing written', () => {

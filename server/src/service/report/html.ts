@@ -168,7 +168,8 @@ function titleBlock(report: DataAssetReport, locale: Locale): string {
     ['basis', say(locale, 'basisText')],
   ];
   if (report.comparison) rows.push(['compared', say(locale, 'comparedText', report.comparison.previousYear)]);
-  if (report.units.length > UNIT_CHARTS_LIMIT) rows.push(['charts', say(locale, 'unitChartsLeftOut', UNIT_CHARTS_LIMIT)]);
+  if (report.units.length > UNIT_CHARTS_LIMIT)
+    rows.push(['charts', say(locale, 'unitChartsLeftOut', UNIT_CHARTS_LIMIT)]);
   const items = rows.map(([word, value]) => `<dt>${say(locale, word)}</dt><dd>${escapeHtml(value)}</dd>`).join('');
   return [
     '<header class="title-block">',
