@@ -11,8 +11,9 @@ import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { createStewardService } from '../server/src/service';
 import type { Finding } from '../server/src/service';
 import { toDiagnostic } from '../server/src/lsp/convert';
-import { registerOf, tempDir } from './helpers';
+import { MINIMAL_REGISTER, registerOf, ROOT, tempDir } from './helpers';
 import { LspClient, uriOf } from './lsp-client';
+import { COUNTED_CHECK } from './faulty-server';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
@@ -245,6 +246,32 @@ describe('lsp: pull diagnostics (LSP 3.17 textDocument/diagnostic)', function ()
     assert.ok(refreshed >= 1);
     const again = await client.pull(a, pulledA.resultId);
     assert.equal(again.kind, 'full', 'a’s findings changed');
+  });
+});
+
+describe('lsp: a document opened at start-up', function () {
+  this.timeout(60_000);
+  let client: LspClient;
+  afterEach(async () => client?.close());
+
+  it('is checked once, by the first reload, not once before the settings arrive and again after', async () => {
+    client = new LspClient([path.join(ROOT, 'out', 'test', 'faulty-server.js'), '--stdio']);
+    client.pullDiagnostics = true;
+    let stderr = '';
+    client.process.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));
+    const dir = tempDir();
+    // Opened as an editor opens the files it restores: right after `initialized`, before the settings are read.
+    await client.initialize(dir);
+    const uri = uriOf(path.join(dir, 'restored.assets.yaml'));
+    client.open(uri, `${COUNTED_CHECK}\n${MINIMAL_REGISTER.replace('一般数据', '重要数据')}`);
+    const report = await client.pull(uri);
+    assert.equal(report.kind, 'full');
+    assert.ok(report.kind === 'full' && report.items.length > 0, 'the findings of the file');
+    await client.indexed();
+    assert.deepEqual(
+      stderr.split('\n').filter((line) => line.startsWith('counted check: ')),
+      [`counted check: ${uri}`],
+    );
   });
 });
 
