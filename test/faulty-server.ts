@@ -11,7 +11,10 @@ import { startServer } from '../server/src/lsp/server';
 export const PLANTED_FAULT = '# planted-fault';
 /** A check of a text with this fails the first time only (a fault that depends on more than the text). */
 export const ONE_TIME_FAULT = '# one-time-fault';
-/** Each check of a text with this starts with a line `counted check: URI` on stderr (no fault: a count). */
+/**
+ * Each check of a text with this starts with a line `counted check: URI (HOW)` on stderr (no fault: a count), HOW
+ * saying whether it keeps the trees and whether it is given the edit since the last check.
+ */
 export const COUNTED_CHECK = '# counted-check';
 /** A hover at this character throws a TypeError, as a bug in a feature would. */
 export const PLANTED_HOVER_CHARACTER = 4242;
@@ -28,7 +31,10 @@ function faultyService(options: StewardServiceOptions): StewardService {
       failedOnce = true;
       throw new Error('one-time fault');
     }
-    if (text.indexOf(COUNTED_CHECK) >= 0) process.stderr.write(`counted check: ${uri}\n`);
+    if (text.indexOf(COUNTED_CHECK) >= 0) {
+      const how = `${updateOptions?.retain === false ? 'trees dropped' : 'trees kept'}${updateOptions?.change ? ', an edit' : ''}`;
+      process.stderr.write(`counted check: ${uri} (${how})\n`);
+    }
     return yield* updateSteps(uri, text, updateOptions);
   };
   const hover = real.hover;

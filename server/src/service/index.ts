@@ -113,6 +113,8 @@ export interface StewardService {
    * The same array until the file or its cross-file findings change: callers read it and never modify it.
    */
   findings(uri: string): Finding[];
+  /** Whether the service keeps a parse of the file (`update` without `retain: false`) that edits start from. */
+  keepsParse(uri: string): boolean;
   /** `update` then `findings`. */
   validate(uri: string, text: SourceText): ValidationResult;
   rules(): RuleInfo[];
@@ -297,6 +299,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       index.remove(uri);
     },
     findings,
+    keepsParse: (uri) => latest.has(uri),
     validate(uri, text) {
       const { document } = update(uri, text);
       return { document, findings: findings(uri) };
