@@ -11,8 +11,9 @@ import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { createStewardService } from '../server/src/service';
 import type { Finding } from '../server/src/service';
 import { toDiagnostic } from '../server/src/lsp/convert';
-import { registerOf, tempDir } from './helpers';
+import { MINIMAL_REGISTER, registerOf, ROOT, tempDir } from './helpers';
 import { LspClient, uriOf } from './lsp-client';
+import { COUNTED_CHECK } from './faulty-server';
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
@@ -245,6 +246,72 @@ describe('lsp: pull diagnostics (LSP 3.17 textDocument/diagnostic)', function ()
     assert.ok(refreshed >= 1);
     const again = await client.pull(a, pulledA.resultId);
     assert.equal(again.kind, 'full', 'a’s findings changed');
+  });
+});
+
+describe("lsp: a document's first check", function () {
+  this.timeout(120_000);
+  let client: LspClient;
+  afterEach(async () => client?.close());
+
+  /** The faulty server's count of checks (COUNTED_CHECK), as its stderr gives them. */
+  function countedChecks(): () => string[] {
+    let stderr = '';
+    client.process.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));
+    return () =>
+      stderr
+        .split('\n')
+        .filter((line) => line.startsWith('counted check: '))
+        .map((line) => line.slice('counted check: '.length));
+  }
+
+  it('is checked once, by the first reload, not once before the settings arrive and again after', async () => {
+    client = new LspClient([path.join(ROOT, 'out', 'test', 'faulty-server.js'), '--stdio']);
+    client.pullDiagnostics = true;
+    const checks = countedChecks();
+    const dir = tempDir();
+    // Opened as an editor opens the files it restores: right after `initialized`, before the settings are read.
+    await client.initialize(dir);
+    const uri = uriOf(path.join(dir, 'restored.assets.yaml'));
+    client.open(uri, `${COUNTED_CHECK}\n${MINIMAL_REGISTER.replace('一般数据', '重要数据')}`);
+    const report = await client.pull(uri);
+    assert.equal(report.kind, 'full');
+    assert.ok(report.kind === 'full' && report.items.length > 0, 'the findings of the file');
+    await client.indexed();
+    assert.deepEqual(checks(), [`${uri} (trees kept)`]);
+  });
+
+  it('of a large file gives its findings before its parse is kept; an edit meanwhile is checked from that parse', async () => {
+    client = new LspClient([path.join(ROOT, 'out', 'test', 'faulty-server.js'), '--stdio']);
+    client.pullDiagnostics = true;
+    const checks = countedChecks();
+    const dir = tempDir();
+    await client.ready(dir);
+    const uri = uriOf(path.join(dir, 'large.assets.yaml'));
+    // Over 2 MB (FINDINGS_FIRST_BYTES in lsp/checks.ts), with findings of every severity.
+    const text = `${COUNTED_CHECK}\n${mixedRegister(9000)}`;
+    assert.ok(Buffer.byteLength(text) > 2 * 1024 * 1024);
+    client.open(uri, text);
+    const first = await client.pull(uri);
+    assert.equal(first.kind, 'full');
+    // Typed at once: it waits for the parse under way, then costs the edited item.
+    const line = text.split('\n').findIndex((l) => l.includes('securityGrade: 重要数据'));
+    const edit = { start: { line, character: 19 }, end: { line, character: 23 } };
+    const version = client.change(uri, edit, '一般数据');
+    const after = await client.pull(uri, first.resultId);
+    assert.equal(after.kind, 'full');
+    assert.deepEqual(checks(), [`${uri} (trees dropped)`, `${uri} (trees kept)`, `${uri} (trees kept, an edit)`]);
+    const lines = text.split('\n');
+    lines[line] = lines[line].slice(0, 19) + '一般数据' + lines[line].slice(23);
+    const expected = freshFindings(uri, lines.join('\n'))
+      .sort((a, b) => RANK[a.severity] - RANK[b.severity])
+      .slice(0, 1000)
+      .map((f) => shape(toDiagnostic(f, 'en')));
+    assert.deepEqual(
+      after.kind === 'full' && after.items.filter((d) => d.code !== 'steward.moreFindings').map(shape),
+      expected,
+      `version ${version}: as a fresh check of the text`,
+    );
   });
 });
 

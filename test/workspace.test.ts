@@ -126,6 +126,19 @@ describe('workspace: cross-file rules', () => {
     assert.deepEqual(s.findings('a.assets.yaml'), [], 'no catalog left: not checked');
   });
 
+  it("a file's findings are kept as shown until the file or its cross-file findings change", () => {
+    const s = service();
+    s.update('a.catalog.yaml', MINIMAL_CATALOG);
+    s.update('a.assets.yaml', MINIMAL_REGISTER.replace('R-330100-JT-0001', 'R-330100-JT-0002'));
+    const shown = s.findings('a.assets.yaml');
+    assert.deepEqual(ids(shown), ['DA-REF-001 11:15']);
+    assert.equal(s.findings('a.assets.yaml'), shown, 'the same list, not waived, configured and sorted again');
+    s.update('b.catalog.yaml', MINIMAL_CATALOG.replace('R-330100-JT-0001', 'R-330100-JT-0002'));
+    assert.deepEqual(s.findings('a.assets.yaml'), [], 'another file changed its cross-file findings');
+    s.update('a.assets.yaml', MINIMAL_REGISTER.replace('R-330100-JT-0001', 'R-330100-JT-0003'));
+    assert.deepEqual(ids(s.findings('a.assets.yaml')), ['DA-REF-001 11:15'], 'the file changed');
+  });
+
   it('related resources must exist (DA-REF-003)', () => {
     const s = service();
     s.update(

@@ -35,6 +35,10 @@ export class Indexer {
   /** The code table file the service was built with (undefined: the built-in table). */
   codeTableFile: string | undefined;
   private codeTableWatch: Disposable | undefined;
+  /** Reloads started that have not yet come to checking the open documents (see `checksOpenDocuments`). */
+  private beforeOpenChecks = 0;
+  /** Checks the open documents, for a reload that failed or stopped before it came to them. */
+  checkOpenDocuments: () => void = () => {};
 
   constructor(
     private readonly session: Session,
@@ -48,8 +52,39 @@ export class Indexer {
       await this.session.connection.client.register(DidChangeConfigurationNotification.type, { section: 'steward' });
   }
 
-  /** Reads settings and the workspace configuration, rebuilds the service, indexes the workspace. */
-  async reload(): Promise<void> {
+  /**
+   * Whether a reload under way will check the open documents with the service it is building: a document opened
+   * meanwhile need not be checked by the old one (the reload would stop that check and start it again from scratch,
+   * which made the first diagnostics of a large file opened at start-up cost two checks' time).
+   */
+  get checksOpenDocuments(): boolean {
+    return this.beforeOpenChecks > 0;
+  }
+
+  /**
+   * Reads settings and the workspace configuration, rebuilds the service, indexes the workspace. `first` runs
+   * before, with the open documents' checks already left to this reload (the registrations of start-up).
+   */
+  async reload(first?: () => Promise<void>): Promise<void> {
+    this.beforeOpenChecks++;
+    let waiting = true;
+    const begin = () => {
+      if (waiting) this.beforeOpenChecks--;
+      waiting = false;
+    };
+    try {
+      await first?.();
+      await this.reloadNow(begin);
+    } finally {
+      if (waiting) {
+        begin();
+        // Stopped before the open documents (an error, a newer reload): unless another reload will, check them.
+        if (!this.checksOpenDocuments) this.checkOpenDocuments();
+      }
+    }
+  }
+
+  private async reloadNow(begin: () => void): Promise<void> {
     const generation = ++this.generation;
     const { session } = this;
     let settings = session.settings;
@@ -71,7 +106,7 @@ export class Indexer {
     this.checks.cancelAll();
     this.publisher.reset();
     await this.watchCodeTable(this.codeTablePath());
-    await this.index(generation);
+    await this.index(generation, begin);
     // Files no longer ours (a new .stewardignore, ignores or files): their diagnostics go.
     if (generation === this.generation)
       for (const uri of before) if (!session.known.has(uri)) this.publisher.clear(uri);
@@ -185,8 +220,10 @@ export class Indexer {
   }
 
   /** Indexes every steward file of the workspace folders, reporting progress, then publishes all diagnostics. */
-  private async index(generation: number): Promise<void> {
+  private async index(generation: number, begin: () => void): Promise<void> {
     const { session } = this;
+    if (generation !== this.generation) return;
+    begin();
     // Open documents first, so that requests answered while the disk is read already see them.
     for (const document of session.documents.all()) {
       if (!session.isSteward(document.uri, document.text)) continue;

@@ -136,9 +136,11 @@ export function startServer(
     };
   });
 
-  const initialized = async (): Promise<void> => {
-    await indexer.register();
-    if (canWatchFiles) {
+  // The registrations are part of the first reload: a document opened meanwhile is checked once, by the reload.
+  const initialized = () =>
+    indexer.reload(async () => {
+      await indexer.register();
+      if (!canWatchFiles) return;
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
           { globPattern: '**/*.{catalog,assets}.{yaml,yml}' },
@@ -146,12 +148,10 @@ export function startServer(
           { globPattern: `**/${IGNORE_FILE}` },
         ],
       });
-    }
-    await indexer.reload();
-  };
+    });
   connection.onInitialized(() => void initialized());
 
-  watchDocuments(session, checks, publisher, faults);
+  watchDocuments(session, { checks, publisher, indexer }, faults);
 
   connection.onDidChangeConfiguration(() => void indexer.reload());
   connection.onNotification(WorkspaceTrustedNotification, () => {
@@ -234,7 +234,11 @@ function forgetFile(session: Session, checks: Checks, publisher: Publisher, uri:
 }
 
 /** Open, change, save and close of documents: what is checked when. */
-function watchDocuments(session: Session, checks: Checks, publisher: Publisher, faults: Faults): void {
+function watchDocuments(
+  session: Session,
+  { checks, publisher, indexer }: { checks: Checks; publisher: Publisher; indexer: Indexer },
+  faults: Faults,
+): void {
   const { connection, documents } = session;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** Files the user was told are checked on save only. */
@@ -274,6 +278,8 @@ function watchDocuments(session: Session, checks: Checks, publisher: Publisher, 
       else publisher.release(uri);
       return;
     }
+    // A reload under way checks it, with the service it is building.
+    if (indexer.checksOpenDocuments) return;
     const indexVersion = session.service.index.version;
     checks
       .checkOpen(document)
@@ -304,6 +310,13 @@ function watchDocuments(session: Session, checks: Checks, publisher: Publisher, 
         DEBOUNCE_MS,
       ),
     );
+  };
+
+  // A reload that stopped before the open documents: those not checked in their current version are checked here.
+  indexer.checkOpenDocuments = () => {
+    for (const document of documents.all())
+      if (checks.checkedVersion(document.uri) !== document.version)
+        checkNow(document, checks.checkedVersion(document.uri) === undefined);
   };
 
   documents.onDidOpen((event) => {

@@ -148,8 +148,13 @@ export interface StewardService {
   adopt(uri: string, text: string, result: { findings: Finding[]; summary: FileSummary }): void;
   /** Forgets a file (deleted or closed and gone). */
   remove(uri: string): void;
-  /** What users see for a file: its own and cross-file findings, waivers and configured severities applied. */
+  /**
+   * What users see for a file: its own and cross-file findings, waivers and configured severities applied, sorted.
+   * The same array until the file or its cross-file findings change: callers read it and never modify it.
+   */
   findings(uri: string): Finding[];
+  /** Whether the service keeps a parse of the file (`update` without `retain: false`) that edits start from. */
+  keepsParse(uri: string): boolean;
   /** `update` then `findings`. */
   validate(uri: string, text: SourceText): ValidationResult;
   rules(): RuleInfo[];
@@ -315,14 +320,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
 
   const crossFile = new CrossFileFindings(index, workspaceRules);
 
-  const findings = (uri: string): Finding[] => {
-    const state = files.get(uri);
-    if (!state) return [];
-    const all = [...state.findings, ...crossFile.of(uri, state.change)];
-    const waived = applyWaivers(all, state.waivers, today);
-    const path = options.configPath ? options.configPath(uri) : uri;
-    return sortFindings(applyConfig(waived, config, path));
-  };
+  const findings = shownFindings(files, crossFile, { today, config, configPath: options.configPath });
 
   return {
     codeTable,
@@ -343,6 +341,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       index.remove(uri);
     },
     findings,
+    keepsParse: (uri) => latest.has(uri),
     validate(uri, text) {
       const { document } = update(uri, text);
       return { document, findings: findings(uri) };
@@ -364,6 +363,31 @@ type PositionOperations = Pick<
  * The editor's requests on an open file. `at`: a file's latest parse as it is: these find trees through nodeAt,
  * which settles the items it reads, so a request after typing does not move every tree below the edit.
  */
+/**
+ * What users see of each file (the facade's `findings`), kept with what it was made of: the same file state and
+ * cross-file findings give the same list. The server asks after every check and for every code action, and a file
+ * with tens of thousands of findings costs tens of milliseconds to waive, configure and sort again.
+ */
+function shownFindings(
+  files: Map<string, FileState>,
+  crossFile: CrossFileFindings,
+  context: { today: string; config: StewardConfig; configPath?: (uri: string) => string },
+): (uri: string) => Finding[] {
+  const shown = new WeakMap<FileState, { crossFile: Finding[]; findings: Finding[] }>();
+  return (uri) => {
+    const state = files.get(uri);
+    if (!state) return [];
+    const cross = crossFile.of(uri, state.change);
+    const last = shown.get(state);
+    if (last?.crossFile === cross) return last.findings;
+    const waived = applyWaivers([...state.findings, ...cross], state.waivers, context.today);
+    const path = context.configPath ? context.configPath(uri) : uri;
+    const findings = sortFindings(applyConfig(waived, context.config, path));
+    shown.set(state, { crossFile: cross, findings });
+    return findings;
+  };
+}
+
 function positionOperations(context: {
   at: (uri: string) => StewardDocument | undefined;
   index: WorkspaceIndex;
