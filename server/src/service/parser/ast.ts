@@ -43,8 +43,16 @@ export interface ScalarNode {
  * (`start`, `end`) and give the node itself as its `span`: a 50,000-asset file holds millions of nodes, and a span
  * object of their own per node and per key cost as much as the nodes (issue 19). Reading `node.span.start` and
  * moving a span in place (`node.span.end += d`) work as with a span object, and spans stay unshared between nodes.
+ * What every node of a class has alike lives on the class's prototype, not in each node: `type`, and a plain
+ * scalar's `style`; a plain scalar written as its own value (`name: 公交车辆`, most of a register) keeps that one
+ * string as both `value` and `source`. Each field a node need not hold is 8 bytes times millions.
  * A node written as a literal (`{ type, span: { ... }, ... }`, as tests do) is a node all the same.
  */
+
+/** Puts `values` on a class's prototype: read like own fields, held once. */
+function shared(prototype: object, values: Record<string, string>): void {
+  for (const [key, value] of Object.entries(values)) Object.defineProperty(prototype, key, { value, enumerable: true });
+}
 
 class Scalar implements ScalarNode {
   // Declared, not defined: a class field would be defined (as undefined) before the constructor runs, which costs
@@ -63,7 +71,6 @@ class Scalar implements ScalarNode {
     source: string,
     style: ScalarNode['style'],
   ) {
-    this.type = 'scalar';
     this.start = start;
     this.end = end;
     this.value = value;
@@ -80,6 +87,36 @@ class Scalar implements ScalarNode {
     this.end = span.end;
   }
 }
+shared(Scalar.prototype, { type: 'scalar' });
+
+/** A plain scalar whose value is its text as written: `source` is `value`, `style` is 'plain'. */
+class PlainText implements ScalarNode {
+  declare readonly type: 'scalar';
+  declare readonly style: 'plain';
+  declare start: number;
+  declare end: number;
+  declare value: string;
+
+  constructor(start: number, end: number, value: string) {
+    this.start = start;
+    this.end = end;
+    this.value = value;
+  }
+
+  get source(): string {
+    return this.value;
+  }
+
+  get span(): Span {
+    return this;
+  }
+
+  set span(span: Span) {
+    this.start = span.start;
+    this.end = span.end;
+  }
+}
+shared(PlainText.prototype, { type: 'scalar', style: 'plain' });
 
 class Mapping implements MapNode {
   declare readonly type: 'map';
@@ -88,7 +125,6 @@ class Mapping implements MapNode {
   declare entries: MapEntry[];
 
   constructor(start: number, end: number, entries: MapEntry[]) {
-    this.type = 'map';
     this.start = start;
     this.end = end;
     this.entries = entries;
@@ -103,6 +139,7 @@ class Mapping implements MapNode {
     this.end = span.end;
   }
 }
+shared(Mapping.prototype, { type: 'map' });
 
 class Sequence implements SeqNode {
   declare readonly type: 'seq';
@@ -111,7 +148,6 @@ class Sequence implements SeqNode {
   declare items: YamlNode[];
 
   constructor(start: number, end: number, items: YamlNode[]) {
-    this.type = 'seq';
     this.start = start;
     this.end = end;
     this.items = items;
@@ -126,6 +162,7 @@ class Sequence implements SeqNode {
     this.end = span.end;
   }
 }
+shared(Sequence.prototype, { type: 'seq' });
 
 /** An entry is its key's span (`start`, `end`: the key token). */
 export class KeyEntry implements MapEntry {
@@ -158,7 +195,9 @@ export function scalarNode(
   source: string,
   style: ScalarNode['style'],
 ): ScalarNode {
-  return new Scalar(start, end, value, source, style);
+  return style === 'plain' && value === source
+    ? new PlainText(start, end, source)
+    : new Scalar(start, end, value, source, style);
 }
 
 /** A mapping node; `entries` is kept as given (see `exact`). */
