@@ -165,7 +165,7 @@ class Sequence implements SeqNode {
 shared(Sequence.prototype, { type: 'seq' });
 
 /** An entry is its key's span (`start`, `end`: the key token). */
-export class KeyEntry implements MapEntry {
+class KeyEntry implements MapEntry {
   declare key: string;
   declare start: number;
   declare end: number;
@@ -186,6 +186,42 @@ export class KeyEntry implements MapEntry {
     this.start = span.start;
     this.end = span.end;
   }
+}
+
+/**
+ * An entry whose key is written as itself (`name:`, nearly every key): its span ends at its start plus its length,
+ * so the end is not held. Move it with moveKey (its end cannot be set).
+ */
+class PlainKey implements MapEntry {
+  declare key: string;
+  declare start: number;
+  declare value: YamlNode;
+
+  constructor(key: string, start: number, value: YamlNode) {
+    this.key = key;
+    this.start = start;
+    this.value = value;
+  }
+
+  get end(): number {
+    return this.start + this.key.length;
+  }
+
+  get keySpan(): Span {
+    return this;
+  }
+}
+
+/** An entry whose key token spans [start, end). */
+export function keyEntry(key: string, start: number, end: number, value: YamlNode): MapEntry {
+  return end - start === key.length ? new PlainKey(key, start, value) : new KeyEntry(key, start, end, value);
+}
+
+/** Moves an entry's key span by `delta` in place. */
+export function moveKey(entry: MapEntry, delta: number): void {
+  const span = entry.keySpan;
+  span.start += delta;
+  if (!(span instanceof PlainKey)) span.end += delta;
 }
 
 export function scalarNode(
@@ -211,7 +247,7 @@ export function seqNode(start: number, end: number, items: YamlNode[]): SeqNode 
 }
 
 export function mapEntry(key: string, keySpan: Span, value: YamlNode): MapEntry {
-  return new KeyEntry(key, keySpan.start, keySpan.end, value);
+  return keyEntry(key, keySpan.start, keySpan.end, value);
 }
 
 /**
