@@ -44,8 +44,8 @@ export interface ScalarNode {
  * object of their own per node and per key cost as much as the nodes (issue 19). Reading `node.span.start` and
  * moving a span in place (`node.span.end += d`) work as with a span object, and spans stay unshared between nodes.
  * What every node of a class has alike lives on the class's prototype, not in each node: `type`, and a plain
- * scalar's `style`; a plain scalar written as its own value (`name: 公交车辆`, most of a register) keeps that one
- * string as both `value` and `source`. Each field a node need not hold is 8 bytes times millions.
+ * scalar's `style`; a plain scalar written as its value reads (`name: 公交车辆`, `amount: 75000`: most of a
+ * register) holds no `source` of its own. Each field a node need not hold is 8 bytes times millions.
  * A node written as a literal (`{ type, span: { ... }, ... }`, as tests do) is a node all the same.
  */
 
@@ -89,22 +89,26 @@ class Scalar implements ScalarNode {
 }
 shared(Scalar.prototype, { type: 'scalar' });
 
-/** A plain scalar whose value is its text as written: `source` is `value`, `style` is 'plain'. */
+/**
+ * A plain scalar written as its value reads (`公交车辆`, `2024`, `true`): `style` is 'plain' and `source` is the
+ * value as text, so neither is held (a number's text is made again when asked for, which is rare).
+ */
 class PlainText implements ScalarNode {
   declare readonly type: 'scalar';
   declare readonly style: 'plain';
   declare start: number;
   declare end: number;
-  declare value: string;
+  declare value: string | number | boolean;
 
-  constructor(start: number, end: number, value: string) {
+  constructor(start: number, end: number, value: string | number | boolean) {
     this.start = start;
     this.end = end;
     this.value = value;
   }
 
   get source(): string {
-    return this.value;
+    const value = this.value;
+    return typeof value === 'string' ? value : String(value);
   }
 
   get span(): Span {
@@ -231,8 +235,8 @@ export function scalarNode(
   source: string,
   style: ScalarNode['style'],
 ): ScalarNode {
-  return style === 'plain' && value === source
-    ? new PlainText(start, end, source)
+  return style === 'plain' && value !== null && (value === source || String(value) === source)
+    ? new PlainText(start, end, value)
     : new Scalar(start, end, value, source, style);
 }
 
