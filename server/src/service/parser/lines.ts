@@ -22,9 +22,8 @@ export class LineIndex {
       this.count = count ?? starts.length;
       return;
     }
-    const found = lineBreaksOf(text, [0]);
-    this.starts = Int32Array.from(found);
-    this.count = found.length;
+    this.starts = lineStartsOf(text);
+    this.count = this.starts.length;
   }
 
   /**
@@ -132,8 +131,27 @@ export function lineBreaksOf(text: SourceText, into: number[] = []): number[] {
   return into;
 }
 
+/** The start of every line of `text`: counted first, so that the array is made once at its size. */
+function lineStartsOf(text: SourceText): Int32Array {
+  const starts = new Int32Array(countLineBreaks(text) + 1);
+  let n = 1;
+  if (text.indexOf('\r') < 0) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[n++] = at + 1;
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts[n++] = i + 1;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts[n++] = i + 1;
+    }
+  }
+  return starts;
+}
+
 /** The number of line breaks in `text` (\n, \r\n or a lone \r), as lineBreaksOf finds them. */
-export function countLineBreaks(text: string): number {
+export function countLineBreaks(text: SourceText): number {
   let count = 0;
   if (text.indexOf('\r') < 0) {
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
