@@ -81,6 +81,23 @@ describe('incremental: the line index of an edited text', () => {
     }
   });
 
+  it('equals a fresh index when edits add and remove hundreds of lines at once (the starts grow, move, shrink)', () => {
+    let text = 'a: 1\nb: 2\nc: 3\n';
+    let index = new LineIndex(text);
+    const edit = (start: number, end: number, insert: string) => {
+      const after = text.slice(0, start) + insert + text.slice(end);
+      index = index.edited(after, start, end, start + insert.length);
+      text = after;
+      assert.deepEqual(lineStarts(index), lineStarts(new LineIndex(text)), JSON.stringify(text.slice(0, 40)));
+    };
+    edit(5, 5, 'x\n'.repeat(300)); // past the spare room: a larger array
+    edit(5, 5, '\n'); // within the spare room
+    edit(5, 5 + 2 * 250, ''); // fewer lines: later starts move up
+    edit(0, 0, 'y\r\n'.repeat(40) + 'z\r'); // CRLF and a lone CR
+    edit(text.length - 3, text.length, 'w');
+    assert.equal(index.lineCount, new LineIndex(text).lineCount);
+  });
+
   it('changedWindow finds the smallest window', () => {
     assert.equal(changedWindow('abc', 'abc'), undefined);
     assert.deepEqual(changedWindow('abcdef', 'abXdef'), { start: 2, oldEnd: 3, newEnd: 3 });

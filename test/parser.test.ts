@@ -43,6 +43,39 @@ function pos(text: string, offset: number): string {
   return `${p.line + 1}:${p.character + 1}`;
 }
 
+describe('parser: what a node holds (an open file keeps millions of them, issue 19)', () => {
+  const text = "a: 公交车辆\nb: 75000\nc: '113301'\nd: 1.50\ne: true\n'f g': x\nh:\n  - 1\n";
+  for (const fast of [true, false]) {
+    it(`${fast ? 'the fast parser' : 'the yaml package'}: own fields only where nodes differ`, () => {
+      const root = parseStewardFile('x', text, { fast }).documents[0].root;
+      assert.ok(root && root.type === 'map');
+      assert.deepEqual(Object.keys(root), ['start', 'end', 'entries']);
+      const [a, b, c, d, e, f, h] = root.entries;
+      // A key written as itself: its span ends at its start plus its length.
+      assert.deepEqual(Object.keys(a), ['key', 'start', 'value']);
+      assert.deepEqual(offsets(a.keySpan), { start: 0, end: 1 });
+      // A scalar written as its value reads: no source, no style, no type of its own.
+      for (const [entry, value, source] of [
+        [a, '公交车辆', '公交车辆'],
+        [b, 75000, '75000'],
+        [e, true, 'true'],
+      ] as const) {
+        assert.deepEqual(Object.keys(entry.value), ['start', 'end', 'value'], entry.key);
+        assert.ok(entry.value.type === 'scalar');
+        assert.deepEqual([entry.value.value, entry.value.source, entry.value.style], [value, source, 'plain']);
+      }
+      // What differs from how it reads is held.
+      assert.ok(c.value.type === 'scalar' && d.value.type === 'scalar');
+      assert.deepEqual([c.value.value, c.value.source, c.value.style], ['113301', '113301', 'single']);
+      assert.deepEqual([d.value.value, d.value.source, d.value.style], [1.5, '1.50', 'plain']);
+      assert.deepEqual(Object.keys(f), ['key', 'start', 'end', 'value']);
+      assert.deepEqual([f.key, text.slice(f.keySpan.start, f.keySpan.end)], ['f g', "'f g'"]);
+      assert.ok(h.value.type === 'seq');
+      assert.deepEqual(Object.keys(h.value), ['start', 'end', 'items']);
+    });
+  }
+});
+
 describe('parser: splitting into documents and items', () => {
   it('splits an item list into one chunk per item, comments and blank lines included', () => {
     const [doc] = splitDocuments(REGISTER);

@@ -43,8 +43,16 @@ export interface ScalarNode {
  * (`start`, `end`) and give the node itself as its `span`: a 50,000-asset file holds millions of nodes, and a span
  * object of their own per node and per key cost as much as the nodes (issue 19). Reading `node.span.start` and
  * moving a span in place (`node.span.end += d`) work as with a span object, and spans stay unshared between nodes.
+ * What every node of a class has alike lives on the class's prototype, not in each node: `type`, and a plain
+ * scalar's `style`; a plain scalar written as its value reads (`name: 公交车辆`, `amount: 75000`: most of a
+ * register) holds no `source` of its own. Each field a node need not hold is 8 bytes times millions.
  * A node written as a literal (`{ type, span: { ... }, ... }`, as tests do) is a node all the same.
  */
+
+/** Puts `values` on a class's prototype: read like own fields, held once. */
+function shared(prototype: object, values: Record<string, string>): void {
+  for (const [key, value] of Object.entries(values)) Object.defineProperty(prototype, key, { value, enumerable: true });
+}
 
 class Scalar implements ScalarNode {
   // Declared, not defined: a class field would be defined (as undefined) before the constructor runs, which costs
@@ -63,7 +71,6 @@ class Scalar implements ScalarNode {
     source: string,
     style: ScalarNode['style'],
   ) {
-    this.type = 'scalar';
     this.start = start;
     this.end = end;
     this.value = value;
@@ -80,6 +87,40 @@ class Scalar implements ScalarNode {
     this.end = span.end;
   }
 }
+shared(Scalar.prototype, { type: 'scalar' });
+
+/**
+ * A plain scalar written as its value reads (`公交车辆`, `2024`, `true`): `style` is 'plain' and `source` is the
+ * value as text, so neither is held (a number's text is made again when asked for, which is rare).
+ */
+class PlainText implements ScalarNode {
+  declare readonly type: 'scalar';
+  declare readonly style: 'plain';
+  declare start: number;
+  declare end: number;
+  declare value: string | number | boolean;
+
+  constructor(start: number, end: number, value: string | number | boolean) {
+    this.start = start;
+    this.end = end;
+    this.value = value;
+  }
+
+  get source(): string {
+    const value = this.value;
+    return typeof value === 'string' ? value : String(value);
+  }
+
+  get span(): Span {
+    return this;
+  }
+
+  set span(span: Span) {
+    this.start = span.start;
+    this.end = span.end;
+  }
+}
+shared(PlainText.prototype, { type: 'scalar', style: 'plain' });
 
 class Mapping implements MapNode {
   declare readonly type: 'map';
@@ -88,7 +129,6 @@ class Mapping implements MapNode {
   declare entries: MapEntry[];
 
   constructor(start: number, end: number, entries: MapEntry[]) {
-    this.type = 'map';
     this.start = start;
     this.end = end;
     this.entries = entries;
@@ -103,6 +143,7 @@ class Mapping implements MapNode {
     this.end = span.end;
   }
 }
+shared(Mapping.prototype, { type: 'map' });
 
 class Sequence implements SeqNode {
   declare readonly type: 'seq';
@@ -111,7 +152,6 @@ class Sequence implements SeqNode {
   declare items: YamlNode[];
 
   constructor(start: number, end: number, items: YamlNode[]) {
-    this.type = 'seq';
     this.start = start;
     this.end = end;
     this.items = items;
@@ -126,9 +166,10 @@ class Sequence implements SeqNode {
     this.end = span.end;
   }
 }
+shared(Sequence.prototype, { type: 'seq' });
 
 /** An entry is its key's span (`start`, `end`: the key token). */
-export class KeyEntry implements MapEntry {
+class KeyEntry implements MapEntry {
   declare key: string;
   declare start: number;
   declare end: number;
@@ -151,6 +192,42 @@ export class KeyEntry implements MapEntry {
   }
 }
 
+/**
+ * An entry whose key is written as itself (`name:`, nearly every key): its span ends at its start plus its length,
+ * so the end is not held. Move it with moveKey (its end cannot be set).
+ */
+class PlainKey implements MapEntry {
+  declare key: string;
+  declare start: number;
+  declare value: YamlNode;
+
+  constructor(key: string, start: number, value: YamlNode) {
+    this.key = key;
+    this.start = start;
+    this.value = value;
+  }
+
+  get end(): number {
+    return this.start + this.key.length;
+  }
+
+  get keySpan(): Span {
+    return this;
+  }
+}
+
+/** An entry whose key token spans [start, end). */
+export function keyEntry(key: string, start: number, end: number, value: YamlNode): MapEntry {
+  return end - start === key.length ? new PlainKey(key, start, value) : new KeyEntry(key, start, end, value);
+}
+
+/** Moves an entry's key span by `delta` in place. */
+export function moveKey(entry: MapEntry, delta: number): void {
+  const span = entry.keySpan;
+  span.start += delta;
+  if (!(span instanceof PlainKey)) span.end += delta;
+}
+
 export function scalarNode(
   start: number,
   end: number,
@@ -158,7 +235,9 @@ export function scalarNode(
   source: string,
   style: ScalarNode['style'],
 ): ScalarNode {
-  return new Scalar(start, end, value, source, style);
+  return style === 'plain' && value !== null && (value === source || String(value) === source)
+    ? new PlainText(start, end, value)
+    : new Scalar(start, end, value, source, style);
 }
 
 /** A mapping node; `entries` is kept as given (see `exact`). */
@@ -172,7 +251,7 @@ export function seqNode(start: number, end: number, items: YamlNode[]): SeqNode 
 }
 
 export function mapEntry(key: string, keySpan: Span, value: YamlNode): MapEntry {
-  return new KeyEntry(key, keySpan.start, keySpan.end, value);
+  return keyEntry(key, keySpan.start, keySpan.end, value);
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Document, Node as YNode, Pair, Scalar } from 'yaml';
 import { yamlLib } from './yaml-lib';
 import type { MapEntry, ScalarNode, YamlNode } from './ast';
-import { exact, mapEntry, mapNode, scalarNode, seqNode } from './ast';
+import { exact, mapEntry, mapNode, moveKey, scalarNode, seqNode } from './ast';
 import type { Span } from '../types';
 
 export const MAX_DEPTH = 64;
@@ -246,8 +246,7 @@ export function shiftInPlace(node: YamlNode, delta: number): YamlNode {
   node.span.end += delta;
   if (node.type === 'map') {
     for (const entry of node.entries) {
-      entry.keySpan.start += delta;
-      entry.keySpan.end += delta;
+      moveKey(entry, delta);
       shiftInPlace(entry.value, delta);
     }
   } else if (node.type === 'seq') {

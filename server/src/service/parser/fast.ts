@@ -15,7 +15,7 @@
  * its indicator (the comment or the line end).
  */
 import type { MapEntry, MapNode, ScalarNode, SeqNode, YamlNode } from './ast';
-import { exact, KeyEntry, mapEntry, mapNode, scalarNode, seqNode } from './ast';
+import { exact, keyEntry, mapEntry, mapNode, scalarNode, seqNode } from './ast';
 
 const NL = 10;
 const CR = 13;
@@ -353,7 +353,7 @@ class FastParser {
     let value: Parsed;
     if (this.isLineEnd(i) || s.charCodeAt(i) === HASH) value = this.parseNested(i, col, depth, true);
     else value = this.parseInlineValue(i, col, depth);
-    return { entry: new KeyEntry(key, k, keyEnd, value.node), next: value.next };
+    return { entry: keyEntry(key, k, keyEnd, value.node), next: value.next };
   }
 
   /** A value that starts on its indicator's line, at `i`: a scalar, a flow collection or a block scalar. */

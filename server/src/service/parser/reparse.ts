@@ -5,7 +5,7 @@
  */
 import type { Span } from '../types';
 import type { MapEntry, MapNode } from './ast';
-import { mapEntry, mapNode, seqNode } from './ast';
+import { mapEntry, mapNode, moveKey, seqNode } from './ast';
 import { shiftInPlace } from './convert';
 import { ownCopy } from './fast';
 import type { SourceText } from './source';
@@ -297,8 +297,7 @@ function rebuildDocument(
   // Keys after the list move now (they are few).
   for (let i = entries.indexOf(listEntry) + 1; i < entries.length; i++) {
     const entry = entries[i];
-    entry.keySpan.start += delta;
-    entry.keySpan.end += delta;
+    moveKey(entry, delta);
     shiftInPlace(entry.value, delta);
   }
   const end = Math.max(listSpan.end, entries[entries.length - 1].value.span.end);
@@ -338,8 +337,7 @@ function moveLaterDocument(
     later.root.span.start += delta;
     later.root.span.end += delta;
     for (const entry of later.root.entries) {
-      entry.keySpan.start += delta;
-      entry.keySpan.end += delta;
+      moveKey(entry, delta);
       if (
         entry.value.type === 'seq' &&
         entry.value.items.length > 0 &&

@@ -4,7 +4,7 @@
  * asks for it (toString). Code on the editing path reads through this interface, so typing in a large file does
  * not copy the file per keystroke.
  */
-import { firstAtOrAfter, lastAtOrBefore, lineBreaksOf } from './lines';
+import { countLineBreaks, firstAtOrAfter, lastAtOrBefore, lineBreaksOf } from './lines';
 import type { SourceText } from './source-text';
 
 export type { SourceText };
@@ -66,7 +66,11 @@ export class PieceText implements SourceText {
     private readonly starts: number[],
     /** Line of each piece's first character. */
     private readonly lines: number[],
-    /** Per piece, its line starts after the first (computed on first need). */
+    /**
+     * Per piece, its line starts after the first, computed on first need: only positions in the pieces an editor
+     * works in are asked for, and the parse keeps its own line index (a copy of every piece's would cost a large
+     * file's line starts twice).
+     */
     private readonly breaks: Array<number[] | undefined>,
     length: number,
     private readonly lineTotal: number,
@@ -80,16 +84,15 @@ export class PieceText implements SourceText {
     const pieces = cut(text, size);
     const starts: number[] = [];
     const lines: number[] = [];
-    const breaks: number[][] = [];
+    const breaks: undefined[] = [];
     let offset = 0;
     let line = 0;
     for (const piece of pieces) {
-      const own = lineBreaksOf(piece);
       starts.push(offset);
       lines.push(line);
-      breaks.push(own);
+      breaks.push(undefined);
       offset += piece.length;
-      line += own.length;
+      line += countLineBreaks(piece);
     }
     const result = new PieceText(pieces, starts, lines, breaks, text.length, line + 1, size);
     result.whole = text;
@@ -254,13 +257,12 @@ export class PieceText implements SourceText {
     let offset = regionStart;
     let line = this.lines[first];
     for (const piece of fresh) {
-      const own = lineBreaksOf(piece);
       pieces.push(piece);
       starts.push(offset);
       lines.push(line);
-      breaks.push(own);
+      breaks.push(undefined);
       offset += piece.length;
-      line += own.length;
+      line += countLineBreaks(piece);
     }
     const oldLinesAfter = last + 1 < this.pieces.length ? this.lines[last + 1] : this.lineTotal - 1;
     const lineDelta = line - oldLinesAfter;
@@ -274,7 +276,7 @@ export class PieceText implements SourceText {
       pieces.push('');
       starts.push(0);
       lines.push(0);
-      breaks.push([]);
+      breaks.push(undefined);
     }
     return new PieceText(pieces, starts, lines, breaks, this.length + delta, this.lineTotal + lineDelta, this.size);
   }

@@ -89,10 +89,14 @@ export function validateHead(kind: DocumentKind, root: MapNode, lines: LineIndex
   const validate = validators()[kind].head;
   const listKey = ITEM_LIST_KEY[kind];
   // The items are checked one by one; here only the list's shape matters, so skip converting them.
+  // Literals, not spreads: a parsed node's `type` lives on its prototype (parser/ast.ts).
   const value = toPlainValue({
-    ...root,
+    type: 'map',
+    span: root.span,
     entries: root.entries.map((e) =>
-      e.key === listKey && e.value.type === 'seq' ? { ...e, value: { ...e.value, items: [] } } : e,
+      e.key === listKey && e.value.type === 'seq'
+        ? { key: e.key, keySpan: e.keySpan, value: { type: 'seq', span: e.value.span, items: [] } }
+        : e,
     ),
   });
   if (validate(value)) return [];
