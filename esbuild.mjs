@@ -71,7 +71,7 @@ await esbuild.build({
 // esbuild escapes non-ASCII characters in strings but not in regular expressions or comments; one left anywhere
 // makes Node hold the whole source as UTF-16, twice its size (4 MB more for sheets.js, as long as it runs).
 // `\uXXXX` means the same character in both places.
-for (const file of ['dist/server.js', 'dist/sheets.js', 'dist/steward.js']) {
+for (const file of ['dist/server.js', 'dist/report.js', 'dist/sheets.js', 'dist/steward.js']) {
   const text = readFileSync(file, 'utf8');
   const ascii = text.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (ascii !== text) writeFileSync(file, ascii);
