@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import { cellOf, columnsInOrder, exportTables, FINDINGS_HEADERS, headersOf } from '../service';
-import type { Locale, SheetValue } from '../service';
+import type { Locale } from '../service';
 import type { FirstPass, RowsOf } from './export-files';
 import { Pending, writeError } from './export-files';
 
@@ -33,7 +33,7 @@ export function writeCsv(
       return {
         headers: headersOf(table),
         rows: function* () {
-          for (const values of rowsOf(t)) yield values.map((value: SheetValue, c) => cellOf(columns[c], value).text);
+          for (const values of rowsOf(t)) yield values.map((value, c) => cellOf(columns[c], value ?? undefined).text);
         },
       };
     });

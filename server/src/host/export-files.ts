@@ -15,9 +15,8 @@ export interface Source {
   shown: string;
   /** Rows per table (index of exportTables()), to skip the file in a sheet it has no rows of. */
   rows: number[];
-  findings: Finding[];
-  /** The file could not be read: its one finding says why. */
-  skipped: boolean;
+  /** The file could not be read: why. */
+  unreadable?: Finding;
 }
 
 export interface FirstPass {
@@ -35,7 +34,7 @@ export interface FirstPass {
 }
 
 /** The rows of a table (index of exportTables()), produced as they are written. */
-export type RowsOf = (table: number) => Iterable<SheetValue[]>;
+export type RowsOf = (table: number) => Iterable<ReadonlyArray<SheetValue | null>>;
 
 /** A temporary file beside `target`, renamed over it by `commit` (or removed by `discard`). */
 export class Pending {
@@ -59,38 +58,67 @@ export function writeError(error: unknown, target: string, locale: Locale): unkn
 }
 
 /** Bytes of rows gathered before a spill file is written to. */
-const SPILL_CHUNK = 1 << 20;
+const SPILL_CHUNK = 1 << 18;
+
+/** Where the spill files stood: `rollback` takes back what was added since. */
+export type SpillMark = readonly number[];
 
 /**
  * The rows of each sheet as they are made (one JSON array per line), in temporary files: the workbook's sheets are
  * written one after the other (a zip holds one entry at a time) from rows made item by item for all sheets at once,
- * so each sheet's rows wait on disk, not in memory, and the files are parsed once.
+ * so each sheet's rows wait on disk, not in memory. A row is encoded into its table's buffer at once: its text
+ * dies young, where texts gathered until a write would outlive collections of the young generation and pile up
+ * in the old one until a full collection (tens of MB at 50,000 assets).
  */
 export class Spill {
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-export-'));
   private readonly fds: Array<number | undefined>;
-  private readonly pending: string[][];
-  private readonly sizes: number[];
+  private readonly buffers: Buffer[];
+  /** Bytes in each buffer. */
+  private readonly filled: number[];
+  /** Bytes written to each file. */
+  private readonly written: number[];
   constructor(tables: number) {
     this.fds = Array.from({ length: tables }, () => undefined);
-    this.pending = Array.from({ length: tables }, () => []);
-    this.sizes = Array.from({ length: tables }, () => 0);
+    this.buffers = Array.from({ length: tables }, () => Buffer.allocUnsafe(0));
+    this.filled = Array.from({ length: tables }, () => 0);
+    this.written = Array.from({ length: tables }, () => 0);
   }
   private file(t: number): string {
     return path.join(this.dir, `${t}.jsonl`);
   }
-  private flush(t: number): void {
-    if (this.pending[t].length === 0) return;
+  private write(t: number, bytes: Uint8Array): void {
     this.fds[t] ??= fs.openSync(this.file(t), 'w');
-    fs.writeSync(this.fds[t], this.pending[t].join(''));
-    this.pending[t] = [];
-    this.sizes[t] = 0;
+    for (let done = 0; done < bytes.length;)
+      done += fs.writeSync(this.fds[t], bytes, done, bytes.length - done, this.written[t] + done);
+    this.written[t] += bytes.length;
   }
+  private flush(t: number): void {
+    if (this.filled[t] === 0) return;
+    this.write(t, this.buffers[t].subarray(0, this.filled[t]));
+    this.filled[t] = 0;
+  }
+  /** A row (JSON writes an undefined cell as null: `rows` gives it back as null). */
   add(t: number, row: readonly SheetValue[]): void {
-    const line = JSON.stringify(row.map((value) => (value === undefined ? null : value))) + '\n';
-    this.pending[t].push(line);
-    this.sizes[t] += line.length;
-    if (this.sizes[t] >= SPILL_CHUNK) this.flush(t);
+    const line = JSON.stringify(row) + '\n';
+    // A UTF-16 unit takes at most 3 bytes in UTF-8.
+    if (this.filled[t] + line.length * 3 > this.buffers[t].length) {
+      this.flush(t);
+      if (line.length * 3 > SPILL_CHUNK) return this.write(t, Buffer.from(line));
+      if (this.buffers[t].length === 0) this.buffers[t] = Buffer.allocUnsafe(SPILL_CHUNK);
+    }
+    this.filled[t] += this.buffers[t].write(line, this.filled[t]);
+  }
+  mark(): SpillMark {
+    this.fds.forEach((_, t) => this.flush(t));
+    return [...this.written];
+  }
+  rollback(mark: SpillMark): void {
+    this.fds.forEach((fd, t) => {
+      this.filled[t] = 0;
+      if (fd !== undefined && this.written[t] > mark[t]) fs.ftruncateSync(fd, mark[t]);
+      this.written[t] = mark[t];
+    });
   }
   /** Every row is on disk. */
   finish(): void {
@@ -98,8 +126,8 @@ export class Spill {
     for (const fd of this.fds) if (fd !== undefined) fs.closeSync(fd);
     this.fds.fill(undefined);
   }
-  /** The rows of table `t`, in order. */
-  *rows(t: number): Generator<SheetValue[]> {
+  /** The rows of table `t`, in order (an empty cell is null). */
+  *rows(t: number): Generator<SpilledRow> {
     if (!fs.existsSync(this.file(t))) return;
     const fd = fs.openSync(this.file(t), 'r');
     try {
@@ -109,9 +137,12 @@ export class Spill {
       for (;;) {
         const read = fs.readSync(fd, buffer, 0, buffer.length, null);
         const text = rest + decoder.decode(buffer.subarray(0, read), { stream: read > 0 });
-        const lines = text.split('\n');
-        rest = lines.pop() ?? '';
-        for (const line of lines) yield (JSON.parse(line) as Array<SheetValue | null>).map((v) => v ?? undefined);
+        let start = 0;
+        for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+          yield JSON.parse(text.slice(start, end)) as SpilledRow;
+          start = end + 1;
+        }
+        rest = text.slice(start);
         if (read === 0) break;
       }
     } finally {
@@ -123,6 +154,9 @@ export class Spill {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** A row read back from a spill file: an empty cell is null. */
+export type SpilledRow = Array<SheetValue | null>;
 
 /**
  * A full garbage collection between the export's phases (checking, making the rows, writing): each phase leaves

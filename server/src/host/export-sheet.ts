@@ -2,30 +2,24 @@
  * `steward export`: catalogs and registers out to a workbook (xlsx, streamed with exceljs), one CSV per sheet, or
  * DCAT-AP 3 JSON-LD. Both shells call it (the CLI, the language server's executeCommand).
  *
- * Memory stays bounded by the largest file, not the export: the files are checked first (their findings kept),
- * then read again for each sheet in turn, so that the workbook's sheets are written one after the other (a zip
- * holds one entry at a time: a sheet written beside another would wait in memory). Everything is written to a
- * temporary name beside the target and renamed over it at the end: an interrupted run leaves no partial output.
+ * Each file is read and parsed once: the check (as `validate` checks) hands its items over one at a time, and
+ * their rows wait in temporary files, one per sheet (a zip holds one entry at a time: a sheet written beside
+ * another would wait in memory). The findings, known once every file is checked, are placed in the workbook from
+ * what each item's rows left (their first rows). Memory holds the largest file and the workspace index, not the
+ * export. Everything is written to a temporary name beside the target and renamed over it at the end: an
+ * interrupted run leaves no partial output.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  cellOf,
-  columnsInOrder,
+  checkedDocuments,
   createStewardService,
   dcatCatalog,
-  documentRows,
   exportTables,
   FINDINGS_SHEET,
-  findingPlace,
-  findingRow,
-  headersOf,
-  placeCell,
   streamDocuments,
-  workbookListKey,
-  textWidth,
 } from '../service';
-import type { ExportTable, Finding, Locale, SheetDocumentKind, SheetValue, StreamedDocument } from '../service';
+import type { ExportTable, Locale, SheetDocumentKind, StewardService, StreamedDocument } from '../service';
 import { baseOf, inputFiles } from './inputs';
 import type { Setup } from './inputs';
 import { DEFAULT_MAX_FILE_MB, readTextFile } from './read';
@@ -33,8 +27,10 @@ import type { ReadOptions } from './read';
 import { toPosix } from './paths';
 import { SheetInputError } from './sheet-errors';
 import { exportText } from './export-messages';
-import { collectGarbage, ownStrings, Pending, Spill, writeError } from './export-files';
-import type { FirstPass, Source } from './export-files';
+import { collectGarbage, Pending, Spill, writeError } from './export-files';
+import type { FirstPass, Source, SpilledRow } from './export-files';
+import { RowMaker } from './export-rows';
+import type { PlacedDocument } from './export-rows';
 
 export interface ExportSheetOptions {
   /** Files or folders, discovered like `steward validate` (host/discover.ts). */
@@ -60,11 +56,6 @@ export interface ExportSheetResult {
 }
 
 const TABLES = (): ExportTable[] => exportTables();
-
-/** The 来源文件 cell of a document: its file, and its number when it is not the file's first. */
-function sourceName(shown: string, index: number): string {
-  return index === 0 ? shown : `${shown}#${index + 1}`;
-}
 
 /** The files written, or that would be: the target, or one CSV per sheet. */
 function csvTarget(out: string, sheet: string): string {
@@ -100,161 +91,84 @@ function streamFile(source: { file: string; shown: string }, reads: ReadOptions)
   return read.ok ? streamDocuments(source.shown, read.text) : [];
 }
 
-/** The one-item document whose rows are an item's rows. */
-function withItem(document: StreamedDocument, item: unknown): Record<string, unknown> {
-  return { ...document.head, [workbookListKey(document.kind)]: [item] };
-}
-
-/** The item a finding's path names (`/assets/12/...` → 12), if any. */
-function itemOf(pointer: string | undefined, listKey: string): number | undefined {
-  const match = pointer === undefined ? null : /^\/([^/]+)\/(\d+)(?=\/|$)/.exec(pointer);
-  return match && match[1] === listKey ? Number(match[2]) : undefined;
-}
-
-/** Places a file's findings (in `where`, by finding) while its items stream past, and fits the widths. */
-class FilePlacer {
-  private readonly byDocument: number[][];
-  constructor(
-    private readonly findings: Finding[],
-    documents: Array<{ startLine: number }>,
-  ) {
-    this.byDocument = documents.map(() => []);
-    findings.forEach((finding, f) => {
-      let d = -1;
-      documents.forEach((document, index) => {
-        if (document.startLine <= finding.range.start.line) d = index;
-      });
-      if (d >= 0) this.byDocument[d].push(f);
-    });
-  }
-  readonly where: Array<{ sheet: string; cell: string } | undefined> = [];
-
-  /**
-   * Places the findings of document `d` in item `item` (`data`: the document with that item alone), or, item
-   * undefined, those left once its items are done (`data`: the document without items: its 单位 row).
-   */
-  place(d: number, kind: SheetDocumentKind, data: unknown, item: number | undefined, firstRows: number[]): void {
-    const listKey = workbookListKey(kind);
-    for (const f of this.byDocument[d]) {
-      if (this.where[f] !== undefined) continue;
-      const finding = this.findings[f];
-      if (item !== undefined && itemOf(finding.path, listKey) !== item) continue;
-      const pointer = item === undefined ? finding.path : finding.path!.replace(/^(\/[^/]+\/)\d+/, '$10');
-      const place = findingPlace(kind, data, pointer);
-      const sheet = TABLES()[place.table].table.sheet;
-      this.where[f] = { sheet, cell: placeCell(place, firstRows[place.table] + place.row + 2) };
+/**
+ * A file checked as `validate` checks it, its rows made from the same parse (the check hands each item over; a
+ * file it parses whole after all, for an alias to an anchor in another item, has its rows taken back and made
+ * again from that parse). A file whose items the check does not hand over (a list in flow style, too many items)
+ * is read again item by item.
+ */
+function checkFile(service: StewardService, source: Source, text: string, maker: RowMaker): PlacedDocument[] {
+  maker.begin(source);
+  let seen: number[] = [];
+  const visitItems = {
+    item(document: { index: number; kind?: SheetDocumentKind }, value: unknown) {
+      seen[document.index] = (seen[document.index] ?? 0) + 1;
+      maker.item(document.index, document.kind!, value);
+    },
+    restart() {
+      seen = [];
+      maker.restart();
+    },
+  };
+  const { document: parsed } = service.update(source.shown, text, { retain: false, visitItems });
+  const documents = checkedDocuments(parsed);
+  const whole = documents.length > 0 && documents.every((d) => d.listed === 0 && (seen[d.index] ?? 0) === d.items);
+  if (!whole) {
+    maker.restart();
+    for (const document of streamDocuments(source.shown, text)) {
+      for (const item of document.items) maker.item(document.index, document.kind, item);
+      maker.head(document);
     }
+    return maker.end();
   }
+  for (const document of documents) maker.head(document);
+  return maker.end();
 }
 
 /**
- * Every file checked, as `validate` checks it: its findings (a file that cannot be read: why). The service goes
- * when this returns: the rows are made with the workspace index gone.
+ * Every file checked and its rows made, then each file's findings (they need the whole workspace) placed in the
+ * workbook. The service goes when this returns: the workbook is written with the workspace index gone.
  */
-function checkAll(files: string[], base: string, setup: Setup, reads: ReadOptions): Source[] {
+function firstPass(files: string[], base: string, setup: Setup, locale: Locale, reads: ReadOptions, spill: Spill) {
   const service = createStewardService({
     config: setup.config,
     codeTable: setup.codeTable,
     reportForeignDocuments: true,
     configPath: (shown) => toPosix(path.relative(setup.root, path.resolve(base, shown))),
   });
-  const tables = TABLES();
-  const sources: Source[] = files.map((file) => {
-    const shown = toPosix(path.relative(base, file));
-    const read = readTextFile(file, reads);
-    if (read.ok) service.update(shown, read.text, { retain: false });
-    return { file, shown, rows: tables.map(() => 0), findings: read.ok ? [] : [read.finding], skipped: !read.ok };
-  });
-  for (const source of sources) if (!source.skipped) source.findings = service.findings(source.shown);
-  return sources;
-}
-
-/**
- * Every file is checked (the findings need the whole workspace), then read again item by item to count its rows
- * per sheet, to fit the columns to their texts and to place each finding in the workbook.
- */
-function firstPass(
-  files: string[],
-  base: string,
-  setup: Setup,
-  locale: Locale,
-  reads: ReadOptions,
-  spill: Spill,
-): FirstPass {
-  const tables = TABLES();
-  const sources = checkAll(files, base, setup, reads);
-  collectGarbage();
   const pass: FirstPass = {
-    sources,
+    sources: [],
     documentRows: [],
-    widths: tables.map(({ table }) => headersOf(table).map((header) => textWidth(header) + 2)),
+    widths: [],
     findingRows: [],
     documents: 0,
     items: 0,
     errors: 0,
     findings: 0,
   };
-  const totals = tables.map(() => 0);
-  const fit = (t: number, rows: readonly SheetValue[][]) => {
-    const columns = columnsInOrder(tables[t].table);
-    const widths = pass.widths[t];
-    for (const row of rows)
-      row.forEach((value, c) => {
-        if (value === undefined) return;
-        const text = cellOf(columns[c], value).text;
-        // A text is at most twice its length wide: most cells need no count.
-        if (text.length * 2 <= widths[c]) return;
-        const width = textWidth(text);
-        if (width > widths[c]) widths[c] = width;
-      });
-  };
-  for (const source of sources) {
-    const documents = source.skipped ? [] : [...streamFile(source, reads)];
-    const placer = new FilePlacer(source.findings, documents);
-    documents.forEach((document, d) => {
-      const name = sourceName(source.shown, document.index);
-      const head = ownStrings(documentRows(document.kind, document.head, name).documents);
-      pass.documents++;
-      pass.documentRows.push(head);
-      fit(0, [head]);
-      const documentRow = totals[0] + source.rows[0];
-      source.rows[0]++;
-      let index = 0;
-      for (const item of document.items) {
-        const data = withItem(document, item);
-        const rows = documentRows(document.kind, data, name);
-        const firstRows = tables.map((_, t) => totals[t] + source.rows[t]);
-        tables.forEach((entry, t) => {
-          if (t === 0 || entry.kind !== document.kind) return;
-          const part = partOf(rows, entry);
-          source.rows[t] += part.length;
-          fit(t, part);
-          for (const row of part) spill.add(t, row);
-        });
-        placer.place(d, document.kind, data, index, firstRows);
-        pass.items++;
-        index++;
-      }
-      placer.place(d, document.kind, document.head, undefined, [documentRow]);
-    });
-    tables.forEach((_, t) => (totals[t] += source.rows[t]));
-    source.findings.forEach((finding, f) => {
-      pass.findings++;
-      if (finding.severity === 'error') pass.errors++;
-      pass.findingRows.push(findingRow(finding, source.shown, locale, placer.where[f]));
-    });
+  const maker = new RowMaker(pass, spill);
+  const placed: PlacedDocument[][] = [];
+  for (const file of files) {
+    const source: Source = { file, shown: toPosix(path.relative(base, file)), rows: TABLES().map(() => 0) };
+    const read = readTextFile(file, reads);
+    if (read.ok) placed.push(checkFile(service, source, read.text, maker));
+    else {
+      source.unreadable = read.finding;
+      placed.push([]);
+    }
+    pass.sources.push(source);
   }
+  pass.sources.forEach((source, s) => {
+    const findings = source.unreadable ? [source.unreadable] : service.findings(source.shown);
+    pass.findings += findings.length;
+    pass.errors += findings.filter((finding) => finding.severity === 'error').length;
+    for (const row of maker.findingRows(findings, source.shown, placed[s], locale)) pass.findingRows.push(row);
+  });
   return pass;
 }
 
-function partOf(rows: ReturnType<typeof documentRows>, entry: ExportTable): SheetValue[][] {
-  if (entry.part === 'documents') return [rows.documents];
-  if (entry.part === 'items') return rows.items;
-  return rows.children[entry.part];
-}
-
 /** The rows of one table: the 单位 rows kept, the others read back from the spill file. */
-function* tableRows(t: number, pass: FirstPass, spill: Spill): Generator<SheetValue[]> {
+function* tableRows(t: number, pass: FirstPass, spill: Spill): Generator<ReadonlyArray<SpilledRow[number]>> {
   if (TABLES()[t].part === 'documents') yield* pass.documentRows;
   else yield* spill.rows(t);
 }

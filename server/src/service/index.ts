@@ -511,6 +511,7 @@ export { documentRows, FINDINGS_SHEET, headersOf } from './sheets/layout';
 export type { Column, SheetValue } from './sheets/layout';
 export {
   cellOf,
+  checkedDocuments,
   columnLetters,
   columnsInOrder,
   columnWidth,
@@ -519,13 +520,20 @@ export {
   FINDINGS_HEADERS,
   findingPlace,
   findingRow,
+  MAX_WIDTH,
   placeCell,
   plainDocuments,
   streamDocuments,
   workbookListKey,
   textWidth,
 } from './sheets/export';
-export type { Cell as ExportCell, ExportTable, PlainDocument, StreamedDocument } from './sheets/export';
+export type {
+  Cell as ExportCell,
+  CheckedDocument,
+  ExportTable,
+  PlainDocument,
+  StreamedDocument,
+} from './sheets/export';
 export { dcatCatalog } from './sheets/dcat';
 
 // Issue 17, `steward init`: the unified social credit code check (the answers are checked as DA-UNIT-001 does).

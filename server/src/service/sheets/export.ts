@@ -4,7 +4,7 @@
  * The host writes the files (xlsx with exceljs, csv with csv-stringify); everything it decides about a cell is here.
  */
 import type { Finding, Locale } from '../types';
-import type { StewardDocument } from '../parser/model';
+import type { StewardDocument, StewardYamlDocument } from '../parser/model';
 import { toPlainValue } from '../parser/convert';
 import { parseDeferredItem, parseStewardFile } from '../parser/parse';
 import type { SourceText } from '../parser/source';
@@ -62,16 +62,10 @@ export function* streamDocuments(uri: string, text: SourceText): Generator<Strea
   const wholeParse = () => (whole ??= parseStewardFile(uri, text));
   for (const [position, yamlDocument] of file.documents.entries()) {
     const current = whole ? whole.documents[position] : yamlDocument;
-    if (!current.kind || !current.root) continue;
-    const kind = current.kind;
+    const found = headOf(current);
+    if (!found) continue;
+    const { kind, head, listed } = found;
     const listKey = workbookLayout(kind).listKey;
-    const plain = toPlainValue(current.root);
-    const head = (typeof plain === 'object' && plain !== null && !Array.isArray(plain) ? plain : {}) as Record<
-      string,
-      unknown
-    >;
-    const listed = Array.isArray(head[listKey]) ? (head[listKey] as unknown[]) : undefined;
-    if (listed) head[listKey] = [];
     const deferred = !whole && current.items.some((item) => item.deferred);
     const items = function* (): Generator<unknown> {
       if (!deferred) {
@@ -97,6 +91,52 @@ export function* streamDocuments(uri: string, text: SourceText): Generator<Strea
       items: items(),
     };
   }
+}
+
+/** A steward document's data without its items (the list emptied), and the items its tree holds, if any. */
+function headOf(
+  document: StewardYamlDocument,
+): { kind: SheetDocumentKind; head: Record<string, unknown>; listed: unknown[] | undefined } | undefined {
+  if (!document.kind || !document.root) return undefined;
+  const plain = toPlainValue(document.root);
+  const head = (typeof plain === 'object' && plain !== null && !Array.isArray(plain) ? plain : {}) as Record<
+    string,
+    unknown
+  >;
+  const listKey = workbookLayout(document.kind).listKey;
+  const listed = Array.isArray(head[listKey]) ? (head[listKey] as unknown[]) : undefined;
+  if (listed) head[listKey] = [];
+  return { kind: document.kind, head, listed };
+}
+
+/** A steward document of a file checked with `onItem` (service `update`): its data without items, and theirs. */
+export interface CheckedDocument {
+  index: number;
+  startLine: number;
+  kind: SheetDocumentKind;
+  head: Record<string, unknown>;
+  /** How many items `onItem` was to be given: a different count means the file was not checked item by item. */
+  items: number;
+  /** Items the document's tree holds itself (not checked item by item): `onItem` did not see them. */
+  listed: number;
+}
+
+/** The steward documents of a file as the check with `onItem` left them (its items' trees dropped). */
+export function checkedDocuments(file: StewardDocument): CheckedDocument[] {
+  const documents: CheckedDocument[] = [];
+  for (const document of file.documents) {
+    const found = headOf(document);
+    if (!found) continue;
+    documents.push({
+      index: document.index,
+      startLine: file.lines.positionAt(document.span.start).line,
+      kind: found.kind,
+      head: found.head,
+      items: document.items.length,
+      listed: found.listed?.length ?? 0,
+    });
+  }
+  return documents;
 }
 
 /** The index of the YAML document of `document` holding `offset` (the last one starting before it). */
@@ -203,12 +243,29 @@ export function cellOf(column: Column | undefined, value: SheetValue): Cell {
 /** Columns East Asian wide characters take (two each), of the longest line of `text`. */
 export function textWidth(text: string): number {
   let widest = 0;
-  for (const line of text.split('\n')) {
-    let width = 0;
-    for (const char of line) width += isWide(char.codePointAt(0)!) ? 2 : 1;
-    if (width > widest) widest = width;
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code === 10) {
+      if (width > widest) widest = width;
+      width = 0;
+      continue;
+    }
+    if (code < 0x1100) {
+      width++;
+      continue;
+    }
+    // A surrogate pair is one character (the CJK extension planes are wide).
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    width += isWide(code) ? 2 : 1;
   }
-  return widest;
+  return width > widest ? width : widest;
 }
 
 /** East Asian Wide and Fullwidth characters (UAX #11), by their blocks. */
@@ -248,7 +305,7 @@ export function columnLetters(index: number): string {
 export interface FindingPlace {
   /** Index into exportTables(). */
   table: number;
-  /** 0-based row among this document's rows of the table. */
+  /** 0-based row from the item's first row in the table (from the document's row in the documents sheet). */
   row: number;
   /** 0-based column (in header order), when the path reaches a column. */
   column?: number;
@@ -280,39 +337,35 @@ function columnFor(table: TableLayout, rest: readonly string[]): number | undefi
 }
 
 /**
- * The place of a finding in the rows of its document (`kind`, `data`): a path into an item's child list points at
- * the child sheet's row, into an item at the items sheet's row, else at the documents sheet's row.
+ * The place of a finding in the rows of its document (`kind`): a path into an item's child list points at the
+ * child sheet's row, into an item at the items sheet's row, else at the documents sheet's row. `item`: how many
+ * entries each child list (index of the layout's children) of the item the path names holds; undefined when the
+ * document has no such item. The row is counted from the item's first row in the table (from the document's row
+ * in the documents sheet).
  */
-export function findingPlace(kind: SheetDocumentKind, data: unknown, pointer: string | undefined): FindingPlace {
-  const tables = exportTables();
+export function findingPlace(
+  kind: SheetDocumentKind,
+  pointer: string | undefined,
+  item: ((child: number) => number) | undefined,
+): FindingPlace {
   const path = pointer === undefined ? [] : decodePointer(pointer);
   const layout = workbookLayout(kind);
   const documentsPlace = (): FindingPlace => ({ table: 0, row: 0, column: columnFor(documentsLayout(), path) });
-  if (path[0] !== layout.listKey || path.length < 2 || !/^\d+$/.test(path[1])) return documentsPlace();
-  const itemIndex = Number(path[1]);
-  const list = (data as Record<string, unknown> | null)?.[layout.listKey];
-  const items = Array.isArray(list) ? list : [];
-  if (itemIndex >= items.length) return documentsPlace();
+  if (path[0] !== layout.listKey || path.length < 2 || !/^\d+$/.test(path[1]) || !item) return documentsPlace();
+  const tables = exportTables();
   const rest = path.slice(2);
   const childIndex = layout.children.findIndex((child) => child.listPath.slice(1).every((key, i) => rest[i] === key));
   if (childIndex >= 0) {
     const child = layout.children[childIndex];
     const depth = child.listPath.length - 1;
     const entryIndex = rest[depth];
-    const entries = (item: unknown) => {
-      let value: unknown = item;
-      for (const key of child.listPath.slice(1)) value = (value as Record<string, unknown> | null)?.[key];
-      return Array.isArray(value) ? value.length : 0;
-    };
-    if (entryIndex !== undefined && /^\d+$/.test(entryIndex) && Number(entryIndex) < entries(items[itemIndex])) {
-      let row = Number(entryIndex);
-      for (let i = 0; i < itemIndex; i++) row += entries(items[i]);
+    if (entryIndex !== undefined && /^\d+$/.test(entryIndex) && Number(entryIndex) < item(childIndex)) {
       const table = tables.findIndex((t) => t.table === child);
-      return { table, row, column: columnFor(child, rest.slice(depth + 1)) };
+      return { table, row: Number(entryIndex), column: columnFor(child, rest.slice(depth + 1)) };
     }
   }
   const table = tables.findIndex((t) => t.table === layout.items);
-  return { table, row: itemIndex, column: columnFor(layout.items, rest) };
+  return { table, row: 0, column: columnFor(layout.items, rest) };
 }
 
 const SEVERITY_TEXT: Record<Finding['severity'], Record<Locale, string>> = {
