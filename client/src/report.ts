@@ -71,7 +71,7 @@ class ReportPreview implements vscode.Disposable {
   }
 
   private title(answer: ReportAnswer): string {
-    return vscode.l10n.t('Data asset report {0}', answer.year);
+    return vscode.l10n.t('Data asset report {0} ({1} units)', answer.year, answer.units.length);
   }
 
   /** The server's report of the folder, its progress in the status bar; a failure is shown to the user. */

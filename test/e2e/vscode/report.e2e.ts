@@ -64,22 +64,23 @@ describe('VS Code: Preview Data Asset Report', () => {
     assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'beside the editor, not in its group');
   });
 
-  it("is made again when a register is saved: its title follows the register's year", async () => {
+  it('is made again when a register is saved: its title counts the units the register now names', async () => {
     const answer = await vscode.commands.executeCommand<ReportAnswer | undefined>('steward.previewReport');
     assert.ok(answer);
-    await reportTabWhen(new RegExp(`${answer.year}`));
-    const later = answer.year + 3;
+    const units = answer.units.length;
+    await reportTabWhen(new RegExp(`[(（]${units} `));
     const document = await vscode.workspace.openTextDocument(workspaceUri(...REGISTER));
     const editor = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
     const line = document
       .getText()
       .split('\n')
-      .findIndex((text) => text.startsWith('asOf:'));
+      .findIndex((text) => text.startsWith('  code: '));
     const original = document.lineAt(line).text;
     try {
-      await editor.edit((edit) => edit.replace(document.lineAt(line).range, `asOf: ${later}-12-31`));
+      // Another valid unified social credit code: the register is now a unit of its own.
+      await editor.edit((edit) => edit.replace(document.lineAt(line).range, '  code: 11330100002539174C'));
       await document.save();
-      await reportTabWhen(new RegExp(`${later}`));
+      await reportTabWhen(new RegExp(`[(（]${units + 1} `));
     } finally {
       await editor.edit((edit) => edit.replace(document.lineAt(line).range, original));
       await document.save();

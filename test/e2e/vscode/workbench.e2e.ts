@@ -19,6 +19,7 @@ const COMMANDS = [
   'steward.showOutput',
   'steward.importSpreadsheet',
   'steward.exportSpreadsheet',
+  'steward.previewReport',
 ];
 
 /** The text of the rule document `steward.explainRule` opens (a virtual steward-rule: document, shown in a preview). */
