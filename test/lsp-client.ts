@@ -2,11 +2,13 @@
  * A real LSP client for tests: spawns the bundled server over stdio and speaks JSON-RPC to it
  * (vscode-languageserver-protocol), answering the server's requests as an editor would.
  */
+import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
@@ -212,6 +214,17 @@ export class LspClient {
     this.connection.dispose();
     if (this.process.exitCode === null) this.process.kill();
   }
+}
+
+/** The ResponseError a request ends with (a command refused), failing when it succeeds. */
+export async function failure(promise: Promise<unknown>): Promise<ResponseError<unknown>> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof ResponseError, String(error));
+    return error;
+  }
+  assert.fail('the command succeeded');
 }
 
 export function uriOf(file: string): string {

@@ -4,23 +4,13 @@
  * ResponseError.
  */
 import * as assert from 'node:assert/strict';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { ErrorCodes } from 'vscode-languageserver-protocol/node';
 import type { WorkDoneProgressBegin } from 'vscode-languageserver-protocol/node';
-import { LspClient } from './lsp-client';
+import { failure, LspClient } from './lsp-client';
 import { tempDir } from './helpers';
 import { REPORT_COMMAND, SHEET_INPUT_ERROR } from '../server/src/protocol';
 import type { ReportAnswer } from '../server/src/protocol';
 import { FIXTURE_UNITS, multiUnitFolder } from './report-fixture';
-
-async function failure(promise: Promise<unknown>): Promise<ResponseError<unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ResponseError, String(error));
-    return error;
-  }
-  assert.fail('the command succeeded');
-}
 
 describe('lsp: steward.report (workspace/executeCommand)', function () {
   this.timeout(60_000);

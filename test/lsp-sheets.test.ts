@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ResponseError } from 'vscode-languageserver-protocol/node';
 import type { WorkDoneProgressBegin, WorkDoneProgressReport } from 'vscode-languageserver-protocol/node';
-import { LspClient } from './lsp-client';
+import { failure, LspClient } from './lsp-client';
 import { ROOT, tempDir } from './helpers';
 import { EXPORT_SHEET_COMMAND, IMPORT_SHEET_COMMAND, REPORT_COMMAND, SHEET_INPUT_ERROR } from '../server/src/protocol';
 import type { ExportSheetAnswer, ImportSheetAnswer, SheetPlace } from '../server/src/protocol';
@@ -33,16 +33,6 @@ async function execute<T>(
   });
   const progress = client.progressEvents.filter((event) => event.token === token).map((event) => event.value);
   return { answer, progress: progress as Progress[] };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ResponseError<unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ResponseError, String(error));
-    return error;
-  }
-  assert.fail('the command succeeded');
 }
 
 describe('lsp: spreadsheet commands (workspace/executeCommand)', function () {

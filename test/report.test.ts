@@ -14,6 +14,7 @@ import { sheetsAsShown } from './soffice';
 import type { DataAssetReport, Figures, UnitReport } from '../server/src/service';
 import { reportHtml } from '../server/src/service';
 import { UNIT_CHARTS_LIMIT } from '../server/src/service/report/html';
+import { usccCheckCharacter } from '../server/src/service/codes/uscc';
 
 type Plain = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -209,11 +210,8 @@ function random(seed: number): () => number {
 const DEPARTMENTS = ['某市人民政府', '某市交通运输局', '某市卫生健康委员会'];
 /** Valid unified social credit codes (GB 32100-2015 check character), one per generated unit. */
 function uscc(serial: number, type: '行政单位' | '事业单位'): string {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
   const body = `${type === '行政单位' ? '11' : '12'}330100${String(serial).padStart(9, '0')}`;
-  const sum = [...body].reduce((total, c, i) => total + chars.indexOf(c) * weights[i], 0);
-  return body + chars[(31 - (sum % 31)) % 31];
+  return body + usccCheckCharacter(body);
 }
 
 /** `count` units in folders of `dir`, each a catalog and a register of random assets; returns their documents. */

@@ -26,7 +26,8 @@ type Style = Partial<import('exceljs').Style>;
 /** Rows between two turns of the event loop. */
 const ROWS_PER_TURN = 256;
 
-const DATE_STYLE: Style = { numFmt: 'yyyy-mm-dd' };
+export const DATE_FORMAT = 'yyyy-mm-dd';
+const DATE_STYLE: Style = { numFmt: DATE_FORMAT };
 const AMOUNT_STYLE: Style = { numFmt: '#,##0.00' };
 const WRAP_STYLE: Style = { alignment: { wrapText: true, vertical: 'top' } };
 /**
@@ -39,7 +40,12 @@ const HEADER_FONT = { bold: true };
 /** Characters XML 1.0 cannot hold (a YAML escape may produce them): shown as U+FFFD rather than a corrupt file. */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
-function dateOf(text: string): Date {
+/** A text as a cell may hold it (XML 1.0). */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '\ufffd');
+}
+
+export function dateOf(text: string): Date {
   const [year, month, day] = text.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day));
 }
@@ -71,14 +77,15 @@ function writeRow(
         target.style = PLAIN_STYLE;
         break;
       default:
-        target.value = cell.text.replace(NOT_XML, '\ufffd');
+        target.value = xmlSafe(cell.text);
         target.style = cell.wrap ? WRAP_STYLE : PLAIN_STYLE;
     }
   }
   row.commit();
 }
 
-function openSheet(
+/** A sheet with its column widths and a bold header row, frozen. */
+export function openSheet(
   workbook: import('exceljs').stream.xlsx.WorkbookWriter,
   name: string,
   headers: readonly string[],
@@ -92,7 +99,8 @@ function openSheet(
   return sheet;
 }
 
-function closeSheet(sheet: Worksheet, columns: number, rows: number): void {
+/** Filters on the header row over `rows` rows, and the sheet written out. */
+export function closeSheet(sheet: Worksheet, columns: number, rows: number): void {
   sheet.autoFilter = `A1:${columnLetters(columns - 1)}${rows + 1}`;
   sheet.commit();
 }

@@ -5,9 +5,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { reportHtml, reportMarkdown, reportSheets, sheetCellType, textWidth, columnWidth } from '../service';
+import { reportHtml, reportMarkdown, reportSheets, sheetCellType, textWidth } from '../service';
 import type { DataAssetReport, Locale, ReportCell, SheetTable } from '../service';
 import { Pending } from './export-files';
+import { closeSheet, DATE_FORMAT, dateOf, openSheet, xmlSafe } from './export-xlsx';
 import { translator } from './messages';
 import { SheetInputError } from './sheet-errors';
 
@@ -74,19 +75,22 @@ export async function writeReport(
 /** A CSV cell: numbers as numbers (amounts with two decimals), a share as a percentage, nothing for null. */
 function csvCell(value: ReportCell, type: ReturnType<typeof sheetCellType>): string {
   if (value === null) return '';
-  if (typeof value === 'string') return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  if (typeof value === 'string') return value;
   if (type === 'amount') return value.toFixed(2);
   if (type === 'percent') return `${(value * 100).toFixed(1)}%`;
   return String(value);
 }
 
 function writeCsv(file: string, sheet: SheetTable): void {
-  const lines = [sheet.columns.map((column) => csvCell(column.header, 'text')).join(',')];
-  sheet.rows.forEach((row, r) => lines.push(row.map((cell, c) => csvCell(cell, sheetCellType(sheet, r, c))).join(',')));
-  fs.writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`, { flag: 'wx' });
+  const { stringify } = require('csv-stringify/sync') as typeof import('csv-stringify/sync');
+  const rows = [
+    sheet.columns.map((column) => column.header),
+    ...sheet.rows.map((row, r) => row.map((cell, c) => csvCell(cell, sheetCellType(sheet, r, c)))),
+  ];
+  fs.writeFileSync(file, `\uFEFF${stringify(rows, { record_delimiter: '\r\n' })}`, { flag: 'wx' });
 }
 
-const NUMBER_FORMATS = { count: '#,##0', amount: '#,##0.00', percent: '0.0%', date: 'yyyy-mm-dd' } as const;
+const NUMBER_FORMATS = { count: '#,##0', amount: '#,##0.00', percent: '0.0%' } as const;
 
 /** One sheet per table: a header row (frozen, with filters), typed cells, columns as wide as their texts. */
 async function writeWorkbook(file: string, sheets: SheetTable[]): Promise<void> {
@@ -97,17 +101,18 @@ async function writeWorkbook(file: string, sheets: SheetTable[]): Promise<void> 
     const stream = fs.createWriteStream(file, { flags: 'wx' });
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     for (const table of sheets) {
-      const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
       const widths = table.columns.map((column) => textWidth(column.header) + 2);
       table.rows.forEach((row) =>
         row.forEach((cell, c) => {
           if (typeof cell === 'string') widths[c] = Math.max(widths[c], textWidth(cell) + 2);
         }),
       );
-      sheet.columns = widths.map((width) => ({ width: columnWidth(Math.max(width, 12)) }));
-      const header = sheet.addRow(table.columns.map((column) => column.header));
-      header.font = { bold: true };
-      header.commit();
+      const sheet = openSheet(
+        workbook,
+        table.sheet,
+        table.columns.map((column) => column.header),
+        widths.map((width) => Math.max(width, 12)),
+      );
       table.rows.forEach((values, r) => {
         const row = sheet.addRow([]);
         values.forEach((value, c) => {
@@ -115,21 +120,16 @@ async function writeWorkbook(file: string, sheets: SheetTable[]): Promise<void> 
           const cell = row.getCell(c + 1);
           const type = sheetCellType(table, r, c);
           if (type === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-            const [year, month, day] = value.split('-').map(Number);
-            cell.value = new Date(Date.UTC(year, month - 1, day));
-            cell.numFmt = NUMBER_FORMATS.date;
+            cell.value = dateOf(value);
+            cell.numFmt = DATE_FORMAT;
           } else if (typeof value === 'number') {
             cell.value = value;
             if (type !== 'text' && type !== 'date') cell.numFmt = NUMBER_FORMATS[type];
-          } else cell.value = value;
+          } else cell.value = xmlSafe(value);
         });
         row.commit();
       });
-      sheet.autoFilter = {
-        from: { row: 1, column: 1 },
-        to: { row: table.rows.length + 1, column: table.columns.length },
-      };
-      sheet.commit();
+      closeSheet(sheet, table.columns.length, table.rows.length);
     }
     await workbook.commit();
     await new Promise<void>((resolve, reject) => {

@@ -64,8 +64,9 @@ export async function executeReportCommand(session: Session, params: ExecuteComm
     progress.report(say(locale, 'files', done, total));
   };
   try {
-    // A bundle of its own (dist/report.js), loaded on the first report.
-    const { reportAnswer } = await import('./report-build');
+    // A bundle of its own (dist/report.js), loaded on the first report; `require`, not `import()`: Node's ESM
+    // loader would first scan the whole CommonJS bundle for its exports (as cli/run.ts's sheetsCommands says).
+    const { reportAnswer } = require('./report-build') as typeof import('./report-build');
     const onCharts = () => progress.report(say(locale, 'charts'));
     const outcome = reportAnswer({ folder, year: options.year, locale, onProgress, onCharts });
     if ('badInput' in outcome) {

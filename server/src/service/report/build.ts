@@ -5,8 +5,12 @@
 import type { CodeTable } from '../codes/table';
 import type { Finding } from '../types';
 import {
+  byKey,
   emptyFigures,
   emptyFindings,
+  fen,
+  unitKey,
+  yuan,
   REPORT_VERSION,
   type AmountBy,
   type AuthorizationRow,
@@ -19,10 +23,6 @@ import {
   type UnitReport,
 } from './model';
 import { rollUp } from './rollup';
-
-/** Amounts are summed in fen (hundredths of a yuan), so that sums of decimal amounts stay exact. */
-const fen = (amount: number): number => Math.round(amount * 100);
-const yuan = (fens: number): number => fens / 100;
 
 type Plain = Record<string, unknown>;
 
@@ -61,10 +61,6 @@ class Counter {
   amounts(): AmountBy[] {
     return [...this.counts].map(([key, fens]) => ({ key, amount: yuan(fens) })).sort(byKey);
   }
-}
-
-function byKey(a: { key: string }, b: { key: string }): number {
-  return a.key === b.key ? 0 : a.key === '' ? 1 : b.key === '' ? -1 : a.key < b.key ? -1 : 1;
 }
 
 interface CodeSums {
@@ -225,7 +221,7 @@ export class ReportBuilder {
    */
   document(unitValue: unknown): string {
     const unit = unitOf({ unit: unitValue });
-    const key = unit.code || `name:${unit.name}`;
+    const key = unitKey(unit);
     const part = this.staged.get(key);
     if (!part) {
       const created = new UnitPart(unit);

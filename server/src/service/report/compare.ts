@@ -2,17 +2,16 @@
  * Year over year: this report beside a previous JSON report (`--compare LAST.json`). Units are matched by their
  * unified social credit code (else their name); assets by id.
  */
-import type { Comparison, DataAssetReport, UnitChange, UnitInfo, UnitReport } from './model';
+import { fen, unitKey } from './model';
+import type { Comparison, DataAssetReport, UnitChange, UnitReport } from './model';
 
-const fen = (amount: number): number => Math.round(amount * 100);
 const delta = (now: number, before: number): number => (fen(now) - fen(before)) / 100;
-const keyOf = (unit: UnitInfo): string => unit.code || `name:${unit.name}`;
 
 export function compareReports(current: DataAssetReport, previous: DataAssetReport): Comparison {
-  const before = new Map<string, UnitReport>(previous.units.map((unit) => [keyOf(unit.unit), unit]));
+  const before = new Map<string, UnitReport>(previous.units.map((unit) => [unitKey(unit.unit), unit]));
   const units: UnitChange[] = current.units.map((unit) => {
-    const last = before.get(keyOf(unit.unit));
-    before.delete(keyOf(unit.unit));
+    const last = before.get(unitKey(unit.unit));
+    before.delete(unitKey(unit.unit));
     const lastIds = new Set(last?.assetIds ?? []);
     const nowIds = new Set(unit.assetIds);
     let added = 0;

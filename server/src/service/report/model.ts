@@ -188,6 +188,20 @@ export interface DataAssetReport {
   comparison?: Comparison;
 }
 
+/** Amounts are summed in fen (hundredths of a yuan), so that sums of decimal amounts stay exact. */
+export const fen = (amount: number): number => Math.round(amount * 100);
+export const yuan = (fens: number): number => fens / 100;
+
+/** Rows by their key in code-point order, the rows whose value is not recorded ("") last. */
+export function byKey(a: { key: string }, b: { key: string }): number {
+  return a.key === b.key ? 0 : a.key === '' ? 1 : b.key === '' ? -1 : a.key < b.key ? -1 : 1;
+}
+
+/** A unit's key: its unified social credit code, else its name. */
+export function unitKey(unit: UnitInfo): string {
+  return unit.code || `name:${unit.name}`;
+}
+
 export function emptyFindings(): FindingCounts {
   return { error: 0, warning: 0, info: 0 };
 }

@@ -4,7 +4,9 @@
  * units of many JSON reports (docs/report.md).
  */
 import {
+  byKey,
   emptyFigures,
+  fen,
   type AmountBy,
   type CodeFigures,
   type Distributions,
@@ -14,8 +16,6 @@ import {
   type Tally,
   type UnitReport,
 } from './model';
-
-const fen = (amount: number): number => Math.round(amount * 100);
 
 /** `into` += `figures` (amounts summed in fen, so that decimal amounts add up exactly). */
 export function addFigures(into: Figures, figures: Figures): void {
@@ -32,10 +32,6 @@ export function addFigures(into: Figures, figures: Figures): void {
   into.findings.error += figures.findings.error;
   into.findings.warning += figures.findings.warning;
   into.findings.info += figures.findings.info;
-}
-
-function byKey(a: { key: string }, b: { key: string }): number {
-  return a.key === b.key ? 0 : a.key === '' ? 1 : b.key === '' ? -1 : a.key < b.key ? -1 : 1;
 }
 
 function groups(units: UnitReport[], keyOf: (unit: UnitReport) => string): GroupRow[] {
