@@ -101,6 +101,31 @@ const KIND_FILE_SUFFIX: Record<SheetDocumentKind, string> = {
 
 const both = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
+/** What each error value of a spreadsheet means, for the finance office that meets it. */
+const ERROR_MEANINGS: Record<string, LocalizedText> = {
+  '#REF!': both('引用的单元格或工作表已被删除', 'a reference to a deleted cell or sheet'),
+  '#DIV/0!': both('除数为零', 'a division by zero'),
+  '#N/A': both('查找函数没有找到值', 'a lookup function found no value'),
+  '#VALUE!': both('参数或运算对象的类型不对', 'an argument of the wrong type'),
+  '#NAME?': both('公式中有无法识别的函数或名称', 'an unknown function or name'),
+  '#NUM!': both('数值无效或超出范围', 'an invalid or out-of-range number'),
+  '#NULL!': both('引用的区域没有交集', 'ranges that do not intersect'),
+};
+
+/** The finding of a cell holding an error value, or a formula never computed: the value is kept, never dropped. */
+function errorCellMessage(cell: { error: string; uncomputed?: boolean }): LocalizedText {
+  if (cell.uncomputed)
+    return both(
+      `公式 ${cell.error} 没有保存计算结果：已将公式文本原样保留为该字段的值，未丢弃；请在表格中重新计算并保存，再导入`,
+      `The formula ${cell.error} has no saved result: its text is kept as the value, not dropped; recalculate and save the sheet, then import again`,
+    );
+  const meaning = ERROR_MEANINGS[cell.error.toUpperCase()];
+  return both(
+    `单元格的值是错误值 ${cell.error}${meaning ? `（${meaning['zh-CN']}）` : ''}：已原样保留为该字段的值，未丢弃；请在表格中改正公式后保存，再导入`,
+    `The cell holds the error ${cell.error}${meaning ? ` (${meaning.en})` : ''}: kept as the value, not dropped; correct the formula in the sheet, save, and import again`,
+  );
+}
+
 interface LayoutSheet {
   table: TableLayout;
   kind?: SheetDocumentKind;
@@ -292,10 +317,7 @@ export class SheetImporter {
         origin,
         field,
         cell: `${origin.sheet}!${origin.columns.get(field) ?? ''}${origin.row}`,
-        message: both(
-          `单元格没有可导入的值：“${cell.error}”是出错的公式（如 #REF!、#DIV/0!）或没有保存计算结果的公式；请在表格中改正后保存，再导入`,
-          `The cell has no value to import: "${cell.error}" is a formula giving an error (such as #REF! or #DIV/0!) or one whose result was not saved; correct it in the sheet, save, and import again`,
-        ),
+        message: errorCellMessage(cell),
       });
     }
     const value = fieldValue(cell, column);
