@@ -5,12 +5,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseAllDocuments } from 'yaml';
-import { ROOT, runCli, tempDir } from './helpers';
+import { CLI, ROOT, runCli, tempDir } from './helpers';
 import { convert } from './soffice';
 import { documentRows, headersOf, workbookLayout, documentsLayout } from '../server/src/service/sheets/layout';
 import type { SheetDocumentKind, TableLayout } from '../server/src/service/sheets/layout';
@@ -382,6 +383,43 @@ describe('steward import', function () {
       assert.notEqual(forced.code, 2, forced.stderr);
       assert.match(fs.readFileSync(path.join(dir, 'out', 'c.catalog.yaml'), 'utf8'), /公交车辆实时位置数据/);
       assert.deepEqual(listFiles(path.join(dir, 'out')), ['c.catalog.yaml']);
+    });
+  });
+
+  describe('interrupted or failing: no temporary file, nothing half-written', () => {
+    it('Ctrl-C while the output is written and checked: exit 130, its temporary file removed', async () => {
+      const rows = ['资源名称,资源标识,资源摘要'];
+      for (let r = 0; r < 30_000; r++) rows.push(`名称${r},R-${r},摘要${r}`);
+      const dir = tempDir({ 'c.csv': rows.join('\n') + '\n' });
+      const out = path.join(dir, 'out');
+      fs.mkdirSync(out);
+      const child = spawn(process.execPath, [CLI, 'import', 'c.csv', '--out', 'out', '--locale', 'en', ...UNIT], {
+        cwd: dir,
+      });
+      // The temporary file appears once the sheet is read; checking 30,000 items takes a while after that.
+      let seen = '';
+      const watcher = fs.watch(out, (_event, name) => {
+        if (!name?.endsWith('.tmp') || seen) return;
+        seen = name;
+        child.kill('SIGINT');
+      });
+      let stderr = '';
+      child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      watcher.close();
+      assert.match(seen, /^\.c\.catalog\.yaml\.\d+\.tmp$/);
+      assert.equal(code, 130, stderr);
+      assert.match(stderr, /steward: interrupted; nothing written\n/);
+      assert.deepEqual(listFiles(out), []);
+    });
+
+    it('a folder where the output file would go: exit 2, named, nothing written', () => {
+      const dir = tempDir({ 'c.csv': '资源名称,资源标识\n站点数据,R-1\n' });
+      fs.mkdirSync(path.join(dir, 'out', 'c.catalog.yaml'), { recursive: true });
+      const run = runCli(['import', 'c.csv', '--out', 'out', '--force', '--locale', 'en'], { cwd: dir });
+      assert.equal(run.code, 2, run.stdout + run.stderr);
+      assert.match(run.stderr, /^steward: out\/c\.catalog\.yaml: a folder is there; cannot write the file\n$/);
+      assert.deepEqual(fs.readdirSync(path.join(dir, 'out')), ['c.catalog.yaml']);
     });
   });
 

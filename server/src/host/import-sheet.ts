@@ -40,6 +40,11 @@ export interface ImportSheetOptions {
   asOf?: string;
   /** Items per file (default: the validator's, 100,000). */
   maxItems?: number;
+  /**
+   * Stops the import (Ctrl-C), between rows while the input is read and between steps while the output is checked:
+   * the promise rejects with the signal's reason, nothing is written and no temporary file is left.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ImportSheetResult {
@@ -101,7 +106,9 @@ async function readInput(options: ImportSheetOptions, shown: string): Promise<Im
   });
   let rowsRead = 0;
   const progress = () => {
-    if (++rowsRead % 1000 === 0) options.onProgress?.(rowsRead);
+    if (++rowsRead % 1000 !== 0) return;
+    options.signal?.throwIfAborted();
+    options.onProgress?.(rowsRead);
   };
   try {
     if (isWorkbook(options.file)) await readWorkbook(options.file, shown, locale, importer, progress);
@@ -261,6 +268,7 @@ export async function importSheet(options: ImportSheetOptions): Promise<ImportSh
   const { locale } = options;
   const shown = options.file;
   const outcome = await readInput(options, shown);
+  options.signal?.throwIfAborted();
   const outDir = path.resolve(options.outDir);
   const targets = outcome.files.map((file) => {
     const target = path.resolve(outDir, file.path);
@@ -276,6 +284,7 @@ export async function importSheet(options: ImportSheetOptions): Promise<ImportSh
     return target;
   });
   if (!options.force && !options.dryRun) refuseExisting(targets, locale);
+  refuseFolders(targets, locale);
   const service = createStewardService({ reportForeignDocuments: true });
   const dateFields = new Set(['asOf', 'date', 'releaseDate', 'start', 'end']);
   const findings: ImportSheetResult['findings'] = [];
@@ -293,8 +302,7 @@ export async function importSheet(options: ImportSheetOptions): Promise<ImportSh
       const write = (sink: (piece: string) => void) => writeYaml(spent, outcome.origins, dateFields, sink, true);
       const written = options.dryRun ? inMemory(write) : toTemporary(target, temporaries, write);
       if (options.dryRun) previews.push({ file: target, text: written.text });
-      // Item by item, each item's tree let go once checked (as `steward validate` does).
-      service.update(target, written.text, { retain: false });
+      await check(service, target, written.text, options.signal);
       for (const finding of service.findings(target))
         findings.push({ file: target, cell: written.cellAt(finding.range.start.line), finding });
       service.remove(target);
@@ -309,10 +317,11 @@ export async function importSheet(options: ImportSheetOptions): Promise<ImportSh
         });
       }
     }
+    options.signal?.throwIfAborted();
     temporaries.forEach((temporary, index) => fs.renameSync(temporary, targets[index]));
   } catch (error) {
     for (const temporary of temporaries) fs.rmSync(temporary, { force: true });
-    throw error;
+    throw writeProblem(error, locale);
   }
   return {
     written: targets,
@@ -321,6 +330,36 @@ export async function importSheet(options: ImportSheetOptions): Promise<ImportSh
     findings,
     previews: options.dryRun ? previews : undefined,
   };
+}
+
+/** Items checked between two looks at `signal`. */
+const ITEMS_PER_STEP = 2000;
+
+/**
+ * Validates a written file item by item, each item's tree let go once checked (as `steward validate` does), with a
+ * pause every ITEMS_PER_STEP items where a Ctrl-C (`signal`) stops it: nothing is recorded until the last step.
+ */
+async function check(
+  service: ReturnType<typeof createStewardService>,
+  target: string,
+  text: string,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const steps = service.updateSteps(target, text, { retain: false, itemsPerStep: signal ? ITEMS_PER_STEP : 0 });
+  for (let step = steps.next(); !step.done; step = steps.next()) {
+    await new Promise((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
+  }
+}
+
+/** A file that cannot be written (no permission, a full disk): bad output, named by its target. */
+function writeProblem(error: unknown, locale: 'zh-CN' | 'en'): unknown {
+  const { code, path: at, dest } = error as NodeJS.ErrnoException & { dest?: string };
+  if (!code || !at || error instanceof SheetInputError) return error;
+  const where = dest ?? at.replace(/([\\/])\.([^\\/]+)\.\d+\.tmp$/, '$1$2');
+  return new SheetInputError(say(locale, `${where}：无法写入（${code}）`, `${where}: cannot write it (${code})`), {
+    file: where,
+  });
 }
 
 function refuseExisting(targets: readonly string[], locale: 'zh-CN' | 'en'): void {
@@ -333,6 +372,16 @@ function refuseExisting(targets: readonly string[], locale: 'zh-CN' | 'en'): voi
         `Already there, not overwritten (add --force to overwrite): ${existing.join(', ')}`,
       ),
       { file: existing[0] },
+    );
+}
+
+/** A folder where a file would go: refused before anything is written (a rename over it fails at the end). */
+function refuseFolders(targets: readonly string[], locale: 'zh-CN' | 'en'): void {
+  const folder = targets.find((target) => fs.statSync(target, { throwIfNoEntry: false })?.isDirectory());
+  if (folder)
+    throw new SheetInputError(
+      say(locale, `${folder}：是一个文件夹，不能写成文件`, `${folder}: a folder is there; cannot write the file`),
+      { file: folder },
     );
 }
 
