@@ -10,11 +10,13 @@ import {
   columnOfTarget,
   createStewardService,
   DEFAULT_MAX_ITEMS,
+  findRule,
   ImportFault,
+  ruleCitation,
   SheetImporter,
   writeYaml,
 } from '../service';
-import type { Finding, ImportOutcome, LocalizedText, MappedColumn, UnitFields, YamlSources } from '../service';
+import type { Finding, ImportOutcome, ImportProblem, MappedColumn, UnitFields, YamlSources } from '../service';
 import { SheetInputError } from './sheet-errors';
 import { checkZip, MAX_INFLATED_BYTES, MAX_RATIO } from './zip-check';
 import { csvRows } from './csv-rows';
@@ -303,7 +305,7 @@ export async function importSheet(options: ImportSheetOptions): Promise<ImportSh
         findings.push({
           file: target,
           cell: problem.cell,
-          finding: importFinding(problem.severity, problem.message, line ?? 0),
+          finding: importFinding(problem, line ?? 0),
         });
       }
     }
@@ -382,12 +384,13 @@ function toTemporary(target: string, temporaries: string[], write: WriteText): Y
   }
 }
 
-function importFinding(severity: Finding['severity'], message: LocalizedText, line: number): Finding {
+/** A finding of the import itself (DA-IMPORT-001..003), at the written line its cell became. */
+function importFinding(problem: ImportProblem, line: number): Finding {
   return {
-    ruleId: 'DA-IMPORT-001',
-    severity,
-    message,
-    clause: 'steward import',
+    ruleId: problem.ruleId,
+    severity: problem.severity,
+    message: problem.message,
+    clause: ruleCitation(findRule(problem.ruleId)!),
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
   };
 }

@@ -10,6 +10,9 @@
  * Pure: the host does the reading.
  */
 import type { LocalizedText, Severity } from '../types';
+import { fillText } from '../i18n/template';
+import type { TemplateArgs } from '../i18n/template';
+import { findRule } from '../rules/registry';
 import {
   documentsLayout,
   headersOf,
@@ -64,6 +67,8 @@ export interface SheetImportSettings {
 
 /** A problem in a value (a formula's error, a row whose item is missing), reported with its cell. */
 export interface ImportProblem {
+  /** DA-IMPORT-001..003 (rules/import/), whose metadata gives the severity and the message. */
+  ruleId: string;
   severity: Severity;
   message: LocalizedText;
   cell: string;
@@ -100,6 +105,16 @@ const KIND_FILE_SUFFIX: Record<SheetDocumentKind, string> = {
 };
 
 const both = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+
+/** A problem's rule, severity and message, from the import rule's metadata. */
+function ruleProblem(
+  ruleId: string,
+  messageId: string,
+  args: TemplateArgs,
+): { ruleId: string; severity: Severity; message: LocalizedText } {
+  const meta = findRule(ruleId)!;
+  return { ruleId, severity: meta.severity, message: fillText(meta.messages[messageId], args) };
+}
 
 interface LayoutSheet {
   table: TableLayout;
@@ -200,12 +215,8 @@ export class SheetImporter {
       if (column) letters.set(column.path.join('.'), columnLetter(index));
       else if (text !== '')
         this.problems.push({
-          severity: 'warning',
+          ...ruleProblem('DA-IMPORT-002', 'notAColumn', { header: text }),
           cell: `${found.table.sheet}!${columnLetter(index)}1`,
-          message: both(
-            `列“${text}”不是该工作表的列，其值未导入`,
-            `Column "${text}" is not a column of this sheet; its values are not imported`,
-          ),
         });
       return column;
     });
@@ -288,14 +299,10 @@ export class SheetImporter {
     if (cell !== null && typeof cell === 'object' && 'error' in cell) {
       const field = column.path.join('.');
       this.problems.push({
-        severity: 'error',
+        ...ruleProblem('DA-IMPORT-001', 'formulaError', { cell: cell.error }),
         origin,
         field,
         cell: `${origin.sheet}!${origin.columns.get(field) ?? ''}${origin.row}`,
-        message: both(
-          `单元格没有可导入的值：“${cell.error}”是出错的公式（如 #REF!、#DIV/0!）或没有保存计算结果的公式；请在表格中改正后保存，再导入`,
-          `The cell has no value to import: "${cell.error}" is a formula giving an error (such as #REF! or #DIV/0!) or one whose result was not saved; correct it in the sheet, save, and import again`,
-        ),
       });
     }
     const value = fieldValue(cell, column);
@@ -471,12 +478,8 @@ export class SheetImporter {
     const item = ids?.get(id);
     if (!item) {
       this.problems.push({
-        severity: 'error',
+        ...ruleProblem('DA-IMPORT-003', 'notAnItem', { id, file: source.text }),
         cell: `${sheet.table.sheet}!A${row}`,
-        message: both(
-          `“${id}”不是来源文件“${source.text}”中的条目，本行未导入`,
-          `"${id}" is not an item of ${source.text}; this row is not imported`,
-        ),
       });
       return;
     }
