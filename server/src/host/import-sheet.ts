@@ -22,6 +22,7 @@ import { checkZip, MAX_INFLATED_BYTES, MAX_RATIO } from './zip-check';
 import { csvRows } from './csv-rows';
 import { openXlsx } from './xlsx-rows';
 import { readImportMap } from './import-map-file';
+import { unitInFolder } from './import-unit';
 
 export interface ImportSheetOptions {
   file: string;
@@ -50,6 +51,8 @@ export interface ImportSheetResult {
   /** With dryRun: each file's text as it would be written. */
   previews?: Array<{ file: string; text: string }>;
 }
+
+const FOLDER_UNIT_FIELDS = ['name', 'code', 'type', 'supervisingDepartment'] as const;
 
 const KINDS = { catalog: 'DataResourceCatalog', register: 'DataAssetRegister' } as const;
 
@@ -89,12 +92,19 @@ async function readInput(options: ImportSheetOptions, shown: string): Promise<Im
         { file: options.mapFile! },
       );
   }
+  // The unit: the options', else the mapping file's, else, field by field, that of a document in the output folder.
+  const given = { ...map?.unit, ...definedOnly(options.unit) };
+  const inFolder = FOLDER_UNIT_FIELDS.some((key) => given[key] === undefined)
+    ? unitInFolder(path.resolve(options.outDir))
+    : undefined;
+  const fromFolder = FOLDER_UNIT_FIELDS.filter((key) => given[key] === undefined && inFolder?.unit[key] !== undefined);
   const importer = new SheetImporter({
     kind: kindName ? KINDS[kindName] : undefined,
     sheet: options.sheet ?? map?.sheet,
     columns: map?.columns,
     headerRow: map?.headerRow,
-    unit: { ...map?.unit, ...definedOnly(options.unit) },
+    unit: { ...inFolder?.unit, ...given },
+    unitFrom: fromFolder.length > 0 ? inFolder?.file : undefined,
     asOf: options.asOf ?? map?.asOf,
     baseName: path.basename(options.file).replace(/\.[^.]+$/, ''),
     maxItems: options.maxItems ?? DEFAULT_MAX_ITEMS,

@@ -59,6 +59,8 @@ export interface SheetImportSettings {
   /** 1-based header row, from the mapping file. */
   headerRow?: number;
   unit?: UnitFields;
+  /** The file of the output folder some of `unit`'s fields were taken from (the sheet and the options named none). */
+  unitFrom?: string;
   asOf?: string;
   /** The input's name without folder and extension: the output file's base name. */
   baseName: string;
@@ -376,7 +378,9 @@ export class SheetImporter {
       data,
       keyComments: missing
         ? { unit: '表格中没有单位信息：请填写“待填写”处（或导入时用 --unit-name、--unit-code、--unit-type）' }
-        : undefined,
+        : this.settings.unitFrom
+          ? { unit: `单位信息取自输出目录中的 ${this.settings.unitFrom}` }
+          : undefined,
     };
   }
 
