@@ -70,7 +70,13 @@ describe("docs: the rules reference is generated from the rules' metadata", () =
 
 describe('cli: steward rules and explain, from the registry', () => {
   it('steward rules --format json lists every id, built-in ones included, with its name, fixable and docs in both languages', () => {
-    type Docs = { description: string; rationale: string; example: string; fixedExample: string };
+    type Docs = {
+      description: string;
+      rationale: string;
+      example: string;
+      fixedExample: string;
+      exampleSyntax: string;
+    };
     const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{
       id: string;
       name: string;
@@ -95,6 +101,7 @@ describe('cli: steward rules and explain, from the registry', () => {
           rationale: meta.docs.rationale[locale],
           example: meta.docs.example,
           fixedExample: meta.docs.fixedExample,
+          exampleSyntax: meta.docs.exampleSyntax ?? 'yaml',
         });
       }
     }

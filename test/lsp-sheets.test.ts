@@ -71,6 +71,36 @@ describe('lsp: spreadsheet commands (workspace/executeCommand)', function () {
     assert.match((progress[0] as WorkDoneProgressBegin).title, /Importing the spreadsheet/);
   });
 
+  it('writes the unit it is given; else, field by field, that of a register already in the folder', async () => {
+    client = new LspClient();
+    const out = tempDir();
+    await client.ready(out);
+    const unit = { name: '某市公共交通集团', code: '12330100MB0000000X', type: '事业单位' };
+    const given = await execute<ImportSheetAnswer>(client, IMPORT_SHEET_COMMAND, { file: FIXTURE, outDir: out, unit });
+    const written = fs.readFileSync(given.answer.written[0], 'utf8');
+    assert.match(written, /unit:\n {2}name: 某市公共交通集团\n {2}code: 12330100MB0000000X\n {2}type: 事业单位\n/);
+    assert.doesNotMatch(written, /待填写/);
+
+    // A unit folder with its register: the catalog imported into it names the register's unit, and says so.
+    const folder = tempDir();
+    fs.copyFileSync(path.join(TRANSPORT, 'transport.assets.yaml'), path.join(folder, 'transport.assets.yaml'));
+    const { answer } = await execute<ImportSheetAnswer>(client, IMPORT_SHEET_COMMAND, {
+      file: FIXTURE,
+      outDir: folder,
+      unit: { type: '行政单位' },
+    });
+    const catalog = fs.readFileSync(answer.written[0], 'utf8');
+    assert.match(catalog, /\nunit: {2}# 单位信息取自输出目录中的 transport\.assets\.yaml\n {2}name: 某市交通运输局\n/);
+    assert.match(
+      catalog,
+      /\n {2}code: "113301000025391739"\n {2}type: 行政单位\n {2}supervisingDepartment: 某市人民政府\n/,
+    );
+    assert.deepEqual(
+      answer.findings.filter((f) => f.finding.ruleId.startsWith('DA-UNIT') || f.finding.ruleId === 'DA-TODO-001'),
+      [],
+    );
+  });
+
   it('exports a folder to xlsx', async () => {
     client = new LspClient();
     const out = path.join(tempDir(), 'ledger.xlsx');
@@ -110,6 +140,10 @@ describe('lsp: spreadsheet commands (workspace/executeCommand)', function () {
     const missing = await failure(execute(client, IMPORT_SHEET_COMMAND, { file: FIXTURE }));
     assert.equal(missing.code, -32602);
     assert.match(missing.message, /file, outDir/);
+    const unit = await failure(
+      execute(client, IMPORT_SHEET_COMMAND, { file: FIXTURE, outDir: dir, unit: { name: '某单位', head: '张三' } }),
+    );
+    assert.equal(unit.code, -32602);
     const format = await failure(execute(client, EXPORT_SHEET_COMMAND, { paths: [dir], format: 'ods', out: 'x' }));
     assert.equal(format.code, -32602);
   });

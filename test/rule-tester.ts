@@ -13,6 +13,9 @@ import { BUILT_IN_RULES, RULES, WORKSPACE_RULES } from '../server/src/service/ru
 import { createStewardService } from '../server/src/service';
 import { parseConfig } from '../server/src/service/config';
 import { readTextFile } from '../server/src/host/read';
+import { importSheet } from '../server/src/host/import-sheet';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { Finding, Severity } from '../server/src/service/types';
 import { parseStewardFile } from '../server/src/service/parser/parse';
 import { validateFile } from '../server/src/service/validate';
@@ -328,11 +331,49 @@ function configFindings(text: string): Finding[] {
   return parseConfig(text, 'steward.config.yaml', service.isKnownRule).findings;
 }
 
+/**
+ * An import rule's example (rules/import/common.ts): sheets as text, `# 工作表“NAME”` starting each, rows in CSV,
+ * `=FORMULA → #ERROR` a formula whose saved result is that error. Written as a real workbook and imported (dry run).
+ */
+async function importLayerFindings(text: string): Promise<Finding[]> {
+  const workbook = new ExcelJS.Workbook();
+  let sheet: ExcelJS.Worksheet | undefined;
+  for (const line of text.split('\n')) {
+    const name = /^# 工作表“([^”]+)”/.exec(line);
+    if (name) sheet = workbook.addWorksheet(name[1]);
+    if (line.startsWith('#')) continue;
+    assert.ok(sheet, `an import example starts its first sheet with # 工作表“NAME”:\n${text}`);
+    const [cells] = parseCsv(line, { relaxQuotes: true }) as string[][];
+    sheet.addRow(
+      cells.map((cell) => {
+        const formula = /^=(.+?) → (#.+)$/.exec(cell);
+        return formula ? { formula: formula[1], result: { error: formula[2] } } : cell;
+      }),
+    );
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-import-example-'));
+  try {
+    const file = path.join(dir, 'example.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const result = await importSheet({ file, outDir: dir, dryRun: true, locale: 'en' });
+    return result.findings.map((f) => f.finding);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 type Layer = BuiltInLayer | 'rule' | 'workspace';
 
 /** The findings of `text` (a rule's example or fixed example) checked by the pipeline that reports the rule. */
-export function exampleFindings(meta: RuleMeta, layer: Layer, text: string, role: 'example' | 'fixed'): Finding[] {
+export function exampleFindings(
+  meta: RuleMeta,
+  layer: Layer,
+  text: string,
+  role: 'example' | 'fixed',
+): Finding[] | Promise<Finding[]> {
   switch (layer) {
+    case 'import':
+      return importLayerFindings(text);
     case 'rule':
     case 'workspace':
       return complianceFindings(text);
@@ -364,10 +405,10 @@ export function registeredRules(): Array<{ meta: RuleMeta; layer: Layer }> {
 export function registryExamplesTest(): void {
   describe("every rule's documented example triggers it, and its fixed example does not", () => {
     for (const { meta, layer } of registeredRules()) {
-      it(`${meta.id} ${meta.name} (${layer})`, () => {
+      it(`${meta.id} ${meta.name} (${layer})`, async () => {
         const { example, fixedExample } = meta.docs;
         assert.notEqual(example, fixedExample);
-        const before = exampleFindings(meta, layer, example, 'example').filter((f) => f.ruleId === meta.id);
+        const before = (await exampleFindings(meta, layer, example, 'example')).filter((f) => f.ruleId === meta.id);
         assert.ok(before.length > 0, `${meta.id}: its example gives no finding of it:\n${example}`);
         for (const finding of before) {
           assert.ok(meta.fixable || !finding.fix, `${meta.id} is not fixable, yet its finding has a fix`);
@@ -376,7 +417,7 @@ export function registryExamplesTest(): void {
             `unfilled placeholder: ${finding.message.en}`,
           );
         }
-        const after = exampleFindings(meta, layer, fixedExample, 'fixed').filter((f) => f.ruleId === meta.id);
+        const after = (await exampleFindings(meta, layer, fixedExample, 'fixed')).filter((f) => f.ruleId === meta.id);
         assert.deepEqual(
           after.map((f) => `${f.range.start.line + 1}: ${f.message.en}`),
           [],

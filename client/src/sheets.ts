@@ -24,6 +24,8 @@ export interface ImportChoices {
   outDir?: vscode.Uri;
   kind?: 'catalog' | 'register';
   force?: boolean;
+  /** The unit the documents belong to when the spreadsheet names none; asked when not given. */
+  unit?: ImportSheetArguments['unit'];
 }
 
 /** What `steward.exportSpreadsheet` may be given instead of asking. */
@@ -105,7 +107,9 @@ async function importSpreadsheet(
       })
     )?.[0];
   if (!outDir) return undefined;
-  const argument: ImportSheetArguments = { file: file.fsPath, outDir: outDir.fsPath };
+  const unit = choices.unit ?? (await askUnit(outDir));
+  if (!unit) return undefined;
+  const argument: ImportSheetArguments = { file: file.fsPath, outDir: outDir.fsPath, unit };
   if (choices.kind) argument.kind = choices.kind;
   if (choices.force) argument.force = true;
   let answer: ImportSheetAnswer;
@@ -135,6 +139,56 @@ async function importSpreadsheet(
   // Not awaited: a message stays until the user closes it, and the command is done.
   void (errors > 0 ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
   return answer;
+}
+
+/** A catalog's or register's file name: a folder holding one gives the import its unit (the server reads it). */
+const STEWARD_FILE = /\.(catalog|assets)\.ya?ml$/;
+/** A unified social credit code's form (GB 32100-2015); the server checks its check character. */
+const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/**
+ * The unit of the imported documents, for when the spreadsheet names none. Not asked when `outDir` already holds a
+ * catalog or register: the server takes the unit from it. Each answer may be left empty (the spreadsheet names it,
+ * or it is filled in later where the YAML says 待填写); undefined when the user cancels.
+ */
+async function askUnit(outDir: vscode.Uri): Promise<NonNullable<ImportChoices['unit']> | undefined> {
+  const entries = await vscode.workspace.fs.readDirectory(outDir).then(
+    (found) => found,
+    () => [] as Array<[string, vscode.FileType]>,
+  );
+  if (entries.some(([name, type]) => type === vscode.FileType.File && STEWARD_FILE.test(name))) return {};
+  const prompt = vscode.l10n.t('Used when the spreadsheet names no unit; leave empty to fill it in later (待填写).');
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Unit name (单位名称)'),
+    prompt,
+    ignoreFocusOut: true,
+  });
+  if (name === undefined) return undefined;
+  const code = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Unified social credit code (统一社会信用代码)'),
+    prompt,
+    ignoreFocusOut: true,
+    validateInput: (value) =>
+      value.trim() === '' || CREDIT_CODE.test(value.trim())
+        ? undefined
+        : vscode.l10n.t('18 characters: digits and capital letters other than I, O, Z, S and V'),
+  });
+  if (code === undefined) return undefined;
+  const types: Array<vscode.QuickPickItem & { value?: string }> = [
+    { label: '行政单位', description: vscode.l10n.t('Administrative unit'), value: '行政单位' },
+    { label: '事业单位', description: vscode.l10n.t('Public institution'), value: '事业单位' },
+    { label: vscode.l10n.t('Leave empty'), description: prompt },
+  ];
+  const type = await vscode.window.showQuickPick(types, {
+    title: vscode.l10n.t('Unit type (单位类型)'),
+    ignoreFocusOut: true,
+  });
+  if (type === undefined) return undefined;
+  const unit: NonNullable<ImportChoices['unit']> = {};
+  if (name.trim()) unit.name = name.trim();
+  if (code.trim()) unit.code = code.trim();
+  if (type.value) unit.type = type.value;
+  return unit;
 }
 
 async function pickFormat(): Promise<ExportFormat | undefined> {

@@ -91,6 +91,11 @@ export interface ImportSheetArguments {
   encoding?: string;
   dryRun?: boolean;
   force?: boolean;
+  /**
+   * The unit of the documents written when the spreadsheet names none (`--unit-name` … of the CLI); a field not given
+   * is taken from a catalog or register already in `outDir`, else left as the placeholder 待填写.
+   */
+  unit?: { name?: string; code?: string; type?: string; supervisingDepartment?: string };
 }
 
 export interface ExportSheetArguments {

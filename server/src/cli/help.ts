@@ -391,7 +391,7 @@ Transport (one of):
       --unit-code <代码>       单位的统一社会信用代码
       --unit-type <类型>       行政单位 或 事业单位
       --as-of <日期>           截至日期（YYYY-MM-DD）
-没有单位信息时写入占位符“待填写”，由 DA-TODO-001 提示。
+表格和选项都没有的单位信息，取自输出目录中已有的数据资源目录或数据资产登记；仍没有时写入占位符“待填写”，由 DA-TODO-001 提示。
 
 ${COMMON_HELP['zh-CN']}
 
@@ -421,7 +421,8 @@ Options:
       --unit-code <code>        the unit's unified social credit code
       --unit-type <type>        行政单位 or 事业单位
       --as-of <date>            the documents' asOf (YYYY-MM-DD)
-Without the unit's fields the placeholder 待填写 is written, which DA-TODO-001 reports.
+A unit field neither the sheet nor an option gives is taken from a catalog or register already in the output folder;
+failing that, the placeholder 待填写 is written, which DA-TODO-001 reports.
 
 ${COMMON_HELP.en}
 

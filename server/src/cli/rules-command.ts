@@ -138,6 +138,7 @@ function ruleJson(info: RuleInfo, locale: Locale) {
     rationale: docs.rationale[language],
     example: docs.example,
     fixedExample: docs.fixedExample,
+    exampleSyntax: docs.exampleSyntax ?? 'yaml',
   });
   return {
     id: info.id,

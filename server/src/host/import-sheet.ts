@@ -12,16 +12,19 @@ import {
   columnOfTarget,
   createStewardService,
   DEFAULT_MAX_ITEMS,
+  findRule,
   ImportFault,
+  ruleCitation,
   SheetImporter,
   writeYaml,
 } from '../service';
-import type { Finding, ImportOutcome, LocalizedText, MappedColumn, UnitFields, YamlSources } from '../service';
+import type { Finding, ImportOutcome, ImportProblem, MappedColumn, UnitFields, YamlSources } from '../service';
 import { SheetInputError } from './sheet-errors';
 import { checkZip, MAX_INFLATED_BYTES, MAX_RATIO } from './zip-check';
 import { csvRows } from './csv-rows';
 import { openXlsx } from './xlsx-rows';
 import { readImportMap } from './import-map-file';
+import { unitInFolder } from './import-unit';
 
 export interface ImportSheetOptions {
   file: string;
@@ -55,6 +58,8 @@ export interface ImportSheetResult {
   /** With dryRun: each file's text as it would be written. */
   previews?: Array<{ file: string; text: string }>;
 }
+
+const FOLDER_UNIT_FIELDS = ['name', 'code', 'type', 'supervisingDepartment'] as const;
 
 const KINDS = { catalog: 'DataResourceCatalog', register: 'DataAssetRegister' } as const;
 
@@ -94,12 +99,19 @@ async function readInput(options: ImportSheetOptions, shown: string): Promise<Im
         { file: options.mapFile! },
       );
   }
+  // The unit: the options', else the mapping file's, else, field by field, that of a document in the output folder.
+  const given = { ...map?.unit, ...definedOnly(options.unit) };
+  const inFolder = FOLDER_UNIT_FIELDS.some((key) => given[key] === undefined)
+    ? unitInFolder(path.resolve(options.outDir))
+    : undefined;
+  const fromFolder = FOLDER_UNIT_FIELDS.filter((key) => given[key] === undefined && inFolder?.unit[key] !== undefined);
   const importer = new SheetImporter({
     kind: kindName ? KINDS[kindName] : undefined,
     sheet: options.sheet ?? map?.sheet,
     columns: map?.columns,
     headerRow: map?.headerRow,
-    unit: { ...map?.unit, ...definedOnly(options.unit) },
+    unit: { ...inFolder?.unit, ...given },
+    unitFrom: fromFolder.length > 0 ? inFolder?.file : undefined,
     asOf: options.asOf ?? map?.asOf,
     baseName: path.basename(options.file).replace(/\.[^.]+$/, ''),
     maxItems: options.maxItems ?? DEFAULT_MAX_ITEMS,
@@ -313,7 +325,7 @@ export async function importSheet(options: ImportSheetOptions): Promise<ImportSh
         findings.push({
           file: target,
           cell: problem.cell,
-          finding: importFinding(problem.severity, problem.message, line ?? 0),
+          finding: importFinding(problem, line ?? 0),
         });
       }
     }
@@ -455,12 +467,13 @@ function collectGarbage(): void {
   fullCollection?.();
 }
 
-function importFinding(severity: Finding['severity'], message: LocalizedText, line: number): Finding {
+/** A finding of the import itself (DA-IMPORT-001..003), at the written line its cell became. */
+function importFinding(problem: ImportProblem, line: number): Finding {
   return {
-    ruleId: 'DA-IMPORT-001',
-    severity,
-    message,
-    clause: 'steward import',
+    ruleId: problem.ruleId,
+    severity: problem.severity,
+    message: problem.message,
+    clause: ruleCitation(findRule(problem.ruleId)!),
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
   };
 }

@@ -33,6 +33,13 @@ function say(locale: Locale, id: keyof typeof TEXT, ...args: Array<string | numb
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 const optional = (value: unknown, check: (v: unknown) => boolean) => value === undefined || check(value);
 const isFlag = (value: unknown) => typeof value === 'boolean';
+const UNIT_FIELDS = new Set(['name', 'code', 'type', 'supervisingDepartment']);
+/** `unit`: an object of the unit's text fields, nothing else. */
+const isUnit = (value: unknown) =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.entries(value).every(([key, field]) => UNIT_FIELDS.has(key) && (field === undefined || isText(field)));
 
 /** The one argument object, checked: a client is input like any other. */
 function importArguments(value: unknown, locale: Locale): ImportSheetArguments {
@@ -46,7 +53,8 @@ function importArguments(value: unknown, locale: Locale): ImportSheetArguments {
     optional(a.mapFile, isText) &&
     optional(a.encoding, isText) &&
     optional(a.dryRun, isFlag) &&
-    optional(a.force, isFlag);
+    optional(a.force, isFlag) &&
+    optional(a.unit, isUnit);
   if (!ok)
     throw new ResponseError(
       ErrorCodes.InvalidParams,

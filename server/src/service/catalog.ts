@@ -35,9 +35,11 @@ export interface RuleInfo {
 export function ruleHelp(meta: RuleMeta): LocalizedText {
   const { docs } = meta;
   const clause = citationOfAll(meta.sources);
+  // A workbook written as text is shown as plain text, not highlighted as YAML.
+  const fence = docs.exampleSyntax === 'sheet' ? 'text' : 'yaml';
   return {
-    'zh-CN': `## ${meta.id}：${docs.description['zh-CN']}\n\n依据：${clause}\n\n### 为什么\n${docs.rationale['zh-CN']}\n\n### 示例（有问题）\n\`\`\`yaml\n${docs.example}\n\`\`\`\n\n### 改为\n\`\`\`yaml\n${docs.fixedExample}\n\`\`\`\n`,
-    en: `## ${meta.id}: ${docs.description.en}\n\nBasis: ${clause}\n\n### Why\n${docs.rationale.en}\n\n### Example (problem)\n\`\`\`yaml\n${docs.example}\n\`\`\`\n\n### Use instead\n\`\`\`yaml\n${docs.fixedExample}\n\`\`\`\n`,
+    'zh-CN': `## ${meta.id}：${docs.description['zh-CN']}\n\n依据：${clause}\n\n### 为什么\n${docs.rationale['zh-CN']}\n\n### 示例（有问题）\n\`\`\`${fence}\n${docs.example}\n\`\`\`\n\n### 改为\n\`\`\`${fence}\n${docs.fixedExample}\n\`\`\`\n`,
+    en: `## ${meta.id}: ${docs.description.en}\n\nBasis: ${clause}\n\n### Why\n${docs.rationale.en}\n\n### Example (problem)\n\`\`\`${fence}\n${docs.example}\n\`\`\`\n\n### Use instead\n\`\`\`${fence}\n${docs.fixedExample}\n\`\`\`\n`,
   };
 }
 

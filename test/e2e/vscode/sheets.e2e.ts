@@ -84,18 +84,33 @@ describe('spreadsheets: Import Spreadsheet… and Export…', function () {
     await typeInto('Import a spreadsheet', 'bus-catalog.csv', folder);
     // Typing the slash opens the folder in the dialog; Enter then chooses it.
     await typeInto('Folder for the YAML files', 'imported/', folder);
+    // The folder holds no catalog or register to take the unit from: it is asked, the type picked by typing it.
+    await typeInto('Unit name (单位名称)', '某市公共交通集团');
+    await typeInto('Unified social credit code (统一社会信用代码)', '12330100MB0000000X');
+    await typeInto('Unit type (单位类型)', '事业单位');
     const answer = await running;
     await assertOpenedWithFindings(answer);
     assert.ok(answer!.written[0].startsWith(out + path.sep), answer!.written[0]);
+    const written = fs.readFileSync(answer!.written[0], 'utf8');
+    assert.match(written, /\nunit:\n {2}name: 某市公共交通集团\n {2}code: 12330100MB0000000X\n {2}type: 事业单位\n/);
   });
 
   it('with the file and folder given: imports the committed CSV and opens the YAML with its findings', async () => {
     const out = outputFolder();
+    // A unit's folder with its register: the unit is not asked but taken from the register.
+    fs.copyFileSync(
+      workspaceUri('transport-bureau', 'transport.assets.yaml').fsPath,
+      path.join(out, 'transport.assets.yaml'),
+    );
     const answer = await vscode.commands.executeCommand<ImportAnswer | undefined>('steward.importSpreadsheet', {
       file: vscode.Uri.file(FIXTURE),
       outDir: vscode.Uri.file(out),
     });
     await assertOpenedWithFindings(answer);
+    assert.match(
+      fs.readFileSync(answer!.written[0], 'utf8'),
+      /\nunit: {2}# 单位信息取自输出目录中的 transport\.assets\.yaml\n {2}name: 某市交通运输局\n/,
+    );
   });
 
   it('exports the transport bureau to xlsx: the workbook holds its six assets', async () => {

@@ -1,8 +1,9 @@
 /**
  * The registry: every rule id the service can report, with its metadata. The compliance rules check the parsed
  * document (item and document rules) or the workspace index (cross-file rules); the built-in ids are reported by
- * the file reader, the parser, the schema mapping, the waivers and the configuration. Only this module imports the
- * rule files (one rule per file, grouped by family in folders); nothing else depends on the list.
+ * the file reader, the parser, the schema mapping, the waivers, the configuration and the spreadsheet import. Only
+ * this module imports the rule files (one rule per file, grouped by family in folders); nothing else depends on the
+ * list.
  */
 import type { BuiltInRule, Rule, RuleMeta, WorkspaceRule } from './rule';
 import { unreadableFileRule } from './file/unreadable-file';
@@ -10,6 +11,9 @@ import { binaryFileRule } from './file/binary-file';
 import { invalidUtf8Rule } from './file/invalid-utf8';
 import { fileTooLargeRule } from './file/file-too-large';
 import { tooManyItemsRule } from './file/too-many-items';
+import { cellNotImportableRule } from './import/cell-not-importable';
+import { columnNotImportedRule } from './import/column-not-imported';
+import { rowWithoutItemRule } from './import/row-without-item';
 import { yamlSyntaxRule } from './yaml/yaml-syntax';
 import { duplicateKeyRule } from './yaml/duplicate-key';
 import { tabIndentationRule } from './yaml/tab-indentation';
@@ -99,7 +103,7 @@ import { publicDataRegistrationRule } from './registration/asset-needs-public-da
 
 /**
  * The built-in ids: their findings come from the file reader, the parser, the document checks, the schema mapping,
- * the waiver comments and the configuration, which take their messages from these rules' metadata.
+ * the waiver comments, the configuration and `steward import`, which take their messages from these rules' metadata.
  */
 export const BUILT_IN_RULES: BuiltInRule[] = [
   unreadableFileRule,
@@ -129,6 +133,9 @@ export const BUILT_IN_RULES: BuiltInRule[] = [
   waiverWithoutBasisRule,
   unknownRuleInConfigRule,
   pathOutsideWorkspaceRule,
+  cellNotImportableRule,
+  columnNotImportedRule,
+  rowWithoutItemRule,
 ];
 
 /** The compliance rules that check a file (item and document rules), in the order they run. */

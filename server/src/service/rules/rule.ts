@@ -23,6 +23,11 @@ export interface RuleDocs {
    */
   example: string;
   fixedExample: string;
+  /**
+   * What the examples are written in: YAML (the default), or `sheet` for the import rules, whose examples are
+   * workbooks written as text (rules/import/common.ts).
+   */
+  exampleSyntax?: 'yaml' | 'sheet';
 }
 
 export interface RuleMeta {
@@ -137,7 +142,7 @@ export interface WorkspaceRule {
  * Where a built-in id's findings come from: the CLI's file reader, the YAML parser, the document checks of the
  * pipeline, the schema mapping, the waiver comments, the configuration file.
  */
-export type BuiltInLayer = 'file' | 'yaml' | 'document' | 'schema' | 'waiver' | 'config';
+export type BuiltInLayer = 'file' | 'yaml' | 'document' | 'schema' | 'waiver' | 'config' | 'import';
 
 /** A built-in id: metadata only; its findings are produced by its layer, with the messages given here. */
 export interface BuiltInRule {

@@ -10,6 +10,9 @@
  * Pure: the host does the reading.
  */
 import type { LocalizedText, Severity } from '../types';
+import { fillText } from '../i18n/template';
+import type { TemplateArgs } from '../i18n/template';
+import { findRule } from '../rules/registry';
 import {
   documentsLayout,
   headersOf,
@@ -56,6 +59,8 @@ export interface SheetImportSettings {
   /** 1-based header row, from the mapping file. */
   headerRow?: number;
   unit?: UnitFields;
+  /** The file of the output folder some of `unit`'s fields were taken from (the sheet and the options named none). */
+  unitFrom?: string;
   asOf?: string;
   /** The input's name without folder and extension: the output file's base name. */
   baseName: string;
@@ -64,6 +69,8 @@ export interface SheetImportSettings {
 
 /** A problem in a value (a formula's error, a row whose item is missing), reported with its cell. */
 export interface ImportProblem {
+  /** DA-IMPORT-001..003 (rules/import/), whose metadata gives the severity and the message. */
+  ruleId: string;
   severity: Severity;
   message: LocalizedText;
   cell: string;
@@ -101,29 +108,31 @@ const KIND_FILE_SUFFIX: Record<SheetDocumentKind, string> = {
 
 const both = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
 
-/** What each error value of a spreadsheet means, for the finance office that meets it. */
-const ERROR_MEANINGS: Record<string, LocalizedText> = {
-  '#REF!': both('引用的单元格或工作表已被删除', 'a reference to a deleted cell or sheet'),
-  '#DIV/0!': both('除数为零', 'a division by zero'),
-  '#N/A': both('查找函数没有找到值', 'a lookup function found no value'),
-  '#VALUE!': both('参数或运算对象的类型不对', 'an argument of the wrong type'),
-  '#NAME?': both('公式中有无法识别的函数或名称', 'an unknown function or name'),
-  '#NUM!': both('数值无效或超出范围', 'an invalid or out-of-range number'),
-  '#NULL!': both('引用的区域没有交集', 'ranges that do not intersect'),
+/** A problem's rule, severity and message, from the import rule's metadata. */
+function ruleProblem(
+  ruleId: string,
+  messageId: string,
+  args: TemplateArgs,
+): { ruleId: string; severity: Severity; message: LocalizedText } {
+  const meta = findRule(ruleId)!;
+  return { ruleId, severity: meta.severity, message: fillText(meta.messages[messageId], args) };
+}
+
+/** The message of DA-IMPORT-001 for each error value of a spreadsheet: what it means, for the office that meets it. */
+const ERROR_MESSAGES: Readonly<Record<string, string>> = {
+  '#REF!': 'referenceError',
+  '#DIV/0!': 'divisionByZero',
+  '#N/A': 'notFound',
+  '#VALUE!': 'wrongType',
+  '#NAME?': 'unknownName',
+  '#NUM!': 'badNumber',
+  '#NULL!': 'noIntersection',
 };
 
-/** The finding of a cell holding an error value, or a formula never computed: the value is kept, never dropped. */
-function errorCellMessage(cell: { error: string; uncomputed?: boolean }): LocalizedText {
-  if (cell.uncomputed)
-    return both(
-      `公式 ${cell.error} 没有保存计算结果：已将公式文本原样保留为该字段的值，未丢弃；请在表格中重新计算并保存，再导入`,
-      `The formula ${cell.error} has no saved result: its text is kept as the value, not dropped; recalculate and save the sheet, then import again`,
-    );
-  const meaning = ERROR_MEANINGS[cell.error.toUpperCase()];
-  return both(
-    `单元格的值是错误值 ${cell.error}${meaning ? `（${meaning['zh-CN']}）` : ''}：已原样保留为该字段的值，未丢弃；请在表格中改正公式后保存，再导入`,
-    `The cell holds the error ${cell.error}${meaning ? ` (${meaning.en})` : ''}: kept as the value, not dropped; correct the formula in the sheet, save, and import again`,
-  );
+/** DA-IMPORT-001 for a cell holding an error value, or a formula never computed: the value is kept, never dropped. */
+function errorCellProblem(cell: { error: string; uncomputed?: boolean }) {
+  if (cell.uncomputed) return ruleProblem('DA-IMPORT-001', 'uncomputed', { formula: cell.error });
+  return ruleProblem('DA-IMPORT-001', ERROR_MESSAGES[cell.error.toUpperCase()] ?? 'errorValue', { error: cell.error });
 }
 
 interface LayoutSheet {
@@ -225,12 +234,8 @@ export class SheetImporter {
       if (column) letters.set(column.path.join('.'), columnLetter(index));
       else if (text !== '')
         this.problems.push({
-          severity: 'warning',
+          ...ruleProblem('DA-IMPORT-002', 'notAColumn', { header: text }),
           cell: `${found.table.sheet}!${columnLetter(index)}1`,
-          message: both(
-            `列“${text}”不是该工作表的列，其值未导入`,
-            `Column "${text}" is not a column of this sheet; its values are not imported`,
-          ),
         });
       return column;
     });
@@ -313,11 +318,10 @@ export class SheetImporter {
     if (cell !== null && typeof cell === 'object' && 'error' in cell) {
       const field = column.path.join('.');
       this.problems.push({
-        severity: 'error',
+        ...errorCellProblem(cell),
         origin,
         field,
         cell: `${origin.sheet}!${origin.columns.get(field) ?? ''}${origin.row}`,
-        message: errorCellMessage(cell),
       });
     }
     const value = fieldValue(cell, column);
@@ -391,7 +395,9 @@ export class SheetImporter {
       data,
       keyComments: missing
         ? { unit: '表格中没有单位信息：请填写“待填写”处（或导入时用 --unit-name、--unit-code、--unit-type）' }
-        : undefined,
+        : this.settings.unitFrom
+          ? { unit: `单位信息取自输出目录中的 ${this.settings.unitFrom}` }
+          : undefined,
     };
   }
 
@@ -493,12 +499,8 @@ export class SheetImporter {
     const item = ids?.get(id);
     if (!item) {
       this.problems.push({
-        severity: 'error',
+        ...ruleProblem('DA-IMPORT-003', 'notAnItem', { id, file: source.text }),
         cell: `${sheet.table.sheet}!A${row}`,
-        message: both(
-          `“${id}”不是来源文件“${source.text}”中的条目，本行未导入`,
-          `"${id}" is not an item of ${source.text}; this row is not imported`,
-        ),
       });
       return;
     }
