@@ -15,9 +15,7 @@ import type { Finding, Locale } from '../service';
 import type { FileSummary } from '../service';
 import { readTextFile } from '../host/read';
 import { t } from './messages';
-
-/** `workerData.role` of a validation worker, also its first argument: the bundle's entry point branches on it. */
-export const WORKER_ROLE = 'steward-validate-worker';
+import { WORKER_ROLE } from './worker-role';
 
 /**
  * node:worker_threads, loaded when a worker starts or runs: loading it costs the main thread a few milliseconds
