@@ -10,7 +10,7 @@ const LOADER = path.join(ROOT, 'out', 'server', 'src', 'cli', 'compile-cache.js'
  * Runs a small "bundle" through the loader in a fresh node, with `env`; returns what the bundle saw and whether V8
  * took the cached code.
  */
-function runSmall(env: NodeJS.ProcessEnv): { used: boolean; seen: string } {
+function runSmall(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): { used: boolean; seen: string } {
   const source =
     'module.exports.seen = [typeof require, path.basename(__filename), __dirname === process.cwd()].join();';
   const script = `
@@ -20,7 +20,7 @@ function runSmall(env: NodeJS.ProcessEnv): { used: boolean; seen: string } {
     const used = require(${JSON.stringify(LOADER)}).runWithCompileCache(run);
     process.stdout.write(JSON.stringify({ used, seen: module.exports.seen }));`;
   const dir = tempDir();
-  const run = spawnSync(process.execPath, ['-e', script], {
+  const run = spawnSync(process.execPath, [...nodeArgs, '-e', script], {
     cwd: dir,
     env: { ...process.env, ...env },
     encoding: 'utf8',
@@ -47,6 +47,16 @@ describe('compile cache: dist/steward.js runs its bundle from V8 code cached by 
     fs.writeFileSync(path.join(folder, name), 'not a code cache');
     assert.equal(runSmall({ NODE_COMPILE_CACHE: folder }).used, false);
     assert.equal(runSmall({ NODE_COMPILE_CACHE: folder }).used, true);
+  });
+
+  it('runs with other V8 flags keep a cache of their own (V8 refuses one made under other flags)', () => {
+    const folder = path.join(tempDir(), 'cache');
+    const flags = ['--max-old-space-size=200'];
+    assert.equal(runSmall({ NODE_COMPILE_CACHE: folder }).used, false);
+    assert.equal(runSmall({ NODE_COMPILE_CACHE: folder }, flags).used, false);
+    assert.equal(cacheFiles(folder).length, 2);
+    assert.equal(runSmall({ NODE_COMPILE_CACHE: folder }).used, true);
+    assert.equal(runSmall({ NODE_COMPILE_CACHE: folder }, flags).used, true);
   });
 
   it('no cache in a folder others may write to, nor when NODE_DISABLE_COMPILE_CACHE is set', function () {

@@ -50,10 +50,20 @@ function cacheFile(env: NodeJS.ProcessEnv, hash: string): string | undefined {
     const folder = env.NODE_COMPILE_CACHE || path.join(os.tmpdir(), `steward-compile-cache-${uid ?? 'user'}`);
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!ownFolder(folder, uid)) return undefined;
-    return path.join(folder, `steward-${hash}-${process.version}-${process.arch}.cache`);
+    // V8 refuses a cache made under other flags: runs with other options have a file of their own, rather than
+    // writing the one file again and again.
+    const options = textHash(process.execArgv.join('\u0000'));
+    return path.join(folder, `steward-${hash}-${process.version}-${process.arch}-${options}.cache`);
   } catch {
     return undefined;
   }
+}
+
+/** FNV-1a, in hexadecimal: names a cache file after a short text. */
+function textHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16);
 }
 
 /** A real folder (not a link), owned by this user and writable by no one else: nobody else can plant code there. */
