@@ -59,6 +59,27 @@ describe('compile cache: dist/steward.js runs its bundle from V8 code cached by 
     assert.equal(runSmall({ NODE_COMPILE_CACHE: folder }, flags).used, true);
   });
 
+  it('a new cache file makes the oldest go beyond eight (older builds leave theirs)', () => {
+    const folder = path.join(tempDir(), 'cache');
+    fs.mkdirSync(folder, { mode: 0o700 });
+    const old = Array.from({ length: 9 }, (_, i) => `steward-old${i}-v0-x64-0.cache`);
+    old.forEach((name, i) => {
+      fs.writeFileSync(path.join(folder, name), 'old');
+      fs.utimesSync(path.join(folder, name), 1_000_000 + i, 1_000_000 + i);
+    });
+    fs.writeFileSync(path.join(folder, 'notes.txt'), 'not a cache');
+    runSmall({ NODE_COMPILE_CACHE: folder });
+    const kept = cacheFiles(folder);
+    assert.equal(kept.filter((name) => name.endsWith('.cache')).length, 8);
+    assert.ok(kept.includes('notes.txt'));
+    // The newest old ones stay, with the file just written.
+    assert.deepEqual(
+      old.filter((name) => kept.includes(name)),
+      old.slice(2),
+    );
+    assert.equal(runSmall({ NODE_COMPILE_CACHE: folder }).used, true);
+  });
+
   it('no cache in a folder others may write to, nor when NODE_DISABLE_COMPILE_CACHE is set', function () {
     if (typeof process.getuid !== 'function') this.skip();
     const open = path.join(tempDir(), 'open');

@@ -82,13 +82,27 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
+/** Cache files kept in the folder (about 1 MB each): the oldest go when a new one is written. */
+const MAX_CACHE_FILES = 8;
+
 /** Written to a file of its own, then renamed: a run reading the cache meanwhile sees the old one or the new one. */
 function writeCache(file: string, script: vm.Script): void {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600, flag: 'wx' });
     fs.renameSync(temporary, file);
+    pruneCaches(path.dirname(file));
   } catch {
     fs.rmSync(temporary, { force: true });
   }
+}
+
+/** Each build, Node version and set of options has its file: those not written lately go (older builds'). */
+function pruneCaches(folder: string): void {
+  const caches = fs
+    .readdirSync(folder)
+    .filter((name) => /^steward-.*\.cache$/.test(name))
+    .map((name) => ({ name, written: fs.statSync(path.join(folder, name)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const { name } of caches.slice(MAX_CACHE_FILES)) fs.rmSync(path.join(folder, name), { force: true });
 }
