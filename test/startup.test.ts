@@ -28,6 +28,16 @@ describe('start-up: a run loads only what it uses', () => {
     assert.equal(probed(crypto, [CLI, 'validate', 'r.assets.yaml', '--format', 'sarif'], dir), true);
   });
 
+  it('steward validate with its output piped loads neither worker threads, a terminal nor readline', () => {
+    const dir = tempDir({ 'a.assets.yaml': MINIMAL_REGISTER, 'b.assets.yaml': MINIMAL_REGISTER });
+    const modules = ['worker_threads', 'tty', 'readline/promises'];
+    const report = `${JSON.stringify(modules)}.filter((m) => process.moduleLoadList.includes('NativeModule ' + m))`;
+    assert.deepEqual(probed(report, [CLI, 'validate', 'a.assets.yaml', 'b.assets.yaml', '--format', 'json'], dir), []);
+    // Two workers asked for: they start (and load what they need).
+    const jobs = [CLI, 'validate', 'a.assets.yaml', 'b.assets.yaml', '--format', 'json', '--jobs', '2'];
+    assert.deepEqual(probed(report, jobs, dir), ['worker_threads']);
+  });
+
   it('the service checks a file the fast parser reads without loading the yaml package; an alias loads it', () => {
     const service = path.join(ROOT, 'out', 'server', 'src', 'service', 'index.js');
     const loaded = (text: string) => {

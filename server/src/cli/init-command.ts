@@ -7,7 +7,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as readline from 'node:readline/promises';
 import { checkUscc, usccKind } from '../service';
 import type { Locale, UnitType } from '../service';
 import { translator } from '../host/messages';
@@ -129,6 +128,8 @@ function answersFromFlags(flags: InitFlags, locale: Locale): Partial<UnitAnswers
 
 /** Asks on the terminal for what the flags left out; a wrong answer is explained and asked again. */
 async function askMissing(given: Partial<UnitAnswers>, io: Io, locale: Locale): Promise<UnitAnswers> {
+  // Loaded here: every other command would pay for it at start-up.
+  const readline = require('node:readline/promises') as typeof import('node:readline/promises');
   const rl = readline.createInterface({ input: io.stdin!, output: io.stdout as NodeJS.WritableStream, terminal: true });
   const closed = new AbortController();
   rl.on('close', () => closed.abort());

@@ -1,5 +1,4 @@
 /** What a CLI command reads and writes, passed in (tests run commands in-process with their own), and usage errors. */
-import * as tty from 'node:tty';
 import type { Locale } from '../service';
 import type { BytesRead, ReadOptions } from '../host/read';
 import { t } from './messages';
@@ -47,9 +46,11 @@ export function useColor(values: { color?: boolean; 'no-color'?: boolean }, io: 
   if (io.env.NO_COLOR) return false;
   // Empty NO_COLOR and FORCE_COLOR count as unset (Node would read them as set): scripts clear variables that way.
   const { FORCE_COLOR, NO_COLOR: _, ...rest } = io.env;
+  // Piped without FORCE_COLOR: no colours, and no node:tty to load (a few milliseconds of every such run).
+  if (!FORCE_COLOR && !io.stdout.isTTY) return false;
   const env = FORCE_COLOR ? { ...rest, FORCE_COLOR } : rest;
-  const depth = tty.WriteStream.prototype.getColorDepth.call(io.stdout, env);
-  return (Boolean(FORCE_COLOR) || Boolean(io.stdout.isTTY)) && depth > 2;
+  const tty = require('node:tty') as typeof import('node:tty');
+  return tty.WriteStream.prototype.getColorDepth.call(io.stdout, env) > 2;
 }
 
 /** Columns of the terminal the output goes to: its own width, else `COLUMNS`, else undefined (the default). */

@@ -36,7 +36,10 @@ if (isValidationWorker()) {
     stdout: process.stdout,
     stderr: process.stderr,
     readStdin,
-    stdin: process.stdin,
+    // A getter: making process.stdin costs some 5-10 ms, and only `steward init` on a terminal reads it.
+    get stdin() {
+      return process.stdin;
+    },
     workerScript: __filename,
   }).then(
     (code) => {

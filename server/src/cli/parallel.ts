@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { createStewardService } from '../service';
 import type { StewardService, StewardServiceOptions } from '../service';
 import type { CodeTable } from '../service';
@@ -15,9 +15,15 @@ import type { Finding, Locale } from '../service';
 import type { FileSummary } from '../service';
 import { readTextFile } from '../host/read';
 import { t } from './messages';
+import { WORKER_ROLE } from './worker-role';
 
-/** `workerData.role` of a validation worker: the bundle's entry point branches on it. */
-export const WORKER_ROLE = 'steward-validate-worker';
+/**
+ * node:worker_threads, loaded when a worker starts or runs: loading it costs the main thread a few milliseconds
+ * at every start, and most runs start no worker.
+ */
+function threads(): typeof import('node:worker_threads') {
+  return require('node:worker_threads') as typeof import('node:worker_threads');
+}
 
 /**
  * Below this many bytes in all, threads cost more than they save. On 2 cores they never paid for themselves in our
@@ -191,7 +197,10 @@ export function firstPassInWorkers(tasks: FileTask[], options: PoolOptions): Pro
     const start = () => {
       let worker: Worker;
       try {
-        worker = new Worker(options.script, { workerData: { role: WORKER_ROLE, setup: options.setup } });
+        worker = new (threads().Worker)(options.script, {
+          argv: [WORKER_ROLE],
+          workerData: { role: WORKER_ROLE, setup: options.setup },
+        });
       } catch (error) {
         startFailure ??= (error as Error).message;
         return;
@@ -236,7 +245,10 @@ function injectedFault(): { kind: string; shown?: string } | undefined {
 
 /** Whether this thread is a validation worker (the bundle's entry point asks before doing anything else). */
 export function isValidationWorker(): boolean {
-  return parentPort !== null && (workerData as { role?: string } | null)?.role === WORKER_ROLE;
+  // The argument first: the main thread then never loads node:worker_threads to ask.
+  if (process.argv[2] !== WORKER_ROLE) return false;
+  const worker = threads();
+  return worker.parentPort !== null && (worker.workerData as { role?: string } | null)?.role === WORKER_ROLE;
 }
 
 /** The first pass of one file: read, decode, `update` without keeping the tree, then forget it (the main thread keeps the index). */
@@ -252,8 +264,9 @@ function firstPass(service: StewardService, task: FileTask, maxBytes: number): F
 
 /** A validation worker's body: build the service as the main thread did, then check the files it is sent. */
 export function runValidationWorker(): void {
-  const port = parentPort!;
-  const { setup } = workerData as { setup: ValidationSetup };
+  const worker = threads();
+  const port = worker.parentPort!;
+  const { setup } = worker.workerData as { setup: ValidationSetup };
   const fault = injectedFault();
   if (fault?.kind === 'start') throw new Error('injected start failure');
   const table = setup.codeTable
