@@ -5,15 +5,18 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseAllDocuments } from 'yaml';
-import { ROOT, runCli, tempDir } from './helpers';
+import { CLI, ROOT, runCli, tempDir } from './helpers';
 import { convert } from './soffice';
 import { documentRows, headersOf, workbookLayout, documentsLayout } from '../server/src/service/sheets/layout';
 import type { SheetDocumentKind, TableLayout } from '../server/src/service/sheets/layout';
 import { cleanText, parseDateText, serialDate } from '../server/src/service/sheets/values';
+import { errorCellsAsText } from '../server/src/host/xlsx-rows';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'sheets');
 const UNIT = ['--unit-name', '某市交通运输局', '--unit-code', '113301000025391739', '--unit-type', '行政单位'];
@@ -127,12 +130,84 @@ describe('steward import', function () {
       assert.match(run.stderr, /map\.yaml: "nmae" \(for column 目录名称\) is not a field of this kind of document/);
     });
 
-    it('formula errors are findings naming their cells (exit 1), not data taken silently', () => {
+    it('formula errors are findings naming their cells and error codes (exit 1), the codes kept as the values', () => {
       const out = tempDir();
       const run = runCli(['import', made['formula-errors.fods'], '--out', out, '--locale', 'en']);
       assert.equal(run.code, 1);
-      assert.match(run.stdout, /\(Sheet1!B2\): error The cell has no value to import: "=#REF!"/);
-      assert.match(run.stdout, /\(Sheet1!C3\): error The cell has no value to import: "=1\/0"/);
+      assert.match(
+        run.stdout,
+        /:11:1 \(Sheet1!B2\): error The cell holds the error #REF! \(a reference to a deleted cell or sheet\): kept as the value, not dropped; correct the formula in the sheet, save, and import again {2}DA-IMPORT-001\n/,
+      );
+      assert.match(
+        run.stdout,
+        /:21:1 \(Sheet1!C3\): error The cell holds the error #DIV\/0! \(a division by zero\): kept/,
+      );
+      const text = fs.readFileSync(path.join(out, 'formula-errors.catalog.yaml'), 'utf8');
+      assert.match(text, /\n {2}- id: "#REF!"\n/);
+      assert.match(text, /\n {4}provider: "#DIV\/0!"\n/);
+      assert.doesNotMatch(run.stdout + text, /=1\/0|=#REF!/);
+      const zh = runCli(['import', made['formula-errors.fods'], '--out', tempDir(), '--locale', 'zh-CN']);
+      assert.match(
+        zh.stdout,
+        /\(Sheet1!C3\): error 单元格的值是错误值 #DIV\/0!（除数为零）：已原样保留为该字段的值，未丢弃/,
+      );
+    });
+
+    it('an error cell without a formula, and a formula never computed, each named with its cell', async () => {
+      const zip = await JSZip.loadAsync(fs.readFileSync(made['formula-errors.fods']));
+      const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+      zip.file(
+        'xl/worksheets/sheet1.xml',
+        `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+          `<row r="1">${text('A1', '信息资源名称')}${text('B1', '信息资源代码')}${text('C1', '提供单位')}</row>` +
+          `<row r="2">${text('A2', '站点数据')}<c r="B2"><f>A1*2</f></c><c r='C2' t='e'><v>#N/A</v></c></row>` +
+          `<row r="3">${text('A3', '线路数据')}${text('B3', 'R-3')}<c r="C3" t="e"><f>VLOOKUP(A3,Z:Z,1,0)</f><v>#N/A</v></c></row>` +
+          `</sheetData></worksheet>`,
+      );
+      const dir = tempDir({ 'a.xlsx': await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) });
+      const run = runCli(['import', 'a.xlsx', '--out', 'out', '--locale', 'en'], { cwd: dir });
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(
+        run.stdout,
+        /\(Sheet1!B2\): error The formula =A1\*2 has no saved result: its text is kept as the value, not dropped; recalculate and save the sheet, then import again/,
+      );
+      assert.match(
+        run.stdout,
+        /\(Sheet1!C2\): error The cell holds the error #N\/A \(a lookup function found no value\)/,
+      );
+      assert.match(run.stdout, /\(Sheet1!C3\): error The cell holds the error #N\/A /);
+      const yaml = fs.readFileSync(path.join(dir, 'out', 'a.catalog.yaml'), 'utf8');
+      assert.match(yaml, /- id: =A1\*2\n/);
+      assert.equal(yaml.match(/provider: "#N\/A"\n/g)?.length, 2);
+    });
+
+    it('a CSV field holding an error value a spreadsheet saved is reported with its cell', () => {
+      const dir = tempDir({
+        'e.csv': '资源名称,资源标识,提供方\n站点数据,R-1,#DIV/0!\n线路数据,R-2,#DIV/0 (not an error)\n',
+      });
+      const run = runCli(['import', 'e.csv', '--out', 'out', '--locale', 'en'], { cwd: dir });
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stdout, /\(e!C2\): error The cell holds the error #DIV\/0! \(a division by zero\)/);
+      assert.equal(run.stdout.match(/DA-IMPORT-001/g)?.length, 1);
+      assert.match(fs.readFileSync(path.join(dir, 'out', 'e.catalog.yaml'), 'utf8'), /provider: "#DIV\/0!"\n/);
+    });
+
+    it('error cells are found wherever the chunks of a sheet split its XML', async () => {
+      const xml =
+        `<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="0" t="e"><f>1/0</f><v>#DIV/0!</v></c>` +
+        `<c r='C2' t = 'e'><v>#N/A</v></c><c r="D2" t="str"><f>"e"</f><v>e</v></c></row>`;
+      const expected = xml.replace(/ t="e"| t = 'e'/g, ' t="str"');
+      const through = async (chunks: string[]) => {
+        const errors = new Set<string>();
+        const pieces: string[] = [];
+        for await (const piece of errorCellsAsText(Readable.from(chunks), errors)) pieces.push(piece);
+        return { text: pieces.join(''), errors: [...errors] };
+      };
+      for (let first = 0; first <= xml.length; first++)
+        for (let second = first; second <= xml.length; second += 7) {
+          const got = await through([xml.slice(0, first), xml.slice(first, second), xml.slice(second)]);
+          assert.deepEqual(got, { text: expected, errors: ['B2', 'C2'] }, `cut at ${first} and ${second}`);
+        }
     });
 
     it("without the unit's fields a marked placeholder that DA-TODO-001 reports", () => {
@@ -308,6 +383,43 @@ describe('steward import', function () {
       assert.notEqual(forced.code, 2, forced.stderr);
       assert.match(fs.readFileSync(path.join(dir, 'out', 'c.catalog.yaml'), 'utf8'), /公交车辆实时位置数据/);
       assert.deepEqual(listFiles(path.join(dir, 'out')), ['c.catalog.yaml']);
+    });
+  });
+
+  describe('interrupted or failing: no temporary file, nothing half-written', () => {
+    it('Ctrl-C while the output is written and checked: exit 130, its temporary file removed', async () => {
+      const rows = ['资源名称,资源标识,资源摘要'];
+      for (let r = 0; r < 30_000; r++) rows.push(`名称${r},R-${r},摘要${r}`);
+      const dir = tempDir({ 'c.csv': rows.join('\n') + '\n' });
+      const out = path.join(dir, 'out');
+      fs.mkdirSync(out);
+      const child = spawn(process.execPath, [CLI, 'import', 'c.csv', '--out', 'out', '--locale', 'en', ...UNIT], {
+        cwd: dir,
+      });
+      // The temporary file appears once the sheet is read; checking 30,000 items takes a while after that.
+      let seen = '';
+      const watcher = fs.watch(out, (_event, name) => {
+        if (!name?.endsWith('.tmp') || seen) return;
+        seen = name;
+        child.kill('SIGINT');
+      });
+      let stderr = '';
+      child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      watcher.close();
+      assert.match(seen, /^\.c\.catalog\.yaml\.\d+\.tmp$/);
+      assert.equal(code, 130, stderr);
+      assert.match(stderr, /steward: interrupted; nothing written\n/);
+      assert.deepEqual(listFiles(out), []);
+    });
+
+    it('a folder where the output file would go: exit 2, named, nothing written', () => {
+      const dir = tempDir({ 'c.csv': '资源名称,资源标识\n站点数据,R-1\n' });
+      fs.mkdirSync(path.join(dir, 'out', 'c.catalog.yaml'), { recursive: true });
+      const run = runCli(['import', 'c.csv', '--out', 'out', '--force', '--locale', 'en'], { cwd: dir });
+      assert.equal(run.code, 2, run.stdout + run.stderr);
+      assert.match(run.stderr, /^steward: out\/c\.catalog\.yaml: a folder is there; cannot write the file\n$/);
+      assert.deepEqual(fs.readdirSync(path.join(dir, 'out')), ['c.catalog.yaml']);
     });
   });
 

@@ -55,6 +55,7 @@ describe('the package: npm pack, installed offline outside the repository', func
     for (const file of [
       'package/dist/steward.js',
       'package/dist/sheets.js',
+      'package/dist/report-cli.js',
       'package/dist/server.js',
       'package/dist/report.js',
       'package/schemas/data-asset-register.schema.json',

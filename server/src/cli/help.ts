@@ -395,7 +395,8 @@ Transport (one of):
 
 ${COMMON_HELP['zh-CN']}
 
-退出码：0 已写入（只有警告或提示）；1 已写入，但结果有错误；2 无法读取表格、用法错误或拒绝覆盖。`,
+退出码：0 已写入（只有警告或提示）；1 已写入，但结果有错误；2 无法读取表格、用法错误或拒绝覆盖；130 已中断（Ctrl-C，
+未写入任何文件）。`,
     en: `Usage: steward import <sheet.xlsx|sheet.csv> --out <dir> [options]
 
 Imports a unit's spreadsheet as data resource catalog or data asset register YAML files, then checks them:
@@ -426,7 +427,7 @@ failing that, the placeholder 待填写 is written, which DA-TODO-001 reports.
 ${COMMON_HELP.en}
 
 Exit codes: 0 written (warnings or infos only); 1 written, but the result has errors; 2 unreadable input, usage
-error or refused overwrite.`,
+error or refused overwrite; 130 interrupted (Ctrl-C: nothing written).`,
   },
   init: {
     'zh-CN': `用法：steward init [目录] [选项]

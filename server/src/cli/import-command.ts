@@ -84,6 +84,9 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
     if (out === undefined && !flag('print-map'))
       throw new UsageError(say(locale, 'steward import 需要 --out <目录>', 'steward import needs --out <dir>'));
     const progress = rowProgress(io, locale);
+    // Ctrl-C (or a TERM) stops the import at its next step, its temporary files removed; a second one kills it.
+    const interruption = new AbortController();
+    const interrupt = () => interruption.abort();
     const importOptions: ImportSheetOptions = {
       file: path.resolve(io.cwd, positionals[0]),
       outDir: path.resolve(io.cwd, out ?? '.'),
@@ -97,11 +100,19 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
       unit: { name: value('unit-name'), code: value('unit-code'), type: value('unit-type') },
       asOf,
       onProgress: (rows) => progress.tick(rows),
+      signal: interruption.signal,
     };
+    process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
     try {
       if (flag('print-map')) return await printMap(importOptions, io, locale);
       return await runImport(importOptions, io, locale);
+    } catch (error) {
+      if (!interruption.signal.aborted) throw error;
+      progress.finish();
+      io.stderr.write(`steward: ${say(locale, '已中断，未写入任何文件', 'interrupted; nothing written')}\n`);
+      return 130;
     } finally {
+      process.off('SIGINT', interrupt).off('SIGTERM', interrupt);
       progress.finish();
     }
   } catch (error) {

@@ -50,6 +50,11 @@ function sheetsCommands(): typeof import('./sheets-commands') {
   return require('./sheets-commands') as typeof import('./sheets-commands');
 }
 
+/** `steward report` (dist/report-cli.js: the spreadsheet libraries, ECharts and the report), required the same way. */
+function reportCommands(): typeof import('./report-command') {
+  return require('./report-command') as typeof import('./report-command');
+}
+
 export async function run(argv: string[], io: Io): Promise<number> {
   let locale = localeFrom(io.env);
   // `steward lsp` reaches here only for its help or without a transport (main.ts starts the server otherwise).
@@ -148,7 +153,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const codeTable = table?.table;
     if (command === 'validate') return await validateCommand(rest, values, io, locale, table, workspace);
     if (command === 'export') return await sheetsCommands().exportCommand(rest, values, io, locale);
-    if (command === 'report') return await sheetsCommands().reportCommand(rest, values, io, locale);
+    if (command === 'report') return await reportCommands().reportCommand(rest, values, io, locale);
     const format = values.format?.at(-1);
     if (command === 'rules') return rulesCommand(io, locale, format);
     if (command === 'explain')

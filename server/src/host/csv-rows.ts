@@ -9,6 +9,7 @@ import { TextDecoder } from 'node:util';
 import { parse } from 'csv-parse';
 import { firstInvalidUtf8 } from './read';
 import { SheetInputError } from './sheet-errors';
+import type { RawCell } from '../service';
 
 export interface CsvRowsOptions {
   file: string;
@@ -127,8 +128,20 @@ function delimiterOf(file: string, firstText: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0][0];
 }
 
-/** The records of the CSV, each with its 1-based record number (the row a spreadsheet program shows). */
-export async function* csvRows(options: CsvRowsOptions): AsyncGenerator<{ row: number; cells: string[] }> {
+/** The error values a spreadsheet program writes into a CSV where a formula failed. */
+const ERROR_VALUE = /^#(?:REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!)$/;
+
+/** A record's fields, an error value a spreadsheet saved (#REF!) as such: text that is no data. */
+function recordCells(record: string[]): RawCell[] {
+  if (!record.some((field) => field.charCodeAt(0) === 35 && ERROR_VALUE.test(field))) return record;
+  return record.map((field) => (field.charCodeAt(0) === 35 && ERROR_VALUE.test(field) ? { error: field } : field));
+}
+
+/**
+ * The records of the CSV, each with its 1-based record number (the row a spreadsheet program shows); a field
+ * holding an error value (#DIV/0!) as an error cell.
+ */
+export async function* csvRows(options: CsvRowsOptions): AsyncGenerator<{ row: number; cells: RawCell[] }> {
   const pieces = decodedText(options);
   const first = await pieces.next();
   if (first.done) return;
@@ -163,7 +176,7 @@ export async function* csvRows(options: CsvRowsOptions): AsyncGenerator<{ row: n
   })();
   let row = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record };
+    for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: recordCells(record) };
   } catch (error) {
     if (failure) throw failure;
     const at = (error as { lines?: number }).lines;

@@ -118,6 +118,23 @@ function ruleProblem(
   return { ruleId, severity: meta.severity, message: fillText(meta.messages[messageId], args) };
 }
 
+/** The message of DA-IMPORT-001 for each error value of a spreadsheet: what it means, for the office that meets it. */
+const ERROR_MESSAGES: Readonly<Record<string, string>> = {
+  '#REF!': 'referenceError',
+  '#DIV/0!': 'divisionByZero',
+  '#N/A': 'notFound',
+  '#VALUE!': 'wrongType',
+  '#NAME?': 'unknownName',
+  '#NUM!': 'badNumber',
+  '#NULL!': 'noIntersection',
+};
+
+/** DA-IMPORT-001 for a cell holding an error value, or a formula never computed: the value is kept, never dropped. */
+function errorCellProblem(cell: { error: string; uncomputed?: boolean }) {
+  if (cell.uncomputed) return ruleProblem('DA-IMPORT-001', 'uncomputed', { formula: cell.error });
+  return ruleProblem('DA-IMPORT-001', ERROR_MESSAGES[cell.error.toUpperCase()] ?? 'errorValue', { error: cell.error });
+}
+
 interface LayoutSheet {
   table: TableLayout;
   kind?: SheetDocumentKind;
@@ -301,7 +318,7 @@ export class SheetImporter {
     if (cell !== null && typeof cell === 'object' && 'error' in cell) {
       const field = column.path.join('.');
       this.problems.push({
-        ...ruleProblem('DA-IMPORT-001', 'formulaError', { cell: cell.error }),
+        ...errorCellProblem(cell),
         origin,
         field,
         cell: `${origin.sheet}!${origin.columns.get(field) ?? ''}${origin.row}`,

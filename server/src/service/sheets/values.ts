@@ -7,8 +7,12 @@
  */
 import type { Column, ColumnType } from './layout';
 
-/** A cell as the host reads it: text, a number, a boolean, a date cell, or a formula's error. */
-export type RawCell = string | number | boolean | { date: string } | { error: string } | null | undefined;
+/**
+ * A cell as the host reads it: text, a number, a boolean, a date cell, or an error: a cell holding an error value
+ * (`error` its code, #REF!), or a formula whose result was never computed (`uncomputed`, `error` its text, =A1*2).
+ */
+export type RawCell =
+  string | number | boolean | { date: string } | { error: string; uncomputed?: boolean } | null | undefined;
 
 /** Spaces a spreadsheet holds besides the ASCII one: NBSP, ideographic space, zero-width and BOM. */
 const ODD_SPACES = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;

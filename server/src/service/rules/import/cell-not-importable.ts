@@ -15,11 +15,52 @@ export const cellNotImportableRule: BuiltInRule = {
     severity: 'error',
     fixable: false,
     messages: {
-      // {cell} is what the cell holds: its error (#REF!) or, when no result was saved, its formula (=A1*2).
-      formulaError: {
+      // {error} is the error value the cell holds (#REF!), whether a formula gave it or not; one message per value
+      // says what it means.
+      referenceError: {
         'zh-CN':
-          '单元格没有可导入的值：“{cell}”是出错的公式结果（如 #REF!、#DIV/0!）或没有保存计算结果的公式；请在表格中改正后保存，再导入',
-        en: 'The cell has no value to import: "{cell}" is a formula giving an error (such as #REF! or #DIV/0!) or one whose result was not saved; correct it in the sheet, save, and import again',
+          '单元格的值是错误值 {error}（引用的单元格或工作表已被删除）：已原样保留为该字段的值，未丢弃；请在表格中改正公式后保存，再导入',
+        en: 'The cell holds the error {error} (a reference to a deleted cell or sheet): kept as the value, not dropped; correct the formula in the sheet, save, and import again',
+      },
+      divisionByZero: {
+        'zh-CN':
+          '单元格的值是错误值 {error}（除数为零）：已原样保留为该字段的值，未丢弃；请在表格中改正公式后保存，再导入',
+        en: 'The cell holds the error {error} (a division by zero): kept as the value, not dropped; correct the formula in the sheet, save, and import again',
+      },
+      notFound: {
+        'zh-CN':
+          '单元格的值是错误值 {error}（查找函数没有找到值）：已原样保留为该字段的值，未丢弃；请在表格中改正公式后保存，再导入',
+        en: 'The cell holds the error {error} (a lookup function found no value): kept as the value, not dropped; correct the formula in the sheet, save, and import again',
+      },
+      wrongType: {
+        'zh-CN':
+          '单元格的值是错误值 {error}（参数或运算对象的类型不对）：已原样保留为该字段的值，未丢弃；请在表格中改正公式后保存，再导入',
+        en: 'The cell holds the error {error} (an argument of the wrong type): kept as the value, not dropped; correct the formula in the sheet, save, and import again',
+      },
+      unknownName: {
+        'zh-CN':
+          '单元格的值是错误值 {error}（公式中有无法识别的函数或名称）：已原样保留为该字段的值，未丢弃；请在表格中改正公式后保存，再导入',
+        en: 'The cell holds the error {error} (an unknown function or name): kept as the value, not dropped; correct the formula in the sheet, save, and import again',
+      },
+      badNumber: {
+        'zh-CN':
+          '单元格的值是错误值 {error}（数值无效或超出范围）：已原样保留为该字段的值，未丢弃；请在表格中改正公式后保存，再导入',
+        en: 'The cell holds the error {error} (an invalid or out-of-range number): kept as the value, not dropped; correct the formula in the sheet, save, and import again',
+      },
+      noIntersection: {
+        'zh-CN':
+          '单元格的值是错误值 {error}（引用的区域没有交集）：已原样保留为该字段的值，未丢弃；请在表格中改正公式后保存，再导入',
+        en: 'The cell holds the error {error} (ranges that do not intersect): kept as the value, not dropped; correct the formula in the sheet, save, and import again',
+      },
+      errorValue: {
+        'zh-CN': '单元格的值是错误值 {error}：已原样保留为该字段的值，未丢弃；请在表格中改正公式后保存，再导入',
+        en: 'The cell holds the error {error}: kept as the value, not dropped; correct the formula in the sheet, save, and import again',
+      },
+      // {formula} is the formula's text (=A1*2): the workbook was saved without its result.
+      uncomputed: {
+        'zh-CN':
+          '公式 {formula} 没有保存计算结果：已将公式文本原样保留为该字段的值，未丢弃；请在表格中重新计算并保存，再导入',
+        en: 'The formula {formula} has no saved result: its text is kept as the value, not dropped; recalculate and save the sheet, then import again',
       },
     },
     docs: {
