@@ -1,7 +1,8 @@
 /**
- * DA-IMPORT-001: a spreadsheet cell holds a formula whose saved result is an error (#REF!, #DIV/0! …) or that has
- * no saved result, so it has no value to import. Reported by `steward import` (sheets/import-build.ts); the cell's
- * error (or formula) is kept as the field's value, so that validation also reports it where the field has a form.
+ * DA-IMPORT-001: a spreadsheet cell holds an error value (#REF!, #DIV/0! …: a formula's saved result, or text a
+ * spreadsheet program saved in a CSV) or a formula with no saved result, so it has no value to import. Reported by
+ * `steward import` (sheets/import-build.ts); the error value (or the formula) is kept as the field's value, so that
+ * validation also reports it where the field has a form.
  */
 import type { BuiltInRule } from '../rule';
 import { cite } from '../sources';
@@ -65,13 +66,13 @@ export const cellNotImportableRule: BuiltInRule = {
     },
     docs: {
       description: {
-        'zh-CN': '电子表格单元格的公式出错或没有保存计算结果，没有可导入的值',
-        en: 'A spreadsheet cell holds a formula giving an error, or one with no saved result, so it has no value to import',
+        'zh-CN': '电子表格单元格的值是错误值（#REF!、#DIV/0! 等），或是没有保存计算结果的公式，没有可导入的值',
+        en: 'A spreadsheet cell holds an error value (#REF!, #DIV/0! …) or a formula with no saved result, so it has no value to import',
       },
       rationale: {
         'zh-CN':
-          '导入读取的是公式保存下来的计算结果，不重新计算公式。结果是错误值（如引用的工作表被删除后的 #REF!）或没有保存结果时，本工具不猜测应填的值：该单元格的错误值（或公式）原样写入 YAML 的对应字段，并报告其所在单元格；该字段有取值要求（如代码、日期、金额）时，检查也会报告这个值。在电子表格软件中改正公式（或改为数值）并保存后再导入。',
-        en: "An import reads the result a formula saved; it does not compute formulas. When that result is an error (such as #REF! after the sheet it refers to was deleted) or no result was saved, the tool does not guess a value: the cell's error (or formula) is written as the field's value, and the cell is reported; where the field takes a code, a date or an amount, the check reports that value too. Correct the formula (or replace it with its value) in the spreadsheet program, save, and import again.",
+          '导入读取的是公式保存下来的计算结果，不重新计算公式。单元格的值是错误值（如引用的工作表被删除后的 #REF!；由电子表格软件另存的 CSV 中也会出现），或公式没有保存结果时，本工具不猜测应填的值：错误值（或公式文本）原样写入 YAML 的对应字段，并报告其所在单元格和该错误值的含义；该字段有取值要求（如代码、日期、金额）时，检查也会报告这个值。在电子表格软件中改正公式（或改为数值）并保存后再导入。',
+        en: "An import reads the result a formula saved; it does not compute formulas. When a cell holds an error value (such as #REF! after the sheet it refers to was deleted; a CSV saved by a spreadsheet program holds them too) or a formula with no saved result, the tool does not guess a value: the error value (or the formula's text) is written as the field's value, and the cell is reported with what the error means; where the field takes a code, a date or an amount, the check reports that value too. Correct the formula (or replace it with its value) in the spreadsheet program, save, and import again.",
       },
       example: `# 工作表“信息资源” / sheet 信息资源：C2 引用了已删除的代码表 / C2 refers to a deleted code sheet
 信息资源名称,信息资源代码,提供方,提供方代码,信息资源摘要,共享类型,开放类型,更新周期,数据分级
