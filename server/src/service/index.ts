@@ -10,7 +10,7 @@ import type { StewardDocument, StewardYamlDocument } from './parser/model';
 import { getValue } from './parser/ast';
 import { toPlainValue } from './parser/convert';
 import { rootMap } from './parser/model';
-import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
+import { ChunkCache, foldItem, foldItems, parseStewardFile, settleFile, unfoldFile } from './parser/parse';
 import { DEFAULT_MAX_ITEMS } from './parser/limits';
 import type { TextChange } from './parser/parse';
 import { LineIndex } from './parser/lines';
@@ -30,7 +30,7 @@ import { builtinCodeTable } from './codes/table';
 import type { CodeTable } from './codes/table';
 import { ruleInfos } from './catalog';
 import type { RuleInfo } from './catalog';
-import { summarizeEdit, summarizeEntries, summarizeItem, summaryOf, WorkspaceIndex } from './workspace';
+import { moveSummary, summarizeEdit, summarizeEntries, summarizeItem, summaryOf, WorkspaceIndex } from './workspace';
 import type { FileSummary, SummaryChange, SummaryEntries } from './workspace';
 import { CrossFileFindings } from './cross-file';
 import { applyWaivers, parseWaivers } from './waivers';
@@ -209,6 +209,20 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   };
   /** A file's latest parse as it is, for operations at a position (see positionOperations). */
   const at = (uri: string): StewardDocument | undefined => latest.get(uri);
+  /** Files whose trees `document` unfolded: their next update folds every item again. */
+  const unfolded = new Set<string>();
+  /**
+   * An editor's file lets go of its clean items' trees once they are checked and indexed (parser/folded.ts):
+   * after an edit the items it parsed, else (a parse from scratch, or trees unfolded) every item.
+   */
+  const fold = (uri: string, document: StewardDocument) => {
+    const edit = document.edit;
+    const all = !edit || edit.document === undefined || unfolded.delete(uri);
+    document.documents.forEach((yamlDocument, d) => {
+      if (all) foldItems(yamlDocument, 0, yamlDocument.items.length, moveSummary);
+      else if (d === edit.document) foldItems(yamlDocument, edit.from, edit.from + edit.added, moveSummary);
+    });
+  };
 
   const reportForeignDocuments = options.reportForeignDocuments ?? false;
   const validateOptions: ValidateOptions = {
@@ -269,7 +283,9 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       validateFileParts(document, validateOptions);
     const edited = state?.entries ? summarizeEdit(document, state.entries) : undefined;
     if (updateOptions.visitItems) visitAll(document, updateOptions.visitItems);
-    return record(uri, document, parts, edited?.entries ?? summarizeEntries(document), edited, before);
+    const result = record(uri, document, parts, edited?.entries ?? summarizeEntries(document), edited, before);
+    if (latest.get(uri) === document) fold(uri, document);
+    return result;
   };
 
   /**
@@ -298,6 +314,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
         if (!rootMap(yamlDocument) || !yamlDocument.kind) return;
         entries[yamlDocument.index][index] = summarizeItem(document, yamlDocument, item, index);
         updateOptions.visitItems?.item(yamlDocument, item.node ? toPlainValue(item.node) : null, index);
+        if (keep && options.incremental) foldItem(item, moveSummary);
       },
       { keep, every },
     );
@@ -307,6 +324,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       return updateWhole(uri, text, updateOptions);
     }
     latest.delete(uri);
+    unfolded.delete(uri);
     if (keep) latest.set(uri, document);
     return record(uri, document, parts, entries, undefined, undefined);
   }
@@ -348,7 +366,14 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     },
     rules: () => infos,
     isKnownRule,
-    document: (uri) => current(uri),
+    document(uri) {
+      const file = current(uri);
+      if (file && options.incremental) {
+        unfoldFile(file, moveSummary);
+        unfolded.add(uri);
+      }
+      return file;
+    },
     ...positionOperations({ at, index, codeTable, rules: infos, findings }),
     cacheStats: () => cacheStats(chunkCache, itemCache),
   };
