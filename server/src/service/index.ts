@@ -211,18 +211,6 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   const at = (uri: string): StewardDocument | undefined => latest.get(uri);
   /** Files whose trees `document` unfolded: their next update folds every item again. */
   const unfolded = new Set<string>();
-  /**
-   * An editor's file lets go of its clean items' trees once they are checked and indexed (parser/folded.ts):
-   * after an edit the items it parsed, else (a parse from scratch, or trees unfolded) every item.
-   */
-  const fold = (uri: string, document: StewardDocument) => {
-    const edit = document.edit;
-    const all = !edit || edit.document === undefined || unfolded.delete(uri);
-    document.documents.forEach((yamlDocument, d) => {
-      if (all) foldItems(yamlDocument, 0, yamlDocument.items.length, moveSummary);
-      else if (d === edit.document) foldItems(yamlDocument, edit.from, edit.from + edit.added, moveSummary);
-    });
-  };
 
   const reportForeignDocuments = options.reportForeignDocuments ?? false;
   const validateOptions: ValidateOptions = {
@@ -284,7 +272,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     const edited = state?.entries ? summarizeEdit(document, state.entries) : undefined;
     if (updateOptions.visitItems) visitAll(document, updateOptions.visitItems);
     const result = record(uri, document, parts, edited?.entries ?? summarizeEntries(document), edited, before);
-    if (latest.get(uri) === document) fold(uri, document);
+    if (latest.get(uri) === document) foldChecked(document, unfolded.delete(uri));
     return result;
   };
 
@@ -324,7 +312,6 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       return updateWhole(uri, text, updateOptions);
     }
     latest.delete(uri);
-    unfolded.delete(uri);
     if (keep) latest.set(uri, document);
     return record(uri, document, parts, entries, undefined, undefined);
   }
@@ -366,17 +353,28 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     },
     rules: () => infos,
     isKnownRule,
-    document(uri) {
-      const file = current(uri);
-      if (file && options.incremental) {
-        unfoldFile(file, moveSummary);
-        unfolded.add(uri);
-      }
-      return file;
-    },
+    document: (uri) => unfoldedFile(current(uri), options.incremental ? unfolded : undefined),
     ...positionOperations({ at, index, codeTable, rules: infos, findings }),
     cacheStats: () => cacheStats(chunkCache, itemCache),
   };
+}
+
+/** A file's parse with every tree whole (`unfolded`: where an editor's service notes it, to fold them again). */
+function unfoldedFile(file: StewardDocument | undefined, unfolded: Set<string> | undefined) {
+  if (file && unfolded) unfolded.add(unfoldFile(file, moveSummary).uri);
+  return file;
+}
+
+/**
+ * An editor's file lets go of its clean items' trees once they are checked and indexed (parser/folded.ts): after
+ * an edit the items it parsed, else (a parse from scratch, or trees `document` unfolded) every item.
+ */
+function foldChecked(document: StewardDocument, all: boolean): void {
+  const edit = document.edit;
+  document.documents.forEach((yamlDocument, d) => {
+    if (all || !edit || edit.document === undefined) foldItems(yamlDocument, 0, yamlDocument.items.length, moveSummary);
+    else if (d === edit.document) foldItems(yamlDocument, edit.from, edit.from + edit.added, moveSummary);
+  });
 }
 
 type PositionOperations = Pick<
