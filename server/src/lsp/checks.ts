@@ -27,14 +27,6 @@ export function sizeFinding(text: SourceText, limit: number, bytes?: number): Fi
 const STEP_BUDGET_MS = 15;
 
 /**
- * From this size (UTF-8) an open file with no parse kept gets its first findings as the CLI computes them, without
- * keeping the trees, and the parse that edits start from is built after they are out. Keeping 50,000 assets' trees
- * while checking costs the garbage collector about a third more than the check itself (they survive every young
- * generation collection); the parse built afterwards finds every item's findings in the service's cache.
- */
-const FINDINGS_FIRST_BYTES = 2 * 1024 * 1024;
-
-/**
  * Per open document, where its text changed since the service last saw it (null: unknown, a whole-text change).
  * The parser then needs no comparison of the old and new texts, a walk over the whole file per keystroke.
  */
@@ -71,10 +63,6 @@ export class Checks {
   private readonly checkedVersions = new Map<string, number>();
   /** The check of each file under way, by uri. */
   private readonly jobs = new Map<string, object>();
-  /** Checks under way that only build the parse of a document whose findings are recorded (see checkOpen). */
-  private readonly parseBuilds = new WeakSet<object>();
-  /** Those builds by uri, until they end: the document's next check waits for its build. */
-  private readonly builds = new Map<string, Promise<void>>();
 
   constructor(
     private readonly session: Session,
@@ -87,10 +75,9 @@ export class Checks {
     return this.session.documents.get(uri) ? this.checkedVersions.get(uri) : undefined;
   }
 
-  /** Whether a check of the file is under way (not counting the build of a parse whose findings are recorded). */
+  /** Whether a check of the file is under way. */
   running(uri: string): boolean {
-    const job = this.jobs.get(uri);
-    return job !== undefined && !this.parseBuilds.has(job);
+    return this.jobs.has(uri);
   }
 
   /** Stops the check of a file under way (it stops at its next pause). */
@@ -110,19 +97,13 @@ export class Checks {
   }
 
   /**
-   * Checks an open document, with what changed since its last check; true once its findings are recorded. A large
-   * document with no parse kept gets its findings first, then its parse (FINDINGS_FIRST_BYTES); a check that comes
-   * meanwhile waits for that parse, and then costs what changed since, not another check from scratch.
+   * Checks an open document, with what changed since its last check; true once its findings are recorded. A file
+   * checked from scratch keeps its parse as it goes, each item's tree folded once it is checked (the service's
+   * parser/folded.ts), so its first check costs what the CLI's costs and edits start from it.
    */
   async checkOpen(document: OpenDocument): Promise<boolean> {
     const uri = document.uri;
     const version = document.version;
-    const building = this.builds.get(uri);
-    if (building) {
-      await building;
-      // A newer version's check came while this one waited: that one checks the latest text.
-      if (this.session.documents.get(uri) !== document || document.version !== version) return false;
-    }
     const change = this.edits.take(uri);
     const text = document.text;
     const tooLarge = sizeFinding(text, MAX_DISK_FILE_BYTES, document.byteLength);
@@ -131,30 +112,10 @@ export class Checks {
       this.cancel(uri);
       const summary = { uri, resources: [], assets: [], hasCatalog: false, hasRegister: false };
       this.session.service.adopt(uri, '', { findings: [tooLarge], summary });
-    } else if (document.byteLength >= FINDINGS_FIRST_BYTES && !this.session.service.keepsParse(uri)) {
-      if (!(await this.check(uri, text, { retain: false }))) return false;
-      this.buildParse(document, text);
     } else if (!(await this.check(uri, text, { change }))) return false;
     this.checkedVersions.set(uri, version);
     this.session.known.add(uri);
     return true;
-  }
-
-  /**
-   * Builds the parse of an open document whose findings were just recorded without it: the same text checked
-   * again, keeping the trees, each item's findings from the service's cache. It starts once the findings are out.
-   */
-  private buildParse(document: OpenDocument, text: SourceText): void {
-    const uri = document.uri;
-    const build = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(async () => {
-        if (this.session.documents.get(uri) !== document || this.jobs.has(uri)) return;
-        await this.check(uri, text, {}, (job) => this.parseBuilds.add(job));
-      })
-      .finally(() => {
-        if (this.builds.get(uri) === build) this.builds.delete(uri);
-      });
-    this.builds.set(uri, build);
   }
 
   /** Checks a file on disk that no editor shows; true once its findings are recorded. */
@@ -165,15 +126,9 @@ export class Checks {
   }
 
   /** Checks a file in slices of STEP_BUDGET_MS; the result, or undefined when the check was superseded. */
-  private async check(
-    uri: string,
-    text: SourceText,
-    options: UpdateOptions,
-    started?: (job: object) => void,
-  ): Promise<ValidationResult | undefined> {
+  private async check(uri: string, text: SourceText, options: UpdateOptions): Promise<ValidationResult | undefined> {
     const job = {};
     this.jobs.set(uri, job);
-    started?.(job);
     try {
       const steps = this.session.service.updateSteps(uri, text, options);
       for (;;) {

@@ -10,7 +10,7 @@ import type { StewardDocument, StewardYamlDocument } from './parser/model';
 import { getValue } from './parser/ast';
 import { toPlainValue } from './parser/convert';
 import { rootMap } from './parser/model';
-import { ChunkCache, parseStewardFile, settleFile } from './parser/parse';
+import { ChunkCache, foldItem, foldItems, parseStewardFile, settleFile, unfoldFile } from './parser/parse';
 import { DEFAULT_MAX_ITEMS } from './parser/limits';
 import type { TextChange } from './parser/parse';
 import { LineIndex } from './parser/lines';
@@ -30,7 +30,7 @@ import { builtinCodeTable } from './codes/table';
 import type { CodeTable } from './codes/table';
 import { ruleInfos } from './catalog';
 import type { RuleInfo } from './catalog';
-import { summarizeEdit, summarizeEntries, summarizeItem, summaryOf, WorkspaceIndex } from './workspace';
+import { moveSummary, summarizeEdit, summarizeEntries, summarizeItem, summaryOf, WorkspaceIndex } from './workspace';
 import type { FileSummary, SummaryChange, SummaryEntries } from './workspace';
 import { CrossFileFindings } from './cross-file';
 import { applyWaivers, parseWaivers } from './waivers';
@@ -209,6 +209,8 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
   };
   /** A file's latest parse as it is, for operations at a position (see positionOperations). */
   const at = (uri: string): StewardDocument | undefined => latest.get(uri);
+  /** Files whose trees `document` unfolded: their next update folds every item again. */
+  const unfolded = new Set<string>();
 
   const reportForeignDocuments = options.reportForeignDocuments ?? false;
   const validateOptions: ValidateOptions = {
@@ -269,7 +271,9 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
       validateFileParts(document, validateOptions);
     const edited = state?.entries ? summarizeEdit(document, state.entries) : undefined;
     if (updateOptions.visitItems) visitAll(document, updateOptions.visitItems);
-    return record(uri, document, parts, edited?.entries ?? summarizeEntries(document), edited, before);
+    const result = record(uri, document, parts, edited?.entries ?? summarizeEntries(document), edited, before);
+    if (latest.get(uri) === document) foldChecked(document, unfolded.delete(uri));
+    return result;
   };
 
   /**
@@ -298,6 +302,7 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
         if (!rootMap(yamlDocument) || !yamlDocument.kind) return;
         entries[yamlDocument.index][index] = summarizeItem(document, yamlDocument, item, index);
         updateOptions.visitItems?.item(yamlDocument, item.node ? toPlainValue(item.node) : null, index);
+        if (keep && options.incremental) foldItem(item, moveSummary);
       },
       { keep, every },
     );
@@ -348,10 +353,28 @@ export function createStewardService(options: StewardServiceOptions = {}): Stewa
     },
     rules: () => infos,
     isKnownRule,
-    document: (uri) => current(uri),
+    document: (uri) => unfoldedFile(current(uri), options.incremental ? unfolded : undefined),
     ...positionOperations({ at, index, codeTable, rules: infos, findings }),
     cacheStats: () => cacheStats(chunkCache, itemCache),
   };
+}
+
+/** A file's parse with every tree whole (`unfolded`: where an editor's service notes it, to fold them again). */
+function unfoldedFile(file: StewardDocument | undefined, unfolded: Set<string> | undefined) {
+  if (file && unfolded) unfolded.add(unfoldFile(file, moveSummary).uri);
+  return file;
+}
+
+/**
+ * An editor's file lets go of its clean items' trees once they are checked and indexed (parser/folded.ts): after
+ * an edit the items it parsed, else (a parse from scratch, or trees `document` unfolded) every item.
+ */
+function foldChecked(document: StewardDocument, all: boolean): void {
+  const edit = document.edit;
+  document.documents.forEach((yamlDocument, d) => {
+    if (all || !edit || edit.document === undefined) foldItems(yamlDocument, 0, yamlDocument.items.length, moveSummary);
+    else if (d === edit.document) foldItems(yamlDocument, edit.from, edit.from + edit.added, moveSummary);
+  });
 }
 
 type PositionOperations = Pick<

@@ -70,6 +70,12 @@ const summaries = new WeakMap<
   { line: number; path: string; uri: string; item: IndexedResource | IndexedAsset; offset: number; index: number }
 >();
 
+/** An item's tree was replaced by another of the same text and place (folded or unfolded): its summary follows. */
+export function moveSummary(from: object, to: object): void {
+  const known = summaries.get(from);
+  if (known) summaries.set(to, known);
+}
+
 function moveItem<T extends IndexedResource | IndexedAsset>(item: T, lines: number, path: string): T {
   const moved = { ...item, path, idRange: moveRange(item.idRange, lines), anchor: moveRange(item.anchor, lines) };
   if (item.gradeRange) moved.gradeRange = moveRange(item.gradeRange, lines);

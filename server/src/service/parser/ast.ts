@@ -168,6 +168,18 @@ class Sequence implements SeqNode {
 }
 shared(Sequence.prototype, { type: 'seq' });
 
+/**
+ * A node that moves itself without reading its entries (a folded item: parser/folded.ts), so that moving it costs
+ * nothing and does not parse it again.
+ */
+export interface SelfMoving {
+  moveBy(delta: number): void;
+}
+
+export function movesItself(node: YamlNode): node is YamlNode & SelfMoving {
+  return typeof (node as Partial<SelfMoving>).moveBy === 'function';
+}
+
 /** An entry is its key's span (`start`, `end`: the key token). */
 class KeyEntry implements MapEntry {
   declare key: string;

@@ -6,7 +6,7 @@
 import type { Document, Node as YNode, Pair, Scalar } from 'yaml';
 import { yamlLib } from './yaml-lib';
 import type { MapEntry, ScalarNode, YamlNode } from './ast';
-import { exact, mapEntry, mapNode, moveKey, scalarNode, seqNode } from './ast';
+import { exact, mapEntry, mapNode, moveKey, movesItself, scalarNode, seqNode } from './ast';
 import type { Span } from '../types';
 
 export const MAX_DEPTH = 64;
@@ -241,6 +241,10 @@ export function toPlainValue(node: YamlNode): unknown {
  */
 export function shiftInPlace(node: YamlNode, delta: number): YamlNode {
   if (delta === 0) return node;
+  if (node.type === 'map' && movesItself(node)) {
+    node.moveBy(delta);
+    return node;
+  }
   // Spans are never shared between nodes (a node is its own span: see ast.ts), so they change in place.
   node.span.start += delta;
   node.span.end += delta;

@@ -38,6 +38,7 @@ import { appendAll } from '../append';
 export { ChunkCache } from './chunks';
 export { MAX_YAML_PROBLEMS, settleFile, settleItem } from './documents';
 export { changedWindow, mergeChanges } from './reparse';
+export { foldItem, foldItems, isFolded, unfoldFile } from './folded';
 export type { TextChange } from './reparse';
 
 export interface ParseOptions {
