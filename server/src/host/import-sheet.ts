@@ -6,8 +6,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
-import * as vm from 'node:vm';
 import {
   columnOfTarget,
   createStewardService,
@@ -25,6 +23,7 @@ import { csvRows } from './csv-rows';
 import { openXlsx } from './xlsx-rows';
 import { readImportMap } from './import-map-file';
 import { unitInFolder } from './import-unit';
+import { collectGarbage } from './gc';
 
 export interface ImportSheetOptions {
   file: string;
@@ -443,28 +442,6 @@ function toTemporary(target: string, temporaries: string[], write: WriteText): Y
   } finally {
     fs.closeSync(fd);
   }
-}
-
-let fullCollection: (() => void) | null | undefined;
-
-/**
- * One full garbage collection, now that the documents read from the sheet are written and let go. V8 collects
- * its old generation only when it has grown to about four times what its last full collection kept (measured:
- * 53 MB kept while the sheet was read, the next collection at 236 MB), so the spent documents (some 60 MB at
- * 50,000 rows) would still be held while the text is read back and checked: a peak of 350 MB instead of 276.
- * `gc` comes from a new context once --expose-gc is set, as jest-leak-detector takes it; where it cannot be had,
- * nothing is collected early and only the peak is higher.
- */
-function collectGarbage(): void {
-  if (fullCollection === undefined) {
-    try {
-      v8.setFlagsFromString('--expose-gc');
-      fullCollection = vm.runInNewContext('gc') as () => void;
-    } catch {
-      fullCollection = null;
-    }
-  }
-  fullCollection?.();
 }
 
 /** A finding of the import itself (DA-IMPORT-001..003), at the written line its cell became. */
