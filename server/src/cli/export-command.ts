@@ -7,7 +7,7 @@ import { translator } from '../host/messages';
 import { terminalText } from './formatters/safe-text';
 import { UsageError } from './io';
 import type { Io } from './io';
-import { progressDelay, wantsProgress } from './progress';
+import { progressLine } from './progress';
 
 const FORMATS = ['xlsx', 'csv', 'dcat-jsonld'] as const;
 
@@ -38,10 +38,7 @@ export async function exportCommand(
   if (format === undefined) throw new UsageError(t(locale, 'formatNeeded'));
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(t(locale, 'badFormat', format));
   if (!values.out) throw new UsageError(t(locale, 'outNeeded'));
-  const showProgress = wantsProgress(io.stderr, io.env);
-  const started = Date.now();
-  const delay = progressDelay(io.env);
-  let drawn = false;
+  const progress = progressLine(io);
   const options: ExportSheetOptions = {
     paths: inputs,
     format: format as ExportSheetOptions['format'],
@@ -50,24 +47,18 @@ export async function exportCommand(
     locale,
     baseIri: values['base-iri'],
     cwd: io.cwd,
-    onProgress: showProgress
-      ? (rows) => {
-          if (Date.now() - started < delay) return;
-          drawn = true;
-          io.stderr.write(`\r\u001b[K${t(locale, 'progress', rows)}`);
-        }
-      : undefined,
+    onProgress: progress.show && ((rows) => progress.show!(t(locale, 'progress', rows))),
   };
   try {
     const result = await exportSheet(options);
-    if (drawn) io.stderr.write('\r\u001b[K');
+    progress.finish();
     const files = result.written.join(', ');
     io.stderr.write(
       terminalText(t(locale, 'written', files, result.documents, result.items, result.findings, result.errors)) + '\n',
     );
     return result.errors > 0 ? 1 : 0;
   } catch (error) {
-    if (drawn) io.stderr.write('\r\u001b[K');
+    progress.finish();
     if (error instanceof SheetInputError) {
       io.stderr.write(`steward: ${terminalText(error.message)}\n`);
       return 2;

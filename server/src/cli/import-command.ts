@@ -13,7 +13,7 @@ import { terminalText } from './formatters/safe-text';
 import { helpText, IMPORT_OPTIONS } from './help';
 import { localeFrom, UsageError } from './io';
 import type { Io } from './io';
-import { progressDelay, wantsProgress } from './progress';
+import { progressLine } from './progress';
 
 function say(locale: Locale, zh: string, en: string): string {
   return locale === 'zh-CN' ? zh : en;
@@ -83,7 +83,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
     const out = value('out');
     if (out === undefined && !flag('print-map'))
       throw new UsageError(say(locale, 'steward import 需要 --out <目录>', 'steward import needs --out <dir>'));
-    const progress = rowProgress(io, locale);
+    const progress = progressLine(io);
     // Ctrl-C (or a TERM) stops the import at its next step, its temporary files removed; a second one kills it.
     const interruption = new AbortController();
     const interrupt = () => interruption.abort();
@@ -99,7 +99,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
       locale,
       unit: { name: value('unit-name'), code: value('unit-code'), type: value('unit-type') },
       asOf,
-      onProgress: (rows) => progress.tick(rows),
+      onProgress: (rows) => progress.show?.(say(locale, `已读取 ${rows} 行`, `read ${rows} rows`)),
       signal: interruption.signal,
     };
     process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
@@ -127,23 +127,6 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`steward: ${terminalText(String((error as Error)?.stack ?? error))}\n`);
     return 2;
   }
-}
-
-/** "read 12,000 rows" on a terminal's standard error, after the usual delay, erased at the end. */
-function rowProgress(io: Io, locale: Locale): { tick(rows: number): void; finish(): void } {
-  const wanted = wantsProgress(io.stderr, io.env);
-  const started = Date.now();
-  let drawn = false;
-  return {
-    tick(rows) {
-      if (!wanted || Date.now() - started < progressDelay(io.env)) return;
-      drawn = true;
-      io.stderr.write(`\r\u001b[K${say(locale, `已读取 ${rows} 行`, `read ${rows} rows`)}`);
-    },
-    finish() {
-      if (drawn) io.stderr.write('\r\u001b[K');
-    },
-  };
 }
 
 /** Absolute paths in a message shown relative to the working folder. */

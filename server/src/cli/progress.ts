@@ -62,3 +62,28 @@ export function createProgress(
     },
   };
 }
+
+/**
+ * A progress line whose text the caller makes (rows read, items written, files reported), for the commands that
+ * count something other than files: `show` draws it once the run has taken the delay, `finish` erases it if drawn.
+ * `show` is undefined when no line is wanted, so that the work is not even asked to report.
+ */
+export function progressLine(io: { stderr: { isTTY?: boolean; write(text: string): void }; env: NodeJS.ProcessEnv }): {
+  show?: (text: string) => void;
+  finish(): void;
+} {
+  if (!wantsProgress(io.stderr, io.env)) return { finish() {} };
+  const started = Date.now();
+  const delay = progressDelay(io.env);
+  let drawn = false;
+  return {
+    show(text) {
+      if (Date.now() - started < delay) return;
+      drawn = true;
+      io.stderr.write(`\r\u001b[K${text}`);
+    },
+    finish() {
+      if (drawn) io.stderr.write('\r\u001b[K');
+    },
+  };
+}

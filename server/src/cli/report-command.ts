@@ -8,7 +8,7 @@ import { translator } from '../host/messages';
 import { terminalText } from './formatters/safe-text';
 import { UsageError } from './io';
 import type { Io } from './io';
-import { progressDelay, wantsProgress } from './progress';
+import { progressLine } from './progress';
 
 const { t } = translator({
   badFormat: {
@@ -65,10 +65,7 @@ export async function reportCommand(
   if (values.merge && (values.compare !== undefined || year !== undefined))
     throw new UsageError(t(locale, 'mergeAndCompare'));
   if (values.merge && inputs.length === 0) throw new UsageError(t(locale, 'mergeNeeds'));
-  const showProgress = wantsProgress(io.stderr, io.env);
-  const started = Date.now();
-  const delay = progressDelay(io.env);
-  let drawn = false;
+  const progress = progressLine(io);
   try {
     const report = values.merge
       ? mergeReports(inputs, locale)
@@ -78,15 +75,9 @@ export async function reportCommand(
           locale,
           cwd: io.cwd,
           compare: values.compare,
-          onProgress: showProgress
-            ? (done, total) => {
-                if (Date.now() - started < delay) return;
-                drawn = true;
-                io.stderr.write(`\r\u001b[K${t(locale, 'progress', done, total)}`);
-              }
-            : undefined,
+          onProgress: progress.show && ((done, total) => progress.show!(t(locale, 'progress', done, total))),
         });
-    if (drawn) io.stderr.write('\r\u001b[K');
+    progress.finish();
     if (!out) {
       io.stdout.write(reportText(report, format as 'json' | 'md' | 'html', locale));
       return 0;
@@ -106,7 +97,7 @@ export async function reportCommand(
     );
     return 0;
   } catch (error) {
-    if (drawn) io.stderr.write('\r\u001b[K');
+    progress.finish();
     if (error instanceof SheetInputError) {
       io.stderr.write(`steward: ${terminalText(error.message)}\n`);
       return 2;
