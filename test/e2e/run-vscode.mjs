@@ -386,10 +386,14 @@ async function failingTestScreenshots(page) {
   return { url: `http://127.0.0.1:${server.address().port}/failure`, files };
 }
 
+/** How long the runner waits for each step of typing into a quick input (the test's request waits longer). */
+const QUICK_INPUT_WAIT_MS = 15_000;
+
 /**
  * Types into the quick input a test is waiting on, as a person would: `{ title, value, startsIn }` waits for the
  * quick input titled `title` (a file dialog in the web workbench is one: the simple file dialog), types `value` at
- * the end of its box and presses Enter; answered once done. A file dialog's box holds the folder it opened in
+ * the end of its box and presses Enter; answered once the quick input has closed (a folder typed with its slash is
+ * first waited on to open). A file dialog's box holds the folder it opened in
  * (`value` is then a path relative to it), filled in after the dialog shows: with `startsIn` (that folder), typing
  * waits until the box holds it, as a person waits for the dialog before typing; keys typed earlier were replaced
  * by the folder when it arrived (a clean-clone CI run saw 'imported/' arrive as 'ed/'). Before Enter the box must
@@ -405,12 +409,14 @@ async function answerQuickInput(page, { title, value, startsIn }, response) {
   }
   try {
     const widget = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) });
-    await widget.waitFor({ state: 'visible', timeout: 20_000 });
+    await widget.waitFor({ state: 'visible', timeout: QUICK_INPUT_WAIT_MS });
     const box = widget.locator('.quick-input-box input').first();
     const folder = startsIn === undefined ? undefined : startsIn.replace(/[\\/]+$/, '') + '/';
     if (folder !== undefined) {
       const handle = await box.elementHandle();
-      await page.waitForFunction(([input, wanted]) => input.value === wanted, [handle, folder], { timeout: 20_000 });
+      await page.waitForFunction(([input, wanted]) => input.value === wanted, [handle, folder], {
+        timeout: QUICK_INPUT_WAIT_MS,
+      });
     }
     // Typed key by key after what the box shows, as a person would.
     await box.press('End');
@@ -419,12 +425,45 @@ async function answerQuickInput(page, { title, value, startsIn }, response) {
       const held = await box.inputValue();
       if (held !== folder + value) throw new Error(`the box held "${held}" after typing, not "${folder + value}"`);
     }
+    const opened = value.endsWith('/') ? value.replace(/\/+$/, '').split('/').pop() : undefined;
+    if (folder !== undefined && opened) {
+      // Typing a folder's slash makes the dialog open it, a moment later. Enter before that chooses nothing: the
+      // dialog opens the folder instead (a clean-clone CI run waited on the next box in vain). The folder is open
+      // once the list no longer shows it among its parent's entries.
+      const list = await widget.locator('.quick-input-list').elementHandle();
+      await page
+        .waitForFunction(
+          ([element, name]) =>
+            ![...element.querySelectorAll('.monaco-list-row')].some((row) => row.getAttribute('aria-label') === name),
+          [list, opened],
+          { timeout: QUICK_INPUT_WAIT_MS },
+        )
+        .catch(async () => {
+          throw new Error(`the dialog did not open "${opened}": its list shows ${await rowsOf(widget)}`);
+        });
+    }
     await box.press('Enter');
+    // Answered once the dialog took the answer: the box closed (or the next one with another title replaced it).
+    await widget.waitFor({ state: 'hidden', timeout: QUICK_INPUT_WAIT_MS }).catch(async () => {
+      throw new Error(
+        `Enter did not close it: the box holds "${await box.inputValue()}", the list ${await rowsOf(widget)}`,
+      );
+    });
     response.writeHead(200).end('typed');
   } catch (error) {
     await failureScreenshot(page, 'quick-input', `the quick input "${title}"`);
     response.writeHead(500).end(`could not type into the quick input "${title}": ${error.message}`);
   }
+}
+
+/** The rows a quick input's list shows, for an error message. */
+async function rowsOf(widget) {
+  const labels = await widget
+    .locator('.quick-input-list .monaco-list-row')
+    .evaluateAll((rows) =>
+      rows.map((row) => `${row.getAttribute('aria-label')}${row.classList.contains('focused') ? ' (active)' : ''}`),
+    );
+  return labels.length ? labels.map((label) => `"${label}"`).join(', ') : 'no rows';
 }
 
 /** Part 1: the extension-host suite against client/. Returns its summary (tests, passes, failures). */

@@ -39,14 +39,14 @@ export async function screenshotFailure(test: Mocha.Runnable | undefined): Promi
   }
 }
 
-export function post(url: string, body: string): Promise<string> {
+export function post(url: string, body: string, answerMs = ANSWER_MS): Promise<string> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-        timeout: ANSWER_MS,
+        timeout: answerMs,
       },
       (response) => {
         let text = '';
@@ -58,7 +58,7 @@ export function post(url: string, body: string): Promise<string> {
         response.on('error', reject);
       },
     );
-    request.on('timeout', () => request.destroy(new Error(`no answer within ${ANSWER_MS} ms`)));
+    request.on('timeout', () => request.destroy(new Error(`no answer within ${answerMs} ms`)));
     request.on('error', reject);
     request.end(body);
   });

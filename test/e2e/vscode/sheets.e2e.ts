@@ -41,7 +41,8 @@ function outputFolder(): string {
 async function typeInto(title: string, value: string, startsIn?: string): Promise<void> {
   const url = process.env.STEWARD_E2E_QUICK_INPUT_URL;
   if (!url) throw new Error('STEWARD_E2E_QUICK_INPUT_URL is not set: run the suite with test/e2e/run-vscode.mjs');
-  await post(url, JSON.stringify({ title, value, startsIn }));
+  // Longer than the runner's own waits, so that its answer says which step failed.
+  await post(url, JSON.stringify({ title, value, startsIn }), 50_000);
 }
 
 /** The imported YAML is open in the editor, and the server's findings on it are in the Problems panel. */
