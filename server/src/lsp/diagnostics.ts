@@ -22,19 +22,33 @@ export function capFindings(
   limit: number,
 ): { shown: Finding[]; omitted: Record<Finding['severity'], number>; counts: Record<Finding['severity'], number> } {
   const cap = limit <= 0 ? Infinity : limit;
-  const bySeverity: Record<Finding['severity'], Finding[]> = { error: [], warning: [], info: [] };
-  const counts = { error: 0, warning: 0, info: 0 };
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  const infos: Finding[] = [];
+  // Counted in locals, not through a record indexed by the severity's name: this loop runs over every finding.
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
   for (const finding of findings) {
     const severity = finding.severity;
-    if (counts[severity]++ < cap) bySeverity[severity].push(finding);
+    if (severity === 'error') {
+      if (errorCount++ < cap) errors.push(finding);
+    } else if (severity === 'warning') {
+      if (warningCount++ < cap) warnings.push(finding);
+    } else if (infoCount++ < cap) infos.push(finding);
   }
+  const counts = { error: errorCount, warning: warningCount, info: infoCount };
   if (findings.length <= cap) return { shown: [...findings], omitted: { error: 0, warning: 0, info: 0 }, counts };
-  const shown = [...bySeverity.error, ...bySeverity.warning, ...bySeverity.info].slice(0, cap);
+  const shown = [...errors, ...warnings, ...infos].slice(0, cap);
   const kept = (severity: Finding['severity'], before: number) => Math.min(counts[severity], Math.max(0, cap - before));
-  const errors = kept('error', 0);
-  const warnings = kept('warning', errors);
-  const infos = kept('info', errors + warnings);
-  const omitted = { error: counts.error - errors, warning: counts.warning - warnings, info: counts.info - infos };
+  const shownErrors = kept('error', 0);
+  const shownWarnings = kept('warning', shownErrors);
+  const shownInfos = kept('info', shownErrors + shownWarnings);
+  const omitted = {
+    error: counts.error - shownErrors,
+    warning: counts.warning - shownWarnings,
+    info: counts.info - shownInfos,
+  };
   return { shown, omitted, counts };
 }
 
