@@ -405,7 +405,11 @@ function shownFindings(
     if (last?.crossFile === cross) return last.findings;
     const waived = applyWaivers([...state.findings, ...cross], state.waivers, context.today);
     const path = context.configPath ? context.configPath(uri) : uri;
-    const findings = sortFindings(applyConfig(waived, context.config, path));
+    const configured = applyConfig(waived, context.config, path);
+    // The file's findings are in order, and waivers and the configuration only drop or change some: the list is
+    // sorted again only when something was added (cross-file findings, the waivers' own findings).
+    const added = cross.length > 0 || state.waivers.waivers.length > 0 || state.waivers.problems.length > 0;
+    const findings = added ? sortFindings(configured) : configured;
     shown.set(state, { crossFile: cross, findings });
     return findings;
   };

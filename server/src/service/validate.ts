@@ -166,11 +166,17 @@ export function flatten(validation: FileValidation): Finding[] {
   // whole only if they are not (as a stable sort of the file's, then each document's own and items', gives).
   const loose = [...validation.file];
   const items: Finding[] = [];
+  // Each item's list is in order: the whole is if each list starts no earlier than the one before it ends.
+  let inOrder = true;
   for (const document of validation.documents) {
     appendAll(loose, document.own);
-    for (const item of document.items) if (item.length > 0) appendAll(items, item);
+    for (const item of document.items) {
+      if (item.length === 0) continue;
+      if (items.length > 0 && compareFindings(items[items.length - 1], item[0]) > 0) inOrder = false;
+      appendAll(items, item);
+    }
   }
-  if (orderedRun(items) < items.length) {
+  if (!inOrder) {
     const out = [...validation.file];
     for (const document of validation.documents) {
       appendAll(out, document.own);
