@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
-import { CLI, ROOT, runCli, tempDir } from './helpers';
+import { CLI, ROOT, runCli, runCliWithObstacle, tempDir } from './helpers';
 
 const CODE = '113301000025391739'; // 1 = 机构编制, 1 = 机关: an administrative unit's code
 const INSTITUTION_CODE = '123301004703621533'; // kind 2: a public institution
@@ -194,6 +194,22 @@ describe('steward init: existing and unwritable files', () => {
     assert.equal(run.code, 2);
     assert.match(run.stderr, /Cannot write .*extensions\.json \(ENOTDIR\); nothing was written/);
     assert.deepEqual(fs.readdirSync(dir), ['.vscode']);
+  });
+});
+
+describe('steward init --force: all files or none', () => {
+  it('one file failing as they are put in place: every replaced file keeps its old content', () => {
+    const dir = tempDir(Object.fromEntries(FILES.map((file) => [file, `old ${file}\n`])));
+    const targets = FILES.map((file) => path.join(dir, file));
+    const run = runCliWithObstacle(['init', dir, ...flags(['--force', '--locale', 'en'])], { cwd: ROOT, targets });
+    const obstacle = FILES.find((file) => fs.statSync(path.join(dir, file)).isDirectory());
+    assert.ok(obstacle, run.stderr);
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /Cannot write .* \(EISDIR\); nothing was written/);
+    assert.ok(run.stderr.includes(obstacle), run.stderr);
+    const kept = FILES.filter((file) => file !== obstacle);
+    for (const file of kept) assert.equal(fs.readFileSync(path.join(dir, file), 'utf8'), `old ${file}\n`);
+    assert.deepEqual(filesUnder(dir), [...kept, `${obstacle}/inside.txt`].sort());
   });
 });
 

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { CLI, ROOT, runCli, tempDir } from './helpers';
+import { CLI, ROOT, runCli, runCliWithObstacle, tempDir } from './helpers';
 import { sheetsAsShown } from './soffice';
 
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -192,6 +192,31 @@ describe('steward export', function () {
     const usage = exportTo([input, '--out', path.join(out, 'y.xlsx')]);
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /needs --format/);
+  });
+
+  it('--format csv --force, one file failing as they are put in place: every other keeps its old content', () => {
+    const dir = tempDir();
+    const input = path.join(EXAMPLES, 'transport-bureau');
+    assert.equal(exportTo([input, '--format', 'csv', '--out', 'ledger.csv'], dir).code, 0);
+    const names = fs.readdirSync(dir).sort();
+    assert.ok(names.length > 2, names.join());
+    const targets = names.map((name) => path.join(dir, name));
+    for (const target of targets) fs.writeFileSync(target, `old ${path.basename(target)}\n`);
+    const run = runCliWithObstacle(
+      ['export', input, '--format', 'csv', '--out', 'ledger.csv', '--force', '--locale', 'en'],
+      {
+        cwd: dir,
+        targets,
+      },
+    );
+    const obstacle = targets.find((target) => fs.statSync(target).isDirectory());
+    assert.ok(obstacle, 'one target became a folder');
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.equal(run.stderr, `steward: Cannot write ${obstacle}: EISDIR; nothing was left behind\n`);
+    for (const target of targets.filter((target) => target !== obstacle))
+      assert.equal(fs.readFileSync(target, 'utf8'), `old ${path.basename(target)}\n`);
+    assert.deepEqual(fs.readdirSync(dir).sort(), names);
+    assert.deepEqual(fs.readdirSync(obstacle), ['inside.txt']);
   });
 
   it('exports unreadable and broken files with their findings, found as validate finds them', () => {

@@ -45,6 +45,21 @@ export function runCli(
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs the CLI with test/commit-obstacle.ts preloaded: as the command starts putting `targets` in place, another
+ * of them becomes a folder holding a file (or, with `text`, a file with that text written by someone else).
+ */
+export function runCliWithObstacle(args: string[], options: { cwd: string; targets: string[]; text?: string }): CliRun {
+  return runCli(args, {
+    cwd: options.cwd,
+    nodeArgs: ['-r', path.join(__dirname, 'commit-obstacle.js')],
+    env: {
+      STEWARD_TEST_TARGETS: options.targets.join('\n'),
+      ...(options.text === undefined ? {} : { STEWARD_TEST_OBSTACLE_TEXT: options.text }),
+    },
+  });
+}
+
 /** The folders tempDir made, removed when the test process ends (mocha's `exit` ends it with process.exit). */
 const madeDirs: string[] = [];
 process.on('exit', () => {

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parseAllDocuments } from 'yaml';
-import { CLI, ROOT, runCli, tempDir } from './helpers';
+import { CLI, ROOT, runCli, runCliWithObstacle, tempDir } from './helpers';
 import { convert } from './soffice';
 import { documentRows, headersOf, workbookLayout, documentsLayout } from '../server/src/service/sheets/layout';
 import type { SheetDocumentKind, TableLayout } from '../server/src/service/sheets/layout';
@@ -411,6 +411,51 @@ describe('steward import', function () {
       assert.equal(code, 130, stderr);
       assert.match(stderr, /steward: interrupted; nothing written\n/);
       assert.deepEqual(listFiles(out), []);
+    });
+
+    /** A workbook of the transport bureau's catalog and register (two files), and their targets under out/. */
+    const twoFiles = () => {
+      const dir = tempDir();
+      const example = path.join(ROOT, 'examples', 'transport-bureau');
+      const made = runCli(['export', example, '--format', 'xlsx', '--out', 'book.xlsx'], { cwd: dir });
+      assert.equal(made.code, 0, made.stderr);
+      fs.mkdirSync(path.join(dir, 'out'));
+      const targets = ['transport.assets.yaml', 'transport.catalog.yaml'].map((name) => path.join(dir, 'out', name));
+      return { dir, targets };
+    };
+    const named = (file: string, code: string) =>
+      new RegExp(`^steward: out/${path.basename(file).replace(/\./g, '\\.')}: cannot write it \\(${code}\\)\n$`);
+
+    it('--force, one file failing as they are put in place: the other keeps its old content, nothing left', () => {
+      const { dir, targets } = twoFiles();
+      for (const target of targets) fs.writeFileSync(target, `old ${path.basename(target)}\n`);
+      const run = runCliWithObstacle(['import', 'book.xlsx', '--out', 'out', '--force', '--locale', 'en'], {
+        cwd: dir,
+        targets,
+      });
+      const obstacle = targets.find((target) => fs.statSync(target).isDirectory());
+      assert.ok(obstacle, 'one target became a folder');
+      const other = targets.find((target) => target !== obstacle)!;
+      assert.equal(run.code, 2, run.stdout + run.stderr);
+      assert.match(run.stderr, named(obstacle, 'EISDIR'));
+      assert.equal(fs.readFileSync(other, 'utf8'), `old ${path.basename(other)}\n`);
+      const left = [path.basename(other), path.join(path.basename(obstacle), 'inside.txt')];
+      assert.deepEqual(listFiles(path.join(dir, 'out')).sort(), left.sort());
+    });
+
+    it('without --force, a file another program writes meanwhile is kept, and the other is not written', () => {
+      const { dir, targets } = twoFiles();
+      const run = runCliWithObstacle(['import', 'book.xlsx', '--out', 'out', '--locale', 'en'], {
+        cwd: dir,
+        targets,
+        text: 'theirs\n',
+      });
+      const obstacle = targets.find((target) => fs.existsSync(target));
+      assert.ok(obstacle, 'another program wrote one of the targets');
+      assert.equal(run.code, 2, run.stdout + run.stderr);
+      assert.match(run.stderr, named(obstacle, 'EEXIST'));
+      assert.equal(fs.readFileSync(obstacle, 'utf8'), 'theirs\n');
+      assert.deepEqual(listFiles(path.join(dir, 'out')), [path.basename(obstacle)]);
     });
 
     it('a folder where the output file would go: exit 2, named, nothing written', () => {

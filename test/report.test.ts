@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import * as yaml from 'js-yaml';
-import { ROOT, runCli, tempDir } from './helpers';
+import { ROOT, runCli, runCliWithObstacle, tempDir } from './helpers';
 import { sheetsAsShown } from './soffice';
 import type { DataAssetReport, Figures, UnitReport } from '../server/src/service';
 import { reportHtml } from '../server/src/service';
@@ -487,6 +487,23 @@ describe('steward report', function () {
     assert.ok(overview.startsWith('\ufeff'));
     assert.match(overview, /\r\n.*,563000\.00\r\n/);
     assert.ok(fs.existsSync(path.join(dir, 'report-units-in-force.csv')));
+  });
+
+  it('CSV: a file another program writes as the files are put in place is kept, and no other is written', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.csv');
+    const args = ['report', 'examples/transport-bureau', '--format', 'csv', '-o', out, '--locale', 'en'];
+    assert.equal(runCli(args).code, 0);
+    const targets = fs.readdirSync(dir).map((name) => path.join(dir, name));
+    assert.ok(targets.length > 2, targets.join());
+    for (const target of targets) fs.rmSync(target);
+    const run = runCliWithObstacle(args, { cwd: ROOT, targets, text: 'theirs\n' });
+    const obstacle = targets.find((target) => fs.existsSync(target));
+    assert.ok(obstacle, run.stderr);
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.equal(run.stderr, `steward: Cannot write ${obstacle} (EEXIST)\n`);
+    assert.equal(fs.readFileSync(obstacle, 'utf8'), 'theirs\n');
+    assert.deepEqual(fs.readdirSync(dir), [path.basename(obstacle)]);
   });
 
   it('Markdown to standard output by default, in the language asked for', () => {

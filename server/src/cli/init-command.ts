@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkUscc, usccKind } from '../service';
 import type { Locale, UnitType } from '../service';
+import { CommitError, commitFiles } from '../host/commit-files';
 import { translator } from '../host/messages';
 import { displayPath } from '../host/paths';
 import { terminalText } from './formatters/safe-text';
@@ -196,15 +197,15 @@ function missingFolders(dir: string): string[] {
 }
 
 /**
- * Writes the files all or none: temporary files beside their targets first, then each moved into place (a hard
- * link, which fails if the target appeared meanwhile, unless `force`). On failure everything this call made is
- * removed and the error names the file. Returns the targets.
+ * Writes the files all or none: temporary files beside their targets first, then all moved into place together
+ * (commitFiles: without `force` a target that appeared meanwhile fails them all; with it, a replaced file is put
+ * back if a later one fails). On failure everything this call made is removed and the error names the file.
+ * Returns the targets.
  */
 function writeAll(dir: string, files: InitFile[], force: boolean): string[] {
   const targets = files.map((file) => path.join(dir, ...file.path.split('/')));
   const made = [...new Set(targets.map((target) => path.dirname(target)))].flatMap(missingFolders);
   const temps: string[] = [];
-  const placed: string[] = [];
   let current = dir;
   try {
     for (const folder of made) {
@@ -217,20 +218,15 @@ function writeAll(dir: string, files: InitFile[], force: boolean): string[] {
       fs.writeFileSync(temp, file.text, { flag: 'wx' });
       temps.push(temp);
     });
-    targets.forEach((target, i) => {
-      current = target;
-      if (force) fs.renameSync(temps[i], target);
-      else {
-        fs.linkSync(temps[i], target);
-        fs.rmSync(temps[i]);
-      }
-      placed.push(target);
-    });
+    commitFiles(
+      temps.map((temporary, i) => ({ temporary, target: targets[i] })),
+      { replace: force },
+    );
     return targets;
   } catch (error) {
     for (const temp of temps) fs.rmSync(temp, { force: true });
-    if (!force) for (const target of placed) fs.rmSync(target, { force: true });
     for (const folder of [...made].reverse()) removeEmptyFolder(folder);
+    if (error instanceof CommitError) throw error;
     throw Object.assign(error as Error, { file: current });
   }
 }

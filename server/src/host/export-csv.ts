@@ -2,13 +2,14 @@
  * `steward export --format csv`: one file per sheet (`<out-base>-<sheet>.csv`), the texts the workbook shows
  * (dates YYYY-MM-DD, amounts with their thousands separators, 是/否, list values on separate lines), UTF-8 with a
  * BOM and CRLF line ends (what Chinese Excel opens without asking). Each file is written to a temporary name and
- * renamed when all are done. csv-stringify is loaded here, on use.
+ * all are moved into place when all are done, or none (commitFiles). csv-stringify is loaded here, on use.
  */
 import * as fs from 'node:fs';
 import { cellOf, columnsInOrder, exportTables, FINDINGS_HEADERS, headersOf } from '../service';
 import type { Locale } from '../service';
 import type { FirstPass, RowsOf } from './export-files';
 import { Pending, writeError } from './export-files';
+import { CommitError, commitFiles } from './commit-files';
 
 /** Rows stringified and written at once. */
 const BATCH = 500;
@@ -19,8 +20,9 @@ export function writeCsv(
   pass: FirstPass,
   rowsOf: RowsOf,
   locale: Locale,
-  onProgress?: (itemsWritten: number) => void,
+  options: { replace: boolean; onProgress?: (itemsWritten: number) => void },
 ): string[] {
+  const { onProgress } = options;
   const { stringify } = require('csv-stringify/sync') as typeof import('csv-stringify/sync');
   const pendings = targets.map((target) => new Pending(target));
   const text = (rows: string[][]) => stringify(rows, { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
@@ -57,10 +59,10 @@ export function writeCsv(
         fs.closeSync(fd);
       }
     });
-    for (const pending of pendings) pending.commit();
+    commitFiles(pendings, { replace: options.replace });
     return targets;
   } catch (error) {
     for (const pending of pendings) pending.discard();
-    throw writeError(error, current?.target ?? targets[0], locale);
+    throw writeError(error, error instanceof CommitError ? error.file : (current?.target ?? targets[0]), locale);
   }
 }

@@ -216,7 +216,10 @@ async function writeTables(
     );
     for (const target of targets) checkTarget(target, options.force, locale);
     const { writeCsv } = await import('./export-csv');
-    const written = writeCsv(targets, tables, pass, (t) => tableRows(t, pass, spill), locale, options.onProgress);
+    const written = writeCsv(targets, tables, pass, (t) => tableRows(t, pass, spill), locale, {
+      replace: options.force === true,
+      onProgress: options.onProgress,
+    });
     return { written, ...result };
   }
   const { writeXlsx } = await import('./export-xlsx');

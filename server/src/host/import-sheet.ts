@@ -24,6 +24,7 @@ import { openXlsx } from './xlsx-rows';
 import { readImportMap } from './import-map-file';
 import { unitInFolder } from './import-unit';
 import { collectGarbage } from './gc';
+import { CommitError, commitFiles } from './commit-files';
 
 export interface ImportSheetOptions {
   file: string;
@@ -271,9 +272,10 @@ function outsideOut(outDir: string, target: string): boolean {
 
 /**
  * Writes every file beside its target under a temporary name as its documents are turned into text, checks it,
- * and renames them all over their targets at the end: all files or none, none half-written, never one already
- * there without `force`. Each file's text is held only while it is checked (written, then read back), and its
- * items are let go as they are written: a 50,000-resource catalog costs its text, not its text three times over.
+ * and moves them all onto their targets at the end (commitFiles): all files or none, none half-written, never over
+ * one already there without `force`, even one that appeared meanwhile. Each file's text is held only while it is
+ * checked (written, then read back), and its items are let go as they are written: a 50,000-resource catalog costs
+ * its text, not its text three times over.
  */
 export async function importSheet(options: ImportSheetOptions): Promise<ImportSheetResult> {
   const { locale } = options;
@@ -329,7 +331,8 @@ export async function importSheet(options: ImportSheetOptions): Promise<ImportSh
       }
     }
     options.signal?.throwIfAborted();
-    temporaries.forEach((temporary, index) => fs.renameSync(temporary, targets[index]));
+    const files = temporaries.map((temporary, index) => ({ temporary, target: targets[index] }));
+    commitFiles(files, { replace: options.force === true });
   } catch (error) {
     for (const temporary of temporaries) fs.rmSync(temporary, { force: true });
     throw writeProblem(error, locale);
@@ -366,8 +369,10 @@ async function check(
 /** A file that cannot be written (no permission, a full disk): bad output, named by its target. */
 function writeProblem(error: unknown, locale: 'zh-CN' | 'en'): unknown {
   const { code, path: at, dest } = error as NodeJS.ErrnoException & { dest?: string };
-  if (!code || !at || error instanceof SheetInputError) return error;
-  const where = dest ?? at.replace(/([\\/])\.([^\\/]+)\.\d+\.tmp$/, '$1$2');
+  if (!code || error instanceof SheetInputError) return error;
+  const where =
+    error instanceof CommitError ? error.file : (dest ?? at?.replace(/([\\/])\.([^\\/]+)\.\d+\.tmp$/, '$1$2'));
+  if (!where) return error;
   return new SheetInputError(say(locale, `${where}：无法写入（${code}）`, `${where}: cannot write it (${code})`), {
     file: where,
   });

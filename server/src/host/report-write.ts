@@ -1,13 +1,15 @@
 /**
  * The report's files: JSON (schemas/report.schema.json), Markdown, HTML, a workbook (one sheet per table, real
  * number and date cells, exceljs) or CSV files (one per table, UTF-8 with a BOM). Each file is written to a
- * temporary name beside its target and renamed over it when all are written: no half-written report.
+ * temporary name beside its target and, when all are written, all are moved into place or none (commitFiles): no
+ * half-written report.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { reportHtml, reportMarkdown, reportSheets, sheetCellType, textWidth } from '../service';
 import type { DataAssetReport, Locale, ReportCell, SheetTable } from '../service';
 import { Pending } from './export-files';
+import { CommitError, commitFiles } from './commit-files';
 import { closeSheet, DATE_FORMAT, dateOf, openSheet, xmlSafe } from './export-xlsx';
 import { translator } from './messages';
 import { SheetInputError } from './sheet-errors';
@@ -62,11 +64,12 @@ export async function writeReport(
     if (format === 'xlsx') await writeWorkbook(pendings[0].temporary, sheets);
     else if (format === 'csv') sheets.forEach((sheet, index) => writeCsv(pendings[index].temporary, sheet));
     else fs.writeFileSync(pendings[0].temporary, reportText(report, format, locale), { flag: 'wx' });
-    for (const pending of pendings) pending.commit();
+    commitFiles(pendings, { replace: options.force === true });
   } catch (error) {
     for (const pending of pendings) pending.discard();
     const code = (error as NodeJS.ErrnoException)?.code;
-    if (code) throw new SheetInputError(t(locale, 'unwritable', out, code), { file: out });
+    const file = error instanceof CommitError ? error.file : out;
+    if (code) throw new SheetInputError(t(locale, 'unwritable', file, code), { file });
     throw error;
   }
   return targets;
