@@ -80,18 +80,21 @@ function withoutHardLinks(body: () => void): void {
   }
 }
 
+/** The folder once every file is placed: the four new files, no temporary or backup beside them. */
+const ALL_NEW = {
+  'a.yaml': 'new a.yaml\n',
+  'c.yaml': 'new c.yaml\n',
+  sub: '<folder>',
+  'sub/b.yaml': 'new sub/b.yaml\n',
+  'sub/d.yaml': 'new sub/d.yaml\n',
+};
+
 describe('commitFiles: all files or none', () => {
   describe('replacing', () => {
     it('places every file, over the old ones and beside them, and leaves no temporary or backup', () => {
       const { dir, files } = prepare();
       commitFiles(files, { replace: true });
-      assert.deepEqual(snapshot(dir), {
-        'a.yaml': 'new a.yaml\n',
-        'c.yaml': 'new c.yaml\n',
-        sub: '<folder>',
-        'sub/b.yaml': 'new sub/b.yaml\n',
-        'sub/d.yaml': 'new sub/d.yaml\n',
-      });
+      assert.deepEqual(snapshot(dir), ALL_NEW);
     });
 
     for (const k of [0, 1, 2, 3])
@@ -135,13 +138,7 @@ describe('commitFiles: all files or none', () => {
     it('places every file and removes the temporaries', () => {
       const { dir, files } = prepare({});
       commitFiles(files, { replace: false });
-      assert.deepEqual(snapshot(dir), {
-        'a.yaml': 'new a.yaml\n',
-        'c.yaml': 'new c.yaml\n',
-        sub: '<folder>',
-        'sub/b.yaml': 'new sub/b.yaml\n',
-        'sub/d.yaml': 'new sub/d.yaml\n',
-      });
+      assert.deepEqual(snapshot(dir), ALL_NEW);
     });
 
     for (const k of [0, 1, 3])
