@@ -3,7 +3,8 @@
  * command will write (one per line). At its first rename or link that touches one of them — the moment it starts
  * putting its files in place, every temporary file written and checked — another of them becomes an obstacle: a
  * folder holding a file, or, with STEWARD_TEST_OBSTACLE_TEXT, a file with that text (another program's, written
- * meanwhile). Only the moment is chosen here: the obstacle and the command's file operations are all real.
+ * meanwhile). A command writing one file gets its obstacle at that file itself, just before it is put in place.
+ * Only the moment is chosen here: the obstacle and the command's file operations are all real.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ function arrange(from: fs.PathLike, to: fs.PathLike): void {
   const involved = [path.resolve(String(from)), path.resolve(String(to))];
   if (!targets.some((target) => involved.includes(target))) return;
   arranged = true;
-  const obstacle = targets.find((target) => !involved.includes(target))!;
+  const obstacle = targets.length === 1 ? targets[0] : targets.find((target) => !involved.includes(target))!;
   fs.rmSync(obstacle, { force: true });
   if (text !== undefined) fs.writeFileSync(obstacle, text);
   else {

@@ -219,6 +219,20 @@ describe('steward export', function () {
     assert.deepEqual(fs.readdirSync(obstacle), ['inside.txt']);
   });
 
+  for (const format of ['xlsx', 'dcat-jsonld'])
+    it(`--format ${format} without --force: a file that appears as the export is put in place is not overwritten`, () => {
+      const dir = tempDir();
+      const target = path.join(dir, `ledger.${format === 'xlsx' ? 'xlsx' : 'jsonld'}`);
+      const run = runCliWithObstacle(
+        ['export', path.join(EXAMPLES, 'transport-bureau'), '--format', format, '--out', target, '--locale', 'en'],
+        { cwd: dir, targets: [target], text: 'theirs\n' },
+      );
+      assert.equal(run.code, 2, run.stdout + run.stderr);
+      assert.equal(run.stderr, `steward: ${target} exists: not overwritten (add --force to overwrite it)\n`);
+      assert.equal(fs.readFileSync(target, 'utf8'), 'theirs\n');
+      assert.deepEqual(fs.readdirSync(dir), [path.basename(target)], 'no temporary file left');
+    });
+
   it('exports unreadable and broken files with their findings, found as validate finds them', () => {
     const dir = tempDir({
       'ok.catalog.yaml': fs.readFileSync(path.join(EXAMPLES, 'invalid', 'bad-date.catalog.yaml')),

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { Finding, Locale, SheetValue } from '../service';
 import { SheetInputError } from './sheet-errors';
 import { exportText } from './export-messages';
+import { commitFiles } from './commit-files';
 
 /** One input file after the first pass: what it holds, where its rows go, and its findings. */
 export interface Source {
@@ -34,14 +35,17 @@ export interface FirstPass {
 /** The rows of a table (index of exportTables()), produced as they are written. */
 export type RowsOf = (table: number) => Iterable<ReadonlyArray<SheetValue | null>>;
 
-/** A temporary file beside `target`, renamed over it by `commit` (or removed by `discard`). */
+/**
+ * A temporary file beside `target`, put in place by `commit` (or removed by `discard`): over an existing target only
+ * when `replace`, else never over one, even one that appeared after the caller looked (commitFiles).
+ */
 export class Pending {
   readonly temporary: string;
   constructor(readonly target: string) {
     this.temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   }
-  commit(): void {
-    fs.renameSync(this.temporary, this.target);
+  commit(replace: boolean): void {
+    commitFiles([this], { replace });
   }
   discard(): void {
     fs.rmSync(this.temporary, { force: true });
@@ -52,6 +56,8 @@ export class Pending {
 export function writeError(error: unknown, target: string, locale: Locale): unknown {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (!code) return error;
+  // A file that appeared after the export looked (another program's): said as a file that was there from the start.
+  if (code === 'EEXIST') return new SheetInputError(exportText(locale, 'exists', target), { file: target });
   return new SheetInputError(exportText(locale, 'unwritable', target, code), { file: target });
 }
 

@@ -223,7 +223,10 @@ async function writeTables(
     return { written, ...result };
   }
   const { writeXlsx } = await import('./export-xlsx');
-  await writeXlsx(out, tables, pass, (t) => tableRows(t, pass, spill), locale, options.onProgress);
+  await writeXlsx(out, tables, pass, (t) => tableRows(t, pass, spill), locale, {
+    replace: options.force === true,
+    onProgress: options.onProgress,
+  });
   return { written: [out], ...result };
 }
 
@@ -256,7 +259,7 @@ function exportDcat(
         flag: 'wx',
       },
     );
-    pending.commit();
+    pending.commit(options.force === true);
   } catch (error) {
     pending.discard();
     throw writeError(error, out, options.locale);

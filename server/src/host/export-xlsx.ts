@@ -113,8 +113,9 @@ export async function writeXlsx(
   pass: FirstPass,
   rowsOf: RowsOf,
   locale: Locale,
-  onProgress?: (itemsWritten: number) => void,
+  options: { replace: boolean; onProgress?: (itemsWritten: number) => void },
 ): Promise<void> {
+  const { onProgress } = options;
   const ExcelJS = require('exceljs') as ExcelJS;
   // exceljs hands archiver strings, which it wraps with the deprecated Buffer(): not the user's concern.
   const quiet = process.noDeprecation;
@@ -153,7 +154,7 @@ export async function writeXlsx(
       if (stream.closed) resolve();
       else stream.once('close', resolve).once('error', reject);
     });
-    pending.commit();
+    pending.commit(options.replace);
   } catch (error) {
     stream.destroy();
     pending.discard();
