@@ -501,7 +501,7 @@ describe('steward report', function () {
     const obstacle = targets.find((target) => fs.existsSync(target));
     assert.ok(obstacle, run.stderr);
     assert.equal(run.code, 2, run.stdout + run.stderr);
-    assert.equal(run.stderr, `steward: Cannot write ${obstacle} (EEXIST)\n`);
+    assert.equal(run.stderr, `steward: ${obstacle} already exists; not overwritten (add --force to overwrite)\n`);
     assert.equal(fs.readFileSync(obstacle, 'utf8'), 'theirs\n');
     assert.deepEqual(fs.readdirSync(dir), [path.basename(obstacle)]);
   });

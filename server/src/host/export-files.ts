@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Finding, Locale, SheetValue } from '../service';
 import { SheetInputError } from './sheet-errors';
 import { exportText } from './export-messages';
-import { commitFiles } from './commit-files';
+import { CommitError, commitFiles } from './commit-files';
 
 /** One input file after the first pass: what it holds, where its rows go, and its findings. */
 export interface Source {
@@ -57,7 +57,8 @@ export function writeError(error: unknown, target: string, locale: Locale): unkn
   const code = (error as NodeJS.ErrnoException)?.code;
   if (!code) return error;
   // A file that appeared after the export looked (another program's): said as a file that was there from the start.
-  if (code === 'EEXIST') return new SheetInputError(exportText(locale, 'exists', target), { file: target });
+  if (code === 'EEXIST' && error instanceof CommitError)
+    return new SheetInputError(exportText(locale, 'exists', target), { file: target });
   return new SheetInputError(exportText(locale, 'unwritable', target, code), { file: target });
 }
 

@@ -370,6 +370,8 @@ async function check(
 function writeProblem(error: unknown, locale: 'zh-CN' | 'en'): unknown {
   const { code, path: at, dest } = error as NodeJS.ErrnoException & { dest?: string };
   if (!code || error instanceof SheetInputError) return error;
+  // A file another program wrote while the import ran: said as one that was there from the start.
+  if (code === 'EEXIST' && error instanceof CommitError) return existingError([error.file], locale);
   const where =
     error instanceof CommitError ? error.file : (dest ?? at?.replace(/([\\/])\.([^\\/]+)\.\d+\.tmp$/, '$1$2'));
   if (!where) return error;
@@ -380,15 +382,18 @@ function writeProblem(error: unknown, locale: 'zh-CN' | 'en'): unknown {
 
 function refuseExisting(targets: readonly string[], locale: 'zh-CN' | 'en'): void {
   const existing = targets.filter((target) => fs.existsSync(target));
-  if (existing.length > 0)
-    throw new SheetInputError(
-      say(
-        locale,
-        `已存在，未覆盖（要覆盖请加 --force）：${existing.join('、')}`,
-        `Already there, not overwritten (add --force to overwrite): ${existing.join(', ')}`,
-      ),
-      { file: existing[0] },
-    );
+  if (existing.length > 0) throw existingError(existing, locale);
+}
+
+function existingError(existing: readonly string[], locale: 'zh-CN' | 'en'): SheetInputError {
+  return new SheetInputError(
+    say(
+      locale,
+      `已存在，未覆盖（要覆盖请加 --force）：${existing.join('、')}`,
+      `Already there, not overwritten (add --force to overwrite): ${existing.join(', ')}`,
+    ),
+    { file: existing[0] },
+  );
 }
 
 /** A folder where a file would go: refused before anything is written (a rename over it fails at the end). */

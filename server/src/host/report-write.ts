@@ -69,6 +69,9 @@ export async function writeReport(
     for (const pending of pendings) pending.discard();
     const code = (error as NodeJS.ErrnoException)?.code;
     const file = error instanceof CommitError ? error.file : out;
+    // A file another program wrote while the report was made: said as one that was there from the start.
+    if (code === 'EEXIST' && error instanceof CommitError)
+      throw new SheetInputError(t(locale, 'exists', file), { file });
     if (code) throw new SheetInputError(t(locale, 'unwritable', file, code), { file });
     throw error;
   }
