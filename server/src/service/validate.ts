@@ -162,8 +162,9 @@ function fileFindings(file: StewardDocument): Finding[] {
 /** Every finding of a file, sorted by position. */
 export function flatten(validation: FileValidation): Finding[] {
   // The file's and the documents' own findings are few and may be anywhere; the items' come in file order, each
-  // item's in order and inside it, so they are in order together, and the few are merged in. The list is sorted
-  // whole only if they are not (as a stable sort of the file's, then each document's own and items', gives).
+  // item's in order and inside it, so they are in order together (sorted only if not), and the few are merged in:
+  // what a stable sort of the file's, then each document's own and items' findings gives (a document's own findings
+  // tie only with its own items').
   const loose = [...validation.file];
   const items: Finding[] = [];
   // Each item's list is in order: the whole is if each list starts no earlier than the one before it ends.
@@ -176,15 +177,7 @@ export function flatten(validation: FileValidation): Finding[] {
       appendAll(items, item);
     }
   }
-  if (!inOrder) {
-    const out = [...validation.file];
-    for (const document of validation.documents) {
-      appendAll(out, document.own);
-      for (const item of document.items) if (item.length > 0) appendAll(out, item);
-    }
-    return out.sort(compareFindings);
-  }
-  return mergeFindings(sortFindings(loose), items);
+  return mergeFindings(sortFindings(loose), inOrder ? items : items.sort(compareFindings));
 }
 
 /**
